@@ -1,0 +1,82 @@
+// Package sizing computes the exact address demand of an Azure Kubernetes
+// Service (AKS) cluster for every network model, and answers the inverse
+// questions: how many nodes, and how large a maxPods, fit a given range.
+//
+// # Use
+//
+// Describe the cluster as a Cluster (a Network profile, node Pools in AKS
+// order, other Consumers per subnet, and Defaults for disputed values).
+// Cluster.Demand returns, per node subnet, pod subnet and pod CIDR, the
+// addresses needed at steady state and at the peak of an upgrade, itemised
+// per pool, and the smallest prefix that holds the peak. Cluster.Fit
+// measures one range against a prefix. StaticBlocks, PodCIDRNodes,
+// NodePodBlock and CheckPodCIDRExpansion expose the per-node rules.
+//
+// # Formulas
+//
+// Sources as cited in AKS-RULES.md: the AKS docs (MicrosoftDocs/azure-aks-docs,
+// articles/aks: concepts-network-ip-address-planning, azure-cni-overlay,
+// configure-azure-cni-dynamic-ip-allocation, configure-azure-cni-static-block-allocation,
+// configure-kubenet, upgrade-cluster), the AKS release notes (Azure/AKS
+// CHANGELOG.md) and the Azure virtual network FAQ. With N the nodes of a
+// pool — maxCount when autoscaling, else count — plus its scale-out, and
+// S = maxSurge as a count or ceil(percent × N / 100):
+//
+//   - every pool's range demand at upgrade peak is (N + S) × per-node cost,
+//     summed over the pools using the range, plus other consumers
+//     (internal load balancer front ends, private endpoints, and a private
+//     cluster's API endpoint in the first pool's node subnet);
+//   - Azure CNI node subnet ("classic"): per node maxPods + 1 node-subnet
+//     addresses (real AKS errors count maxPods + 1; a support-article
+//     pre-check counts maxPods) — 50 nodes, maxPods 30, surge 1: 51 × 31 =
+//     1,581 → /21 (ip-address-planning);
+//   - Azure CNI pod subnet, dynamic: 1 node-subnet address per node, and 16
+//     pod-subnet addresses per node (one batch) (dynamic-ip-allocation);
+//   - Azure CNI pod subnet, static block: 1 node-subnet address per node,
+//     ceil((maxPods + 1) / 16) /28 blocks of the pod subnet per node; the
+//     pod subnet is at most a /12 (static-block-allocation);
+//   - Azure CNI Overlay: 1 node-subnet address per node; one /24 of the
+//     pod CIDR per node, and one /80 of the IPv6 pod CIDR in dual-stack
+//     (azure-cni-overlay);
+//   - kubenet: 1 node-subnet address per node, one /24 of the pod CIDR per
+//     node, carved in order, at most 400 nodes (configure-kubenet);
+//   - Cilium dataplane: the arithmetic of the IPAM mode underneath; Linux
+//     pools only;
+//   - bring your own CNI (none): 1 node-subnet address per node.
+//
+// A subnet of length p offers 2^(32−p) − 5 addresses (Azure reserves 5;
+// /29 smallest). A static-block pod subnet offers its whole aligned /28
+// blocks less the two that hold reserved addresses [C]. A pod CIDR
+// reserves nothing and offers whole per-node blocks. Subnets are IPv4;
+// dual-stack IPv6 node subnets are always a /64 and are not sized here.
+//
+// # Choices where the sources disagree ([D], overridable in Defaults)
+//
+//   - maxSurge unset: 10% (Kubernetes ≥ 1.32; older API text: 1 node).
+//   - maxPods unset: node subnet 30 (portal 110), kubenet 110, overlay 250
+//     (30 before 2023-09), pod subnet 250 (docs also say 110), none 250.
+//   - Overlay node limit 5,000 (1,000 before 2024-03).
+//
+// Choices this package makes where the sources are silent [C]: a percent
+// surge applies to the pool's planned size including scale-out; the
+// cluster limits (5,000, kubenet 400, overlay) apply to steady-state nodes
+// (counted plus scale-out), the pool limit of 1,000 to a pool plus its
+// surge; maxPods × nodes ≥ 30 is checked for pools with nodes; an unset
+// maxSurge takes the default even when maxUnavailable is set.
+// Demand.Assumptions lists every default a result used.
+//
+// # Families, counts and errors
+//
+// Counts of addresses are u128.Uint128 and never wrap: an IPv6 pod CIDR
+// demand of thousands of /80s is exact. Prefix arguments must be valid,
+// masked (host bits set is an error naming the masked form) and not
+// IPv4-mapped IPv6. Every error wraps one exported sentinel (errors.Is)
+// and is an *Error, *PrefixError or *CapacityError (errors.As) naming the
+// pool, field and value; Validate joins all violations. No function
+// panics on any input except the Must* helpers.
+//
+// # Concurrency
+//
+// All functions are pure; input and result values may be shared between
+// goroutines as long as no one mutates them.
+package sizing

@@ -1,0 +1,213 @@
+package sizing
+
+import (
+	"fmt"
+	"net/netip"
+	"sort"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+)
+
+// Bound names what stops a pool from growing further.
+type Bound string
+
+// The bounds.
+const (
+	BoundAddresses    Bound = "addresses"    // the range is full
+	BoundPoolLimit    Bound = "poolLimit"    // MaxPoolNodes, surge included
+	BoundClusterLimit Bound = "clusterLimit" // MaxClusterNodes, MaxKubenetNodes or the overlay limit
+)
+
+// Fit answers the inverse questions for one range of a cluster and one
+// prefix: does the plan fit, how many addresses are left, how far can each
+// pool grow.
+type Fit struct {
+	RangeKey `yaml:",inline"`
+	Prefix   netip.Prefix `json:"prefix" yaml:"prefix"`
+	// Capacity is the usable addresses of Prefix for this kind of range
+	// (see Range for the reserve rules); Peak the planned demand at
+	// upgrade peak; Headroom = Capacity − Peak, 0 when it does not fit.
+	Capacity u128.Uint128 `json:"capacity" yaml:"capacity"`
+	Peak     u128.Uint128 `json:"peak" yaml:"peak"`
+	Headroom u128.Uint128 `json:"headroom" yaml:"headroom"`
+	Fits     bool         `json:"fits" yaml:"fits"`
+	// MaxNodes is the most nodes the range holds whichever of its pools
+	// grows: the planned nodes (counted, plus scale-out) of its pools plus
+	// the smallest growth any one pool has; 0 when the plan does not fit.
+	MaxNodes int       `json:"maxNodes" yaml:"maxNodes"`
+	Pools    []PoolFit `json:"pools" yaml:"pools"`
+}
+
+// PoolFit is how far one pool can grow in a range, the other pools and
+// consumers staying as planned.
+type PoolFit struct {
+	Pool  string `json:"pool" yaml:"pool"`
+	Nodes int    `json:"nodes" yaml:"nodes"` // planned count, or maxCount when autoscaling
+	// MaxNodes is the largest count (maxCount when autoscaling) whose
+	// demand at upgrade peak — the nodes, the surge they imply and the
+	// scale-out — fits the range and the AKS limits; LimitedBy says which
+	// bound stops it. 0 with BoundAddresses when even 0 nodes do not fit.
+	MaxNodes  int   `json:"maxNodes" yaml:"maxNodes"`
+	LimitedBy Bound `json:"limitedBy" yaml:"limitedBy"`
+	// Pods is MaxNodes × the pool's maxPods.
+	Pods int `json:"pods" yaml:"pods"`
+	// MaxPods is the largest maxPods (10–250) with which the plan fits,
+	// 0 if none does. Under static block allocation it is snapped to a
+	// whole number of blocks, 16k − 1 (or 250). Where maxPods does not
+	// change this range's demand it is 250 when the plan fits.
+	MaxPods int `json:"maxPods" yaml:"maxPods"`
+}
+
+// Err returns nil when f fits, else a *CapacityError.
+func (f Fit) Err() error {
+	if f.Fits {
+		return nil
+	}
+	return &CapacityError{Range: f.RangeKey, Prefix: f.Prefix, Need: f.Peak, Have: f.Capacity}
+}
+
+// Fit validates c, then measures the range k of its demand against
+// prefix p. It rejects a range the pools do not use (ErrUnknownSubnet) and
+// a prefix of the wrong family, with host bits, 4in6, or of a length the
+// range kind does not allow (ErrPrefix): subnets /29 or larger, static-block
+// pod subnets /12 or smaller, pod CIDRs no longer than the per-node block.
+// A plan that does not fit is not an error: see Fit.Fits and Fit.Err.
+func (c Cluster) Fit(k RangeKey, p netip.Prefix) (Fit, error) {
+	d, err := c.Demand()
+	if err != nil {
+		return Fit{}, err
+	}
+	r, ok := d.Find(k)
+	if !ok {
+		return Fit{}, &Error{Field: string(k.Kind), Value: k.Name + " " + string(k.Family), Err: ErrUnknownSubnet,
+			Detail: "no pool uses this range"}
+	}
+	sh := shape{kind: k.Kind, family: k.Family, static: r.Mode == StaticBlock}
+	if err := checkRangePrefix(sh, p); err != nil {
+		return Fit{}, err
+	}
+	ps, _ := c.plan()
+	capacity := sh.capacity(p.Bits())
+	f := Fit{RangeKey: k, Prefix: p, Capacity: capacity, Peak: r.Peak, Fits: !capacity.Less(r.Peak)}
+	f.Headroom = capacity.Sub(r.Peak)
+	fits := func(ps []planned) bool { return !capacity.Less(c.rangeDemand(k, ps).Peak) }
+	growth, planned := MaxPoolNodes+1, 0
+	for j, pl := range ps {
+		if _, ok := k.uses(pl); !ok {
+			continue
+		}
+		pf := c.poolFit(ps, j, fits)
+		pf.MaxPods = c.maxPodsFit(k, ps, j, fits)
+		f.Pools = append(f.Pools, pf)
+		planned += pl.Nodes() + pl.ScaleOut
+		growth = min(growth, pf.MaxNodes-pf.Nodes)
+	}
+	if f.Fits {
+		f.MaxNodes = max(0, planned+growth)
+	}
+	return f, nil
+}
+
+// checkRangePrefix validates p for a range of shape sh.
+func checkRangePrefix(sh shape, p netip.Prefix) error {
+	if err := checkPrefix(p, sh.family); err != nil {
+		return err
+	}
+	switch {
+	case p.Bits() > sh.longest():
+		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("a %s is at most a /%d", sh.kind, sh.longest())}
+	case sh.static && p.Bits() < MaxStaticPodSubnet:
+		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("a static-block pod subnet is at least a /%d", MaxStaticPodSubnet)}
+	}
+	return nil
+}
+
+// withNodes returns ps with pool j at n counted nodes.
+func withNodes(ps []planned, j, n int) []planned {
+	qs := append([]planned(nil), ps...)
+	if qs[j].EnableAutoScaling {
+		qs[j].MaxCount = n
+	} else {
+		qs[j].Count = n
+	}
+	return qs
+}
+
+// withMaxPods returns ps with pool j at maxPods m.
+func withMaxPods(ps []planned, j, m int) []planned {
+	qs := append([]planned(nil), ps...)
+	qs[j].maxPods = m
+	return qs
+}
+
+// poolFit finds the most counted nodes pool j can have.
+func (c Cluster) poolFit(ps []planned, j int, fits func([]planned) bool) PoolFit {
+	p := ps[j]
+	limit := c.nodeLimit()
+	others := 0
+	for i, q := range ps {
+		if i != j {
+			others += q.Nodes() + q.ScaleOut
+		}
+	}
+	bound := func(n int) Bound { // the first bound n breaks, "" if none
+		switch {
+		case p.peakAt(n) > MaxPoolNodes:
+			return BoundPoolLimit
+		case others+n+p.ScaleOut > limit:
+			return BoundClusterLimit
+		case !fits(withNodes(ps, j, n)):
+			return BoundAddresses
+		}
+		return ""
+	}
+	// Every bound is monotone in n: find the first n that breaks one.
+	n := sort.Search(MaxPoolNodes+2, func(n int) bool { return bound(n) != "" })
+	pf := PoolFit{Pool: p.Name, Nodes: p.Nodes(), MaxNodes: max(0, n-1), LimitedBy: bound(n)}
+	pf.Pods = pf.MaxNodes * p.maxPods
+	return pf
+}
+
+// maxPodsFit finds the largest maxPods of pool j with which range k fits.
+func (c Cluster) maxPodsFit(k RangeKey, ps []planned, j int, fits func([]planned) bool) int {
+	p := ps[j]
+	var candidates []int // ascending
+	switch {
+	case k.Kind == NodeSubnet && p.model == ModelNodeSubnet:
+		for m := MinMaxPods; m <= MaxMaxPods; m++ {
+			candidates = append(candidates, m)
+		}
+	case k.Kind == PodSubnet && p.model == ModelPodSubnetStatic:
+		for b := 1; b*blockSize-1 < MaxMaxPods; b++ {
+			if m := b*blockSize - 1; m >= MinMaxPods {
+				candidates = append(candidates, m)
+			}
+		}
+		candidates = append(candidates, MaxMaxPods)
+	default:
+		if fits(ps) {
+			return MaxMaxPods
+		}
+		return 0
+	}
+	i := sort.Search(len(candidates), func(i int) bool { return !fits(withMaxPods(ps, j, candidates[i])) })
+	if i == 0 {
+		return 0
+	}
+	m := candidates[i-1]
+	if n := p.Nodes(); n > 0 && m*n < MinPoolPods {
+		return 0
+	}
+	return m
+}
+
+// nodeLimit returns the cluster's node limit for its network model.
+func (c Cluster) nodeLimit() int {
+	switch c.Network.Model(Pool{}) {
+	case ModelKubenet:
+		return MaxKubenetNodes
+	case ModelOverlay:
+		return min(MaxClusterNodes, c.Defaults.overlayMaxNodes())
+	}
+	return MaxClusterNodes
+}
