@@ -1,0 +1,267 @@
+package ipam
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"iter"
+	"net/netip"
+
+	"github.com/cidrplan/cidrplan/internal/buddy"
+	"go4.org/netipx"
+)
+
+// ErrNoSpace is wrapped by the *AllocError returned when a parent prefix has
+// too few free aligned blocks for a request.
+var ErrNoSpace = errors.New("ipam: no free space")
+
+// ErrBadAllocRequest is wrapped by the errors for allocation requests that
+// can never succeed as written: a parent prefix that is invalid, IPv4-mapped
+// IPv6 or has host bits set; a prefix length shorter than the parent or longer
+// than the address family; a count below 1; a used range that is invalid,
+// IPv4-mapped IPv6 or of the other address family than the parent.
+var ErrBadAllocRequest = errors.New("ipam: bad allocation request")
+
+// AllocError reports that Within holds fewer than Count free aligned prefixes
+// of length Bits: only Found. It wraps ErrNoSpace.
+type AllocError struct {
+	Within netip.Prefix
+	Bits   int
+	Count  int
+	Found  int
+}
+
+func (e *AllocError) Error() string {
+	return fmt.Sprintf("ipam: no room for %d /%d in %s (found %d)", e.Count, e.Bits, e.Within, e.Found)
+}
+
+// Unwrap returns ErrNoSpace.
+func (e *AllocError) Unwrap() error { return ErrNoSpace }
+
+// Allocator hands out free aligned prefixes inside a parent prefix, lowest
+// address first (deterministic first fit).
+//
+// It keeps the free space as a buddy tree over the parent's host bits that
+// knows, for every aligned block, the largest free aligned block inside it.
+// Finding and taking the lowest free /N therefore visits N − parent-length
+// nodes however many ranges are used, and memory grows with the number of
+// used ranges (about 2·(N − parent length) nodes of 8 bytes each at most), not
+// with the size of the parent: an IPv6 /32 costs no more than an IPv4 /24.
+//
+// The zero Allocator has no parent: Allocate and Avoid return
+// ErrBadAllocRequest and Free yields nothing; use NewAllocator. An Allocator
+// is not safe for concurrent use.
+type Allocator struct {
+	within netip.Prefix
+	tree   *buddy.Tree
+}
+
+// NewAllocator returns an Allocator for the free space of within: everything
+// inside it except the used ranges. Used ranges may overlap each other, nest,
+// and reach beyond within (only the part inside counts), but must be of
+// within's address family: filter a dual-stack plan's ranges by family first.
+//
+// It returns an error wrapping ErrBadAllocRequest when within is invalid,
+// IPv4-mapped IPv6 or has host bits set, or a used range is invalid,
+// IPv4-mapped IPv6 or of the other family. Building sorts the used ranges
+// once: O(n log n) for n ranges.
+func NewAllocator(within netip.Prefix, used ...netipx.IPRange) (*Allocator, error) {
+	if err := allocCheckParent(within); err != nil {
+		return nil, err
+	}
+	a := &Allocator{within: within}
+	ranges := make([]buddy.Range, 0, len(used))
+	for _, r := range used {
+		if err := a.checkRange("used", r); err != nil {
+			return nil, err
+		}
+		if br, ok := a.offsets(r); ok {
+			ranges = append(ranges, br)
+		}
+	}
+	a.tree = buddy.Build(a.hostBits(), ranges)
+	return a, nil
+}
+
+// Avoid marks the range r taken; the part of r outside the parent is
+// ignored. It returns an error wrapping ErrBadAllocRequest when r is invalid,
+// IPv4-mapped IPv6 or of the other family than the parent.
+func (a *Allocator) Avoid(r netipx.IPRange) error {
+	if err := a.checkReady(); err != nil {
+		return err
+	}
+	if err := a.checkRange("avoided", r); err != nil {
+		return err
+	}
+	if br, ok := a.offsets(r); ok {
+		a.tree.Set(br.Lo, br.Hi, true)
+	}
+	return nil
+}
+
+// Allocate returns the lowest free prefix of length bits inside the parent
+// and marks it taken. It returns an *AllocError wrapping ErrNoSpace when no
+// such prefix is free, and an error wrapping ErrBadAllocRequest when bits is
+// shorter than the parent or longer than the address family.
+// It costs O(bits − parent length) and does not allocate memory once the
+// tree has grown.
+func (a *Allocator) Allocate(bits int) (netip.Prefix, error) {
+	if err := a.checkBits(bits, 1); err != nil {
+		return netip.Prefix{}, err
+	}
+	off, ok := a.tree.Alloc(bits - a.within.Bits())
+	if !ok {
+		return netip.Prefix{}, &AllocError{Within: a.within, Bits: bits, Count: 1}
+	}
+	return netip.PrefixFrom(a.addr(off), bits), nil
+}
+
+// AllocateN returns the count lowest free prefixes of length bits inside the
+// parent, in ascending order, and marks them taken: the same prefixes as
+// count calls to Allocate. It is all or nothing: when fewer than count are
+// free it returns an *AllocError wrapping ErrNoSpace whose Found says how
+// many are, and takes nothing. Bad bits or count < 1 give an error wrapping
+// ErrBadAllocRequest.
+func (a *Allocator) AllocateN(bits, count int) ([]netip.Prefix, error) {
+	if err := a.checkBits(bits, count); err != nil {
+		return nil, err
+	}
+	d := bits - a.within.Bits()
+	if found := a.tree.CountFree(d, count); found < count {
+		return nil, &AllocError{Within: a.within, Bits: bits, Count: count, Found: found}
+	}
+	out := make([]netip.Prefix, count)
+	for i := range out {
+		off, _ := a.tree.Alloc(d) // CountFree guaranteed count blocks
+		out[i] = netip.PrefixFrom(a.addr(off), bits)
+	}
+	return out, nil
+}
+
+// Free returns the maximal free ranges inside the parent in ascending order.
+// The Allocator must not change while the sequence is iterated.
+func (a *Allocator) Free() iter.Seq[netipx.IPRange] {
+	return func(yield func(netipx.IPRange) bool) {
+		if a.tree == nil {
+			return
+		}
+		for r := range a.tree.FreeRanges() {
+			if !yield(netipx.IPRangeFrom(a.addr(r.Lo), a.addr(r.Hi))) {
+				return
+			}
+		}
+	}
+}
+
+// Allocate returns the count lowest free prefixes of length bits inside
+// within that overlap none of the used ranges, in ascending order. It is
+// NewAllocator followed by AllocateN and returns their errors.
+func Allocate(within netip.Prefix, bits, count int, used ...netipx.IPRange) ([]netip.Prefix, error) {
+	a, err := NewAllocator(within, used...)
+	if err != nil {
+		return nil, err
+	}
+	return a.AllocateN(bits, count)
+}
+
+func allocBad(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrBadAllocRequest}, args...)...)
+}
+
+func allocCheckParent(p netip.Prefix) error {
+	switch {
+	case !p.IsValid():
+		return allocBad("parent prefix %q is invalid", p)
+	case p.Addr().Is4In6():
+		return allocBad("parent %q: IPv4-mapped IPv6 prefixes are not allowed", p)
+	case p != p.Masked():
+		return allocBad("parent %q: host bits set (want %s)", p, p.Masked())
+	}
+	return nil
+}
+
+func (a *Allocator) checkReady() error {
+	if a.tree == nil {
+		return allocBad("zero Allocator has no parent prefix (use NewAllocator)")
+	}
+	return nil
+}
+
+func (a *Allocator) checkBits(bits, count int) error {
+	if err := a.checkReady(); err != nil {
+		return err
+	}
+	switch {
+	case bits < a.within.Bits():
+		return allocBad("/%d is shorter than parent %s", bits, a.within)
+	case bits > a.within.Addr().BitLen():
+		return allocBad("/%d is longer than an %s address (/%d) in parent %s", bits, allocFamily(a.within.Addr()), a.within.Addr().BitLen(), a.within)
+	case count < 1:
+		return allocBad("count %d for /%d in %s is below 1", count, bits, a.within)
+	}
+	return nil
+}
+
+func (a *Allocator) checkRange(what string, r netipx.IPRange) error {
+	from, to := r.From(), r.To()
+	switch {
+	case !r.IsValid():
+		return allocBad("%s range from %q to %q is invalid (want two addresses of one family, from ≤ to)", what, from, to)
+	case from.Is4In6() || to.Is4In6():
+		return allocBad("%s range %s: IPv4-mapped IPv6 addresses are not allowed", what, r)
+	case from.BitLen() != a.within.Addr().BitLen():
+		return allocBad("%s range %s is %s, parent %s is %s", what, r, allocFamily(from), a.within, allocFamily(a.within.Addr()))
+	}
+	return nil
+}
+
+func allocFamily(a netip.Addr) string {
+	if a.Is4() {
+		return "IPv4"
+	}
+	return "IPv6"
+}
+
+// hostBits is the depth of the tree: the parent's host bits.
+func (a *Allocator) hostBits() int { return a.within.Addr().BitLen() - a.within.Bits() }
+
+// offsets returns r clipped to the parent as offsets from the parent's first
+// address, and false when r lies wholly outside.
+func (a *Allocator) offsets(r netipx.IPRange) (buddy.Range, bool) {
+	first, last := a.within.Addr(), netipx.PrefixLastIP(a.within)
+	from, to := r.From(), r.To()
+	if to.Less(first) || last.Less(from) {
+		return buddy.Range{}, false
+	}
+	if from.Less(first) {
+		from = first
+	}
+	if last.Less(to) {
+		to = last
+	}
+	mask := buddy.LowMask(a.hostBits())
+	return buddy.Range{Lo: allocKey(from).And(mask), Hi: allocKey(to).And(mask)}, true
+}
+
+// addr returns the address at offset off from the parent's first address.
+func (a *Allocator) addr(off buddy.Key) netip.Addr {
+	k := allocKey(a.within.Addr()).Or(off)
+	if a.within.Addr().Is4() {
+		var b [4]byte
+		binary.BigEndian.PutUint32(b[:], uint32(k.Lo))
+		return netip.AddrFrom4(b)
+	}
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], k.Hi)
+	binary.BigEndian.PutUint64(b[8:], k.Lo)
+	return netip.AddrFrom16(b)
+}
+
+func allocKey(ip netip.Addr) buddy.Key {
+	if ip.Is4() {
+		b := ip.As4()
+		return buddy.KeyFrom64(uint64(binary.BigEndian.Uint32(b[:])))
+	}
+	b := ip.As16()
+	return buddy.Key{Hi: binary.BigEndian.Uint64(b[:8]), Lo: binary.BigEndian.Uint64(b[8:])}
+}

