@@ -77,7 +77,9 @@ func (s Surge) Nodes(poolNodes int) int {
 	if poolNodes <= 0 {
 		return 0
 	}
-	return (s.n*poolNodes + 99) / 100
+	// Split poolNodes so that no product can overflow an int.
+	q, r := poolNodes/100, poolNodes%100
+	return q*s.n + (r*s.n+99)/100
 }
 
 // String returns s as AKS writes it ("1", "10%"); "" when unset.
