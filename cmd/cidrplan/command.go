@@ -26,6 +26,7 @@ type command struct {
 // commands lists the subcommands in the order "cidrplan help" shows them.
 func commands() []*command {
 	return []*command{
+		sizeCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

@@ -33,14 +33,34 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeYAML prints v as YAML with two-space indentation.
+// writeYAML prints v as YAML with the keys and numbers of its JSON form, so
+// that -o yaml and -o json say the same thing: v is encoded as JSON, read
+// back as a YAML node tree (JSON is YAML) and printed in block style.
 func writeYAML(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return err
+	}
+	blockStyle(&doc)
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
+	if err := enc.Encode(&doc); err != nil {
 		return err
 	}
 	return enc.Close()
+}
+
+// blockStyle clears the flow and quoting styles the JSON text gave n, so
+// the encoder picks block style and quotes only where YAML needs it.
+func blockStyle(n *yaml.Node) {
+	n.Style = 0
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
 }
 
 // newTable returns an aligned column writer; call Flush when done.

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+func sizeCommand() *command {
+	return &command{
+		name:    "size",
+		summary: "addresses one node pool needs, and how many nodes fit a range",
+		usage:   "[flags]",
+		about: `Sizes one AKS node pool, described with the flag names of "az aks create" and
+"az aks nodepool add": the addresses it needs at the peak of an upgrade
+(nodes + surge + scale-out) in the node subnet, the pod subnet or the pod
+CIDR, and the smallest prefix that holds them (Azure keeps 5 addresses of
+every subnet; a pod CIDR loses none).
+
+With --node-subnet, --pod-subnet or --pod-cidr it also says how many nodes
+fit that range (surge included) and the headroom left, and exits 1 when the
+pool does not fit.
+
+--max-count turns the autoscaler on and counts instead of --node-count, as
+AKS validates address space at the autoscaler's maximum. Defaults that
+sources disagree on (maxSurge 10%, maxPods per model) are printed as
+assumptions.`,
+		examples: `# Azure CNI, pods in the node subnet: 50 nodes, 30 pods each, surge 1
+cidrplan size --node-count 50 --max-pods 30 --max-surge 1
+# how many nodes fit a /24 node subnet at 30 pods per node, without surge
+cidrplan size --node-count 3 --max-pods 30 --max-surge 0 --max-unavailable 1 --node-subnet 10.0.0.0/24
+# Azure CNI Overlay: node subnet and pod CIDR, autoscaler up to 200 nodes
+cidrplan size --network-plugin-mode overlay --max-count 200 --pod-cidr 10.244.0.0/16
+# Azure CNI pod subnet with static block allocation, as JSON
+cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31 -o json`,
+		flags: func(f *flags, e *env) func([]string) error {
+			var in sizeInput
+			f.enumVar(&in.plugin, "network-plugin", "network plugin (default azure)", "azure", "kubenet", "none")
+			f.enumVar(&in.mode, "network-plugin-mode", "overlay for Azure CNI Overlay", "overlay")
+			f.enumVar(&in.dataplane, "network-dataplane", "dataplane; cilium changes no arithmetic (default azure)", "azure", "cilium")
+			f.enumVar(&in.allocMode, "pod-ip-allocation-mode", "Azure CNI pod subnet allocation mode (implies a pod subnet)",
+				string(sizing.DynamicIndividual), string(sizing.StaticBlock))
+			f.stringVar(&in.name, "name", "NAME", `node pool name (default "nodepool1")`)
+			f.enumVar(&in.osType, "os-type", "node OS (default Linux)", string(sizing.Linux), string(sizing.Windows))
+			f.intVar(&in.nodeCount, &in.nodeCountSet, "node-count", "N", "nodes in the pool (default 3)", 0, sizing.MaxClusterNodes*10)
+			f.intVar(&in.maxCount, nil, "max-count", "N", "autoscaler maximum; counts instead of --node-count", 0, sizing.MaxClusterNodes*10)
+			f.intVar(&in.maxPods, nil, "max-pods", "N", "pods per node, 10–250 (default per network model)", 0, 1<<20)
+			f.define("max-surge", "N|P%", `upgrade surge: nodes ("1") or percent of the pool ("33%") (default 10%)`,
+				func(s string) error { return parseSurge(&in.maxSurge, s) }, nil)
+			f.define("max-unavailable", "N|P%", "nodes upgraded in place without a surge node (default 0)",
+				func(s string) error { return parseSurge(&in.maxUnavailable, s) }, nil)
+			f.intVar(&in.scaleOut, nil, "scale-out", "N", "extra nodes to plan for beyond the count", 0, sizing.MaxClusterNodes*10)
+			f.intVar(&in.ilb, nil, "ilb", "N", "internal load balancer front-end IPs in the node subnet", 0, 1<<24)
+			f.prefixVar(&in.nodeSubnet, "node-subnet", "node subnet to check (IPv4)")
+			f.prefixVar(&in.podSubnet, "pod-subnet", "pod subnet to check (Azure CNI pod subnet; implies one)")
+			f.prefixVar(&in.podCIDR, "pod-cidr", "pod CIDR to check (overlay, kubenet)")
+			f.outputVar(&in.output)
+			return func([]string) error { return in.run(e) }
+		},
+	}
+}
+
+// sizeInput is what the size flags say.
+type sizeInput struct {
+	plugin, mode, dataplane, allocMode string
+	name, osType                       string
+	nodeCount, maxCount, maxPods       int
+	nodeCountSet                       bool
+	maxSurge, maxUnavailable           sizing.Surge
+	scaleOut, ilb                      int
+	nodeSubnet, podSubnet, podCIDR     netip.Prefix
+	output                             string
+}
+
+// parseSurge parses a --max-surge or --max-unavailable value.
+func parseSurge(dst *sizing.Surge, s string) error {
+	v, err := sizing.ParseSurge(s)
+	var se *sizing.Error
+	if errors.As(err, &se) && se.Detail != "" {
+		return errors.New(se.Detail)
+	}
+	if err != nil {
+		return err
+	}
+	*dst = v
+	return nil
+}
+
+// Names the size command gives the ranges of its single pool.
+const (
+	sizeNodeSubnet = "node-subnet"
+	sizePodSubnet  = "pod-subnet"
+	// sizeSystemPool is a placeholder first pool of 0 nodes, added in front
+	// of a Windows pool because AKS wants the first pool to be Linux; it
+	// takes no addresses and is not shown.
+	sizeSystemPool = "system"
+)
+
+// cluster builds the sizing input: one pool (plus the empty Linux system
+// pool in front of a Windows pool).
+func (in *sizeInput) cluster() sizing.Cluster {
+	c := sizing.Cluster{Network: sizing.Network{
+		Plugin:     sizing.NetworkPlugin(in.plugin),
+		PluginMode: sizing.NetworkPluginMode(in.mode),
+		Dataplane:  sizing.NetworkDataplane(in.dataplane),
+	}}
+	if c.Network.Plugin == "" {
+		c.Network.Plugin = sizing.PluginAzure
+	}
+	p := sizing.Pool{
+		Name:           in.name,
+		OSType:         sizing.OSType(in.osType),
+		Count:          in.nodeCount,
+		MaxPods:        in.maxPods,
+		MaxSurge:       in.maxSurge,
+		MaxUnavailable: in.maxUnavailable,
+		ScaleOut:       in.scaleOut,
+		VNetSubnet:     sizeNodeSubnet,
+	}
+	if p.Name == "" {
+		p.Name = "nodepool1"
+	}
+	if !in.nodeCountSet {
+		p.Count = 3 // az aks create's default
+	}
+	if in.maxCount > 0 {
+		p.EnableAutoScaling, p.MaxCount = true, in.maxCount
+		if !in.nodeCountSet {
+			p.Count = min(p.Count, in.maxCount)
+		}
+	}
+	if in.allocMode != "" || in.podSubnet.IsValid() {
+		p.PodSubnet = sizePodSubnet
+		p.PodIPAllocationMode = sizing.PodIPAllocationMode(in.allocMode)
+	}
+	if p.OSType == sizing.Windows {
+		c.Pools = append(c.Pools, sizing.Pool{Name: sizeSystemPool, VNetSubnet: sizeNodeSubnet, PodSubnet: p.PodSubnet,
+			PodIPAllocationMode: p.PodIPAllocationMode})
+	}
+	c.Pools = append(c.Pools, p)
+	if in.ilb > 0 {
+		c.Consumers = map[string]sizing.Consumers{sizeNodeSubnet: {ILBFrontEnds: in.ilb}}
+	}
+	return c
+}
+
+// poolName returns the name of the pool being sized.
+func (in *sizeInput) poolName() string {
+	if in.name == "" {
+		return "nodepool1"
+	}
+	return strings.TrimSpace(in.name)
+}

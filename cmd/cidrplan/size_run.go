@@ -1,0 +1,215 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+// sizeResult is the answer of cidrplan size; its JSON keys are the
+// documented output (-o json, -o yaml).
+type sizeResult struct {
+	Pool       string       `json:"pool"`
+	OSType     string       `json:"osType"`
+	Model      sizing.Model `json:"model"`
+	MaxPods    int          `json:"maxPods"`
+	MaxSurge   string       `json:"maxSurge"`
+	Nodes      int          `json:"nodes"` // node count, or maxCount with the autoscaler
+	Autoscaled bool         `json:"autoscaled"`
+	Surge      int          `json:"surge"`
+	ScaleOut   int          `json:"scaleOut"`
+	PeakNodes  int          `json:"peakNodes"`
+	NodeSubnet *rangeResult `json:"nodeSubnet,omitempty"`
+	PodSubnet  *rangeResult `json:"podSubnet,omitempty"`
+	PodCIDR    *rangeResult `json:"podCIDR,omitempty"`
+	// MaxNodes is the smallest maxNodes of the given ranges: the most
+	// nodes the pool can have in all of them; absent when no range is given.
+	MaxNodes    *int                `json:"maxNodes,omitempty"`
+	Assumptions []sizing.Assumption `json:"assumptions,omitempty"`
+
+	surge     sizing.Surge // effective maxSurge, for the table's arithmetic
+	limitedBy *rangeResult // the range that sets MaxNodes
+}
+
+// rangeResult is the demand on one range, and its fit when a prefix is given.
+type rangeResult struct {
+	// Addresses is the demand at the upgrade peak, consumers included.
+	Addresses u128.Uint128 `json:"addresses"`
+	PerNode   u128.Uint128 `json:"perNode"`
+	// Other counts consumers besides nodes and pods (load balancer IPs).
+	Other int `json:"other"`
+	// Reserved is what Azure keeps of each prefix: 5 in a subnet, 0 in a pod CIDR.
+	Reserved        int `json:"reserved"`
+	MinPrefixLength int `json:"minPrefixLength"`
+	// The fields below are set when a prefix is given.
+	Prefix    *netip.Prefix `json:"prefix,omitempty"`
+	Usable    *u128.Uint128 `json:"usable,omitempty"`
+	Fits      *bool         `json:"fits,omitempty"`
+	Headroom  *u128.Uint128 `json:"headroom,omitempty"` // usable − addresses; 0 when it does not fit
+	MaxNodes  *int          `json:"maxNodes,omitempty"`
+	LimitedBy sizing.Bound  `json:"limitedBy,omitempty"`
+
+	key sizing.RangeKey
+}
+
+func (in *sizeInput) run(e *env) error {
+	c := in.cluster()
+	d, err := c.Demand()
+	if err != nil {
+		return sizeInputError(err)
+	}
+	res := sizeResult{Pool: in.poolName(), OSType: string(sizing.Linux), ScaleOut: in.scaleOut, Nodes: c.Pools[len(c.Pools)-1].Nodes()}
+	if in.osType != "" {
+		res.OSType = in.osType
+	}
+	pool := c.Pools[len(c.Pools)-1]
+	res.Autoscaled = pool.EnableAutoScaling
+	res.Model = c.Network.Model(pool)
+	res.MaxPods, res.surge = pool.MaxPods, pool.MaxSurge
+	for _, a := range d.Assumptions {
+		if a.Pool != res.Pool {
+			continue
+		}
+		res.Assumptions = append(res.Assumptions, a)
+		switch a.Field {
+		case "maxPods":
+			fmt.Sscan(a.Value, &res.MaxPods)
+		case "maxSurge":
+			if s, err := sizing.ParseSurge(a.Value); err == nil {
+				res.surge = s
+			}
+		}
+	}
+	res.MaxSurge = res.surge.String()
+	for _, r := range d.Ranges {
+		rr := &rangeResult{key: r.RangeKey, Other: r.Consumers.Total(), Reserved: r.Reserved,
+			MinPrefixLength: r.MinPrefixLen, Addresses: r.Peak}
+		for _, it := range r.Pools {
+			if it.Pool == res.Pool {
+				rr.PerNode = it.PerNode
+				res.Surge = it.Surge
+			}
+		}
+		switch {
+		case r.Kind == sizing.NodeSubnet:
+			res.NodeSubnet = rr
+			err = in.fit(c, rr, in.nodeSubnet, "node-subnet")
+		case r.Kind == sizing.PodSubnet:
+			res.PodSubnet = rr
+			err = in.fit(c, rr, in.podSubnet, "pod-subnet")
+		case r.Kind == sizing.PodCIDR && r.Family == sizing.IPv4:
+			res.PodCIDR = rr
+			err = in.fit(c, rr, in.podCIDR, "pod-cidr")
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if in.podCIDR.IsValid() && res.PodCIDR == nil {
+		return fmt.Errorf("--pod-cidr %s: the %s model has no pod CIDR (use --network-plugin-mode overlay or --network-plugin kubenet)", in.podCIDR, res.Model)
+	}
+	res.PeakNodes = res.Nodes + res.ScaleOut + res.Surge
+	for _, rr := range []*rangeResult{res.NodeSubnet, res.PodSubnet, res.PodCIDR} {
+		if rr != nil && rr.MaxNodes != nil && (res.MaxNodes == nil || *rr.MaxNodes < *res.MaxNodes) {
+			res.MaxNodes, res.limitedBy = rr.MaxNodes, rr
+		}
+	}
+
+	switch in.output {
+	case formatJSON:
+		err = writeJSON(e.stdout, res)
+	case formatYAML:
+		err = writeYAML(e.stdout, res)
+	default:
+		err = writeSizeTable(e, &res)
+	}
+	if err != nil {
+		return err
+	}
+	return res.notFitting()
+}
+
+// fit measures rr against p, given with flag, when p is given.
+func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag string) error {
+	if !p.IsValid() {
+		return nil
+	}
+	f, err := c.Fit(rr.key, p)
+	var pe *sizing.PrefixError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("--%s %q: %s", flag, p, strings.ReplaceAll(pe.Detail, string(rr.key.Kind), rangeTitle(rr.key.Kind)))
+	}
+	if err != nil {
+		return sizeInputError(err)
+	}
+	rr.Prefix, rr.Usable, rr.Fits, rr.Headroom = &p, &f.Capacity, &f.Fits, &f.Headroom
+	for _, pf := range f.Pools {
+		if pf.Pool == in.poolName() {
+			rr.MaxNodes, rr.LimitedBy = &pf.MaxNodes, pf.LimitedBy
+		}
+	}
+	return nil
+}
+
+// notFitting returns a failure naming the first given range the pool does
+// not fit, or nil.
+func (res *sizeResult) notFitting() error {
+	for _, rr := range []*rangeResult{res.NodeSubnet, res.PodSubnet, res.PodCIDR} {
+		if rr != nil && rr.Fits != nil && !*rr.Fits {
+			return &failureError{fmt.Sprintf("%s %s: needs %s addresses at the upgrade peak, has %s usable (InsufficientSubnetSize)",
+				rangeTitle(rr.key.Kind), rr.Prefix, commas(rr.Addresses), commas(*rr.Usable))}
+		}
+	}
+	return nil
+}
+
+// sizeFlagOf maps sizing's field names to the flags that set them.
+var sizeFlagOf = map[string]string{
+	"networkPlugin": "network-plugin", "networkPluginMode": "network-plugin-mode",
+	"networkDataplane": "network-dataplane", "osType": "os-type", "count": "node-count",
+	"maxCount": "max-count", "maxPods": "max-pods", "maxSurge": "max-surge",
+	"maxUnavailable": "max-unavailable", "scaleOut": "scale-out", "podIpAllocationMode": "pod-ip-allocation-mode",
+	"podSubnet": "pod-subnet", "nodes": "node-count",
+}
+
+// sizeInputError rewrites sizing's errors in terms of the size flags.
+func sizeInputError(err error) error {
+	var parts []string
+	for _, e := range flatten(err) {
+		var se *sizing.Error
+		var pe *sizing.PrefixError
+		switch {
+		case errors.As(e, &se):
+			name := se.Field
+			if f, ok := sizeFlagOf[se.Field]; ok {
+				name = "--" + f
+			}
+			msg := fmt.Sprintf("%s %q: %v", name, se.Value, se.Err)
+			if se.Detail != "" {
+				msg += ": " + se.Detail
+			}
+			parts = append(parts, msg)
+		case errors.As(e, &pe):
+			parts = append(parts, fmt.Sprintf("%q: %s", pe.Prefix, pe.Detail))
+		default:
+			parts = append(parts, strings.TrimPrefix(e.Error(), "sizing: "))
+		}
+	}
+	return errors.New(strings.Join(parts, "; "))
+}
+
+// flatten lists the errors joined in err (errors.Join), or err itself.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+// modelNames describes each network model in words.
+var modelNames = map[sizing.Model]string{
+	sizing.ModelNodeSubnet:       "Azure CNI, pods in the node subnet (classic)",
+	sizing.ModelPodSubnetDynamic: "Azure CNI, pods in a pod subnet (dynamic allocation)",
+	sizing.ModelPodSubnetStatic:  "Azure CNI, pods in a pod subnet (static block allocation)",
+	sizing.ModelOverlay:          "Azure CNI Overlay, pods in the pod CIDR",
+	sizing.ModelKubenet:          "kubenet, pods in the pod CIDR",
+	sizing.ModelNone:             "bring your own CNI, node addresses only",
+}
+
+// rangeTitle names a kind of range in words.
+func rangeTitle(k sizing.RangeKind) string {
+	switch k {
+	case sizing.NodeSubnet:
+		return "node subnet"
+	case sizing.PodSubnet:
+		return "pod subnet"
+	}
+	return "pod CIDR"
+}
+
+// writeSizeTable prints the size result with its arithmetic spelled out.
+func writeSizeTable(e *env, res *sizeResult) error {
+	w := e.stdout
+	fmt.Fprintf(w, "Pool %s: %s, %s\n", res.Pool, res.OSType, modelNames[res.Model])
+	counted := plural(res.Nodes, "node", "nodes")
+	if res.Autoscaled {
+		counted += " (autoscaler maximum)"
+	}
+	fmt.Fprintf(w, "At the upgrade peak: %s + %s surge (maxSurge %s) + %s scale-out = %s\n",
+		counted, commasInt(res.Surge), res.MaxSurge, commasInt(res.ScaleOut), plural(res.PeakNodes, "node", "nodes"))
+	for _, rr := range []*rangeResult{res.NodeSubnet, res.PodSubnet, res.PodCIDR} {
+		if rr == nil {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s\n", e.paint(bold, upper(rangeTitle(rr.key.Kind))))
+		tw := newTable(w)
+		fmt.Fprintf(tw, "  per node\t%s\n", perNodeWords(res, rr))
+		needed := fmt.Sprintf("(%s + %s surge + %s scale-out) × %s = %s",
+			plural(res.Nodes, "node", "nodes"), commasInt(res.Surge), commasInt(res.ScaleOut), commas(rr.PerNode),
+			commas(rr.PerNode.Mul64(uint64(res.PeakNodes))))
+		if rr.Other > 0 {
+			needed += fmt.Sprintf(" + %s internal load balancer IPs = %s", commasInt(rr.Other), commas(rr.Addresses))
+		}
+		fmt.Fprintf(tw, "  addresses needed\t%s\n", needed)
+		fmt.Fprintf(tw, "  smallest %s\t%s\n", rangeTitle(rr.key.Kind), prefixWords(res, rr, rr.MinPrefixLength))
+		if rr.Prefix != nil {
+			fmt.Fprintf(tw, "  %s\t%s\n", rr.Prefix, fitWords(res, rr))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if res.MaxNodes != nil && (res.NodeSubnet != nil && res.NodeSubnet.Prefix != nil) != (res.PodCIDR != nil && res.PodCIDR.Prefix != nil || res.PodSubnet != nil && res.PodSubnet.Prefix != nil) {
+		// only one range given: its line already says it
+	} else if res.MaxNodes != nil {
+		fmt.Fprintf(w, "\nThe pool fits at most %s in the given ranges (limited by the %s).\n",
+			plural(*res.MaxNodes, "node", "nodes"), rangeTitle(res.limitedBy.key.Kind))
+	}
+	if len(res.Assumptions) > 0 {
+		fmt.Fprintf(w, "\nAssumed (set the flag to choose):\n")
+		tw := newTable(w)
+		for _, a := range res.Assumptions {
+			fmt.Fprintf(tw, "  --%s %s\t%s\n", sizeFlagOf[a.Field], a.Value, a.Note)
+		}
+		return tw.Flush()
+	}
+	return nil
+}
+
+// perNodeWords explains what one node costs in a range.
+func perNodeWords(res *sizeResult, rr *rangeResult) string {
+	switch {
+	case rr.key.Kind == sizing.NodeSubnet && res.Model == sizing.ModelNodeSubnet:
+		return fmt.Sprintf("%d pods (maxPods) + 1 for the node = %s addresses", res.MaxPods, commas(rr.PerNode))
+	case rr.key.Kind == sizing.NodeSubnet:
+		return "1 address for the node"
+	case res.Model == sizing.ModelPodSubnetStatic:
+		blocks := sizing.StaticBlocks(res.MaxPods)
+		return fmt.Sprintf("ceil((%d pods + 1) / 16) = %d /28 blocks × 16 = %s addresses", res.MaxPods, blocks, commas(rr.PerNode))
+	case rr.key.Kind == sizing.PodSubnet:
+		return fmt.Sprintf("%s addresses (pod IPs come in batches of 16)", commas(rr.PerNode))
+	}
+	return fmt.Sprintf("one /%d = %s addresses", sizing.NodeBlockBitsV4, commas(rr.PerNode))
+}
+
+// prefixWords explains the usable size of a prefix of length bits.
+func prefixWords(res *sizeResult, rr *rangeResult, bits int) string {
+	if bits < 0 {
+		return "none: the demand exceeds the whole address space"
+	}
+	size := u128.PrefixSize(32, bits)
+	if rr.key.Kind == sizing.PodSubnet && res.Model == sizing.ModelPodSubnetStatic {
+		blocks := u128.Pow2(sizing.StaticBlockBits - bits)
+		usable := blocks.Sub(u128.From64(2))
+		return fmt.Sprintf("/%d (%s /28 blocks − 2 that hold Azure's reserved addresses = %s × 16 = %s usable)", bits,
+			commas(blocks), commas(usable), commas(usable.Mul64(16)))
+	}
+	if rr.Reserved == 0 {
+		return fmt.Sprintf("/%d (%s addresses)", bits, commas(size))
+	}
+	return fmt.Sprintf("/%d (%s addresses − %d reserved by Azure = %s usable)", bits, commas(size), rr.Reserved,
+		commas(size.Sub(u128.FromInt(rr.Reserved))))
+}
+
+// fitWords says whether the pool fits a given prefix, how many nodes fit,
+// and the headroom.
+func fitWords(res *sizeResult, rr *rangeResult) string {
+	s := commas(*rr.Usable) + " usable: "
+	if *rr.Fits {
+		s += fmt.Sprintf("fits, %s addresses to spare", commas(*rr.Headroom))
+	} else {
+		s += fmt.Sprintf("does not fit, %s short", commas(rr.Addresses.Sub(*rr.Usable)))
+	}
+	if rr.MaxNodes == nil {
+		return s
+	}
+	n := *rr.MaxNodes
+	if n == 0 && rr.LimitedBy == sizing.BoundAddresses {
+		one := 1 + res.surge.Nodes(1+res.ScaleOut) + res.ScaleOut
+		return s + fmt.Sprintf("; no node fits (1 node at the upgrade peak takes %s)",
+			commas(rr.PerNode.Mul64(uint64(one)).Add(u128.FromInt(rr.Other))))
+	}
+	surge := res.surge.Nodes(n + res.ScaleOut)
+	need := rr.PerNode.Mul64(uint64(n + surge + res.ScaleOut)).Add(u128.FromInt(rr.Other))
+	s += fmt.Sprintf("; at most %s", plural(n, "node", "nodes"))
+	switch rr.LimitedBy {
+	case sizing.BoundAddresses:
+		s += fmt.Sprintf(" ((%s + %d surge + %d scale-out) × %s", commasInt(n), surge, res.ScaleOut, commas(rr.PerNode))
+		if rr.Other > 0 {
+			s += fmt.Sprintf(" + %d", rr.Other)
+		}
+		s += " = " + commas(need) + ")"
+	case sizing.BoundPoolLimit:
+		s += fmt.Sprintf(" (AKS caps a pool at %s nodes, surge included)", commasInt(sizing.MaxPoolNodes))
+	case sizing.BoundClusterLimit:
+		s += " (the cluster's node limit for this network model)"
+	}
+	return s
+}
+
+// upper returns s in capitals (ASCII).
+func upper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
