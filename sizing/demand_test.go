@@ -132,3 +132,24 @@ func TestDemandModelsNodeSubnet(t *testing.T) {
 		})
 	}
 }
+
+func TestStaticBlockSubnetBoundaries(t *testing.T) {
+	// One /28 block per node (maxPods 15). A /25 has 8 aligned blocks, a
+	// /24 16; the first and last hold Azure's reserved addresses.
+	tests := []struct{ nodes, minLen int }{{1, 26}, {2, 26}, {3, 25}, {6, 25}, {7, 24}, {14, 24}, {15, 23}}
+	for _, tt := range tests {
+		c := Cluster{Network: azure, Pools: []Pool{noSurge(Pool{Name: "np", Count: tt.nodes, MaxPods: 15,
+			PodSubnet: "pods", PodIPAllocationMode: StaticBlock})}}
+		if tt.nodes < 2 {
+			c.Pools[0].MaxPods = 30 // 2 blocks: maxPods × nodes ≥ 30
+		}
+		d, err := c.Demand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := d.Find(RangeKey{Kind: PodSubnet, Name: "pods", Family: IPv4})
+		if r.MinPrefixLen != tt.minLen {
+			t.Errorf("%d nodes: /%d, want /%d", tt.nodes, r.MinPrefixLen, tt.minLen)
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package sizing_test
+
+import (
+	"fmt"
+	"net/netip"
+
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+// The worked example of the AKS IP address planning doc: Azure CNI with
+// pods in the node subnet, 50 nodes, maxPods 30, one surge node.
+func ExampleCluster_Demand() {
+	c := sizing.Cluster{
+		Network: sizing.Network{Plugin: sizing.PluginAzure},
+		Pools:   []sizing.Pool{{Name: "nodepool1", Count: 50, MaxPods: 30, MaxSurge: sizing.MustParseSurge("1")}},
+	}
+	d, err := c.Demand()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range d.Ranges {
+		for _, it := range r.Pools {
+			fmt.Printf("%s: (%d nodes + %d surge) × %v = %v\n", it.Pool, it.Nodes, it.Surge, it.PerNode, it.Peak)
+		}
+		fmt.Printf("%s %q: %v addresses at upgrade peak → /%d\n", r.Kind, r.Name, r.Peak, r.MinPrefixLen)
+	}
+	// Output:
+	// nodepool1: (50 nodes + 1 surge) × 31 = 1581
+	// nodeSubnet "aks-subnet": 1581 addresses at upgrade peak → /21
+}
+
+// An Azure CNI Overlay cluster with three pools in two node subnets. The
+// pools that leave maxPods and maxSurge unset get the defaults, and the
+// demand says so.
+func ExampleCluster_Demand_overlay() {
+	c := sizing.Cluster{
+		Network: sizing.Network{Plugin: sizing.PluginAzure, PluginMode: sizing.PluginModeOverlay},
+		Pools: []sizing.Pool{
+			{Name: "system", Count: 3, MaxSurge: sizing.MustParseSurge("1")},
+			{Name: "apps", Count: 10, MaxCount: 100, EnableAutoScaling: true, MaxSurge: sizing.MustParseSurge("33%")},
+			{Name: "win", OSType: sizing.Windows, Count: 20, VNetSubnet: "windows"},
+		},
+		Consumers: map[string]sizing.Consumers{"aks-subnet": {ILBFrontEnds: 2}},
+	}
+	d, err := c.Demand()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range d.Ranges {
+		fmt.Printf("%s %q: steady %v, peak %v → /%d\n", r.Kind, r.Name, r.Steady, r.Peak, r.MinPrefixLen)
+	}
+	for _, a := range d.Assumptions {
+		fmt.Printf("assumed %s %s = %s\n", a.Pool, a.Field, a.Value)
+	}
+	// Output:
+	// nodeSubnet "aks-subnet": steady 105, peak 139 → /24
+	// nodeSubnet "windows": steady 20, peak 22 → /27
+	// podCIDR "podCIDR": steady 31488, peak 40704 → /16
+	// assumed system maxPods = 250
+	// assumed apps maxPods = 250
+	// assumed win maxPods = 250
+	// assumed win maxSurge = 10%
+}
+
+// A pod subnet with static block allocation: each node takes
+// ceil((maxPods + 1) / 16) /28 blocks, so maxPods 31 costs no more than 30.
+func ExampleCluster_Fit_staticBlock() {
+	c := sizing.Cluster{
+		Network: sizing.Network{Plugin: sizing.PluginAzure, Dataplane: sizing.DataplaneCilium},
+		Pools: []sizing.Pool{{Name: "nodepool1", Count: 20, MaxPods: 30, MaxSurge: sizing.MustParseSurge("2"),
+			PodSubnet: "pods", PodIPAllocationMode: sizing.StaticBlock}},
+	}
+	fmt.Println("blocks per node at maxPods 30, 31, 32:",
+		sizing.StaticBlocks(30), sizing.StaticBlocks(31), sizing.StaticBlocks(32))
+	key := sizing.RangeKey{Kind: sizing.PodSubnet, Name: "pods", Family: sizing.IPv4}
+	d, err := c.Demand()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, _ := d.Find(key)
+	fmt.Printf("pod subnet: %v addresses at upgrade peak → /%d\n", r.Peak, r.MinPrefixLen)
+	f, err := c.Fit(key, netip.MustParsePrefix("10.10.0.0/22"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := f.Pools[0]
+	fmt.Printf("in %v: fits %v, headroom %v; at most %d nodes, or maxPods %d\n", f.Prefix, f.Fits, f.Headroom, p.MaxNodes, p.MaxPods)
+	// Output:
+	// blocks per node at maxPods 30, 31, 32: 2 2 3
+	// pod subnet: 704 addresses at upgrade peak → /22
+	// in 10.10.0.0/22: fits true, headroom 288; at most 29 nodes, or maxPods 31
+}
+
+// The kubenet and overlay pod CIDR is carved into one /24 per node, in
+// order, and can only be expanded to a superset.
+func ExampleNodePodBlock() {
+	podCIDR := netip.MustParsePrefix("10.244.0.0/16")
+	nodes, _ := sizing.PodCIDRNodes(podCIDR)
+	fmt.Println("nodes:", nodes)
+	for i := range 3 {
+		b, _ := sizing.NodePodBlock(podCIDR, i)
+		fmt.Printf("node %d: %v\n", i, b)
+	}
+	fmt.Println(sizing.CheckPodCIDRExpansion(netip.MustParsePrefix("10.244.0.0/18"), podCIDR))
+	fmt.Println(sizing.CheckPodCIDRExpansion(netip.MustParsePrefix("10.244.0.0/18"), netip.MustParsePrefix("10.245.0.0/16")))
+	// Output:
+	// nodes: 256
+	// node 0: 10.244.0.0/24
+	// node 1: 10.244.1.0/24
+	// node 2: 10.244.2.0/24
+	// <nil>
+	// sizing: podCIDR "10.245.0.0/16": invalid pod CIDR expansion: from 10.244.0.0/18: a pod CIDR cannot move; the new range must contain the old
+}
+
+// Surge values parse like the AKS API writes them; a percent is of the
+// pool and rounds up.
+func ExampleParseSurge() {
+	for _, s := range []string{"1", "33%", "150%", "abc"} {
+		v, err := sizing.ParseSurge(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s of a 10-node pool: %d nodes\n", v, v.Nodes(10))
+	}
+	// Output:
+	// 1 of a 10-node pool: 1 nodes
+	// 33% of a 10-node pool: 4 nodes
+	// sizing: surge "150%": invalid surge: percent above 100%
+	// sizing: surge "abc": invalid surge: want a node count like "1" or a percent like "10%"
+}
