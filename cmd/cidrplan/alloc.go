@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+	"github.com/cidrplan/cidrplan/ipam"
+	"go4.org/netipx"
+)
+
+func allocCommand() *command {
+	return &command{
+		name:    "alloc",
+		summary: "find the lowest free prefixes of a given length",
+		usage:   "--within CIDR --prefix-length N [--count K] [--avoid CIDR]... [flags]",
+		about: `Finds the K lowest free, aligned prefixes of length N inside --within that
+overlap none of the --avoid ranges (deterministic first fit: the same input
+always gives the same answer). Use it to carve subnets out of a VNet, or VNets
+out of a company's address space.
+
+Exits 1 when fewer than K prefixes fit.`,
+		examples: `# three /24 subnets in a VNet, clear of two subnets already there
+cidrplan alloc --within 10.10.0.0/16 --avoid 10.10.0.0/21,10.10.9.0/26 --prefix-length 24 --count 3
+# spoke VNets for 50 clusters from a /12, as JSON
+cidrplan alloc --within 10.64.0.0/12 --prefix-length 18 --count 50 -o json
+# an IPv6 /64 in a /48
+cidrplan alloc --within fd00:60::/48 --avoid fd00:60::/64 --prefix-length 64`,
+		flags: func(f *flags, e *env) func([]string) error {
+			var in allocInput
+			in.count = 1
+			f.prefixVar(&in.within, "within", "the range to allocate from (required)")
+			f.prefixesVar(&in.avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
+			f.define("prefix-length", "N", "length of each prefix, e.g. 24 or /24 (required)", func(s string) error {
+				n, err := parseInt(strings.TrimPrefix(s, "/"), 0, 128)
+				in.bits = n
+				return err
+			}, nil)
+			f.intVar(&in.count, nil, "count", "K", "how many prefixes (default 1)", 1, 1<<24)
+			f.outputVar(&in.output)
+			return func([]string) error { return in.run(e) }
+		},
+	}
+}
+
+type allocInput struct {
+	within netip.Prefix
+	avoid  []netip.Prefix
+	bits   int
+	count  int
+	output string
+}
+
+// allocResult is the -o json/yaml shape of alloc.
+type allocResult struct {
+	Prefixes []netip.Prefix `json:"prefixes"`
+}
+
+func (in *allocInput) run(e *env) error {
+	switch {
+	case !in.within.IsValid():
+		return errors.New("missing --within CIDR (run 'cidrplan alloc -h' for usage)")
+	case in.bits == 0:
+		return errors.New("missing --prefix-length N (run 'cidrplan alloc -h' for usage)")
+	case in.bits < in.within.Bits():
+		return fmt.Errorf("--prefix-length %d: shorter than --within %s", in.bits, in.within)
+	case in.bits > in.within.Addr().BitLen():
+		return fmt.Errorf("--prefix-length %d: longer than an %s address", in.bits, family(in.within.Addr()))
+	}
+	var used []netipx.IPRange
+	for _, p := range in.avoid {
+		if p.Addr().Is4() == in.within.Addr().Is4() {
+			used = append(used, netipx.RangeOfPrefix(p))
+		}
+	}
+	got, err := ipam.Allocate(in.within, in.bits, in.count, used...)
+	var ae *ipam.AllocError
+	if errors.As(err, &ae) {
+		return &failureError{fmt.Sprintf("%s has room for only %s free /%d prefixes, not %s", in.within,
+			commasInt(ae.Found), in.bits, commasInt(in.count))}
+	}
+	if err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "ipam: "))
+	}
+	res := allocResult{Prefixes: got}
+	switch in.output {
+	case formatJSON:
+		return writeJSON(e.stdout, res)
+	case formatYAML:
+		return writeYAML(e.stdout, res)
+	}
+	tw := newTable(e.stdout)
+	fmt.Fprintf(tw, "PREFIX\tFIRST\tLAST\tADDRESSES\n")
+	for _, p := range got {
+		r := netipx.RangeOfPrefix(p)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p, r.From(), r.To(), commas(u128.PrefixSize(p.Addr().BitLen(), p.Bits())))
+	}
+	return tw.Flush()
+}
+
+// family names the address family of a.
+func family(a netip.Addr) string {
+	if a.Is4() {
+		return "IPv4"
+	}
+	return "IPv6"
+}
