@@ -1,8 +1,11 @@
 package ipam
 
 import (
+	"maps"
 	"net/netip"
 	"slices"
+
+	"github.com/cidrplan/cidrplan/sizing"
 )
 
 // Defaults AKS applies when a value is left out. Those marked [D] are
@@ -21,31 +24,15 @@ var (
 	DefaultServiceCIDRv6 = netip.MustParsePrefix("fd12:3456:789a:1::/108")
 )
 
-// DefaultMaxSurge is the maxSurge of pools that set none, for clusters that
-// set no defaultMaxSurge: 10% (AKS's default for Kubernetes ≥ 1.32 and new
-// pools since 2023-10; older text says 1 node) [D].
-const DefaultMaxSurge = "10%"
-
-// DefaultMaxPods returns AKS's default maxPods for a network model:
-// kubenet 110, Azure CNI node subnet 30 (CLI/ARM; the portal uses 110),
-// overlay 250 [D], pod subnet 250 [D], BYO CNI 250.
-func DefaultMaxPods(np *NetworkProfile, podSubnet bool) int {
-	switch {
-	case np.NetworkPlugin == PluginKubenet:
-		return 110
-	case np.NetworkPlugin == PluginNone, np.IsOverlay(), podSubnet:
-		return 250
-	}
-	return 30
-}
-
 // WithDefaults returns a copy of p with every default filled in explicitly,
 // so that printing it shows what AKS would use. It fills: networkPlugin
 // (azure), networkDataplane (azure), ipFamilies (IPv4), service CIDRs and DNS
 // IP (both, only when both are absent), pod CIDRs (overlay and kubenet),
-// podCidr/podCidrs and serviceCidr/serviceCidrs mirrored, each pool's
-// osType (Linux), mode (first pool System), maxPods (per model), maxSurge
-// (the cluster's defaultMaxSurge, else 10% [D]), maxUnavailable (0),
+// podCidr/podCidrs and serviceCidr/serviceCidrs mirrored, the cluster's
+// defaults (maxSurge 10% [D], overlayMaxNodes 5,000 [D]), each pool's
+// osType (Linux), mode (first pool System), maxPods (the cluster's
+// defaults.maxPods for the pool's model, else sizing.DefaultMaxPods),
+// maxSurge (the cluster's defaults.maxSurge), maxUnavailable (0),
 // podIpAllocationMode (DynamicIndividual when a pod subnet is named), the
 // cluster's vnet when its pools name subnets of one VNet only, subnet
 // purposes inferred from use, and avoid-range sources (other).
@@ -94,9 +81,14 @@ func defaultCluster(q *Plan, c *Cluster) {
 	}
 	mirror(&np.PodCIDR, &np.PodCIDRs)
 	mirror(&np.ServiceCIDR, &np.ServiceCIDRs)
-	if c.DefaultMaxSurge == "" {
-		c.DefaultMaxSurge = DefaultMaxSurge
+	if c.Defaults.MaxSurge.IsZero() {
+		c.Defaults.MaxSurge = sizing.DefaultMaxSurge()
 	}
+	if c.Defaults.OverlayMaxNodes == 0 {
+		c.Defaults.OverlayMaxNodes = sizing.DefaultOverlayMaxNodes
+	}
+	net := sizing.Network{Plugin: np.NetworkPlugin, PluginMode: np.NetworkPluginMode,
+		Dataplane: np.NetworkDataplane, IPFamilies: np.IPFamilies}
 	vnets := map[string]bool{}
 	for i := range c.AgentPoolProfiles {
 		ap := &c.AgentPoolProfiles[i]
@@ -109,19 +101,23 @@ func defaultCluster(q *Plan, c *Cluster) {
 				ap.Mode = "System"
 			}
 		}
-		if ap.MaxPods == 0 {
-			ap.MaxPods = DefaultMaxPods(np, ap.PodSubnet != "")
-		}
-		if ap.UpgradeSettings.MaxSurge == "" {
-			ap.UpgradeSettings.MaxSurge = c.DefaultMaxSurge
-		}
-		if ap.UpgradeSettings.MaxUnavailable == "" {
-			ap.UpgradeSettings.MaxUnavailable = "0"
-		}
 		if ap.PodSubnet != "" && ap.PodIPAllocationMode == "" {
 			ap.PodIPAllocationMode = DynamicIndividual
 		}
-		for _, ref := range []string{ap.NodeSubnet, ap.PodSubnet} {
+		if ap.MaxPods == 0 {
+			m := net.Model(ap.Pool)
+			ap.MaxPods = c.Defaults.MaxPods[m]
+			if ap.MaxPods == 0 {
+				ap.MaxPods = sizing.DefaultMaxPods(m)
+			}
+		}
+		if ap.MaxSurge.IsZero() {
+			ap.MaxSurge = c.Defaults.MaxSurge
+		}
+		if ap.MaxUnavailable.IsZero() {
+			ap.MaxUnavailable = sizing.MustParseSurge("0")
+		}
+		for _, ref := range []string{ap.VNetSubnet, ap.PodSubnet} {
 			if ref != "" {
 				vnets[subnetVNet(q, ref)] = true
 			}
@@ -197,6 +193,7 @@ func (p *Plan) Clone() *Plan {
 		np.PodCIDRs = slices.Clone(np.PodCIDRs)
 		np.ServiceCIDRs = slices.Clone(np.ServiceCIDRs)
 		c.AgentPoolProfiles = slices.Clone(c.AgentPoolProfiles)
+		c.Defaults.MaxPods = maps.Clone(c.Defaults.MaxPods)
 	}
 	q.Avoid = slices.Clone(p.Avoid)
 	for i := range q.Avoid {

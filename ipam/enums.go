@@ -2,7 +2,10 @@ package ipam
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
+
+	"github.com/cidrplan/cidrplan/sizing"
 )
 
 // The enumerations below are strings spelled as in AKS's JSON. The empty
@@ -31,44 +34,60 @@ func (p *Purpose) UnmarshalText(b []byte) error {
 		PurposeApplicationGatewayForContainers, PurposeAPIServer, PurposePrivateEndpoints, PurposeOther)
 }
 
-// NetworkPlugin is networkProfile.networkPlugin.
-type NetworkPlugin string
-
-// Network plugins. Empty means azure (AKS's default).
-const (
-	PluginAzure   NetworkPlugin = "azure"
-	PluginKubenet NetworkPlugin = "kubenet"
-	PluginNone    NetworkPlugin = "none"
+// The network profile and pool enumerations are sizing's, so a plan's pools
+// and profile feed [sizing.Cluster] without conversion.
+type (
+	NetworkPlugin       = sizing.NetworkPlugin
+	NetworkPluginMode   = sizing.NetworkPluginMode
+	NetworkDataplane    = sizing.NetworkDataplane
+	IPFamily            = sizing.IPFamily
+	OSType              = sizing.OSType
+	PodIPAllocationMode = sizing.PodIPAllocationMode
 )
 
-// UnmarshalText accepts the NetworkPlugin constants.
-func (p *NetworkPlugin) UnmarshalText(b []byte) error {
-	return setEnum(p, "networkPlugin", b, PluginAzure, PluginKubenet, PluginNone)
-}
-
-// NetworkPluginMode is networkProfile.networkPluginMode.
-type NetworkPluginMode string
-
-// PluginModeOverlay selects Azure CNI Overlay. Empty means none.
-const PluginModeOverlay NetworkPluginMode = "overlay"
-
-// UnmarshalText accepts "overlay".
-func (m *NetworkPluginMode) UnmarshalText(b []byte) error {
-	return setEnum(m, "networkPluginMode", b, PluginModeOverlay)
-}
-
-// NetworkDataplane is networkProfile.networkDataplane.
-type NetworkDataplane string
-
-// Dataplanes. Empty means azure.
+// Network plugins, modes, dataplanes, families, OS types and pod IP
+// allocation modes, as in sizing.
 const (
-	DataplaneAzure  NetworkDataplane = "azure"
-	DataplaneCilium NetworkDataplane = "cilium"
+	PluginAzure       = sizing.PluginAzure
+	PluginKubenet     = sizing.PluginKubenet
+	PluginNone        = sizing.PluginNone
+	PluginModeOverlay = sizing.PluginModeOverlay
+	DataplaneAzure    = sizing.DataplaneAzure
+	DataplaneCilium   = sizing.DataplaneCilium
+	IPv4              = sizing.IPv4
+	IPv6              = sizing.IPv6
+	Linux             = sizing.Linux
+	Windows           = sizing.Windows
+	DynamicIndividual = sizing.DynamicIndividual
+	StaticBlock       = sizing.StaticBlock
 )
 
-// UnmarshalText accepts the NetworkDataplane constants.
-func (d *NetworkDataplane) UnmarshalText(b []byte) error {
-	return setEnum(d, "networkDataplane", b, DataplaneAzure, DataplaneCilium)
+// enumValues lists the accepted spellings of the sizing enumerations, for
+// the loader (their types have no UnmarshalText of their own).
+func enumValues(t reflect.Type) (key string, values []string, ok bool) {
+	switch t {
+	case reflect.TypeFor[NetworkPlugin]():
+		return "networkPlugin", strs(PluginAzure, PluginKubenet, PluginNone), true
+	case reflect.TypeFor[NetworkPluginMode]():
+		return "networkPluginMode", strs(PluginModeOverlay), true
+	case reflect.TypeFor[NetworkDataplane]():
+		return "networkDataplane", strs(DataplaneAzure, DataplaneCilium), true
+	case reflect.TypeFor[IPFamily]():
+		return "ipFamilies", strs(IPv4, IPv6), true
+	case reflect.TypeFor[OSType]():
+		return "osType", strs(Linux, Windows), true
+	case reflect.TypeFor[PodIPAllocationMode]():
+		return "podIpAllocationMode", strs(DynamicIndividual, StaticBlock), true
+	}
+	return "", nil, false
+}
+
+func strs[T ~string](vs ...T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // NetworkPolicy is networkProfile.networkPolicy.
@@ -86,49 +105,6 @@ const (
 // UnmarshalText accepts the NetworkPolicy constants.
 func (np *NetworkPolicy) UnmarshalText(b []byte) error {
 	return setEnum(np, "networkPolicy", b, PolicyNone, PolicyAzure, PolicyCalico, PolicyCilium)
-}
-
-// IPFamily is an entry of networkProfile.ipFamilies.
-type IPFamily string
-
-// IP families.
-const (
-	IPv4 IPFamily = "IPv4"
-	IPv6 IPFamily = "IPv6"
-)
-
-// UnmarshalText accepts "IPv4" and "IPv6".
-func (f *IPFamily) UnmarshalText(b []byte) error {
-	return setEnum(f, "ipFamilies", b, IPv4, IPv6)
-}
-
-// OSType is a pool's osType.
-type OSType string
-
-// OS types. Empty means Linux.
-const (
-	Linux   OSType = "Linux"
-	Windows OSType = "Windows"
-)
-
-// UnmarshalText accepts "Linux" and "Windows".
-func (o *OSType) UnmarshalText(b []byte) error {
-	return setEnum(o, "osType", b, Linux, Windows)
-}
-
-// PodIPAllocationMode is a pod-subnet pool's podIpAllocationMode.
-type PodIPAllocationMode string
-
-// Pod IP allocation modes. Empty means DynamicIndividual for a pool with a
-// pod subnet.
-const (
-	DynamicIndividual PodIPAllocationMode = "DynamicIndividual"
-	StaticBlock       PodIPAllocationMode = "StaticBlock"
-)
-
-// UnmarshalText accepts "DynamicIndividual" and "StaticBlock".
-func (m *PodIPAllocationMode) UnmarshalText(b []byte) error {
-	return setEnum(m, "podIpAllocationMode", b, DynamicIndividual, StaticBlock)
 }
 
 // Source says where a range to avoid comes from.

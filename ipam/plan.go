@@ -1,6 +1,10 @@
 package ipam
 
-import "net/netip"
+import (
+	"net/netip"
+
+	"github.com/cidrplan/cidrplan/sizing"
+)
 
 // Plan is the address plan of one or several AKS clusters: the virtual
 // networks they live in, the clusters themselves and the ranges to stay clear
@@ -87,10 +91,9 @@ type Cluster struct {
 	Production bool `json:"production,omitzero"`
 	// WantsBastion asks for an AzureBastionSubnet in the cluster's VNet.
 	WantsBastion bool `json:"wantsBastion,omitzero"`
-	// DefaultMaxSurge is the maxSurge of pools that do not set their own
-	// (an integer node count like "1" or a percent like "33%"). Empty means
-	// the documented default, 10% [D].
-	DefaultMaxSurge        string                 `json:"defaultMaxSurge,omitzero"`
+	// Defaults overrides the disputed defaults [D] of the cluster's pools:
+	// maxSurge (10%), maxPods per model, the overlay node limit (5,000).
+	Defaults               sizing.Defaults        `json:"defaults,omitzero"`
 	NetworkProfile         NetworkProfile         `json:"networkProfile,omitzero"`
 	APIServerAccessProfile APIServerAccessProfile `json:"apiServerAccessProfile,omitzero"`
 	AgentPoolProfiles      []AgentPool            `json:"agentPoolProfiles,omitzero"`
@@ -169,51 +172,20 @@ type APIServerAccessProfile struct {
 	Subnet string `json:"subnet,omitzero"`
 }
 
-// AgentPool is one node pool (AKS's agentPoolProfiles entry).
+// AgentPool is one node pool (AKS's agentPoolProfiles entry). It embeds
+// [sizing.Pool], so its keys are sizing's (AKS's camelCase): name, osType,
+// count, maxCount, enableAutoScaling, maxPods, maxSurge, maxUnavailable,
+// scaleOut, vnetSubnet, podSubnet, podIpAllocationMode.
+//
+// VNetSubnet names the pool's node subnet and PodSubnet its pod subnet (Azure
+// CNI pod-subnet models only): "subnet" in the cluster's VNet or
+// "vnet/subnet". An empty VNetSubnet means "to be allocated" by
+// [Plan.Complete]; validation reports it as missing.
 type AgentPool struct {
-	// Name identifies the pool within its cluster.
-	Name string `json:"name"`
+	sizing.Pool
 	// Mode is "System" or "User"; informational.
-	Mode   string `json:"mode,omitzero"`
-	OSType OSType `json:"osType,omitzero"`
-	// Count is the node count; with EnableAutoScaling, MaxCount counts
-	// instead (AKS validates address space at maxCount).
-	Count             int  `json:"count,omitzero"`
-	EnableAutoScaling bool `json:"enableAutoScaling,omitzero"`
-	MinCount          int  `json:"minCount,omitzero"`
-	MaxCount          int  `json:"maxCount,omitzero"`
-	// MaxPods is the pods per node; 0 means the network model's default.
-	MaxPods         int             `json:"maxPods,omitzero"`
-	UpgradeSettings UpgradeSettings `json:"upgradeSettings,omitzero"`
-	// ScaleOut is the number of nodes the pool is expected to grow by beyond
-	// its count (our own field; AKS has no such key).
-	ScaleOut int `json:"scaleOut,omitzero"`
-	// NodeSubnet names the pool's node subnet: "subnet" in the cluster's VNet
-	// or "vnet/subnet". Empty is allowed only for kubenet/overlay plans that
-	// [Plan.Complete] will fill in.
-	NodeSubnet string `json:"nodeSubnet,omitzero"`
-	// PodSubnet names the pod subnet of an Azure CNI pod-subnet pool, like
-	// NodeSubnet; empty for other models.
-	PodSubnet           string              `json:"podSubnet,omitzero"`
-	PodIPAllocationMode PodIPAllocationMode `json:"podIpAllocationMode,omitzero"`
-}
-
-// UpgradeSettings is a pool's upgradeSettings.
-type UpgradeSettings struct {
-	// MaxSurge is a node count ("1") or a percent of the pool ("33%",
-	// rounded up). Empty means the cluster's DefaultMaxSurge.
-	MaxSurge string `json:"maxSurge,omitzero"`
-	// MaxUnavailable is a node count or percent; empty means 0.
-	MaxUnavailable string `json:"maxUnavailable,omitzero"`
-}
-
-// Nodes returns the node count AKS plans address space for: MaxCount when
-// autoscaling, else Count.
-func (p *AgentPool) Nodes() int {
-	if p.EnableAutoScaling {
-		return p.MaxCount
-	}
-	return p.Count
+	Mode     string `json:"mode,omitzero"`
+	MinCount int    `json:"minCount,omitzero"`
 }
 
 // AvoidRange is a set of prefixes the plan must stay clear of: a peered VNet,

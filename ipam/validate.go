@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/sizing"
 	"go4.org/netipx"
 )
 
@@ -46,7 +47,9 @@ func (p *Plan) Validate() Findings {
 //     cluster, its VNet view or nil, its pools). Each *poolView has its
 //     cluster, resolved nodeSubnet/podSubnet (nil when absent or unresolved;
 //     unresolved references are already reported) and mode(), the pool's
-//     IPAM mode. Subnet prefixes are sv.s.AddressPrefixes (parse errors never
+//     sizing.Model. cv.sizingCluster() gives the cluster as sizing input
+//     (subnets keyed by their paths, mapped back by the returned map);
+//     cv.network() the sizing.Network. Subnet prefixes are sv.s.AddressPrefixes (parse errors never
 //     reach here: a loaded plan is well-formed).
 //   - Overlaps: checkRanges owns the single overlap index of all ranges;
 //     other checks should not need it.
@@ -100,35 +103,54 @@ type poolView struct {
 	podSubnet  *subnetView
 }
 
-// ipamMode is how a pool's pods get addresses.
-type ipamMode int8
+// mode returns the address arithmetic the pool follows (sizing's model,
+// from the cluster's network profile and the pool's pod subnet).
+func (pv *poolView) mode() sizing.Model {
+	return pv.cluster.network().Model(pv.p.Pool)
+}
 
-const (
-	modeNodeSubnet       ipamMode = iota // Azure CNI classic: pods in the node subnet
-	modePodSubnetDynamic                 // Azure CNI pod subnet, dynamic batches of 16
-	modePodSubnetStatic                  // Azure CNI pod subnet, static /28 blocks
-	modeOverlay                          // Azure CNI Overlay: /24 per node from the pod CIDR
-	modeKubenet                          // kubenet: /24 per node from the pod CIDR
-	modeNone                             // BYO CNI: node IPs only
-)
+// network returns the cluster's network profile in sizing's terms.
+func (cv *clusterView) network() sizing.Network {
+	np := &cv.c.NetworkProfile
+	return sizing.Network{Plugin: np.NetworkPlugin, PluginMode: np.NetworkPluginMode,
+		Dataplane: np.NetworkDataplane, IPFamilies: np.IPFamilies}
+}
 
-// mode returns the pool's IPAM mode, from the cluster's network profile and
-// the pool's pod subnet.
-func (pv *poolView) mode() ipamMode {
-	np := &pv.cluster.c.NetworkProfile
-	switch {
-	case np.NetworkPlugin == PluginKubenet:
-		return modeKubenet
-	case np.NetworkPlugin == PluginNone:
-		return modeNone
-	case np.IsOverlay():
-		return modeOverlay
-	case pv.p.PodSubnet != "" && pv.p.PodIPAllocationMode == StaticBlock:
-		return modePodSubnetStatic
-	case pv.p.PodSubnet != "":
-		return modePodSubnetDynamic
+// sizingCluster returns the cluster as sizing's input: its pools with their
+// subnet references replaced by the resolved subnets' paths (unique in the
+// plan; an unresolved reference keeps its text), and the consumers of those
+// subnets. byName maps each such path back to its subnet view. Consumers of
+// a subnet shared by several clusters are counted in every cluster's
+// demand; pools of other clusters on the subnet are not.
+func (cv *clusterView) sizingCluster() (c sizing.Cluster, byName map[string]*subnetView) {
+	byName = make(map[string]*subnetView)
+	c = sizing.Cluster{
+		Network:        cv.network(),
+		PrivateCluster: cv.c.APIServerAccessProfile.EnablePrivateCluster,
+		Defaults:       cv.c.Defaults,
+		Consumers:      make(map[string]sizing.Consumers),
 	}
-	return modeNodeSubnet
+	use := func(sv *subnetView) string {
+		byName[sv.path] = sv
+		if t := sv.s.Consumers; t.Total() > 0 {
+			c.Consumers[sv.path] = sizing.Consumers{
+				ILBFrontEnds:     max(t.InternalLoadBalancers, 0),
+				PrivateEndpoints: t.Total() - max(t.InternalLoadBalancers, 0),
+			}
+		}
+		return sv.path
+	}
+	for _, pv := range cv.pools {
+		p := pv.p.Pool
+		if pv.nodeSubnet != nil {
+			p.VNetSubnet = use(pv.nodeSubnet)
+		}
+		if pv.podSubnet != nil {
+			p.PodSubnet = use(pv.podSubnet)
+		}
+		c.Pools = append(c.Pools, p)
+	}
+	return c, byName
 }
 
 func (cv *clusterView) field(f string) string { return cv.path + "." + f }
@@ -250,8 +272,8 @@ func (v *validation) resolveClusters() {
 					"pool name %q is used twice in cluster %q", ap.Name, c.Name)
 			}
 			poolSeen[ap.Name] = true
-			if ap.NodeSubnet != "" {
-				pv.nodeSubnet = v.resolveSubnet(cv, ap.NodeSubnet, pv.field("nodeSubnet"))
+			if ap.VNetSubnet != "" {
+				pv.nodeSubnet = v.resolveSubnet(cv, ap.VNetSubnet, pv.field("vnetSubnet"))
 				if pv.nodeSubnet != nil {
 					pv.nodeSubnet.nodePools = append(pv.nodeSubnet.nodePools, pv)
 				}

@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"testing"
 
+	"github.com/cidrplan/cidrplan/sizing"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -24,7 +25,7 @@ func basePlan() *Plan {
 			Name:           "prod",
 			NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPolicy: PolicyAzure},
 			AgentPoolProfiles: []AgentPool{
-				{Name: "system", Count: 3, NodeSubnet: "aks"},
+				{Pool: sizing.Pool{Name: "system", Count: 3, VNetSubnet: "aks"}},
 			},
 		}},
 	}
