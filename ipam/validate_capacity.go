@@ -188,7 +188,7 @@ func subnetCapacity(bits int, static bool) u128.Uint128 {
 		if bits > sizing.StaticBlockBits {
 			return u128.Uint128{}
 		}
-		return u128.Pow2(sizing.StaticBlockBits-bits).Sub(u128.From64(2)).Mul64(1 << (32 - sizing.StaticBlockBits))
+		return u128.Pow2(sizing.StaticBlockBits - bits).Sub(u128.From64(2)).Mul64(1 << (32 - sizing.StaticBlockBits))
 	}
 	return u128.Pow2(32 - bits).Sub(u128.From64(sizing.ReservedPerSubnet))
 }
