@@ -2,7 +2,6 @@ package ipam_test
 
 import (
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"net/netip"
 	"slices"
@@ -217,12 +216,6 @@ func TestAllocateDoesNotAllocate(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { a.Allocate(28) }); n > 0 {
 		t.Errorf("Allocate allocated %.1f times per call; want 0", n)
 	}
-}
-
-func ExampleAllocError() {
-	_, err := ipam.Allocate(netip.MustParsePrefix("10.0.0.0/16"), 24, 3, netipx.MustParseIPRange("10.0.0.0-10.0.254.255"))
-	fmt.Println(err)
-	// Output: ipam: no room for 3 /24 in 10.0.0.0/16 (found 1)
 }
 
 // allocState is the reference allocator: the taken space as a netipx.IPSet,
@@ -573,4 +566,123 @@ func TestAllocatorMatchesRemoveFreePrefix(t *testing.T) {
 			}
 		})
 	}
+}
+
+// allocFuzzOps decodes bytes into Allocator operations.
+type allocFuzzOps struct {
+	data   []byte
+	within netip.Prefix
+}
+
+func (f *allocFuzzOps) byte() byte {
+	if len(f.data) == 0 {
+		return 0
+	}
+	b := f.data[0]
+	f.data = f.data[1:]
+	return b
+}
+
+// addr reads three bytes: a 16-bit pattern and the bit position it lands at,
+// counted from the right, inside the parent; flags fill the bits below it
+// with ones or flip the parent's last network bit to land outside.
+func (f *allocFuzzOps) addr() netip.Addr {
+	v := uint16(f.byte())<<8 | uint16(f.byte())
+	s := f.byte()
+	b := f.within.Addr().AsSlice()
+	w := len(b) * 8
+	at := int(s&0x7F) % w
+	set := func(i int, on bool) { // bit i counted from the right
+		m := byte(1) << (i % 8)
+		if on {
+			b[len(b)-1-i/8] |= m
+		} else {
+			b[len(b)-1-i/8] &^= m
+		}
+	}
+	for i := range 16 {
+		if at+i < w-f.within.Bits() {
+			set(at+i, v&(1<<i) != 0)
+		}
+	}
+	if s&0x80 != 0 {
+		for i := range min(at, w-f.within.Bits()) {
+			set(i, true)
+		}
+	}
+	if v&1 != 0 && s&0x40 != 0 && f.within.Bits() > 0 {
+		i := w - f.within.Bits()
+		set(i, b[len(b)-1-i/8]&(1<<(i%8)) == 0)
+	}
+	a, _ := netip.AddrFromSlice(b)
+	return a
+}
+
+func FuzzAllocator(f *testing.F) {
+	f.Add([]byte{0, 8, 0, 0, 0, 0, 0, 255, 255, 16, 1, 24, 2, 24, 3, 3, 0})
+	f.Add([]byte{1, 32, 0, 0, 0, 0, 1, 0, 80, 1, 64, 2, 48, 7})
+	f.Add([]byte{1, 0, 0, 0, 0, 127, 255, 255, 127, 1, 1, 1, 1, 1, 1})
+	f.Add([]byte{0, 32, 1, 32, 1, 32})
+	f.Add([]byte{1, 128, 0, 1, 2, 3, 4, 5, 6, 1, 128})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ops := &allocFuzzOps{data: data}
+		base := netip.MustParseAddr("10.123.45.67")
+		if ops.byte()&1 == 1 {
+			base = netip.MustParseAddr("2001:db8:abcd:1234:5678:9abc:def0:1234")
+		}
+		ops.within = netip.PrefixFrom(base, int(ops.byte())%(base.BitLen()+1)).Masked()
+		a, err := ipam.NewAllocator(ops.within)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := newAllocState(ops.within, nil)
+		for n := 0; len(ops.data) > 0 && n < 32; n++ {
+			switch op := ops.byte(); op % 3 {
+			case 0:
+				from, to := ops.addr(), ops.addr()
+				if to.Less(from) {
+					from, to = to, from
+				}
+				r := netipx.IPRangeFrom(from, to)
+				if err := a.Avoid(r); err != nil {
+					t.Fatalf("Avoid(%s): %v", r, err)
+				}
+				ref.taken.AddRange(r)
+			case 1, 2:
+				bits := ops.within.Bits() + int(ops.byte())%(base.BitLen()-ops.within.Bits()+1)
+				count := 1
+				if op%3 == 2 {
+					count = 1 + int(ops.byte()%8)
+				}
+				probe := &allocState{within: ops.within, taken: *ref.taken.Clone()}
+				var want []netip.Prefix
+				for range count {
+					p, ok := probe.lowestByGaps(bits)
+					if !ok {
+						break
+					}
+					want = append(want, p)
+					probe.taken.AddPrefix(p)
+				}
+				got, err := a.AllocateN(bits, count)
+				if len(want) < count {
+					var ae *ipam.AllocError
+					if !errors.As(err, &ae) || ae.Found != len(want) {
+						t.Fatalf("op %d: AllocateN(%d, %d) = %v, %v; want AllocError with Found %d", n, bits, count, got, err, len(want))
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("op %d: AllocateN(%d, %d): %v", n, bits, count, err)
+				}
+				if diff := cmp.Diff(want, got, allocCmpOpts); diff != "" {
+					t.Fatalf("op %d: AllocateN(%d, %d) (-want +got):\n%s", n, bits, count, diff)
+				}
+				ref = probe
+			}
+			if diff := cmp.Diff(ref.free().Ranges(), slices.Collect(a.Free()), allocCmpOpts); diff != "" {
+				t.Fatalf("op %d: Free (-want +got):\n%s", n, diff)
+			}
+		}
+	})
 }
