@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 )
 
 // Sentinel errors, one per category. Every error returned by this package
@@ -42,10 +43,24 @@ func (e *ParseError) Error() string {
 	if e.Line > 0 {
 		pos = fmt.Sprintf("%s:%d", e.File, e.Line)
 	}
-	if e.Path != "" {
-		return fmt.Sprintf("%s: %s: %v", pos, e.Path, e.Err)
+	msg := strings.TrimPrefix(fmt.Sprint(e.Err), "ipam: ")
+	if code := e.Code(); code != "" {
+		msg += " (" + code + ")"
 	}
-	return fmt.Sprintf("%s: %v", pos, e.Err)
+	if e.Path != "" {
+		return fmt.Sprintf("ipam: %s: %s: %s", pos, e.Path, msg)
+	}
+	return fmt.Sprintf("ipam: %s: %s", pos, msg)
+}
+
+// Code returns AKS's code for the error, CidrStringParseError for a bad
+// prefix or address, else "".
+func (e *ParseError) Code() string {
+	var pe *PrefixError
+	if errors.As(e.Err, &pe) {
+		return CodeCIDRStringParseError
+	}
+	return ""
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }

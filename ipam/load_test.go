@@ -1,0 +1,125 @@
+package ipam
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+	"testing"
+
+	"github.com/cidrplan/cidrplan/sizing"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+var cmpNet = cmp.Options{
+	cmpopts.EquateComparable(netip.Addr{}, netip.Prefix{}, sizing.Surge{}),
+}
+
+func TestLoadClassic(t *testing.T) {
+	p, err := Load("testdata/classic-cni.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := AgentPool{
+		Pool: sizing.Pool{Name: "apps", EnableAutoScaling: true, MaxCount: 40, MaxPods: 30,
+			MaxSurge: sizing.MustParseSurge("33%"), VNetSubnet: "aks-nodes"},
+		MinCount: 3,
+	}
+	if diff := cmp.Diff(want, p.Clusters[0].AgentPoolProfiles[1], cmpNet); diff != "" {
+		t.Errorf("pool apps (-want +got):\n%s", diff)
+	}
+	if got, want := p.Clusters[0].NetworkProfile.ServiceCIDR, pfx("10.0.0.0/16"); got != want {
+		t.Errorf("serviceCidr = %v, want %v", got, want)
+	}
+	if got := p.Avoid[1].Source; got != SourceOnPremises {
+		t.Errorf("avoid[1].source = %q, want onPremises", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		wantErr  error
+		wantLine int
+		wantText string // a substring of the message
+	}{
+		{"unknown key", "vnets:\n  - name: a\n    adressSpace: [10.0.0.0/8]\n", ErrUnknownField, 3, `vnets[0].adressSpace`},
+		{"unknown top key", "name: x\nclusterz: []\n", ErrUnknownField, 2, `"clusterz"`},
+		{"case of key", "clusters:\n  - name: c\n    networkProfile:\n      serviceCIDR: 10.0.0.0/16\n", ErrUnknownField, 4, `did you mean "serviceCidr"`},
+		{"host bits", "clusters:\n  - name: c\n    networkProfile:\n      serviceCidr: 10.2.0.1/24\n", ErrHostBits, 4, `"10.2.0.1/24": host bits set (want 10.2.0.0/24) (CidrStringParseError)`},
+		{"bad cidr", "vnets:\n  - name: a\n    addressSpace:\n      - 10.0.0.0/8\n      - 10.300.0.0/16\n", ErrInvalidPrefix, 5, `vnets[0].addressSpace[1]`},
+		{"4in6", "vnets:\n  - name: a\n    addressSpace: ['::ffff:10.0.0.0/104']\n", Err4in6, 3, "IPv4-mapped"},
+		{"bad dns", "clusters:\n  - name: c\n    networkProfile:\n      dnsServiceIP: 10.0.0.300\n", ErrInvalidPrefix, 4, "dnsServiceIP"},
+		{"bad enum", "clusters:\n  - name: c\n    networkProfile:\n      networkPlugin: Azure\n", ErrInvalidValue, 4, "want one of azure, kubenet, none"},
+		{"bad purpose", "vnets:\n  - name: a\n    subnets:\n      - name: s\n        purpose: nodes\n", ErrInvalidValue, 5, `purpose "nodes"`},
+		{"bad surge", "clusters:\n  - name: c\n    agentPoolProfiles:\n      - name: p\n        maxSurge: 150%\n", ErrInvalidValue, 5, "maxSurge"},
+		{"bad int", "clusters:\n  - name: c\n    agentPoolProfiles:\n      - name: p\n        count: three\n", ErrInvalidValue, 5, "want an integer"},
+		{"bad bool", "clusters:\n  - name: c\n    production: yes\n", ErrInvalidValue, 3, "want true or false"},
+		{"list expected", "vnets:\n  - name: a\n    addressSpace: 10.0.0.0/8\n", ErrInvalidValue, 3, "want a list"},
+		{"repeated key", "name: a\nname: b\n", ErrSyntax, 2, "repeated"},
+		{"syntax", "vnets:\n  - name: a\n   addressSpace: [\n", ErrSyntax, 0, ""},
+		{"empty", "", ErrSyntax, 0, "empty plan"},
+		{"two documents", "name: a\n---\nname: b\n", ErrSyntax, 2, "more than one"},
+		{"json unknown", "{\n  \"vnets\": [\n    {\"name\": \"a\",\n     \"subnetz\": []}\n  ]\n}\n", ErrUnknownField, 4, "subnetz"},
+		{"json host bits", "{\"clusters\": [{\"name\": \"c\",\n \"networkProfile\": {\n\t\"podCidr\": \"10.244.0.1/16\"}}]}", ErrHostBits, 3, "want 10.244.0.0/16"},
+		{"not a mapping", "- a\n- b\n", ErrInvalidValue, 1, "want a mapping"},
+		{"bad max pods model", "clusters:\n  - name: c\n    defaults:\n      maxPods:\n        classic: 30\n", ErrInvalidValue, 5, "classic"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.in), "plan.yaml")
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("Parse() error = %v, want %v", err, tt.wantErr)
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse() error %T is not a *ParseError", err)
+			}
+			if tt.wantLine != 0 && pe.Line != tt.wantLine {
+				t.Errorf("line = %d, want %d (%v)", pe.Line, tt.wantLine, err)
+			}
+			if tt.wantLine == 0 && tt.name == "syntax" && pe.Line == 0 {
+				t.Errorf("syntax error without a line: %v", err)
+			}
+			if !strings.Contains(err.Error(), tt.wantText) {
+				t.Errorf("error %q does not contain %q", err, tt.wantText)
+			}
+			if tt.wantLine > 0 && !strings.Contains(err.Error(), "plan.yaml:") {
+				t.Errorf("error %q does not name the file", err)
+			}
+		})
+	}
+}
+
+func TestDockerBridgeKeepsHostBits(t *testing.T) {
+	p, err := Parse([]byte("clusters:\n  - name: c\n    networkProfile:\n      dockerBridgeCidr: 172.17.0.1/16\n"), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := p.Clusters[0].NetworkProfile.DockerBridgeCIDR, netip.MustParsePrefix("172.17.0.1/16"); got != want {
+		t.Errorf("dockerBridgeCidr = %v, want %v", got, want)
+	}
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	p, err := Load("testdata/classic-cni.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []*Plan{p, p.WithDefaults()} {
+		for name, marshal := range map[string]func(*Plan) ([]byte, error){"json": Marshal, "yaml": MarshalYAML} {
+			b, err := marshal(q)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			back, err := Parse(b, name)
+			if err != nil {
+				t.Fatalf("%s: Parse(marshalled) = %v\n%s", name, err, b)
+			}
+			if diff := cmp.Diff(q, back, cmpNet); diff != "" {
+				t.Errorf("%s round trip (-want +got):\n%s", name, diff)
+			}
+		}
+	}
+}
