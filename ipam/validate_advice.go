@@ -1,4 +1,192 @@
 package ipam
 
+import (
+	"strconv"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
 // checkAdvice adds the AKS networking best-practice advisories.
-func checkAdvice(v *validation) {}
+//
+// Every finding here is a warning or an info: the plan works, but AKS's
+// guidance advises against it, or it rests on a disputed default [D].
+func checkAdvice(v *validation) {
+	for _, cv := range v.clusters {
+		v.adviseKubenet(cv)
+		v.adviseNetworkPolicy(cv)
+		v.adviseWindowsSurge(cv)
+		v.adviseBastion(cv)
+		v.adviseSurgeDefault(cv)
+	}
+	for _, sv := range v.subnets {
+		v.adviseIngressSubnet(sv)
+	}
+	for _, l := range subnetLoads(v, sizeClusters(v)) {
+		v.adviseHeadroom(l)
+	}
+}
+
+// codeDisputedDefault marks an info about a disputed default [D] in use.
+const codeDisputedDefault = "DisputedDefaultAssumed"
+
+// kubenetRetires is the date Azure retires kubenet.
+const kubenetRetires = "2028-03-31"
+
+// productionSurgePercent is AKS's production advice for maxSurge.
+const productionSurgePercent = 33
+
+func (v *validation) adviseKubenet(cv *clusterView) {
+	if cv.c.NetworkProfile.NetworkPlugin != PluginKubenet {
+		return
+	}
+	add := v.infof
+	what := "cluster"
+	if cv.c.Production {
+		add, what = v.warnf, "production cluster"
+	}
+	add(CodeKubenetInProduction, cv.field("networkProfile.networkPlugin"),
+		"%s %q uses kubenet, which retires on %s (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead",
+		what, cv.c.Name, kubenetRetires)
+}
+
+func (v *validation) adviseNetworkPolicy(cv *clusterView) {
+	if cv.c.NetworkProfile.NetworkPolicy != "" {
+		return
+	}
+	v.warnf(CodeNoNetworkPolicy, cv.field("networkProfile.networkPolicy"),
+		"cluster %q chooses no network policy engine; on older clusters it can't be turned on later, so choose azure, calico or cilium now (or none explicitly)",
+		cv.c.Name)
+}
+
+// adviseWindowsSurge warns about Windows pools that upgrade without a surge
+// node: Windows nodes are patched only by node-image upgrades, which need
+// surge nodes (and the addresses for them).
+func (v *validation) adviseWindowsSurge(cv *clusterView) {
+	for _, pv := range cv.pools {
+		p := &pv.p.Pool
+		planned := p.Nodes() + max(p.ScaleOut, 0)
+		if p.OSType != Windows || planned <= 0 || p.MaxSurge.Nodes(planned) > 0 {
+			continue
+		}
+		v.warnf(CodeWindowsWithoutSurge, pv.field("maxSurge"),
+			"Windows pool %q of cluster %q has maxSurge %s: its node-image upgrades get no surge node; plan maxSurge %d%% and the addresses for it",
+			p.Name, cv.c.Name, surgeText(p.MaxSurge), productionSurgePercent)
+	}
+}
+
+func surgeText(s sizing.Surge) string {
+	if s.IsZero() {
+		return "unset"
+	}
+	return s.String()
+}
+
+// adviseBastion warns when a cluster asks for a bastion and its VNet has no
+// AzureBastionSubnet, or one smaller than /26 (which checkModel also reports
+// as an error on the subnet itself).
+func (v *validation) adviseBastion(cv *clusterView) {
+	if !cv.c.WantsBastion || cv.vnet == nil {
+		return
+	}
+	sv := cv.vnet.byName[BastionSubnetName]
+	if sv == nil {
+		v.warnf(CodeBastionMissing, cv.field("wantsBastion"),
+			"cluster %q asks for a bastion, but VNet %q has no %s; add a /%d or larger%s",
+			cv.c.Name, cv.vnet.v.Name, BastionSubnetName, bastionMaxBits, v.bastionHint(cv.vnet))
+		return
+	}
+	for _, p := range ipv4Prefixes(sv) {
+		if p.Bits() > bastionMaxBits {
+			v.warnf(CodeBastionUndersized, cv.field("wantsBastion"),
+				"cluster %q asks for a bastion, but %s of VNet %q is %s; Azure Bastion needs a /%d or larger",
+				cv.c.Name, BastionSubnetName, cv.vnet.v.Name, p, bastionMaxBits)
+		}
+	}
+}
+
+func (v *validation) bastionHint(vv *vnetView) string {
+	for _, space := range vv.v.AddressSpace {
+		if space.IsValid() && space.Addr().Is4() && space.Bits() <= bastionMaxBits {
+			return v.freeHint(vv, resized(space, bastionMaxBits))
+		}
+	}
+	return ""
+}
+
+// adviseSurgeDefault notes pools planned at the disputed default maxSurge of
+// 10% [D]: AKS uses it from Kubernetes 1.32 on (older API text says 1 node),
+// and the production advice is 33%.
+func (v *validation) adviseSurgeDefault(cv *clusterView) {
+	def := sizing.DefaultMaxSurge()
+	var pools []string
+	for _, pv := range cv.pools {
+		if pv.p.MaxSurge == def {
+			pools = append(pools, strconv.Quote(pv.p.Name))
+		}
+	}
+	if len(pools) == 0 {
+		return
+	}
+	v.infof(codeDisputedDefault, cv.field("defaults.maxSurge"),
+		"cluster %q plans pools %s at maxSurge %s, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); "+
+			"set maxSurge to state it, %d%% is the production advice", cv.c.Name, strings.Join(pools, ", "), def, productionSurgePercent)
+}
+
+// adviseIngressSubnet warns about a node subnet that also holds Application
+// Gateway instances: the ingress then competes with nodes and pods for
+// addresses, and Application Gateway v2 wants a dedicated subnet.
+func (v *validation) adviseIngressSubnet(sv *subnetView) {
+	n := sv.s.Consumers.ApplicationGatewayInstances
+	if n <= 0 || len(sv.nodePools)+len(sv.podPools) == 0 {
+		return
+	}
+	v.warnf(CodeIngressSubnetSharedWithNodes, sv.field("consumers.applicationGatewayInstances"),
+		"subnet %q holds %s and the nodes or pods of pool %q; give the ingress a dedicated subnet (a /%d for Application Gateway v2)",
+		sv.s.Name, plural(n, "application gateway address"), firstPool(sv).p.Name, appGatewayBits)
+}
+
+func firstPool(sv *subnetView) *poolView {
+	if len(sv.nodePools) > 0 {
+		return sv.nodePools[0]
+	}
+	return sv.podPools[0]
+}
+
+// adviseHeadroom warns about a node or pod subnet that fits its demand at
+// upgrade peak but has no room for one more node of any of its pools (the
+// node and the extra surge node it brings).
+func (v *validation) adviseHeadroom(l *subnetLoad) {
+	have := l.capacity()
+	if len(l.parts) == 0 || have.Less(l.peak) {
+		return
+	}
+	left := have.Sub(l.peak)
+	var cheapest u128.Uint128
+	var by loadPart
+	for i, lp := range l.parts {
+		c := lp.growthCost()
+		if i == 0 || c.Less(cheapest) {
+			cheapest, by = c, lp
+		}
+	}
+	if !left.Less(cheapest) {
+		return
+	}
+	v.warnf(CodeNoUpgradeHeadroom, l.sv.field("addressPrefixes"),
+		"subnet %q (%s) has %v of %v addresses left at upgrade peak; one more node of pool %q needs %v: no room to scale out or to raise maxSurge",
+		l.sv.s.Name, joinPrefixes(ipv4Prefixes(l.sv)), left, have, by.item.Pool, cheapest)
+}
+
+// growthCost is the addresses one more node of the pool takes at upgrade
+// peak: its own share plus any extra surge node a percent surge adds.
+func (lp loadPart) growthCost() u128.Uint128 {
+	extra := 1
+	if lp.pv != nil {
+		p := &lp.pv.p.Pool
+		planned := lp.item.Nodes + lp.item.ScaleOut
+		extra += max(p.MaxSurge.Nodes(planned+1)-p.MaxSurge.Nodes(planned), 0)
+	}
+	return lp.item.PerNode.Mul64(uint64(extra))
+}

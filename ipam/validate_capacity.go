@@ -218,10 +218,11 @@ func (l *subnetLoad) capacity() u128.Uint128 {
 	return c
 }
 
-// isApplicationGateway reports whether the subnet holds an Application
-// Gateway, whose size rule is checked by checkModel instead.
+// isApplicationGateway reports whether the subnet holds only an Application
+// Gateway (for Containers), whose size rules checkModel checks instead.
 func (l *subnetLoad) isApplicationGateway() bool {
-	return l.sv.purpose == PurposeApplicationGateway && len(l.parts) == 0
+	p := l.sv.purpose
+	return (p == PurposeApplicationGateway || p == PurposeApplicationGatewayForContainers) && len(l.parts) == 0
 }
 
 // checkSubnetLoad reports InsufficientSubnetSize when the subnet's demand at

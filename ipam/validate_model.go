@@ -1,4 +1,360 @@
 package ipam
 
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
 // checkModel checks the model rules: OS and plugin combinations, VNets, delegation, special subnets, dual-stack.
-func checkModel(v *validation) {}
+//
+// Windows pools on kubenet or Cilium and a Windows first pool are sizing's
+// rules; checkCapacity maps them. Plain range sizes (/29, IPv6 /64, service
+// /12 and /108) are checkRanges'; this file checks family and count
+// consistency and the sizes of special-purpose subnets.
+func checkModel(v *validation) {
+	for _, cv := range v.clusters {
+		v.checkPoolVNets(cv)
+		v.checkFamilies(cv)
+		v.checkStaticBlockVersion(cv)
+	}
+	for _, sv := range v.subnets {
+		v.checkNodeSubnetUse(sv)
+		v.checkPodSubnetUse(sv)
+		v.checkSpecialSubnet(sv)
+	}
+}
+
+// Codes of our own for model rules that codes.go does not name.
+const (
+	codeStaticBlockVersion   = "StaticBlockRequiresKubernetes128"
+	codeDualStackCiliumVer   = "DualStackCiliumRequiresKubernetes129"
+	codeAGCSubnetDelegation  = "ApplicationGatewayForContainersSubnetNotDelegated"
+	delegationManagedCluster = "Microsoft.ContainerService/managedClusters"
+	delegationAGC            = "Microsoft.ServiceNetworking/trafficControllers"
+)
+
+// Minimum sizes of special subnets (AKS-RULES §7).
+const (
+	bastionMaxBits   = 26  // AzureBastionSubnet: /26 or larger
+	apiServerMaxBits = 28  // API server VNet integration: /28 or larger
+	appGatewayBits   = 24  // Application Gateway v2: /24 recommended
+	agcMinFreeIPs    = 250 // Application Gateway for Containers: 250 free addresses
+)
+
+// checkPoolVNets reports pools whose subnets lie in another VNet than the
+// cluster's (the cluster's named VNet, else its first pool's).
+func (v *validation) checkPoolVNets(cv *clusterView) {
+	home := cv.vnet
+	for _, pv := range cv.pools {
+		for _, ref := range []struct {
+			sv    *subnetView
+			field string
+		}{{pv.nodeSubnet, "vnetSubnet"}, {pv.podSubnet, "podSubnet"}} {
+			if ref.sv == nil {
+				continue
+			}
+			if home == nil {
+				home = ref.sv.vnet
+				continue
+			}
+			if ref.sv.vnet == home {
+				continue
+			}
+			v.errorf(CodePoolsInSeveralVNets, pv.field(ref.field),
+				fmt.Sprintf("use a subnet of VNet %q for pool %q", home.v.Name, pv.p.Name),
+				"pool %q of cluster %q uses subnet %q of VNet %q, but the cluster is in VNet %q; all node pool subnets of a cluster must be in one VNet",
+				pv.p.Name, cv.c.Name, ref.sv.s.Name, ref.sv.vnet.v.Name, home.v.Name)
+		}
+	}
+}
+
+// checkFamilies checks that the pod and service CIDR lists match the IP
+// families in count and order (IPv4 first), and that a dual-stack Cilium
+// cluster runs Kubernetes 1.29 or later. Invalid family lists are sizing's
+// (checkCapacity reports them).
+func (v *validation) checkFamilies(cv *clusterView) {
+	np := &cv.c.NetworkProfile
+	fams := np.IPFamilies
+	if !(slices.Equal(fams, []IPFamily{IPv4}) || slices.Equal(fams, []IPFamily{IPv4, IPv6})) {
+		return
+	}
+	v.checkFamilyList(cv, "serviceCIDRs", np.ServicePrefixes(), fams)
+	if np.UsesPodCIDR() {
+		v.checkFamilyList(cv, "podCIDRs", np.PodPrefixes(), fams)
+	}
+	if len(fams) == 2 && np.NetworkDataplane == DataplaneCilium {
+		if ok, known := versionAtLeast(cv.c.KubernetesVersion, 1, 29); known && !ok {
+			v.errorf(codeDualStackCiliumVer, cv.field("kubernetesVersion"), "use Kubernetes 1.29 or later",
+				"cluster %q is dual-stack on Cilium with Kubernetes %s; that needs 1.29 or later",
+				cv.c.Name, cv.c.KubernetesVersion)
+		}
+	}
+}
+
+func (v *validation) checkFamilyList(cv *clusterView, key string, ps []netip.Prefix, fams []IPFamily) {
+	if len(ps) == 0 {
+		return // a missing range is checkRanges' finding
+	}
+	field := cv.field("networkProfile." + key)
+	if len(ps) != len(fams) {
+		v.errorf(CodeDualStackCIDRCount, field, fmt.Sprintf("give one %s per family, in the order %s", key, familyList(fams)),
+			"cluster %q has ipFamilies %s but %s %s", cv.c.Name, familyList(fams), key, joinPrefixes(ps))
+		return
+	}
+	for i, p := range ps {
+		if !p.IsValid() || prefixFamily(p) == fams[i] {
+			continue
+		}
+		v.errorf(CodeFamilyMismatch, cv.field("networkProfile."+listField(key, i)),
+			fmt.Sprintf("list %s in the order of ipFamilies %s (IPv4 first)", key, familyList(fams)),
+			"%s[%d] of cluster %q is %s, an %s prefix, where ipFamilies %s want %s",
+			key, i, cv.c.Name, p, prefixFamily(p), familyList(fams), fams[i])
+	}
+}
+
+func prefixFamily(p netip.Prefix) IPFamily {
+	if p.Addr().Is4() {
+		return IPv4
+	}
+	return IPv6
+}
+
+func familyList(fams []IPFamily) string {
+	s := make([]string, len(fams))
+	for i, f := range fams {
+		s[i] = string(f)
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+// checkStaticBlockVersion reports static block allocation on Kubernetes
+// older than 1.28.
+func (v *validation) checkStaticBlockVersion(cv *clusterView) {
+	for _, pv := range cv.pools {
+		if pv.mode() != sizing.ModelPodSubnetStatic {
+			continue
+		}
+		if ok, known := versionAtLeast(cv.c.KubernetesVersion, 1, 28); known && !ok {
+			v.errorf(codeStaticBlockVersion, cv.field("kubernetesVersion"),
+				"use Kubernetes 1.28 or later, or DynamicIndividual allocation",
+				"pool %q of cluster %q uses StaticBlock pod IP allocation, which needs Kubernetes 1.28 or later; the cluster runs %s",
+				pv.p.Name, cv.c.Name, cv.c.KubernetesVersion)
+			return
+		}
+	}
+}
+
+// versionAtLeast reports whether a Kubernetes version ("1.28", "1.28.3",
+// "v1.29") is at least major.minor; known is false for an empty or
+// unparsable version, which AKS would resolve to a current release.
+func versionAtLeast(version string, major, minor int) (ok, known bool) {
+	parts := strings.SplitN(strings.TrimPrefix(version, "v"), ".", 3)
+	if len(parts) < 2 {
+		return false, false
+	}
+	ma, err1 := strconv.Atoi(parts[0])
+	mi, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil {
+		return false, false
+	}
+	return ma > major || (ma == major && mi >= minor), true
+}
+
+// checkNodeSubnetUse reports a delegated node subnet and a node subnet that
+// a kubenet cluster shares with another cluster.
+func (v *validation) checkNodeSubnetUse(sv *subnetView) {
+	if len(sv.nodePools) == 0 {
+		return
+	}
+	if d := sv.s.Delegation; d != "" {
+		v.errorf(CodeSubnetIsDelegated, sv.field("delegation"), "remove the delegation or give the pools an undelegated subnet",
+			"Subnet %s is delegated to %s; AKS cannot place nodes of pool %q in a delegated subnet",
+			sv.s.Name, d, sv.nodePools[0].p.Name)
+	}
+	var clusters []*clusterView
+	kubenet := ""
+	for _, pv := range sv.nodePools {
+		if !slices.Contains(clusters, pv.cluster) {
+			clusters = append(clusters, pv.cluster)
+		}
+		if kubenet == "" && pv.cluster.c.NetworkProfile.NetworkPlugin == PluginKubenet {
+			kubenet = pv.cluster.c.Name
+		}
+	}
+	if len(clusters) > 1 && kubenet != "" {
+		names := make([]string, len(clusters))
+		for i, cv := range clusters {
+			names[i] = strconv.Quote(cv.c.Name)
+		}
+		v.errorf(CodeKubenetSubnetShared, sv.path, "give each kubenet cluster a subnet of its own",
+			"subnet %q holds nodes of clusters %s, and kubenet cluster %q may not share its subnet (one route table per cluster)",
+			sv.s.Name, strings.Join(names, ", "), kubenet)
+	}
+}
+
+// checkPodSubnetUse reports pod IP allocation modes mixed on one pod subnet
+// (across all clusters) and a static-block pod subnet larger than /12.
+func (v *validation) checkPodSubnetUse(sv *subnetView) {
+	var first *poolView
+	static := false
+	for _, pv := range sv.podPools {
+		m := pv.mode()
+		if m != sizing.ModelPodSubnetDynamic && m != sizing.ModelPodSubnetStatic {
+			continue // a pod subnet the model does not use: checkCapacity reports it
+		}
+		static = static || m == sizing.ModelPodSubnetStatic
+		if first == nil {
+			first = pv
+			continue
+		}
+		if pv.p.PodIPAllocationMode != first.p.PodIPAllocationMode {
+			v.errorf(CodePodIPAllocationModeMixed, pv.field("podIpAllocationMode"),
+				fmt.Sprintf("use %s for every pool on pod subnet %q, or give this pool another pod subnet",
+					first.p.PodIPAllocationMode, sv.s.Name),
+				"pool %q of cluster %q uses %s on pod subnet %q, where pool %q of cluster %q uses %s; one mode per subnet",
+				pv.p.Name, pv.cluster.c.Name, pv.p.PodIPAllocationMode, sv.s.Name,
+				first.p.Name, first.cluster.c.Name, first.p.PodIPAllocationMode)
+		}
+	}
+	if !static {
+		return
+	}
+	for i, p := range sv.s.AddressPrefixes {
+		if p.IsValid() && p.Addr().Is4() && p.Bits() < sizing.MaxStaticPodSubnet {
+			v.errorf(CodePodSubnetTooLarge, sv.field(listField("addressPrefixes", i)),
+				fmt.Sprintf("use a /%d or smaller pod subnet", sizing.MaxStaticPodSubnet),
+				"static-block pod subnet %q is %s; static block allocation supports at most a /%d",
+				sv.s.Name, p, sizing.MaxStaticPodSubnet)
+		}
+	}
+}
+
+// checkSpecialSubnet checks bastion, API server and application gateway
+// subnets.
+func (v *validation) checkSpecialSubnet(sv *subnetView) {
+	switch {
+	case sv.purpose == PurposeBastion || sv.s.Name == BastionSubnetName:
+		v.checkBastionSubnet(sv)
+	case sv.purpose == PurposeApplicationGateway:
+		v.checkAppGatewaySubnet(sv)
+	case sv.purpose == PurposeApplicationGatewayForContainers:
+		v.checkAGCSubnet(sv)
+	}
+	if sv.purpose == PurposeAPIServer || v.vnetIntegrated(sv) {
+		v.checkAPIServerSubnet(sv)
+	}
+}
+
+func (v *validation) checkBastionSubnet(sv *subnetView) {
+	if sv.s.Name != BastionSubnetName {
+		v.errorf(CodeBastionSubnetName, sv.field("name"), "name the subnet "+BastionSubnetName,
+			"bastion subnet %q must be named exactly %s", sv.s.Name, BastionSubnetName)
+	}
+	for i, p := range ipv4Prefixes(sv) {
+		if p.Bits() > bastionMaxBits {
+			v.errorf(CodeBastionSubnetTooSmall, sv.field(listField("addressPrefixes", i)),
+				fmt.Sprintf("use a /%d or larger%s", bastionMaxBits, v.freeHint(sv.vnet, resized(p, bastionMaxBits))),
+				"%s %s is a /%d; Azure Bastion needs a /%d or larger", sv.s.Name, p, p.Bits(), bastionMaxBits)
+		}
+	}
+}
+
+// vnetIntegrated reports whether a cluster projects its API server into sv.
+func (v *validation) vnetIntegrated(sv *subnetView) bool {
+	return slices.ContainsFunc(sv.apiServerOf, func(cv *clusterView) bool {
+		return cv.c.APIServerAccessProfile.EnableVNetIntegration
+	})
+}
+
+func (v *validation) checkAPIServerSubnet(sv *subnetView) {
+	for i, p := range ipv4Prefixes(sv) {
+		if p.Bits() > apiServerMaxBits {
+			v.errorf(CodeAPIServerSubnetTooSmall, sv.field(listField("addressPrefixes", i)),
+				fmt.Sprintf("use a /%d or larger%s", apiServerMaxBits, v.freeHint(sv.vnet, resized(p, apiServerMaxBits))),
+				"API server subnet %q is %s; API server VNet integration needs a /%d or larger", sv.s.Name, p, apiServerMaxBits)
+		}
+	}
+	if sv.s.Delegation != delegationManagedCluster {
+		got := "not delegated"
+		if sv.s.Delegation != "" {
+			got = "delegated to " + sv.s.Delegation
+		}
+		v.errorf(CodeAPIServerSubnetDelegated, sv.field("delegation"), "delegate the subnet to "+delegationManagedCluster,
+			"API server subnet %q is %s; API server VNet integration needs it delegated to %s",
+			sv.s.Name, got, delegationManagedCluster)
+	}
+}
+
+// checkAppGatewaySubnet: an Application Gateway v2 subnet is dedicated, a
+// /24 is recommended (up to 125 instances, one address each, plus private
+// front ends), and it must hold the instances the plan declares.
+func (v *validation) checkAppGatewaySubnet(sv *subnetView) {
+	v.checkGatewayDedicated(sv, "Application Gateway")
+	prefixes := ipv4Prefixes(sv)
+	if len(prefixes) == 0 {
+		return
+	}
+	var have u128.Uint128
+	for _, p := range prefixes {
+		have = have.Add(subnetCapacity(p.Bits(), false))
+	}
+	need := u128.FromInt(sv.s.Consumers.Total())
+	if have.Less(need) {
+		v.errorf(CodeAppGatewaySubnetSize, sv.field("addressPrefixes"),
+			fmt.Sprintf("use a /%d (recommended for Application Gateway v2)", appGatewayBits),
+			"Application Gateway subnet %q (%s) offers %v addresses for %v declared instances and front ends",
+			sv.s.Name, joinPrefixes(prefixes), have, need)
+		return
+	}
+	if p := prefixes[0]; len(prefixes) == 1 && p.Bits() > appGatewayBits {
+		v.warnf(CodeAppGatewaySubnetSize, sv.field("addressPrefixes[0]"),
+			"Application Gateway subnet %q is %s; a /%d is recommended so that v2 can scale out to 125 instances",
+			sv.s.Name, p, appGatewayBits)
+	}
+}
+
+// checkAGCSubnet: an Application Gateway for Containers subnet is
+// delegated and keeps at least 250 addresses free.
+func (v *validation) checkAGCSubnet(sv *subnetView) {
+	v.checkGatewayDedicated(sv, "Application Gateway for Containers")
+	if sv.s.Delegation != delegationAGC {
+		v.errorf(codeAGCSubnetDelegation, sv.field("delegation"), "delegate the subnet to "+delegationAGC,
+			"Application Gateway for Containers subnet %q must be delegated to %s", sv.s.Name, delegationAGC)
+	}
+	prefixes := ipv4Prefixes(sv)
+	if len(prefixes) == 0 {
+		return
+	}
+	var have u128.Uint128
+	for _, p := range prefixes {
+		have = have.Add(subnetCapacity(p.Bits(), false))
+	}
+	free := have.Sub(u128.FromInt(sv.s.Consumers.Total()))
+	if free.Less(u128.From64(agcMinFreeIPs)) {
+		v.errorf(CodeAppGatewaySubnetSize, sv.field("addressPrefixes"), "use a /24 or larger",
+			"Application Gateway for Containers subnet %q (%s) has %v free addresses; it needs at least %d",
+			sv.s.Name, joinPrefixes(prefixes), free, agcMinFreeIPs)
+	}
+}
+
+// checkGatewayDedicated reports node or pod pools in a gateway subnet.
+func (v *validation) checkGatewayDedicated(sv *subnetView, what string) {
+	users := append(slices.Clone(sv.nodePools), sv.podPools...)
+	if len(users) == 0 {
+		return
+	}
+	pv := users[0]
+	v.errorf(CodeAppGatewaySubnetShared, sv.path, "give the pools a subnet of their own",
+		"%s subnet %q must be dedicated, but pool %q of cluster %q uses it", what, sv.s.Name, pv.p.Name, pv.cluster.c.Name)
+}
+
+// resized returns p's address at length bits, for hints that need a size.
+func resized(p netip.Prefix, bits int) netip.Prefix {
+	return netip.PrefixFrom(p.Addr(), bits).Masked()
+}
