@@ -1,0 +1,32 @@
+// Package addrmap draws the address space of an [ipam.Plan] to scale: as SVG,
+// as an HTML page with the SVG inline and a legend, or as a terminal bar
+// chart.
+//
+// # What is drawn
+//
+// Each VNet address space is a band; so is every pod CIDR, service CIDR,
+// docker bridge or avoided range that lies outside all VNet spaces (ranges
+// that overlap each other share one band). Inside a band every range of the
+// plan that touches it is placed to scale, coloured by role (node, pod and
+// other subnets, pod and service CIDRs, docker bridge, peered, on-premises
+// and other avoided ranges, AKS-reserved and VNet-forbidden ranges). Free
+// space shows as the pale band background. Where two ranges share addresses
+// the shared part is hatched in red and labelled with both names. IPv4 and
+// IPv6 never share a band.
+//
+// A /29 inside a /8 is 2^-21 of its band: every range is drawn at least a
+// couple of pixels (one cell in text) wide, and labels sit in rows below the
+// band with a leader line to their range, so tiny ranges keep a readable
+// label.
+//
+// # Output
+//
+// Output is deterministic: the same plan gives the same bytes. The plan is
+// read through [ipam.Plan.WithDefaults], so defaulted pod and service CIDRs
+// appear too. Invalid prefixes (zero, host bits set) are left out of the
+// drawing; validation reports them.
+//
+// # Concurrency
+//
+// The functions keep no state; they may run concurrently on the same plan.
+package addrmap

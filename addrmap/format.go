@@ -1,0 +1,42 @@
+package addrmap
+
+import (
+	"strconv"
+	"strings"
+
+	"go4.org/netipx"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+)
+
+// rangeText names a range as a prefix when it is one.
+func rangeText(r netipx.IPRange) string {
+	if p, ok := r.Prefix(); ok {
+		return p.String()
+	}
+	return r.String()
+}
+
+// countText writes an address count for people: with thousands separators,
+// or as a power of two once it has more than seven digits and is one.
+func countText(r netipx.IPRange) string {
+	n := addresses(r)
+	if n.BitLen() > 24 && n.Sub(u128.Pow2(n.BitLen()-1)).IsZero() {
+		return "2^" + strconv.Itoa(n.BitLen()-1)
+	}
+	if n == u128.Max {
+		return "2^128"
+	}
+	return group(n.String())
+}
+
+func group(digits string) string {
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}

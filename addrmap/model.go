@@ -1,0 +1,355 @@
+package addrmap
+
+import (
+	"cmp"
+	"encoding/binary"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"go4.org/netipx"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+// item is one range of the plan as drawn.
+type item struct {
+	label  string // short: "aks-nodes"
+	detail string // what it is: `subnet of VNet "hub"`
+	role   Role
+	prefix netip.Prefix
+}
+
+func (it item) rng() netipx.IPRange { return netipx.RangeOfPrefix(it.prefix) }
+
+// band is one horizontal strip of the map: a VNet address space, or a group
+// of overlapping ranges outside every VNet space.
+type band struct {
+	title    string
+	rng      netipx.IPRange
+	vnet     bool     // a VNet address space: everything but its own subnets overlaps it
+	vnetName string   // for vnet bands
+	items    []placed // ascending by (start, end desc)
+	lanes    int
+	overlaps []shared
+}
+
+// placed is an item inside a band: its lane and its extent as fractions of
+// the band's width.
+type placed struct {
+	item
+	lane   int
+	lo, hi float64 // [lo, hi) in 0..1
+}
+
+// shared is the part two ranges have in common, drawn hatched.
+type shared struct {
+	a, b   string
+	rng    netipx.IPRange
+	lo, hi float64
+}
+
+// layout turns a plan into bands. It reads the plan with defaults filled.
+func layout(p *ipam.Plan) []band {
+	if p == nil {
+		return nil
+	}
+	q := p.WithDefaults()
+	var bands []band
+	var subnets, others, reserved []item
+	for _, vn := range q.VNets {
+		for _, space := range vn.AddressSpace {
+			if usable(space) {
+				bands = append(bands, band{
+					title: "VNet " + vn.Name + " " + space.String(), rng: netipx.RangeOfPrefix(space),
+					vnet: true, vnetName: vn.Name,
+				})
+			}
+		}
+		for _, s := range vn.Subnets {
+			for _, pfx := range s.AddressPrefixes {
+				subnets = append(subnets, item{s.Name, `subnet of VNet "` + vn.Name + `"`, subnetRole(s.Purpose), pfx})
+			}
+		}
+	}
+	for _, c := range q.Clusters {
+		np := &c.NetworkProfile
+		for _, pfx := range np.PodPrefixes() {
+			others = append(others, item{c.Name + " pods", `pod CIDR of cluster "` + c.Name + `"`, RolePodCIDR, pfx})
+		}
+		for _, pfx := range np.ServicePrefixes() {
+			others = append(others, item{c.Name + " services", `service CIDR of cluster "` + c.Name + `"`, RoleServiceCIDR, pfx})
+		}
+		if np.DockerBridgeCIDR.IsValid() {
+			others = append(others, item{c.Name + " docker", `docker bridge of cluster "` + c.Name + `"`, RoleDockerBridge, np.DockerBridgeCIDR.Masked()})
+		}
+	}
+	for _, a := range q.Avoid {
+		for _, pfx := range a.Prefixes {
+			others = append(others, item{a.Name, avoidDetail(a.Source), avoidRole(a.Source), pfx})
+		}
+	}
+	for _, r := range append(ipam.AKSReservedRanges(), ipam.VNetForbiddenRanges()...) {
+		reserved = append(reserved, item{r.Name, r.Name, RoleReserved, r.Prefix})
+	}
+	subnets, others, reserved = merge(subnets), merge(others), merge(reserved)
+
+	bands = append(bands, outsideBands(bands, others)...)
+	slices.SortStableFunc(bands, func(a, b band) int { return compareRanges(a.rng, b.rng) })
+	all := slices.Concat(subnets, others, reserved)
+	for i := range bands {
+		fill(&bands[i], all)
+	}
+	return bands
+}
+
+// usable reports whether a prefix can be drawn: valid, canonical, not 4in6.
+func usable(p netip.Prefix) bool {
+	return p.IsValid() && p == p.Masked() && !p.Addr().Is4In6()
+}
+
+func subnetRole(p ipam.Purpose) Role {
+	switch p {
+	case ipam.PurposeNode:
+		return RoleNodeSubnet
+	case ipam.PurposePod:
+		return RolePodSubnet
+	}
+	return RoleOtherSubnet
+}
+
+func avoidRole(s ipam.Source) Role {
+	switch s {
+	case ipam.SourcePeering:
+		return RolePeering
+	case ipam.SourceOnPremises:
+		return RoleOnPremises
+	}
+	return RoleAvoid
+}
+
+func avoidDetail(s ipam.Source) string {
+	switch s {
+	case ipam.SourcePeering:
+		return "peered VNet"
+	case ipam.SourceOnPremises:
+		return "on-premises network"
+	case ipam.SourceCluster:
+		return "another cluster"
+	}
+	return "range to avoid"
+}
+
+// merge drops unusable prefixes and folds items of one role and prefix into
+// one (clusters reusing the default service CIDR, reserved ranges listed
+// twice), joining their labels.
+func merge(items []item) []item {
+	var out []item
+	for _, it := range items {
+		if !usable(it.prefix) {
+			continue
+		}
+		i := slices.IndexFunc(out, func(o item) bool { return o.role == it.role && o.prefix == it.prefix })
+		if i < 0 {
+			out = append(out, it)
+			continue
+		}
+		if !slices.Contains(strings.Split(out[i].label, ", "), it.label) {
+			out[i].label += ", " + it.label
+		}
+		if !strings.Contains(out[i].detail, it.detail) {
+			out[i].detail += "; " + it.detail
+		}
+	}
+	return out
+}
+
+// outsideBands groups the ranges that no VNet band contains into bands of
+// their own: ranges that overlap share one band spanning all of them.
+func outsideBands(vnetBands []band, others []item) []band {
+	var loose []netipx.IPRange
+	var names [][]string
+	for _, it := range others {
+		r := it.rng()
+		if slices.ContainsFunc(vnetBands, func(b band) bool { return contains(b.rng, r) }) {
+			continue
+		}
+		loose = append(loose, r)
+		names = append(names, []string{it.label})
+	}
+	order := make([]int, len(loose))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareRanges(loose[a], loose[b]) })
+	var out []band
+	for _, i := range order {
+		r := loose[i]
+		if n := len(out); n > 0 && out[n-1].rng.From().Is4() == r.From().Is4() && !out[n-1].rng.To().Less(r.From()) {
+			last := &out[n-1]
+			if last.rng.To().Less(r.To()) {
+				last.rng = netipx.IPRangeFrom(last.rng.From(), r.To())
+			}
+			last.title += ", " + strings.Join(names[i], ", ")
+			continue
+		}
+		out = append(out, band{title: strings.Join(names[i], ", "), rng: r})
+	}
+	for i := range out {
+		if p, ok := out[i].rng.Prefix(); ok {
+			out[i].title += " " + p.String()
+		} else {
+			out[i].title += " " + out[i].rng.String()
+		}
+	}
+	return out
+}
+
+// fill places every item that touches the band, assigns lanes so that
+// nested ranges stack, and finds the hatched overlaps.
+func fill(b *band, all []item) {
+	for _, it := range all {
+		r := it.rng()
+		if !overlaps(b.rng, r) {
+			continue
+		}
+		if it.role == RoleReserved && !b.vnet && !slices.ContainsFunc(all, func(o item) bool { return clashesWithReserved(o, r) }) {
+			continue
+		}
+		lo, hi := b.frac(maxAddr(r.From(), b.rng.From())), b.fracEnd(minAddr(r.To(), b.rng.To()))
+		b.items = append(b.items, placed{item: it, lo: lo, hi: hi})
+	}
+	slices.SortStableFunc(b.items, func(x, y placed) int {
+		return compareRanges(x.rng(), y.rng())
+	})
+	var laneEnd []netip.Addr
+	for i := range b.items {
+		r := b.items[i].rng()
+		lane := slices.IndexFunc(laneEnd, func(end netip.Addr) bool { return end.Less(r.From()) })
+		if lane < 0 {
+			lane = len(laneEnd)
+			laneEnd = append(laneEnd, r.To())
+		}
+		laneEnd[lane] = r.To()
+		b.items[i].lane = lane
+	}
+	b.lanes = max(len(laneEnd), 1)
+	for i := range b.items {
+		x := b.items[i]
+		if b.vnet && clashesWithSpace(x.item, b.vnetName) {
+			b.addShared(b.title, x.label, x.rng())
+		}
+		for _, y := range b.items[i+1:] {
+			if overlaps(x.rng(), y.rng()) && x.clashes(y.item) {
+				b.addShared(x.label, y.label, intersect(x.rng(), y.rng()))
+			}
+		}
+	}
+}
+
+// clashesWithSpace reports whether an item inside a VNet's address space is
+// a conflict with the space itself: avoided and reserved ranges are; the
+// VNet's own subnets and the clusters' pod and service CIDRs are drawn plain
+// (validation judges them).
+func clashesWithSpace(it item, vnet string) bool {
+	switch it.role {
+	case RolePeering, RoleOnPremises, RoleAvoid, RoleReserved:
+		return true
+	case RoleNodeSubnet, RolePodSubnet, RoleOtherSubnet:
+		return !strings.Contains(it.detail, `VNet "`+vnet+`"`)
+	}
+	return false
+}
+
+// clashes reports whether two overlapping items are a conflict worth
+// hatching. A range AKS reserves matters only to pod and service CIDRs (and
+// VNet spaces, see clashesWithSpace); inside a peered or on-premises range it
+// is just more space someone else owns.
+func (it item) clashes(o item) bool {
+	switch {
+	case it.role == RoleReserved && o.role == RoleReserved:
+		return false
+	case it.role == RoleReserved:
+		return clashesWithReserved(o, it.rng())
+	case o.role == RoleReserved:
+		return clashesWithReserved(it, o.rng())
+	}
+	return true
+}
+
+// clashesWithReserved reports whether it is a pod or service CIDR that
+// overlaps the reserved range r.
+func clashesWithReserved(it item, r netipx.IPRange) bool {
+	return (it.role == RolePodCIDR || it.role == RoleServiceCIDR) && overlaps(it.rng(), r)
+}
+
+func (b *band) addShared(x, y string, r netipx.IPRange) {
+	r = intersect(r, b.rng)
+	b.overlaps = append(b.overlaps, shared{a: x, b: y, rng: r, lo: b.frac(r.From()), hi: b.fracEnd(r.To())})
+}
+
+// frac returns where address a starts, as a fraction of the band's width.
+func (b *band) frac(a netip.Addr) float64 {
+	return toFloat(offset(b.rng.From(), a)) / b.size()
+}
+
+// fracEnd returns where address a ends (the fraction just past it).
+func (b *band) fracEnd(a netip.Addr) float64 {
+	return (toFloat(offset(b.rng.From(), a)) + 1) / b.size()
+}
+
+func (b *band) size() float64 { return toFloat(offset(b.rng.From(), b.rng.To())) + 1 }
+
+// addresses returns how many addresses r holds (saturating for ::/0).
+func addresses(r netipx.IPRange) u128.Uint128 {
+	return offset(r.From(), r.To()).Add64(1)
+}
+
+// offset returns to − from as a 128-bit count; both are of one family.
+func offset(from, to netip.Addr) u128.Uint128 { return key(to).Sub(key(from)) }
+
+func key(a netip.Addr) u128.Uint128 {
+	b := a.As16()
+	return u128.Uint128{Hi: binary.BigEndian.Uint64(b[:8]), Lo: binary.BigEndian.Uint64(b[8:])}
+}
+
+func toFloat(u u128.Uint128) float64 { return float64(u.Hi)*(1<<64) + float64(u.Lo) }
+
+func overlaps(a, b netipx.IPRange) bool {
+	return a.From().Is4() == b.From().Is4() && !a.To().Less(b.From()) && !b.To().Less(a.From())
+}
+
+func contains(outer, inner netipx.IPRange) bool {
+	return outer.From().Is4() == inner.From().Is4() && !inner.From().Less(outer.From()) && !outer.To().Less(inner.To())
+}
+
+func intersect(a, b netipx.IPRange) netipx.IPRange {
+	return netipx.IPRangeFrom(maxAddr(a.From(), b.From()), minAddr(a.To(), b.To()))
+}
+
+func maxAddr(a, b netip.Addr) netip.Addr {
+	if a.Less(b) {
+		return b
+	}
+	return a
+}
+
+func minAddr(a, b netip.Addr) netip.Addr {
+	if a.Less(b) {
+		return a
+	}
+	return b
+}
+
+// compareRanges orders IPv4 before IPv6, then by start, then longer first
+// (so a range comes before the ranges nested in it).
+func compareRanges(a, b netipx.IPRange) int {
+	if a.From().Is4() != b.From().Is4() {
+		if a.From().Is4() {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(a.From().Compare(b.From()), b.To().Compare(a.To()))
+}
