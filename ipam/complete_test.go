@@ -1,0 +1,94 @@
+package ipam
+
+import (
+	"errors"
+	"net/netip"
+	"testing"
+
+	"github.com/cidrplan/cidrplan/sizing"
+	"github.com/google/go-cmp/cmp"
+)
+
+func pool(name string, count int, subnet string) AgentPool {
+	return AgentPool{Pool: sizing.Pool{Name: name, Count: count, VNetSubnet: subnet}}
+}
+
+func TestCompleteFillsEverything(t *testing.T) {
+	p := &Plan{
+		VNets: []VNet{{Name: "spoke", AddressSpace: []netip.Prefix{pfx("10.0.0.0/16")},
+			Subnets: []Subnet{{Name: "gw", AddressPrefixes: []netip.Prefix{pfx("10.0.0.0/24")}}}}},
+		Clusters: []Cluster{
+			{Name: "classic", NetworkProfile: NetworkProfile{NetworkPolicy: PolicyAzure},
+				AgentPoolProfiles: []AgentPool{pool("sys", 50, "")}},
+			{Name: "ovl", VNet: "spoke",
+				NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay, NetworkPolicy: PolicyCilium, NetworkDataplane: DataplaneCilium},
+				AgentPoolProfiles: []AgentPool{pool("sys", 3, ""), pool("apps", 300, "")}},
+		},
+	}
+	got, err := p.Complete()
+	if err != nil {
+		t.Fatalf("Complete() error = %v", err)
+	}
+	if errs := got.Validate().Filter(SeverityError); len(errs) > 0 {
+		t.Fatalf("completed plan has errors: %v", errs)
+	}
+	subnets := map[string]netip.Prefix{}
+	for _, s := range got.VNets[0].Subnets {
+		subnets[s.Name] = s.AddressPrefixes[0]
+	}
+	// classic: 50 nodes + 10% surge (5) = 55 × 31 = 1,705 IPs → /21.
+	// ovl: (3+1) + (300+30) = 334 node IPs → /23. Largest placed first,
+	// lowest free address: 10.0.0.0/24 is taken, so the /21 goes to
+	// 10.0.8.0/21 and the /23 to 10.0.2.0/23.
+	want := map[string]netip.Prefix{
+		"gw":            pfx("10.0.0.0/24"),
+		"classic-nodes": pfx("10.0.8.0/21"),
+		"ovl-nodes":     pfx("10.0.2.0/23"),
+	}
+	if diff := cmp.Diff(want, subnets, cmpNet); diff != "" {
+		t.Errorf("subnets (-want +got):\n%s", diff)
+	}
+	ovl := got.Clusters[1].NetworkProfile
+	// 334 nodes at peak need 334 /24s: a /15. The VNet holds 10.0.0.0/16, so
+	// the service range moves away from its default.
+	if ovl.PodCIDR != pfx("10.244.0.0/15") {
+		t.Errorf("overlay pod CIDR = %v, want 10.244.0.0/15", ovl.PodCIDR)
+	}
+	for _, c := range got.Clusters {
+		np := c.NetworkProfile
+		if np.ServiceCIDR != pfx("10.1.0.0/16") && np.ServiceCIDR != pfx("10.2.0.0/16") {
+			t.Errorf("cluster %s service CIDR = %v, want a free /16 after 10.0.0.0/16", c.Name, np.ServiceCIDR)
+		}
+		if dns, _ := dnsCandidate(np.ServiceCIDR); np.DNSServiceIP != dns {
+			t.Errorf("cluster %s DNS = %v, want %v", c.Name, np.DNSServiceIP, dns)
+		}
+	}
+	if p.VNets[0].Subnets[0].Name != "gw" || len(p.VNets[0].Subnets) != 1 || p.Clusters[0].AgentPoolProfiles[0].VNetSubnet != "" {
+		t.Error("Complete modified its receiver")
+	}
+}
+
+func TestCompleteNoRoom(t *testing.T) {
+	p := &Plan{
+		VNets:    []VNet{{Name: "tiny", AddressSpace: []netip.Prefix{pfx("10.0.0.0/24")}}},
+		Clusters: []Cluster{{Name: "c", AgentPoolProfiles: []AgentPool{pool("sys", 50, "")}}},
+	}
+	_, err := p.Complete()
+	if !errors.Is(err, ErrInvalidPlan) || !errors.Is(err, ErrNoSpace) {
+		t.Fatalf("Complete() error = %v, want ErrInvalidPlan wrapping ErrNoSpace", err)
+	}
+}
+
+func TestCompleteKeepsGivenErrors(t *testing.T) {
+	p := basePlan()
+	p.Clusters[0].NetworkProfile.ServiceCIDR = pfx("10.1.0.0/16")
+	p.Clusters[0].NetworkProfile.DNSServiceIP = netip.MustParseAddr("10.1.0.10")
+	_, err := p.Complete()
+	var pe *PlanError
+	if !errors.As(err, &pe) || !errors.Is(err, ErrInvalidPlan) {
+		t.Fatalf("Complete() error = %v, want *PlanError", err)
+	}
+	if diff := cmp.Diff([]string{CodeServiceCIDROverlapExistingSubnetsCIDR}, pe.Findings.Codes()); diff != "" {
+		t.Errorf("codes (-want +got):\n%s", diff)
+	}
+}
