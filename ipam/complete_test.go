@@ -21,7 +21,7 @@ func TestCompleteFillsEverything(t *testing.T) {
 			{Name: "classic", NetworkProfile: NetworkProfile{NetworkPolicy: PolicyAzure},
 				AgentPoolProfiles: []AgentPool{pool("sys", 50, "")}},
 			{Name: "ovl", VNet: "spoke",
-				NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay, NetworkPolicy: PolicyCilium, NetworkDataplane: DataplaneCilium},
+				NetworkProfile:    NetworkProfile{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay, NetworkPolicy: PolicyCilium, NetworkDataplane: DataplaneCilium},
 				AgentPoolProfiles: []AgentPool{pool("sys", 3, ""), pool("apps", 300, "")}},
 		},
 	}

@@ -19,6 +19,7 @@ func (p *Plan) Validate() Findings {
 		return nil
 	}
 	v := newValidation(p.WithDefaults())
+	v.given = p
 	checkRanges(v)
 	checkCapacity(v)
 	checkModel(v)
@@ -55,6 +56,7 @@ func (p *Plan) Validate() Findings {
 //     other checks should not need it.
 type validation struct {
 	plan     *Plan
+	given    *Plan // the plan as given, before defaults (nil when unknown)
 	findings Findings
 	vnets    []*vnetView
 	subnets  []*subnetView

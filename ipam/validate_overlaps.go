@@ -178,7 +178,16 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	case SourceOnPremises:
 		code = CodeOnPremisesCIDROverlapping
 	}
-	c.errorf(code, r.field, "move it clear of "+av.prefix.String(), "%s overlaps %s", r.describe(), av.describe())
+	fix := "move it clear of " + av.prefix.String()
+	switch r.kind {
+	case kindService:
+		fix = "use serviceCidr " + c.v.freeServiceHint(r.cluster)
+	case kindPod:
+		fix = "use podCidr " + c.v.freePodHint(r.cluster, r.prefix)
+	case kindSubnet:
+		fix += c.v.freeHint(r.vnet, r.prefix)
+	}
+	c.errorf(code, r.field, fix, "%s overlaps %s", r.describe(), av.describe())
 }
 
 func (c *conflictSet) errorf(code, field, fix, format string, args ...any) {

@@ -18,6 +18,11 @@ func checkRanges(v *validation) {
 			v.checkVNetSpace(r)
 		case kindSubnet:
 			v.checkSubnetSize(r)
+			if len(r.vnet.v.AddressSpace) > 0 && !v.insideVNet(r) {
+				v.errorf(CodeSubnetOutsideVNet, r.field, "move the subnet inside "+describeList(r.vnet.v.AddressSpace)+v.freeHint(r.vnet, r.prefix),
+					"subnet %q prefix %s is not inside the address space %s of VNet %q",
+					r.subnet.s.Name, r.prefix, describeList(r.vnet.v.AddressSpace), r.vnet.v.Name)
+			}
 		case kindService:
 			v.checkServiceCIDR(r)
 		case kindPod:
@@ -34,6 +39,7 @@ func checkRanges(v *validation) {
 		v.checkCIDRLists(cv)
 		v.checkDNSServiceIP(cv)
 		v.checkDockerBridge(cv)
+		v.checkDefaultRanges(cv)
 	}
 	checkOverlaps(v, ranges)
 }
@@ -277,4 +283,26 @@ func describeList(ps []netip.Prefix) string {
 		return ps[0].String()
 	}
 	return fmt.Sprint(ps)
+}
+
+// checkDefaultRanges warns when a cluster uses AKS's default pod or service
+// range without saying so: 10.0.0.0/16 and 10.244.0.0/16 are where
+// corporate networks built on 10/8 often already are, and the plan's avoid
+// list may not know every route.
+func (v *validation) checkDefaultRanges(cv *clusterView) {
+	if v.given == nil || cv.index >= len(v.given.Clusters) {
+		return
+	}
+	given := &v.given.Clusters[cv.index].NetworkProfile
+	np := &cv.c.NetworkProfile
+	if len(given.ServicePrefixes()) == 0 && slices.Contains(np.ServicePrefixes(), DefaultServiceCIDR) {
+		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.serviceCIDR"),
+			"cluster %q gets the default service CIDR %s, which often collides with corporate 10/8 networks; set serviceCidr and dnsServiceIP explicitly (and list on-premises ranges under avoid)",
+			cv.c.Name, DefaultServiceCIDR)
+	}
+	if np.UsesPodCIDR() && len(given.PodPrefixes()) == 0 && slices.Contains(np.PodPrefixes(), DefaultPodCIDR) {
+		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.podCIDR"),
+			"cluster %q gets the default pod CIDR %s, which often collides with corporate 10/8 networks; set podCidr explicitly (and list on-premises ranges under avoid)",
+			cv.c.Name, DefaultPodCIDR)
+	}
 }
