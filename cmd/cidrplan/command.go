@@ -27,7 +27,9 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		sizeCommand(),
+		checkCommand(),
 		allocCommand(),
+		completeCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,11 +64,21 @@ func parseReadme(t *testing.T, lines []string) []readmeCommand {
 			cmds = append(cmds, parseReadmeCommand(t, line))
 		}
 		next := bi + 1
-		if next < len(blocks) && blocks[next].lang == "text" && blocks[next].start == b.end+3 && len(cmds) > first {
+		if next < len(blocks) && blocks[next].lang == "text" && onlyBlank(lines[b.end+1:blocks[next].start-1]) && len(cmds) > first {
 			cmds[len(cmds)-1].output = &blocks[next]
 		}
 	}
 	return cmds
+}
+
+// onlyBlank reports whether every line is empty.
+func onlyBlank(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func parseReadmeCommand(t *testing.T, line string) readmeCommand {
@@ -196,20 +207,15 @@ func knownNonCidrplanCommand(line string) bool {
 
 func writeReadme(t *testing.T, path string, lines []string, rewrites map[*readmeBlock]string) {
 	t.Helper()
-	var out []string
-	for i := 0; i < len(lines); i++ {
-		var hit *readmeBlock
-		for b := range rewrites {
-			if b.start == i {
-				hit = b
-			}
-		}
-		if hit == nil {
-			out = append(out, lines[i])
-			continue
-		}
-		out = append(out, strings.Split(rewrites[hit], "\n")...)
-		i = hit.end - 1
+	blocks := make([]*readmeBlock, 0, len(rewrites))
+	for b := range rewrites {
+		blocks = append(blocks, b)
+	}
+	// Splice from the end so earlier line numbers stay valid.
+	slices.SortFunc(blocks, func(a, b *readmeBlock) int { return b.start - a.start })
+	out := slices.Clone(lines)
+	for _, b := range blocks {
+		out = slices.Concat(out[:b.start], strings.Split(rewrites[b], "\n"), out[b.end:])
 	}
 	if err := os.WriteFile(path, []byte(strings.Join(out, "\n")), 0o644); err != nil {
 		t.Fatal(err)

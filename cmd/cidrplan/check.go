@@ -1,0 +1,128 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/netip"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+func checkCommand() *command {
+	return &command{
+		name:    "check",
+		summary: "validate a plan and list what AKS would reject",
+		usage:   "PLAN [--avoid CIDR]... [flags]",
+		args:    []string{"PLAN"},
+		about: `Validates an address plan (YAML or JSON) the way AKS would: overlapping
+ranges, subnets too small for their pools at the upgrade peak, service and DNS
+addresses, reserved ranges, network-model rules, and the advice of the AKS
+networking best practices. Each finding has a severity, a code (AKS's own
+where AKS has one), the field it concerns, a message and, for errors, a fix.
+
+Exits 0 when there is no error finding, 1 when there is, 2 when the plan
+cannot be read.`,
+		examples: `# validate a plan
+cidrplan check examples/plans/classic-cni.yaml
+# also stay clear of a network about to be peered, as JSON
+cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json`,
+		flags: func(f *flags, e *env) func([]string) error {
+			var avoid []netip.Prefix
+			var output string
+			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
+			f.outputVar(&output)
+			return func(args []string) error {
+				p, err := loadPlan(args[0])
+				if err != nil {
+					return err
+				}
+				if len(avoid) > 0 {
+					p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "--avoid", Source: ipam.SourceOther, Prefixes: avoid})
+				}
+				fs := p.Validate()
+				if err := writeFindings(e, output, args[0], fs); err != nil {
+					return err
+				}
+				if fs.HasErrors() {
+					return &failureError{}
+				}
+				return nil
+			}
+		},
+	}
+}
+
+// findingsResult is the -o json/yaml shape of check.
+type findingsResult struct {
+	Findings ipam.Findings `json:"findings"`
+}
+
+// writeFindings prints findings grouped by severity, errors first.
+func writeFindings(e *env, output, name string, fs ipam.Findings) error {
+	if fs == nil {
+		fs = ipam.Findings{}
+	}
+	fs.Sort()
+	switch output {
+	case formatJSON:
+		return writeJSON(e.stdout, findingsResult{fs})
+	case formatYAML:
+		return writeYAML(e.stdout, findingsResult{fs})
+	}
+	w := e.stdout
+	groups := []struct {
+		sev   ipam.Severity
+		title string
+		color string
+	}{
+		{ipam.SeverityError, "ERRORS", red},
+		{ipam.SeverityWarning, "WARNINGS", yellow},
+		{ipam.SeverityInfo, "ADVICE", cyan},
+	}
+	for _, g := range groups {
+		list := fs.Filter(g.sev)
+		if len(list) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s (%d)\n", e.paint(g.color, g.title), len(list))
+		for _, f := range list {
+			writeFinding(w, f)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%s: %s\n", name, summary(fs))
+	return nil
+}
+
+// writeFinding prints one finding as a block: code and field, then the
+// message and the fix indented.
+func writeFinding(w io.Writer, f ipam.Finding) {
+	fmt.Fprintf(w, "  %s", f.Code)
+	if f.Field != "" {
+		fmt.Fprintf(w, "  %s", f.Field)
+	}
+	fmt.Fprintf(w, "\n    %s\n", f.Message)
+	if f.Fix != "" {
+		fmt.Fprintf(w, "    fix: %s\n", f.Fix)
+	}
+}
+
+// summary counts findings by severity: "2 errors, 1 warning, no advice".
+func summary(fs ipam.Findings) string {
+	errs, warns, infos := len(fs.Filter(ipam.SeverityError)), len(fs.Filter(ipam.SeverityWarning)), len(fs.Filter(ipam.SeverityInfo))
+	if errs+warns+infos == 0 {
+		return "no findings"
+	}
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, plural(errs, "error", "errors"))
+	}
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning", "warnings"))
+	}
+	if infos > 0 {
+		parts = append(parts, plural(infos, "piece of advice", "pieces of advice"))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+func completeCommand() *command {
+	return &command{
+		name:    "complete",
+		summary: "fill in the missing ranges of a plan",
+		usage:   "PLAN [--avoid CIDR]... [flags]",
+		args:    []string{"PLAN"},
+		about: `Fills in what a plan leaves out and prints the completed plan, ready for
+"cidrplan check": node and pod subnets without a prefix are sized for their
+pools at the upgrade peak and placed at the lowest free addresses of their
+VNet; clusters without a pod CIDR or service CIDR get ranges that overlap
+nothing (10.244.0.0/16 and 10.0.0.0/16 when those are free), with the DNS
+service IP at the service CIDR's .10 address. Every default is written out.
+Ranges the plan gives are kept as they are.
+
+Exits 1, still printing the plan, when the completed plan has errors (no
+room, or mistakes in the ranges given).`,
+		examples: `# complete a plan and print it as YAML
+cidrplan complete examples/plans/incomplete.yaml
+# keep clear of another range too, and print JSON
+cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
+		flags: func(f *flags, e *env) func([]string) error {
+			var avoid []netip.Prefix
+			var output string
+			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
+			f.outputVar(&output, formatYAML, formatJSON)
+			return func(args []string) error {
+				p, err := loadPlan(args[0])
+				if err != nil {
+					return err
+				}
+				if len(avoid) > 0 {
+					p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "--avoid", Source: ipam.SourceOther, Prefixes: avoid})
+				}
+				done, cerr := p.Complete()
+				if done != nil {
+					marshal := ipam.MarshalYAML
+					if output == formatJSON {
+						marshal = ipam.Marshal
+					}
+					b, err := marshal(done)
+					if err != nil {
+						return err
+					}
+					if _, err := e.stdout.Write(b); err != nil {
+						return err
+					}
+				}
+				var pe *ipam.PlanError
+				switch {
+				case errors.As(cerr, &pe):
+					return &failureError{fmt.Sprintf("the completed plan has %s; run 'cidrplan check' on it for details (first: %s)",
+						plural(len(pe.Findings), "error", "errors"), pe.Findings[0])}
+				case errors.Is(cerr, ipam.ErrInvalidPlan):
+					return &failureError{planError(cerr).Error()}
+				}
+				return cerr
+			}
+		},
+	}
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+func TestComplete(t *testing.T) {
+	for _, format := range []string{"yaml", "json"} {
+		t.Run(format, func(t *testing.T) {
+			stdout, stderr, code := cli(t, "complete", "../../examples/plans/incomplete.yaml", "-o", format)
+			if code != exitOK || stderr != "" {
+				t.Fatalf("exit status %d, stderr %q", code, stderr)
+			}
+			if format == "yaml" {
+				golden(t, "complete-incomplete", stdout)
+			}
+			p, err := ipam.Parse([]byte(stdout), "completed")
+			if err != nil {
+				t.Fatalf("completed plan does not load: %v", err)
+			}
+			if fs := p.Validate(); fs.HasErrors() {
+				t.Errorf("completed plan has errors: %v", fs.Filter(ipam.SeverityError))
+			}
+			for _, s := range p.VNets[0].Subnets {
+				if len(s.AddressPrefixes) == 0 {
+					t.Errorf("subnet %q left without a prefix", s.Name)
+				}
+			}
+			np := p.Clusters[0].NetworkProfile
+			if len(np.PodPrefixes()) == 0 || len(np.ServicePrefixes()) == 0 || !np.DNSServiceIP.IsValid() {
+				t.Errorf("network profile not completed: %+v", np)
+			}
+			// The on-premises 10.0.0.0/12 to avoid rules out the default
+			// service CIDR 10.0.0.0/16.
+			for _, sp := range np.ServicePrefixes() {
+				if sp.Overlaps(p.Avoid[0].Prefixes[0]) {
+					t.Errorf("service CIDR %s overlaps the avoided %s", sp, p.Avoid[0].Prefixes[0])
+				}
+			}
+		})
+	}
+}
+
+func TestCompleteNoRoom(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tight.yaml")
+	plan := `vnets:
+  - name: v
+    addressSpace: [10.9.0.0/26]
+    subnets:
+      - name: nodes
+clusters:
+  - name: c
+    vnet: v
+    networkProfile:
+      networkPlugin: azure
+    agentPoolProfiles:
+      - name: system
+        count: 20
+        maxPods: 30
+        maxSurge: "1"
+        vnetSubnet: nodes
+`
+	if err := os.WriteFile(path, []byte(plan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := cli(t, "complete", path)
+	if code != exitFailure {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	if !strings.Contains(stdout, "name: nodes") {
+		t.Errorf("the plan is not printed:\n%s", stdout)
+	}
+	if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, `subnet "nodes" needs a /22`) {
+		t.Errorf("stderr = %q, want one line saying what does not fit", stderr)
+	}
+}
+
+func TestCompleteBadInput(t *testing.T) {
+	stdout, stderr, code := cli(t, "complete", "missing.yaml")
+	wantOneLineError(t, stdout, stderr, code, exitUsage, `plan "missing.yaml": no such file`)
+	stdout, stderr, code = cli(t, "complete", "../../examples/plans/incomplete.yaml", "-o", "table")
+	wantOneLineError(t, stdout, stderr, code, exitUsage, `--output "table": want one of yaml, json`)
+}
