@@ -1,0 +1,567 @@
+package ipam
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/netip"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cidrplan/cidrplan/internal/u128"
+	"github.com/cidrplan/cidrplan/sizing"
+	"github.com/google/go-cmp/cmp"
+)
+
+// ruleCase is one row of a rule table: a plan, the codes the rule emits,
+// and the findings with those codes that Validate must return.
+type ruleCase struct {
+	name  string
+	plan  *Plan
+	codes []string
+	want  Findings
+}
+
+func runRuleCases(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := withCodes(tc.plan.Validate(), tc.codes...)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Validate() findings %v mismatch (-want +got):\n%s", tc.codes, diff)
+			}
+		})
+	}
+}
+
+// withCodes keeps the findings whose code is one of codes; nil when none.
+func withCodes(fs Findings, codes ...string) Findings {
+	var out Findings
+	for _, f := range fs {
+		if slices.Contains(codes, f.Code) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// rulePlan is a plan with VNet hub (10.1.0.0/16) holding subnet aks of the
+// given prefix, and cluster prod with the plugin and pools given (pools
+// default to subnet aks). Network policy is set so that advisories stay
+// quiet unless a test asks for them.
+func rulePlan(plugin NetworkPlugin, aks string, pools ...AgentPool) *Plan {
+	np := NetworkProfile{NetworkPlugin: plugin, NetworkPolicy: PolicyCilium}
+	if plugin == ruleOverlay {
+		np.NetworkPlugin, np.NetworkPluginMode = PluginAzure, PluginModeOverlay
+	}
+	for i := range pools {
+		if pools[i].VNetSubnet == "" {
+			pools[i].VNetSubnet = "aks"
+		}
+	}
+	return &Plan{
+		VNets: []VNet{{
+			Name:         "hub",
+			AddressSpace: []netip.Prefix{netip.MustParsePrefix("10.1.0.0/16")},
+			Subnets:      []Subnet{{Name: "aks", AddressPrefixes: []netip.Prefix{netip.MustParsePrefix(aks)}}},
+		}},
+		Clusters: []Cluster{{Name: "prod", NetworkProfile: np, AgentPoolProfiles: pools}},
+	}
+}
+
+// ruleOverlay is the rulePlan plugin spelling of Azure CNI Overlay.
+const ruleOverlay = PluginAzure + "-overlay"
+
+// pool returns a Linux pool of count nodes; opts adjust it.
+func rulePool(name string, count int, opts ...func(*sizing.Pool)) AgentPool {
+	p := sizing.Pool{Name: name, Count: count}
+	for _, o := range opts {
+		o(&p)
+	}
+	return AgentPool{Pool: p}
+}
+
+func pMaxPods(n int) func(*sizing.Pool) { return func(p *sizing.Pool) { p.MaxPods = n } }
+func pSurge(s string) func(*sizing.Pool) {
+	return func(p *sizing.Pool) { p.MaxSurge = sizing.MustParseSurge(s) }
+}
+func pUnavailable(s string) func(*sizing.Pool) {
+	return func(p *sizing.Pool) { p.MaxUnavailable = sizing.MustParseSurge(s) }
+}
+func pScaleOut(n int) func(*sizing.Pool) { return func(p *sizing.Pool) { p.ScaleOut = n } }
+func pWindows(p *sizing.Pool)            { p.OSType = Windows }
+func pPodSubnet(name string, mode PodIPAllocationMode) func(*sizing.Pool) {
+	return func(p *sizing.Pool) { p.PodSubnet, p.PodIPAllocationMode = name, mode }
+}
+func pAutoscale(minCount, maxCount int) func(*sizing.Pool) {
+	return func(p *sizing.Pool) { p.EnableAutoScaling, p.Count, p.MaxCount = true, minCount, maxCount }
+}
+
+// with applies f to p and returns p, for one-off changes in a table.
+func rulePlanWith(p *Plan, f func(*Plan)) *Plan {
+	f(p)
+	return p
+}
+
+// addSubnet adds a subnet to VNet hub.
+func ruleAddSubnet(p *Plan, s Subnet) { p.VNets[0].Subnets = append(p.VNets[0].Subnets, s) }
+
+func rulePrefixes(ss ...string) []netip.Prefix {
+	out := make([]netip.Prefix, len(ss))
+	for i, s := range ss {
+		out[i] = netip.MustParsePrefix(s)
+	}
+	return out
+}
+
+func ruleInsufficient(field, msg, fix string) Finding {
+	return Finding{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: field, Message: msg, Fix: fix}
+}
+
+const aksField = "vnets[hub].subnets[aks].addressPrefixes"
+
+func TestValidateSubnetCapacity(t *testing.T) {
+	codes := []string{CodeInsufficientSubnetSize, CodeInsufficientPodCIDR}
+	runRuleCases(t, []ruleCase{
+		{
+			name:  "AKS message fits",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 7, pMaxPods(30), pSurge("1"))),
+			codes: codes,
+		},
+		{
+			name:  "AKS message 10 nodes x 31 in a slash 24",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 9, pMaxPods(30), pSurge("1"))),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310",
+				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "slash 24 holds 8 nodes at maxPods 30",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 8, pMaxPods(30), pSurge("1"))),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (8 nodes + 1 surge) × 31 = 279",
+				"use a /23 or larger for subnet aks (507 usable for 279 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "vector 50 nodes surge 1 fits a slash 21",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/21", rulePool("system", 50, pMaxPods(30), pSurge("1"))),
+			codes: codes,
+		},
+		{
+			name:  "vector 50 nodes surge 1 needs a slash 21",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 50, pMaxPods(30), pSurge("1"))),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 1581 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 1 surge) × 31 = 1581",
+				"use a /21 or larger for subnet aks (2043 usable for 1581 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "vector plus 10 scale-out fits a slash 21",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/21", rulePool("system", 50, pMaxPods(30), pSurge("1"), pScaleOut(10))),
+			codes: codes,
+		},
+		{
+			name:  "vector plus 10 scale-out needs a slash 21",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 50, pMaxPods(30), pSurge("1"), pScaleOut(10))),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 1891 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 10 scale-out + 1 surge) × 31 = 1891",
+				"use a /21 or larger for subnet aks (2043 usable for 1891 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "autoscaler counts maxCount",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 0, pMaxPods(30), pSurge("1"), pAutoscale(3, 9))),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310",
+				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "kubenet slash 24 holds 251 nodes",
+			plan:  rulePlan(PluginKubenet, "10.1.0.0/24", rulePool("system", 250, pSurge("1"))),
+			codes: codes,
+		},
+		{
+			name:  "kubenet slash 24 does not hold 252 nodes",
+			plan:  rulePlan(PluginKubenet, "10.1.0.0/24", rulePool("system", 251, pSurge("1"))),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (251 nodes + 1 surge) × 1 = 252",
+				"use a /23 or larger for subnet aks (507 usable for 252 needed), or lower maxPods or node counts")},
+		},
+		{
+			name: "other consumers and private API endpoint fit",
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 7, pMaxPods(30), pSurge("1"))), func(p *Plan) {
+				p.VNets[0].Subnets[0].Consumers = Consumers{InternalLoadBalancers: 2, PrivateEndpoints: 1}
+			}),
+			codes: codes,
+		},
+		{
+			name: "other consumers and private API endpoint overflow",
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 7, pMaxPods(30), pSurge("1"))), func(p *Plan) {
+				p.VNets[0].Subnets[0].Consumers = Consumers{InternalLoadBalancers: 2, PrivateEndpoints: 1}
+				p.Clusters[0].APIServerAccessProfile.EnablePrivateCluster = true
+			}),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (7 nodes + 1 surge) × 31 = 248 + other consumers 3 + private API endpoints 1",
+				"use a /23 or larger for subnet aks (507 usable for 252 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "pools of one cluster share a subnet",
+			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 4, pMaxPods(30), pSurge("1")), rulePool("apps", 4, pMaxPods(30), pSurge("1"))),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (4 nodes + 1 surge) × 31 = 155 + pool apps (4 nodes + 1 surge) × 31 = 155",
+				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "clusters sharing a subnet fit alone",
+			plan:  ruleTwoClusters(PluginAzure, PluginAzure, 3),
+			codes: codes,
+		},
+		{
+			name:  "clusters sharing a subnet overflow together",
+			plan:  ruleTwoClusters(PluginAzure, PluginAzure, 4),
+			codes: codes,
+			want: Findings{ruleInsufficient(aksField,
+				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool prod/system (4 nodes + 1 surge) × 31 = 155 + pool dev/system (4 nodes + 1 surge) × 31 = 155",
+				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "dynamic pod subnet 100 nodes fits a slash 21",
+			plan:  rulePodSubnetPlan("10.1.8.0/21", DynamicIndividual, 100, 30),
+			codes: codes,
+		},
+		{
+			name:  "dynamic pod subnet 100 nodes needs a slash 21",
+			plan:  rulePodSubnetPlan("10.1.8.0/22", DynamicIndividual, 100, 30),
+			codes: codes,
+			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
+				"Pre-allocated IPs 1600 exceeds IPs available 1019 in Subnet Cidr 10.1.8.0/22, Subnet Name pods: pool system (100 nodes + 0 surge) × 16 = 1600",
+				"use a /21 or larger for subnet pods (2043 usable for 1600 needed), or lower maxPods or node counts")},
+		},
+		{
+			name:  "static block pod subnet holds whole blocks",
+			plan:  rulePodSubnetPlan("10.1.8.0/26", StaticBlock, 1, 30),
+			codes: codes,
+		},
+		{
+			name:  "static block pod subnet counts blocks not addresses",
+			plan:  rulePodSubnetPlan("10.1.8.0/26", StaticBlock, 2, 30),
+			codes: codes,
+			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
+				"Pre-allocated IPs 64 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (2 nodes + 0 surge) × 32 = 64",
+				"use a /25 or larger for subnet pods (96 usable for 64 needed), or lower maxPods or node counts")},
+		},
+		{
+			name: "consumers alone overflow a subnet",
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 3)), func(p *Plan) {
+				ruleAddSubnet(p, Subnet{Name: "endpoints", AddressPrefixes: rulePrefixes("10.1.1.0/28"),
+					Consumers: Consumers{PrivateEndpoints: 12}})
+			}),
+			codes: codes,
+			want: Findings{ruleInsufficient("vnets[hub].subnets[endpoints].addressPrefixes",
+				"Pre-allocated IPs 12 exceeds IPs available 11 in Subnet Cidr 10.1.1.0/28, Subnet Name endpoints: other consumers 12",
+				"use a /27 or larger for subnet endpoints (27 usable for 12 needed), or lower maxPods or node counts")},
+		},
+	})
+}
+
+// twoClusters puts clusters prod and dev, each one pool of nodes at maxPods
+// 30 and surge 1, on subnet aks (10.1.0.0/24).
+func ruleTwoClusters(a, b NetworkPlugin, nodes int) *Plan {
+	p := rulePlan(a, "10.1.0.0/24", rulePool("system", nodes, pMaxPods(30), pSurge("1")))
+	dev := Cluster{Name: "dev", NetworkProfile: NetworkProfile{NetworkPlugin: b, NetworkPolicy: PolicyCilium,
+		ServiceCIDR: netip.MustParsePrefix("10.2.0.0/16"), DNSServiceIP: netip.MustParseAddr("10.2.0.10")},
+		AgentPoolProfiles: []AgentPool{rulePool("system", nodes, pMaxPods(30), pSurge("1"))}}
+	dev.AgentPoolProfiles[0].VNetSubnet = "aks"
+	p.Clusters = append(p.Clusters, dev)
+	return p
+}
+
+// podSubnetPlan is an Azure CNI pod-subnet plan: nodes on aks
+// (10.1.0.0/22), pods on subnet pods; no surge (maxUnavailable 1).
+func rulePodSubnetPlan(pods string, mode PodIPAllocationMode, nodes, pods_ int) *Plan {
+	p := rulePlan(PluginAzure, "10.1.0.0/22",
+		rulePool("system", nodes, pMaxPods(pods_), pSurge("0"), pUnavailable("1"), pPodSubnet("pods", mode)))
+	p.Clusters[0].KubernetesVersion = "1.30"
+	ruleAddSubnet(p, Subnet{Name: "pods", AddressPrefixes: rulePrefixes(pods)})
+	return p
+}
+
+func TestValidatePodCIDRCapacity(t *testing.T) {
+	codes := []string{CodeInsufficientSubnetSize, CodeInsufficientPodCIDR}
+	podCIDR := func(plugin NetworkPlugin, cidr string, nodes int) *Plan {
+		p := rulePlan(plugin, "10.1.0.0/22", rulePool("system", nodes, pSurge("1")))
+		p.Clusters[0].NetworkProfile.PodCIDR = netip.MustParsePrefix(cidr)
+		return p
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "overlay slash 22 holds 4 nodes", plan: podCIDR(ruleOverlay, "10.244.0.0/22", 3), codes: codes},
+		{
+			name:  "overlay slash 22 exhausted by 5 nodes",
+			plan:  podCIDR(ruleOverlay, "10.244.0.0/22", 4),
+			codes: codes,
+			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
+				Field:   "clusters[prod].networkProfile.podCIDR",
+				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes at upgrade peak × 256 (one /24 per node); a /22 holds 4 nodes`,
+				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21"}},
+		},
+		{name: "overlay slash 16 holds 256 nodes", plan: podCIDR(ruleOverlay, "10.244.0.0/16", 255), codes: codes},
+		{
+			name:  "overlay slash 16 does not hold 257 nodes",
+			plan:  podCIDR(ruleOverlay, "10.244.0.0/16", 256),
+			codes: codes,
+			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
+				Field:   "clusters[prod].networkProfile.podCIDR",
+				Message: `Pre-allocated IPs 65792 exceeds IPs available 65536 in pod CIDR 10.244.0.0/16 of cluster "prod": 257 nodes at upgrade peak × 256 (one /24 per node); a /16 holds 256 nodes`,
+				Fix:     "use a /15 or larger pod CIDR, such as 10.2.0.0/15"}},
+		},
+		{
+			name:  "kubenet pod CIDR exhausted",
+			plan:  podCIDR(PluginKubenet, "10.244.0.0/22", 4),
+			codes: codes,
+			want: Findings{{Severity: SeverityError, Code: CodeInsufficientPodCIDR,
+				Field:   "clusters[prod].networkProfile.podCIDR",
+				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes at upgrade peak × 256 (one /24 per node); a /22 holds 4 nodes`,
+				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21"}},
+		},
+	})
+}
+
+func ruleError(code, field, msg, fix string) Finding {
+	return Finding{Severity: SeverityError, Code: code, Field: field, Message: msg, Fix: fix}
+}
+
+func rulePools(n, nodes int) []AgentPool {
+	out := make([]AgentPool, n)
+	for i := range out {
+		out[i] = rulePool(fmt.Sprintf("p%03d", i), nodes, pMaxPods(30))
+	}
+	return out
+}
+
+func TestValidateSizingLimits(t *testing.T) {
+	const sys = "clusters[prod].agentPoolProfiles[system]"
+	runRuleCases(t, []ruleCase{
+		{name: "maxPods 10 with 3 nodes", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pMaxPods(10))),
+			codes: []string{CodeInvalidMaxPods, CodeInsufficientPods}},
+		{name: "maxPods 250", plan: rulePlan(PluginAzure, "10.1.0.0/20", rulePool("system", 3, pMaxPods(250))),
+			codes: []string{CodeInvalidMaxPods}},
+		{
+			name: "maxPods 9", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pMaxPods(9))),
+			codes: []string{CodeInvalidMaxPods},
+			want: Findings{ruleError(CodeInvalidMaxPods, sys+".maxPods",
+				`pool "system" of cluster "prod": maxPods 9: maxPods out of range: want 10–250`,
+				"set maxPods between 10 and 250")},
+		},
+		{
+			name: "maxPods 251", plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3, pMaxPods(251))),
+			codes: []string{CodeInvalidMaxPods},
+			want: Findings{ruleError(CodeInvalidMaxPods, sys+".maxPods",
+				`pool "system" of cluster "prod": maxPods 251: maxPods out of range: want 10–250`,
+				"set maxPods between 10 and 250")},
+		},
+		{
+			name: "maxPods 10 with 2 nodes", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 2, pMaxPods(10))),
+			codes: []string{CodeInsufficientPods},
+			want: Findings{ruleError(CodeInsufficientPods, sys+".maxPods",
+				`pool "system" of cluster "prod": maxPods 10: pool holds too few pods: maxPods × 2 nodes = 20 < 30`,
+				"with maxPods 10 use at least 3 nodes, or raise maxPods to 15")},
+		},
+		{name: "pool of 900 nodes and 10 percent surge", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 900)),
+			codes: []string{CodePoolNodeLimit}},
+		{
+			name: "pool of 1001 nodes", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 1001)),
+			codes: []string{CodePoolNodeLimit},
+			want: Findings{ruleError(CodePoolNodeLimit, sys+".count",
+				`pool "system" of cluster "prod": count 1001: pool too large: more than 1000 nodes`,
+				"split the pool: a pool plus its upgrade surge holds at most 1000 nodes")},
+		},
+		{
+			name: "pool of 1000 nodes plus surge", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 0, pAutoscale(1, 1000))),
+			codes: []string{CodePoolNodeLimit},
+			want: Findings{ruleError(CodePoolNodeLimit, sys+".maxCount",
+				`pool "system" of cluster "prod": count 1000: pool too large: 1100 nodes at upgrade peak (scale-out and surge included) > 1000`,
+				"split the pool: a pool plus its upgrade surge holds at most 1000 nodes")},
+		},
+		{name: "100 pools", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePools(100, 1)...),
+			codes: []string{CodePoolCountLimit}},
+		{
+			name: "101 pools", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePools(101, 1)...),
+			codes: []string{CodePoolCountLimit},
+			want: Findings{ruleError(CodePoolCountLimit, "clusters[prod].agentPoolProfiles",
+				`cluster "prod": pools 101: too many node pools: at most 100 pools`,
+				"merge pools or split the cluster: at most 100 pools")},
+		},
+		{name: "kubenet 400 nodes", plan: rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 400)),
+			codes: []string{CodeKubenetNodeLimit}},
+		{
+			name: "kubenet 401 nodes", plan: rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 401)),
+			codes: []string{CodeKubenetNodeLimit},
+			want: Findings{ruleError(CodeKubenetNodeLimit, "clusters[prod].agentPoolProfiles",
+				`cluster "prod": nodes 401: cluster too large: at most 400 nodes with kubenet`,
+				"use Azure CNI Overlay or split the cluster: kubenet holds at most 400 nodes")},
+		},
+		{name: "overlay 5000 nodes", plan: rulePlan(ruleOverlay, "10.1.0.0/18", append(rulePools(5, 900), rulePool("last", 500))...),
+			codes: []string{CodeOverlayNodeLimit}},
+		{
+			name: "overlay 5001 nodes", plan: rulePlan(ruleOverlay, "10.1.0.0/18", append(rulePools(5, 900), rulePool("last", 501))...),
+			codes: []string{CodeOverlayNodeLimit},
+			want: Findings{ruleError(CodeOverlayNodeLimit, "clusters[prod].agentPoolProfiles",
+				`cluster "prod": nodes 5001: cluster too large: at most 5000 nodes with Azure CNI Overlay [D]`,
+				"split the nodes over several clusters")},
+		},
+		{
+			name: "overlay limit overridden to 1000", plan: rulePlanWith(rulePlan(ruleOverlay, "10.1.0.0/18", rulePools(2, 501)...), func(p *Plan) {
+				p.Clusters[0].Defaults.OverlayMaxNodes = 1000
+			}),
+			codes: []string{CodeOverlayNodeLimit},
+			want: Findings{ruleError(CodeOverlayNodeLimit, "clusters[prod].agentPoolProfiles",
+				`cluster "prod": nodes 1002: cluster too large: at most 1000 nodes with Azure CNI Overlay [D]`,
+				"split the nodes over several clusters")},
+		},
+		{
+			name: "BYO CNI 5001 nodes", plan: rulePlan(PluginNone, "10.1.0.0/18", append(rulePools(5, 900), rulePool("last", 501))...),
+			codes: []string{CodeClusterNodeLimit},
+			want: Findings{ruleError(CodeClusterNodeLimit, "clusters[prod].agentPoolProfiles",
+				`cluster "prod": nodes 5001: cluster too large: at most 5000 nodes per cluster`,
+				"split the nodes over several clusters: at most 5000 per cluster")},
+		},
+		{name: "surge 0 with maxUnavailable 1", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("0"), pUnavailable("1"))),
+			codes: []string{CodeInvalidMaxSurge}},
+		{
+			name: "surge 0 and maxUnavailable 0", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("0"))),
+			codes: []string{CodeInvalidMaxSurge},
+			want: Findings{ruleError(CodeInvalidMaxSurge, sys+".maxSurge",
+				`pool "system" of cluster "prod": maxSurge 0: maxSurge and maxUnavailable both zero: maxUnavailable 0 needs maxSurge > 0`,
+				"set maxSurge above 0 (33% is the production advice) or maxUnavailable above 0")},
+		},
+		{
+			name: "maxCount below count", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 0, pAutoscale(5, 3))),
+			codes: []string{CodeInvalidNodeCount},
+			want: Findings{ruleError(CodeInvalidNodeCount, sys+".maxCount",
+				`pool "system" of cluster "prod": maxCount 3: inconsistent node count: below count 5`,
+				"use counts ≥ 0, and with autoscaling a maxCount ≥ 1 and ≥ count")},
+		},
+		{
+			name: "cluster without pools", plan: rulePlan(PluginAzure, "10.1.0.0/22"),
+			codes: []string{codeNoAgentPools},
+			want: Findings{ruleError(codeNoAgentPools, "clusters[prod].agentPoolProfiles",
+				`cluster "prod": pools []: no node pools: a cluster needs at least one pool`,
+				"add a Linux system pool")},
+		},
+	})
+}
+
+// TestSubnetCapacityMatchesSizing checks the capacity and smallest-prefix
+// arithmetic used for subnets shared across clusters against sizing's Fit
+// and Demand, for every prefix length sizing accepts.
+func TestSubnetCapacityMatchesSizing(t *testing.T) {
+	for _, mode := range []PodIPAllocationMode{DynamicIndividual, StaticBlock} {
+		c := sizing.Cluster{
+			Network: sizing.Network{Plugin: sizing.PluginAzure},
+			Pools:   []sizing.Pool{{Name: "system", Count: 3, MaxPods: 30, PodSubnet: "pods", PodIPAllocationMode: mode}},
+		}
+		static := mode == StaticBlock
+		shortest, longest := 8, sizing.MinSubnetBits
+		if static {
+			shortest, longest = sizing.MaxStaticPodSubnet, sizing.StaticBlockBits
+		}
+		for bits := shortest; bits <= longest; bits++ {
+			k := sizing.RangeKey{Kind: sizing.PodSubnet, Name: "pods", Family: sizing.IPv4}
+			f, err := c.Fit(k, netip.PrefixFrom(netip.IPv4Unspecified(), bits))
+			if err != nil {
+				t.Fatalf("%s /%d: Fit: %v", mode, bits, err)
+			}
+			if got := subnetCapacity(bits, static); got != f.Capacity {
+				t.Errorf("%s: subnetCapacity(%d) = %v, sizing says %v", mode, bits, got, f.Capacity)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		static := r.IntN(2) == 0
+		p := sizing.Pool{Name: "system", Count: 1 + r.IntN(900), MaxPods: 10 + r.IntN(241), PodSubnet: "pods"}
+		if static {
+			p.PodIPAllocationMode = StaticBlock
+		}
+		c := sizing.Cluster{Network: sizing.Network{Plugin: sizing.PluginAzure}, Pools: []sizing.Pool{p}}
+		d, err := c.Demand()
+		if err != nil {
+			t.Fatalf("Demand(%+v): %v", p, err)
+		}
+		for _, rg := range d.Ranges {
+			st := static && rg.Kind == sizing.PodSubnet
+			want := rg.MinPrefixLen
+			if st && want < sizing.MaxStaticPodSubnet {
+				want = -1
+			}
+			if got := smallestSubnetBits(rg.Peak, st); got != want {
+				t.Errorf("smallestSubnetBits(%v, static %v) = %d, sizing says %d", rg.Peak, st, got, want)
+			}
+		}
+	}
+}
+
+// TestCapacityFindingAgreesWithSizingFit builds seeded random single-pool
+// plans and checks that Validate reports InsufficientSubnetSize exactly when
+// sizing's Fit says the node subnet does not fit, naming sizing's smallest
+// prefix in the fix.
+func TestCapacityFindingAgreesWithSizingFit(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		bits := 20 + r.IntN(10)
+		subnet := netip.PrefixFrom(netip.MustParseAddr("10.1.0.0"), bits)
+		ap := rulePool("system", 1+r.IntN(120), pMaxPods(10+r.IntN(241)), pSurge(fmt.Sprint(r.IntN(4))), pUnavailable("1"))
+		p := rulePlan(PluginAzure, subnet.String(), ap)
+		got := withCodes(p.Validate(), CodeInsufficientSubnetSize)
+
+		in, _ := newValidation(p.WithDefaults()).clusters[0].sizingCluster()
+		k := sizing.RangeKey{Kind: sizing.NodeSubnet, Name: "vnets[hub].subnets[aks]", Family: sizing.IPv4}
+		f, err := in.Fit(k, subnet)
+		if err != nil {
+			t.Fatalf("Fit: %v", err)
+		}
+		d, _ := in.Demand()
+		rg, _ := d.Find(k)
+		switch {
+		case f.Fits && len(got) != 0:
+			t.Errorf("%v with %+v fits per sizing, Validate says %v", subnet, ap.Pool, got)
+		case !f.Fits && len(got) != 1:
+			t.Errorf("%v with %+v does not fit per sizing (need %v, have %v), Validate says %v", subnet, ap.Pool, f.Peak, f.Capacity, got)
+		case !f.Fits && !strings.HasPrefix(got[0].Fix, fmt.Sprintf("use a /%d or larger", rg.MinPrefixLen)):
+			t.Errorf("fix %q does not name sizing's /%d", got[0].Fix, rg.MinPrefixLen)
+		case !f.Fits && !strings.HasPrefix(got[0].Message, fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v", f.Peak, f.Capacity)):
+			t.Errorf("message %q does not carry sizing's %v and %v", got[0].Message, f.Peak, f.Capacity)
+		}
+	}
+}
+
+func TestSmallestSubnetBitsEdges(t *testing.T) {
+	tests := []struct {
+		name   string
+		need   u128.Uint128
+		static bool
+		want   int
+	}{
+		{"nothing fits a slash 29", u128.From64(0), false, 29},
+		{"3 fit a slash 29", u128.From64(3), false, 29},
+		{"4 need a slash 28", u128.From64(4), false, 28},
+		{"251 fit a slash 24", u128.From64(251), false, 24},
+		{"252 need a slash 23", u128.From64(252), false, 23},
+		{"beyond IPv4", u128.Pow2(33), false, -1},
+		{"static one block needs a slash 26", u128.From64(16), true, 26},
+		{"static beyond a slash 12", u128.Pow2(20), true, -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := smallestSubnetBits(tc.need, tc.static); got != tc.want {
+				t.Errorf("smallestSubnetBits(%v, %v) = %d, want %d", tc.need, tc.static, got, tc.want)
+			}
+		})
+	}
+}
