@@ -164,6 +164,11 @@ func (c Cluster) poolFit(ps []planned, j int, fits func([]planned) bool) PoolFit
 	// Every bound is monotone in n: find the first n that breaks one.
 	n := sort.Search(MaxPoolNodes+2, func(n int) bool { return bound(n) != "" })
 	pf := PoolFit{Pool: p.Name, Nodes: p.Nodes(), MaxNodes: max(0, n-1), LimitedBy: bound(n)}
+	if pf.MaxNodes*p.maxPods < MinPoolPods {
+		// Counts from 1 up to the pool minimum are invalid, and the
+		// bound stops the pool below the minimum: only 0 nodes remain.
+		pf.MaxNodes = 0
+	}
 	pf.Pods = pf.MaxNodes * p.maxPods
 	return pf
 }

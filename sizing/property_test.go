@@ -71,7 +71,12 @@ func checkFitAt(c Cluster, r Range, sh shape, bits int, wantFits bool) error {
 		if g, err := at.Fit(r.RangeKey, p); err != nil || !g.Fits {
 			return fmt.Errorf("%v /%d pool %s at MaxNodes %d: fits %v, err %v", r.RangeKey, bits, pf.Pool, pf.MaxNodes, g.Fits, err)
 		}
-		over := setNodes(c, i, pf.MaxNodes+1)
+		ps, _ := c.plan()
+		next := pf.MaxNodes + 1
+		if next*ps[i].maxPods < MinPoolPods { // the smallest valid count above 0
+			next = (MinPoolPods + ps[i].maxPods - 1) / ps[i].maxPods
+		}
+		over := setNodes(c, i, next)
 		g, err := over.Fit(r.RangeKey, p)
 		switch pf.LimitedBy {
 		case BoundAddresses:
@@ -92,14 +97,14 @@ func checkFitAt(c Cluster, r Range, sh shape, bits int, wantFits bool) error {
 		if g, err := setMaxPods(c, i, pf.MaxPods).Fit(r.RangeKey, p); err != nil || !g.Fits {
 			return fmt.Errorf("%v /%d pool %s at MaxPods %d: fits %v, err %v", r.RangeKey, bits, pf.Pool, pf.MaxPods, g.Fits, err)
 		}
-		next := pf.MaxPods + 1
+		nextPods := pf.MaxPods + 1
 		if sh.static {
-			next = pf.MaxPods + 16
+			nextPods = pf.MaxPods + 16
 		}
-		if next <= MaxMaxPods {
-			if g, err := setMaxPods(c, i, next).Fit(r.RangeKey, p); err == nil && g.Fits && g.Pools[j].Pool == pf.Pool {
+		if nextPods <= MaxMaxPods {
+			if g, err := setMaxPods(c, i, nextPods).Fit(r.RangeKey, p); err == nil && g.Fits && g.Pools[j].Pool == pf.Pool {
 				if c.Network.Model(c.Pools[i]) == ModelNodeSubnet && r.Kind == NodeSubnet || sh.static {
-					return fmt.Errorf("%v /%d pool %s: maxPods %d also fits", r.RangeKey, bits, pf.Pool, next)
+					return fmt.Errorf("%v /%d pool %s: maxPods %d also fits", r.RangeKey, bits, pf.Pool, nextPods)
 				}
 			}
 		}
