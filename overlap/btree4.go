@@ -1,0 +1,856 @@
+package overlap
+
+import "fmt"
+
+// This file is the template for btree6_gen.go: `go generate` copies it with
+// every identifier ending in "4" renamed to end in "6" (see internal/famgen).
+// Keep other such identifiers out of it.
+
+// btree4 is a B+-tree of IPv4 entries keyed by (start, end), ties kept in
+// insertion order. Leaves are linked left to right. Every node also stores
+// running maxima of the entries' ends ("pmax"), so "does anything starting at
+// or before b reach a?" is answered by one root-to-leaf descent:
+//
+//	entries sorted by start:  [s0..e0] [s1..e1] ... [sj..ej] | [s(j+1)... > b
+//	pmax[j] = max(e0..ej) ≥ a  ⇔  some entry with start ≤ b ends at or after a
+//
+// The zero value is an empty tree.
+type btree4[V comparable] struct {
+	rootLeaf  *leaf4[V]  // the root while height == 0
+	rootInner *inner4[V] // the root while height > 0
+	height    int        // number of inner levels
+	n         int
+}
+
+type leaf4[V comparable] struct {
+	n    int
+	lo   [leafCap4]addr4 // starts, ascending
+	hi   [leafCap4]addr4 // ends, ascending among equal starts
+	pmax [leafCap4]addr4 // pmax[i] = max(hi[0..i])
+	vals [leafCap4]V
+	next *leaf4[V]
+}
+
+type inner4[V comparable] struct {
+	n      int
+	lo     [innerCap4]addr4 // first key of each child
+	hi     [innerCap4]addr4
+	maxHi  [innerCap4]addr4      // largest end in each child
+	pmax   [innerCap4]addr4      // pmax[i] = max(maxHi[0..i])
+	inners [innerCap4]*inner4[V] // children, on levels above the leaves' parents
+	leaves [innerCap4]*leaf4[V]  // children, on the leaves' parents
+}
+
+// path4 is a root-to-leaf path: inner[d].child(idx[d]) is the next node.
+type path4[V comparable] struct {
+	inner [maxHeight]*inner4[V]
+	idx   [maxHeight]int
+	leaf  *leaf4[V]
+	pos   int
+}
+
+func keyLE4(alo, ahi, blo, bhi addr4) bool {
+	return less4(alo, blo) || alo == blo && !less4(bhi, ahi)
+}
+
+func keyLT4(alo, ahi, blo, bhi addr4) bool {
+	return less4(alo, blo) || alo == blo && less4(ahi, bhi)
+}
+
+// lastKeyLE4 returns the last i with (lo[i], hi[i]) ≤ (klo, khi), or -1.
+func lastKeyLE4(lo, hi []addr4, klo, khi addr4) int {
+	n := len(lo)
+	if n == 0 || !keyLE4(lo[0], hi[0], klo, khi) {
+		return -1
+	}
+	base := 0
+	for n > 1 {
+		half := n / 2
+		if keyLE4(lo[base+half], hi[base+half], klo, khi) {
+			base += half
+		}
+		n -= half
+	}
+	return base
+}
+
+// lastKeyLT4 returns the last i with (lo[i], hi[i]) < (klo, khi), or -1.
+func lastKeyLT4(lo, hi []addr4, klo, khi addr4) int {
+	n := len(lo)
+	if n == 0 || !keyLT4(lo[0], hi[0], klo, khi) {
+		return -1
+	}
+	base := 0
+	for n > 1 {
+		half := n / 2
+		if keyLT4(lo[base+half], hi[base+half], klo, khi) {
+			base += half
+		}
+		n -= half
+	}
+	return base
+}
+
+// lastLE4 returns the last i with a[i] ≤ x in the ascending a, or -1.
+func lastLE4(a []addr4, x addr4) int {
+	n := len(a)
+	if n == 0 || less4(x, a[0]) {
+		return -1
+	}
+	base := 0
+	for n > 1 {
+		half := n / 2
+		if !less4(x, a[base+half]) {
+			base += half
+		}
+		n -= half
+	}
+	return base
+}
+
+// lastLT4 returns the last i with a[i] < x in the ascending a, or -1.
+func lastLT4(a []addr4, x addr4) int {
+	n := len(a)
+	if n == 0 || !less4(a[0], x) {
+		return -1
+	}
+	base := 0
+	for n > 1 {
+		half := n / 2
+		if less4(a[base+half], x) {
+			base += half
+		}
+		n -= half
+	}
+	return base
+}
+
+// firstGE4 returns the first i with a[i] ≥ x in the ascending a, or len(a).
+func firstGE4(a []addr4, x addr4) int {
+	return lastLT4(a, x) + 1
+}
+
+func (l *leaf4[V]) fixPmax(from int) {
+	var m addr4
+	if from > 0 {
+		m = l.pmax[from-1]
+	}
+	for i := from; i < l.n; i++ {
+		m = max4(m, l.hi[i])
+		l.pmax[i] = m
+	}
+}
+
+func (nd *inner4[V]) fixPmax(from int) {
+	var m addr4
+	if from > 0 {
+		m = nd.pmax[from-1]
+	}
+	for i := from; i < nd.n; i++ {
+		m = max4(m, nd.maxHi[i])
+		nd.pmax[i] = m
+	}
+}
+
+// summarize copies child i's first key and largest end into nd.
+func (nd *inner4[V]) summarize(i int, leafKids bool) {
+	if leafKids {
+		c := nd.leaves[i]
+		nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
+		return
+	}
+	c := nd.inners[i]
+	nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
+}
+
+// moveInner4 copies count children from src[from:] to dst[at:].
+func moveInner4[V comparable](dst *inner4[V], at int, src *inner4[V], from, count int) {
+	copy(dst.lo[at:at+count], src.lo[from:from+count])
+	copy(dst.hi[at:at+count], src.hi[from:from+count])
+	copy(dst.maxHi[at:at+count], src.maxHi[from:from+count])
+	copy(dst.inners[at:at+count], src.inners[from:from+count])
+	copy(dst.leaves[at:at+count], src.leaves[from:from+count])
+}
+
+// moveLeaf4 copies count entries from src[from:] to dst[at:].
+func moveLeaf4[V comparable](dst *leaf4[V], at int, src *leaf4[V], from, count int) {
+	copy(dst.lo[at:at+count], src.lo[from:from+count])
+	copy(dst.hi[at:at+count], src.hi[from:from+count])
+	copy(dst.vals[at:at+count], src.vals[from:from+count])
+}
+
+// clearInner drops the child pointers in [from, to) so they can be collected.
+func (nd *inner4[V]) clearInner(from, to int) {
+	clear(nd.inners[from:to])
+	clear(nd.leaves[from:to])
+}
+
+func (l *leaf4[V]) insertAt(pos int, lo, hi addr4, v V) {
+	moveLeaf4(l, pos+1, l, pos, l.n-pos)
+	l.lo[pos], l.hi[pos], l.vals[pos] = lo, hi, v
+	l.n++
+	l.fixPmax(pos)
+}
+
+func (l *leaf4[V]) removeAt(pos int) {
+	moveLeaf4(l, pos, l, pos+1, l.n-pos-1)
+	l.n--
+	var zero V
+	l.vals[l.n] = zero
+	l.fixPmax(pos)
+}
+
+// split moves the upper half of l into a new leaf linked after l.
+func (l *leaf4[V]) split() *leaf4[V] {
+	r := &leaf4[V]{}
+	half := l.n / 2
+	r.n = l.n - half
+	moveLeaf4(r, 0, l, half, r.n)
+	clear(l.vals[half:l.n])
+	l.n = half
+	r.fixPmax(0)
+	r.next, l.next = l.next, r
+	return r
+}
+
+// split moves the upper half of nd's children into a new node.
+func (nd *inner4[V]) split() *inner4[V] {
+	r := &inner4[V]{}
+	half := nd.n / 2
+	r.n = nd.n - half
+	moveInner4(r, 0, nd, half, r.n)
+	nd.clearInner(half, nd.n)
+	nd.n = half
+	r.fixPmax(0)
+	return r
+}
+
+// insertChild puts the new node c (a *leaf4 or *inner4 per leafKids) at
+// position i, splitting nd if it is full; it returns the split-off right
+// half or nil.
+func (nd *inner4[V]) insertChild(i int, leafKids bool, cl *leaf4[V], ci *inner4[V]) *inner4[V] {
+	target, r := nd, (*inner4[V])(nil)
+	if nd.n == innerCap4 {
+		r = nd.split()
+		if i > nd.n {
+			target, i = r, i-nd.n
+		}
+	}
+	moveInner4(target, i+1, target, i, target.n-i)
+	target.inners[i], target.leaves[i] = ci, cl
+	target.n++
+	target.summarize(i, leafKids)
+	target.fixPmax(i)
+	return r
+}
+
+func (nd *inner4[V]) removeChild(i int) {
+	moveInner4(nd, i, nd, i+1, nd.n-i-1)
+	nd.n--
+	nd.clearInner(nd.n, nd.n+1)
+	nd.fixPmax(i)
+}
+
+// descend fills p with the path to the leaf position just after the last
+// entry ≤ (lo, hi) (upper) or < (lo, hi) (!upper). The tree is not empty.
+func (t *btree4[V]) descend(p *path4[V], lo, hi addr4, upper bool) {
+	if t.height == 0 {
+		p.leaf = t.rootLeaf
+	} else {
+		nd := t.rootInner
+		for d := range t.height {
+			var i int
+			if upper {
+				i = lastKeyLE4(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi)
+			} else {
+				i = lastKeyLT4(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi)
+			}
+			i = max(i, 0)
+			p.inner[d], p.idx[d] = nd, i
+			if d == t.height-1 {
+				p.leaf = nd.leaves[i]
+			} else {
+				nd = nd.inners[i]
+			}
+		}
+	}
+	l := p.leaf
+	if upper {
+		p.pos = lastKeyLE4(l.lo[:l.n], l.hi[:l.n], lo, hi) + 1
+	} else {
+		p.pos = lastKeyLT4(l.lo[:l.n], l.hi[:l.n], lo, hi) + 1
+	}
+}
+
+// nextLeaf moves p to the first position of the following leaf; it reports
+// false at the last leaf.
+func (t *btree4[V]) nextLeaf(p *path4[V]) bool {
+	d := t.height - 1
+	for d >= 0 && p.idx[d]+1 == p.inner[d].n {
+		d--
+	}
+	if d < 0 {
+		return false
+	}
+	p.idx[d]++
+	for ; d < t.height-1; d++ {
+		p.inner[d+1], p.idx[d+1] = p.inner[d].inners[p.idx[d]], 0
+	}
+	p.leaf, p.pos = p.inner[t.height-1].leaves[p.idx[t.height-1]], 0
+	return true
+}
+
+// insert adds (lo, hi, v) after all entries with the same key.
+func (t *btree4[V]) insert(lo, hi addr4, v V) {
+	t.n++
+	if t.rootLeaf == nil && t.rootInner == nil {
+		t.rootLeaf = &leaf4[V]{}
+	}
+	var p path4[V]
+	t.descend(&p, lo, hi, true)
+	l, pos := p.leaf, p.pos
+	var right *leaf4[V]
+	if l.n == leafCap4 {
+		right = l.split()
+		if pos > l.n {
+			l, pos = right, pos-l.n
+		}
+	}
+	l.insertAt(pos, lo, hi, v)
+
+	var rightInner *inner4[V]
+	for d := t.height - 1; d >= 0; d-- {
+		nd, i := p.inner[d], p.idx[d]
+		leafKids := d == t.height-1
+		nd.summarize(i, leafKids)
+		nd.fixPmax(i)
+		switch {
+		case leafKids && right != nil:
+			rightInner = nd.insertChild(i+1, true, right, nil)
+		case !leafKids && rightInner != nil:
+			rightInner = nd.insertChild(i+1, false, nil, rightInner)
+		}
+	}
+	switch {
+	case t.height == 0 && right != nil:
+		root := &inner4[V]{n: 2}
+		root.leaves[0], root.leaves[1] = t.rootLeaf, right
+		root.summarize(0, true)
+		root.summarize(1, true)
+		root.fixPmax(0)
+		t.rootLeaf, t.rootInner, t.height = nil, root, 1
+	case t.height > 0 && rightInner != nil:
+		root := &inner4[V]{n: 2}
+		root.inners[0], root.inners[1] = t.rootInner, rightInner
+		root.summarize(0, false)
+		root.summarize(1, false)
+		root.fixPmax(0)
+		t.rootInner = root
+		t.height++
+	}
+}
+
+// remove deletes the first entry equal to (lo, hi, v) and reports whether
+// there was one.
+func (t *btree4[V]) remove(lo, hi addr4, v V) bool {
+	if t.n == 0 {
+		return false
+	}
+	var p path4[V]
+	t.descend(&p, lo, hi, false)
+	for {
+		if p.pos == p.leaf.n {
+			if !t.nextLeaf(&p) {
+				return false
+			}
+			continue
+		}
+		l := p.leaf
+		if l.lo[p.pos] != lo || l.hi[p.pos] != hi {
+			return false
+		}
+		if l.vals[p.pos] == v {
+			break
+		}
+		p.pos++
+	}
+	p.leaf.removeAt(p.pos)
+	t.n--
+	t.rebalance(&p)
+	return true
+}
+
+// Underfull nodes below a quarter of capacity are merged with or refilled
+// from a sibling; a quarter rather than half keeps alternating
+// insert/delete at a boundary from splitting and merging every time.
+const (
+	minLeaf4  = leafCap4 / 4
+	minInner4 = innerCap4 / 4
+)
+
+// rebalance repairs p's nodes bottom-up after an entry left p.leaf.
+func (t *btree4[V]) rebalance(p *path4[V]) {
+	if t.height == 0 {
+		if t.rootLeaf.n == 0 {
+			t.rootLeaf = nil
+		}
+		return
+	}
+	for d := t.height - 1; d >= 0; d-- {
+		nd, i := p.inner[d], p.idx[d]
+		leafKids := d == t.height-1
+		var underfull bool
+		if leafKids {
+			underfull = nd.leaves[i].n < minLeaf4
+		} else {
+			underfull = nd.inners[i].n < minInner4
+		}
+		if !underfull {
+			nd.summarize(i, leafKids)
+			nd.fixPmax(i)
+			continue
+		}
+		j := i + 1
+		if j == nd.n {
+			j = i - 1
+		}
+		if leafKids {
+			nd.balanceLeaves(min(i, j))
+		} else {
+			nd.balanceInners(min(i, j))
+		}
+	}
+	if root := t.rootInner; root.n == 1 {
+		if t.height == 1 {
+			t.rootLeaf = root.leaves[0]
+			t.rootInner = nil
+		} else {
+			t.rootInner = root.inners[0]
+		}
+		t.height--
+	}
+}
+
+// balanceLeaves merges nd's leaves i and i+1 or evens out their sizes.
+func (nd *inner4[V]) balanceLeaves(i int) {
+	a, b := nd.leaves[i], nd.leaves[i+1]
+	if a.n+b.n <= leafCap4 {
+		moveLeaf4(a, a.n, b, 0, b.n)
+		a.n += b.n
+		a.next = b.next
+		a.fixPmax(0)
+		nd.removeChild(i + 1)
+		nd.summarize(i, true)
+		nd.fixPmax(i)
+		return
+	}
+	want := (a.n + b.n) / 2
+	if a.n < want {
+		k := want - a.n
+		moveLeaf4(a, a.n, b, 0, k)
+		moveLeaf4(b, 0, b, k, b.n-k)
+		clear(b.vals[b.n-k : b.n])
+		a.n, b.n = want, b.n-k
+	} else {
+		k := a.n - want
+		moveLeaf4(b, k, b, 0, b.n)
+		moveLeaf4(b, 0, a, want, k)
+		clear(a.vals[want:a.n])
+		a.n, b.n = want, b.n+k
+	}
+	a.fixPmax(0)
+	b.fixPmax(0)
+	nd.summarize(i, true)
+	nd.summarize(i+1, true)
+	nd.fixPmax(i)
+}
+
+// balanceInners merges nd's inner children i and i+1 or evens out their sizes.
+func (nd *inner4[V]) balanceInners(i int) {
+	a, b := nd.inners[i], nd.inners[i+1]
+	if a.n+b.n <= innerCap4 {
+		moveInner4(a, a.n, b, 0, b.n)
+		a.n += b.n
+		a.fixPmax(0)
+		nd.removeChild(i + 1)
+		nd.summarize(i, false)
+		nd.fixPmax(i)
+		return
+	}
+	want := (a.n + b.n) / 2
+	if a.n < want {
+		k := want - a.n
+		moveInner4(a, a.n, b, 0, k)
+		moveInner4(b, 0, b, k, b.n-k)
+		b.clearInner(b.n-k, b.n)
+		a.n, b.n = want, b.n-k
+	} else {
+		k := a.n - want
+		moveInner4(b, k, b, 0, b.n)
+		moveInner4(b, 0, a, want, k)
+		a.clearInner(want, a.n)
+		a.n, b.n = want, b.n+k
+	}
+	a.fixPmax(0)
+	b.fixPmax(0)
+	nd.summarize(i, false)
+	nd.summarize(i+1, false)
+	nd.fixPmax(i)
+}
+
+// overlaps reports whether an entry shares an address with [a, b].
+func (t *btree4[V]) overlaps(a, b addr4) bool {
+	l := t.rootLeaf
+	if t.height > 0 {
+		nd := t.rootInner
+		for h := t.height; ; h-- {
+			i := lastLE4(nd.lo[:nd.n], b)
+			if i < 0 {
+				return false
+			}
+			if i > 0 && !less4(nd.pmax[i-1], a) {
+				return true
+			}
+			if h == 1 {
+				l = nd.leaves[i]
+				break
+			}
+			nd = nd.inners[i]
+		}
+	} else if l == nil {
+		return false
+	}
+	j := lastLE4(l.lo[:l.n], b)
+	return j >= 0 && !less4(l.pmax[j], a)
+}
+
+// maxEndUpTo returns the largest end among entries starting at or before b;
+// ok is false if there are none.
+func (t *btree4[V]) maxEndUpTo(b addr4) (m addr4, ok bool) {
+	l := t.rootLeaf
+	if t.height > 0 {
+		nd := t.rootInner
+		for h := t.height; ; h-- {
+			i := lastLE4(nd.lo[:nd.n], b)
+			if i < 0 {
+				return m, ok
+			}
+			if i > 0 {
+				m, ok = nd.pmax[i-1], true
+			}
+			if h == 1 {
+				l = nd.leaves[i]
+				break
+			}
+			nd = nd.inners[i]
+		}
+	} else if l == nil {
+		return m, false
+	}
+	if j := lastLE4(l.lo[:l.n], b); j >= 0 {
+		m, ok = max4(m, l.pmax[j]), true
+	}
+	return m, ok
+}
+
+// overlapping calls yield for each entry sharing an address with [a, b], in
+// order, until yield returns false; it reports whether yield never did.
+func (t *btree4[V]) overlapping(a, b addr4, yield func(lo, hi addr4, v V) bool) bool {
+	if t.height == 0 {
+		if t.rootLeaf == nil {
+			return true
+		}
+		return t.rootLeaf.overlapping(a, b, yield)
+	}
+	return t.rootInner.overlapping(t.height, a, b, yield)
+}
+
+func (nd *inner4[V]) overlapping(h int, a, b addr4, yield func(lo, hi addr4, v V) bool) bool {
+	for i := firstGE4(nd.pmax[:nd.n], a); i < nd.n && !less4(b, nd.lo[i]); i++ {
+		if less4(nd.maxHi[i], a) {
+			continue
+		}
+		var more bool
+		if h == 1 {
+			more = nd.leaves[i].overlapping(a, b, yield)
+		} else {
+			more = nd.inners[i].overlapping(h-1, a, b, yield)
+		}
+		if !more {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *leaf4[V]) overlapping(a, b addr4, yield func(lo, hi addr4, v V) bool) bool {
+	for i := firstGE4(l.pmax[:l.n], a); i < l.n && !less4(b, l.lo[i]); i++ {
+		if !less4(l.hi[i], a) && !yield(l.lo[i], l.hi[i], l.vals[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstLeaf returns the leftmost leaf, or nil in an empty tree.
+func (t *btree4[V]) firstLeaf() *leaf4[V] {
+	if t.height == 0 {
+		return t.rootLeaf
+	}
+	nd := t.rootInner
+	for range t.height - 1 {
+		nd = nd.inners[0]
+	}
+	return nd.leaves[0]
+}
+
+// all calls yield for every entry in order until it returns false; it
+// reports whether yield never did.
+func (t *btree4[V]) all(yield func(lo, hi addr4, v V) bool) bool {
+	for l := t.firstLeaf(); l != nil; l = l.next {
+		for i := range l.n {
+			if !yield(l.lo[i], l.hi[i], l.vals[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// conflicts calls yield for every overlapping pair (x, y), x before y in
+// order: for each x, the y are the following entries starting at or before
+// x's end, so the walk costs O(n + pairs).
+func (t *btree4[V]) conflicts(yield func(xlo, xhi addr4, xv V, ylo, yhi addr4, yv V) bool) bool {
+	for l := t.firstLeaf(); l != nil; l = l.next {
+		for i := range l.n {
+			xhi := l.hi[i]
+			m, j := l, i+1
+			for {
+				if j == m.n {
+					if m = m.next; m == nil {
+						break
+					}
+					j = 0
+				}
+				if less4(xhi, m.lo[j]) {
+					break
+				}
+				if !yield(l.lo[i], xhi, l.vals[i], m.lo[j], m.hi[j], m.vals[j]) {
+					return false
+				}
+				j++
+			}
+		}
+	}
+	return true
+}
+
+// gaps calls yield for each maximal range inside [ws, we] that no entry
+// touches, in order, until yield returns false.
+func (t *btree4[V]) gaps(ws, we addr4, yield func(lo, hi addr4) bool) bool {
+	cur := ws
+	if !isZero4(ws) {
+		if m, ok := t.maxEndUpTo(prev4(ws)); ok && !less4(m, ws) {
+			if !less4(m, we) {
+				return true
+			}
+			cur = next4(m)
+		}
+	}
+	if t.n > 0 {
+		var p path4[V]
+		t.descend(&p, ws, ws, false) // first entry starting at or after ws
+		l, i := p.leaf, p.pos
+		for l != nil {
+			if i == 0 && !less4(cur, l.lo[l.n-1]) && less4(l.pmax[l.n-1], cur) {
+				// Nothing in this leaf starts after cur or reaches it.
+				l = l.next
+				continue
+			}
+			for ; i < l.n; i++ {
+				lo, hi := l.lo[i], l.hi[i]
+				if less4(we, lo) {
+					return yield(cur, we)
+				}
+				if less4(cur, lo) {
+					if !yield(cur, prev4(lo)) {
+						return false
+					}
+					cur = lo
+				}
+				if !less4(hi, cur) {
+					if !less4(hi, we) {
+						return true
+					}
+					cur = next4(hi)
+				}
+			}
+			l, i = l.next, 0
+		}
+	}
+	return yield(cur, we)
+}
+
+// build replaces t's contents with the n entries at(0), …, at(n-1), which
+// must be in order; leaves and inner nodes are packed full.
+func (t *btree4[V]) build(n int, at func(i int) (lo, hi addr4, v V)) {
+	*t = btree4[V]{n: n}
+	if n == 0 {
+		return
+	}
+	leaves := make([]*leaf4[V], spread(n, leafCap4))
+	k := 0
+	for li := range leaves {
+		l := &leaf4[V]{n: share(n, len(leaves), li)}
+		for i := range l.n {
+			l.lo[i], l.hi[i], l.vals[i] = at(k)
+			k++
+		}
+		l.fixPmax(0)
+		if li > 0 {
+			leaves[li-1].next = l
+		}
+		leaves[li] = l
+	}
+	if len(leaves) == 1 {
+		t.rootLeaf = leaves[0]
+		return
+	}
+	level := make([]*inner4[V], spread(len(leaves), innerCap4))
+	k = 0
+	for ni := range level {
+		nd := &inner4[V]{n: share(len(leaves), len(level), ni)}
+		copy(nd.leaves[:nd.n], leaves[k:])
+		k += nd.n
+		for i := range nd.n {
+			nd.summarize(i, true)
+		}
+		nd.fixPmax(0)
+		level[ni] = nd
+	}
+	t.height = 1
+	for len(level) > 1 {
+		up := make([]*inner4[V], spread(len(level), innerCap4))
+		k = 0
+		for ni := range up {
+			nd := &inner4[V]{n: share(len(level), len(up), ni)}
+			copy(nd.inners[:nd.n], level[k:])
+			k += nd.n
+			for i := range nd.n {
+				nd.summarize(i, false)
+			}
+			nd.fixPmax(0)
+			up[ni] = nd
+		}
+		level = up
+		t.height++
+	}
+	t.rootInner = level[0]
+}
+
+// check verifies the structural invariants: order, running maxima, child
+// summaries, fill bounds, leaf links, cleared spare slots, and the count.
+// Tests call it after every change.
+func (t *btree4[V]) check() error {
+	if t.height == 0 {
+		if t.rootInner != nil {
+			return fmt.Errorf("height 0 with an inner root")
+		}
+		if (t.rootLeaf == nil) != (t.n == 0) {
+			return fmt.Errorf("root leaf %v with n=%d", t.rootLeaf != nil, t.n)
+		}
+		if t.rootLeaf == nil {
+			return nil
+		}
+	} else if t.rootLeaf != nil || t.rootInner == nil || t.rootInner.n < 2 {
+		return fmt.Errorf("height %d with a bad root", t.height)
+	}
+	var leaves []*leaf4[V]
+	var walk func(h int, leaf *leaf4[V], nd *inner4[V], root bool) error
+	walk = func(h int, leaf *leaf4[V], nd *inner4[V], root bool) error {
+		if h == 0 {
+			l := leaf
+			if l.n < 1 || l.n > leafCap4 || !root && l.n < minLeaf4 {
+				return fmt.Errorf("leaf with %d entries", l.n)
+			}
+			var m addr4
+			for i := range l.n {
+				if i > 0 && !keyLE4(l.lo[i-1], l.hi[i-1], l.lo[i], l.hi[i]) {
+					return fmt.Errorf("leaf out of order at %d", i)
+				}
+				if less4(l.hi[i], l.lo[i]) {
+					return fmt.Errorf("reversed entry at %d", i)
+				}
+				m = max4(m, l.hi[i])
+				if l.pmax[i] != m {
+					return fmt.Errorf("leaf pmax wrong at %d", i)
+				}
+			}
+			var zero V
+			for i := l.n; i < leafCap4; i++ {
+				if l.vals[i] != zero {
+					return fmt.Errorf("leaf keeps a value in spare slot %d", i)
+				}
+			}
+			leaves = append(leaves, l)
+			return nil
+		}
+		if nd.n < 1 || nd.n > innerCap4 || !root && nd.n < minInner4 {
+			return fmt.Errorf("inner node with %d children", nd.n)
+		}
+		var m addr4
+		for i := range nd.n {
+			if (h == 1) != (nd.leaves[i] != nil) || (h == 1) == (nd.inners[i] != nil) {
+				return fmt.Errorf("inner node at height %d has the wrong kind of child %d", h, i)
+			}
+			var lo, hi, mx addr4
+			if h == 1 {
+				c := nd.leaves[i]
+				if err := walk(0, c, nil, false); err != nil {
+					return err
+				}
+				lo, hi, mx = c.lo[0], c.hi[0], c.pmax[c.n-1]
+			} else {
+				c := nd.inners[i]
+				if err := walk(h-1, nil, c, false); err != nil {
+					return err
+				}
+				lo, hi, mx = c.lo[0], c.hi[0], c.pmax[c.n-1]
+			}
+			if nd.lo[i] != lo || nd.hi[i] != hi || nd.maxHi[i] != mx {
+				return fmt.Errorf("stale summary of child %d at height %d", i, h)
+			}
+			m = max4(m, mx)
+			if nd.pmax[i] != m {
+				return fmt.Errorf("inner pmax wrong at %d, height %d", i, h)
+			}
+		}
+		for i := nd.n; i < innerCap4; i++ {
+			if nd.leaves[i] != nil || nd.inners[i] != nil {
+				return fmt.Errorf("inner node keeps a child in spare slot %d", i)
+			}
+		}
+		return nil
+	}
+	if err := walk(t.height, t.rootLeaf, t.rootInner, true); err != nil {
+		return err
+	}
+	count := 0
+	for i, l := range leaves {
+		count += l.n
+		var want *leaf4[V]
+		if i+1 < len(leaves) {
+			want = leaves[i+1]
+			if !keyLE4(l.lo[l.n-1], l.hi[l.n-1], want.lo[0], want.hi[0]) {
+				return fmt.Errorf("leaves %d and %d out of order", i, i+1)
+			}
+		}
+		if l.next != want {
+			return fmt.Errorf("leaf %d links to the wrong leaf", i)
+		}
+	}
+	if count != t.n {
+		return fmt.Errorf("%d entries in leaves, n=%d", count, t.n)
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+package overlap
+
+import (
+	"encoding/binary"
+	"net/netip"
+)
+
+// addr6 is an IPv6 address as a big-endian 128-bit integer: 16 bytes of key
+// instead of a 24-byte netip.Addr.
+type addr6 struct{ hi, lo uint64 }
+
+// Node capacities for the IPv6 tree: a leaf slot is 48 bytes of keys plus the
+// value, so leaves hold fewer entries than IPv4 leaves for a similar size.
+const (
+	leafCap6  = 32
+	innerCap6 = 32
+)
+
+func less6(a, b addr6) bool { return a.hi < b.hi || a.hi == b.hi && a.lo < b.lo }
+
+func max6(a, b addr6) addr6 {
+	if less6(a, b) {
+		return b
+	}
+	return a
+}
+
+// next6 returns a+1; the caller ensures a is not the last address.
+func next6(a addr6) addr6 {
+	if a.lo == ^uint64(0) {
+		return addr6{a.hi + 1, 0}
+	}
+	return addr6{a.hi, a.lo + 1}
+}
+
+// prev6 returns a−1; the caller ensures a is not the zero address.
+func prev6(a addr6) addr6 {
+	if a.lo == 0 {
+		return addr6{a.hi - 1, ^uint64(0)}
+	}
+	return addr6{a.hi, a.lo - 1}
+}
+
+func isZero6(a addr6) bool { return a == addr6{} }
+
+func fromAddr6(a netip.Addr) addr6 {
+	b := a.As16()
+	return addr6{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
+}
+
+func toAddr6(a addr6) netip.Addr {
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], a.hi)
+	binary.BigEndian.PutUint64(b[8:], a.lo)
+	return netip.AddrFrom16(b)
+}
+
+// prefixKey6 returns the first and last address of a valid, masked IPv6 prefix.
+func prefixKey6(p netip.Prefix) (lo, hi addr6) {
+	lo = fromAddr6(p.Addr())
+	host := 128 - p.Bits()
+	hi = lo
+	switch {
+	case host == 128:
+		hi = addr6{^uint64(0), ^uint64(0)}
+	case host >= 64:
+		hi.lo = ^uint64(0)
+		hi.hi |= uint64(1)<<(host-64) - 1
+	default:
+		hi.lo |= uint64(1)<<host - 1
+	}
+	return lo, hi
+}

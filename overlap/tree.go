@@ -1,0 +1,136 @@
+package overlap
+
+//go:generate go run ./internal/famgen/cmd/famgen
+
+import (
+	"net/netip"
+
+	"go4.org/netipx"
+)
+
+// Entry is one stored range and its value.
+type Entry[V comparable] struct {
+	Range netipx.IPRange
+	Value V
+}
+
+// Tree is a multiset of entries. The zero value is an empty tree ready to use.
+//
+// IPv4 and IPv6 entries live in separate B+-trees and never overlap each
+// other. A Tree must not be copied after first use (the copy would share
+// nodes). Concurrent reads are safe; a write must not run concurrently with
+// any other call.
+type Tree[V comparable] struct {
+	v4 btree4[V]
+	v6 btree6[V]
+}
+
+// maxHeight bounds the number of inner levels: with at least innerCap/4
+// children per inner node, 32 levels hold far more entries than memory.
+const maxHeight = 32
+
+// Insert adds the entry (p, v), even if an equal entry is already stored.
+// It returns a *PrefixError wrapping ErrInvalidPrefix, ErrHostBits or
+// ErrMappedIPv6 if p is not a valid, masked, unmapped prefix. O(log n).
+func (t *Tree[V]) Insert(p netip.Prefix, v V) error {
+	if err := checkPrefix(p); err != nil {
+		return &PrefixError{Prefix: p, Err: err}
+	}
+	if p.Addr().Is4() {
+		lo, hi := prefixKey4(p)
+		t.v4.insert(lo, hi, v)
+	} else {
+		lo, hi := prefixKey6(p)
+		t.v6.insert(lo, hi, v)
+	}
+	return nil
+}
+
+// InsertRange adds the entry (r, v), even if an equal entry is already
+// stored. It returns a *RangeError wrapping ErrInvalidRange (zero ends,
+// mixed families, start after end) or ErrMappedIPv6. O(log n).
+func (t *Tree[V]) InsertRange(r netipx.IPRange, v V) error {
+	if err := checkRange(r); err != nil {
+		return &RangeError{Range: r, Index: -1, Err: err}
+	}
+	if r.From().Is4() {
+		t.v4.insert(fromAddr4(r.From()), fromAddr4(r.To()), v)
+	} else {
+		t.v6.insert(fromAddr6(r.From()), fromAddr6(r.To()), v)
+	}
+	return nil
+}
+
+// Delete removes one entry equal to (p, v) and reports whether there was
+// one; of several equal entries it removes the earliest inserted. A prefix
+// Insert would reject matches nothing. O(log n + entries with the same range).
+func (t *Tree[V]) Delete(p netip.Prefix, v V) bool {
+	if checkPrefix(p) != nil {
+		return false
+	}
+	if p.Addr().Is4() {
+		lo, hi := prefixKey4(p)
+		return t.v4.remove(lo, hi, v)
+	}
+	lo, hi := prefixKey6(p)
+	return t.v6.remove(lo, hi, v)
+}
+
+// DeleteRange removes one entry equal to (r, v) and reports whether there
+// was one, like Delete.
+func (t *Tree[V]) DeleteRange(r netipx.IPRange, v V) bool {
+	if checkRange(r) != nil {
+		return false
+	}
+	if r.From().Is4() {
+		return t.v4.remove(fromAddr4(r.From()), fromAddr4(r.To()), v)
+	}
+	return t.v6.remove(fromAddr6(r.From()), fromAddr6(r.To()), v)
+}
+
+// Len returns the number of entries, counting equal entries separately.
+func (t *Tree[V]) Len() int { return t.v4.n + t.v6.n }
+
+// Overlaps reports whether any entry shares an address with p. It reports
+// false for a prefix Insert would reject. O(log n), no allocation.
+func (t *Tree[V]) Overlaps(p netip.Prefix) bool {
+	if checkPrefix(p) != nil {
+		return false
+	}
+	if p.Addr().Is4() {
+		return t.v4.overlaps(prefixKey4(p))
+	}
+	return t.v6.overlaps(prefixKey6(p))
+}
+
+// OverlapsRange reports whether any entry shares an address with r. It
+// reports false for a range InsertRange would reject. O(log n), no allocation.
+func (t *Tree[V]) OverlapsRange(r netipx.IPRange) bool {
+	if checkRange(r) != nil {
+		return false
+	}
+	if r.From().Is4() {
+		return t.v4.overlaps(fromAddr4(r.From()), fromAddr4(r.To()))
+	}
+	return t.v6.overlaps(fromAddr6(r.From()), fromAddr6(r.To()))
+}
+
+func entry4[V comparable](lo, hi addr4, v V) Entry[V] {
+	return Entry[V]{Range: netipx.IPRangeFrom(toAddr4(lo), toAddr4(hi)), Value: v}
+}
+
+func entry6[V comparable](lo, hi addr6, v V) Entry[V] {
+	return Entry[V]{Range: netipx.IPRangeFrom(toAddr6(lo), toAddr6(hi)), Value: v}
+}
+
+// spread returns how many nodes of capacity c hold n items: ⌈n/c⌉.
+func spread(n, c int) int { return (n + c - 1) / c }
+
+// share returns the size of part i when n items are split into k parts
+// whose sizes differ by at most one.
+func share(n, k, i int) int {
+	if i < n%k {
+		return n/k + 1
+	}
+	return n / k
+}
