@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Severity ranks a finding. The zero value is SeverityInfo. Severities order
@@ -80,6 +81,16 @@ func (f Finding) String() string {
 
 // Findings is a list of findings in the deterministic order of [Findings.Sort].
 type Findings []Finding
+
+// String formats fs one finding per line.
+func (fs Findings) String() string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
 
 // HasErrors reports whether any finding is an error.
 func (fs Findings) HasErrors() bool {

@@ -1,31 +1,25 @@
 package ipam
 
-import (
-	"net/netip"
+import "net/netip"
 
-	"go4.org/netipx"
-)
+// Hints: free ranges suggested in the fix of an overlap error, found with the
+// allocator among every range the plan uses plus the reserved and forbidden
+// ranges (listed once per validation, only when an error needs a hint).
 
-// Hints: free ranges suggested in the fix of an overlap error. They are
-// computed only when an error needs one, from a set of every range the plan
-// uses plus the reserved and forbidden ranges, built once per validation.
-
-// usedSet returns the set of addresses the plan already uses or may not use.
-func (v *validation) usedSet() *netipx.IPSet {
-	if v.used != nil {
-		return v.used
+// hintRanges returns what the plan uses, for fix hints (cached).
+func (v *validation) hintRanges() []usedRange {
+	if v.used == nil {
+		v.used = []usedRange{}
+		for _, r := range v.collectRangesQuiet() {
+			v.used = append(v.used, usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet})
+		}
+		for _, r := range AKSReservedRanges() {
+			v.used = append(v.used, usedRange{prefix: r.Prefix})
+		}
+		for _, r := range VNetForbiddenRanges() {
+			v.used = append(v.used, usedRange{prefix: r.Prefix})
+		}
 	}
-	var b netipx.IPSetBuilder
-	for _, r := range v.collectRangesQuiet() {
-		b.AddPrefix(r.prefix)
-	}
-	for _, r := range AKSReservedRanges() {
-		b.AddPrefix(r.Prefix)
-	}
-	for _, r := range VNetForbiddenRanges() {
-		b.AddPrefix(r.Prefix)
-	}
-	v.used, _ = b.IPSet()
 	return v.used
 }
 
@@ -37,43 +31,15 @@ func (v *validation) collectRangesQuiet() []planRange {
 	return rs
 }
 
-// lowestFree returns the lowest aligned prefix of length bits inside one of
-// parents (tried in order) that overlaps nothing in used.
-func lowestFree(used *netipx.IPSet, bits int, parents ...netip.Prefix) (netip.Prefix, bool) {
+// lowestFree returns the lowest aligned prefix of length bits inside the
+// first of parents that has one free of used.
+func lowestFree(used []usedRange, bits int, parents ...netip.Prefix) (netip.Prefix, bool) {
 	for _, parent := range parents {
-		if bits < parent.Bits() || bits > parent.Addr().BitLen() {
-			continue
-		}
-		var b netipx.IPSetBuilder
-		b.AddPrefix(parent)
-		b.RemoveSet(used)
-		free, err := b.IPSet()
-		if err != nil {
-			continue
-		}
-		for _, r := range free.Ranges() {
-			if p, ok := firstAligned(r, bits); ok {
-				return p, true
-			}
+		if got, err := allocateAcross(used, []netip.Prefix{parent}, bits, 1); err == nil {
+			return got[0], true
 		}
 	}
 	return netip.Prefix{}, false
-}
-
-// firstAligned returns the lowest prefix of length bits inside r.
-func firstAligned(r netipx.IPRange, bits int) (netip.Prefix, bool) {
-	p := netip.PrefixFrom(r.From(), bits).Masked()
-	if p.Addr().Less(r.From()) {
-		next := netipxLast(p).Next()
-		if !next.IsValid() {
-			return netip.Prefix{}, false
-		}
-		p = netip.PrefixFrom(next, bits)
-	}
-	if !r.Contains(p.Addr()) || !r.Contains(netipxLast(p)) {
-		return netip.Prefix{}, false
-	}
-	return p, true
 }
 
 var privateParentsV4 = []netip.Prefix{
@@ -89,7 +55,7 @@ func (v *validation) freeServiceHint(cv *clusterView) string {
 	if s := cv.c.NetworkProfile.ServicePrefixes(); len(s) > 0 && s[0].Addr().Is4() && s[0].Bits() >= 12 {
 		bits = s[0].Bits()
 	}
-	p, ok := lowestFree(v.usedSet(), bits, append([]netip.Prefix{DefaultServiceCIDR}, privateParentsV4...)...)
+	p, ok := lowestFree(v.hintRanges(), bits, append([]netip.Prefix{DefaultServiceCIDR}, privateParentsV4...)...)
 	if !ok {
 		return "a private range that overlaps nothing in the plan"
 	}
@@ -106,7 +72,7 @@ func (v *validation) freePodHint(cv *clusterView, p netip.Prefix) string {
 	if p.Addr().Is6() {
 		return "a ULA range (fd00::/8) that overlaps nothing in the plan"
 	}
-	q, ok := lowestFree(v.usedSet(), p.Bits(), append([]netip.Prefix{DefaultPodCIDR}, privateParentsV4...)...)
+	q, ok := lowestFree(v.hintRanges(), p.Bits(), append([]netip.Prefix{DefaultPodCIDR}, privateParentsV4...)...)
 	if !ok {
 		return "a private range that overlaps nothing in the plan"
 	}
@@ -116,7 +82,7 @@ func (v *validation) freePodHint(cv *clusterView, p netip.Prefix) string {
 // freeHint suggests a free range of p's size inside the VNet, as
 // " such as 10.1.2.0/24", or "" if there is none.
 func (v *validation) freeHint(vv *vnetView, p netip.Prefix) string {
-	q, ok := lowestFree(v.usedSet(), p.Bits(), vv.v.AddressSpace...)
+	q, ok := lowestFree(v.hintRanges(), p.Bits(), vv.v.AddressSpace...)
 	if !ok {
 		return ""
 	}

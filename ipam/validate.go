@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/sizing"
-	"go4.org/netipx"
 )
 
 // Validate checks the plan against every rule cidrplan knows (see the package
@@ -62,7 +61,7 @@ type validation struct {
 	subnets  []*subnetView
 	clusters []*clusterView
 	byVNet   map[string]*vnetView
-	used     *netipx.IPSet // lazily built by usedSet, for fix hints
+	used     []usedRange // the plan's ranges for fix hints, built by hintRanges
 }
 
 type vnetView struct {

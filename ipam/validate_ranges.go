@@ -228,7 +228,7 @@ func (v *validation) checkDNSServiceIP(cv *clusterView) {
 	if a, ok := dnsCandidate(svc); ok {
 		fix = "use " + a.String() + ", the conventional .10 address"
 	}
-	v.errorf(CodeDNSServiceIPReserved, field, fix, "DNS service IP %s is %s of service CIDR %s", dns, why, svc)
+	v.errorf(CodeDNSServiceIPReserved, field, fix, "DNS service IP %s of service CIDR %s is %s", dns, svc, why)
 }
 
 // dnsCandidate returns the conventional DNS service IP of a service range:

@@ -1,0 +1,140 @@
+package ipam
+
+import (
+	"net/netip"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var addr = netip.MustParseAddr
+
+// overlayPlan returns a valid overlay cluster plan with explicit ranges.
+func overlayPlan() *Plan {
+	p := basePlan()
+	np := &p.Clusters[0].NetworkProfile
+	np.NetworkPluginMode = PluginModeOverlay
+	np.PodCIDR = pfx("10.244.0.0/16")
+	np.ServiceCIDR = pfx("10.0.0.0/16")
+	np.DNSServiceIP = addr("10.0.0.10")
+	return p
+}
+
+// dualStackPlan returns a valid dual-stack overlay plan.
+func dualStackPlan() *Plan {
+	p := overlayPlan()
+	p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("fd00:1::/48"))
+	p.VNets[0].Subnets[0].AddressPrefixes = append(p.VNets[0].Subnets[0].AddressPrefixes, pfx("fd00:1::/64"))
+	np := &p.Clusters[0].NetworkProfile
+	np.IPFamilies = []IPFamily{IPv4, IPv6}
+	np.PodCIDR, np.ServiceCIDR = netip.Prefix{}, netip.Prefix{}
+	np.PodCIDRs = []netip.Prefix{pfx("10.244.0.0/16"), pfx("fd12:3456:789a::/64")}
+	np.ServiceCIDRs = []netip.Prefix{pfx("10.0.0.0/16"), pfx("fd12:3456:789a:1::/108")}
+	return p
+}
+
+// hasFinding reports whether fs holds a finding with the severity and code
+// whose field ends with field.
+func hasFinding(fs Findings, sev Severity, code, field string) bool {
+	return slices.ContainsFunc(fs, func(f Finding) bool {
+		return f.Severity == sev && f.Code == code && strings.HasSuffix(f.Field, field)
+	})
+}
+
+func TestRangeRules(t *testing.T) {
+	type rule struct {
+		name   string
+		base   func() *Plan
+		mutate func(p *Plan)
+		sev    Severity
+		code   string
+		field  string // suffix of the finding's field
+		want   bool   // whether the finding must be present
+	}
+	np := func(p *Plan) *NetworkProfile { return &p.Clusters[0].NetworkProfile }
+	subnet := func(p *Plan) *Subnet { return &p.VNets[0].Subnets[0] }
+	setService := func(svc, dns string) func(*Plan) {
+		return func(p *Plan) {
+			np(p).ServiceCIDR = pfx(svc)
+			np(p).DNSServiceIP = addr(dns)
+		}
+	}
+	addSubnet := func(name, prefix string) func(*Plan) {
+		return func(p *Plan) {
+			p.VNets[0].Subnets = append(p.VNets[0].Subnets, Subnet{Name: name, AddressPrefixes: []netip.Prefix{pfx(prefix)}})
+		}
+	}
+	E, W := SeverityError, SeverityWarning
+	tests := []rule{
+		{"default service and dns valid", basePlan, setService("10.0.0.0/16", "10.0.0.10"), E, CodeDNSServiceIPOutOfServiceCIDR, "dnsServiceIP", false},
+		{"dns outside service", basePlan, setService("10.200.0.0/16", "10.0.0.10"), E, CodeDNSServiceIPOutOfServiceCIDR, "networkProfile.dnsServiceIP", true},
+		{"dns first host", basePlan, setService("10.0.0.0/16", "10.0.0.1"), E, CodeDNSServiceIPReserved, "networkProfile.dnsServiceIP", true},
+		{"dns network address", basePlan, setService("10.0.0.0/16", "10.0.0.0"), E, CodeDNSServiceIPReserved, "networkProfile.dnsServiceIP", true},
+		{"dns broadcast", basePlan, setService("10.0.0.0/24", "10.0.0.255"), E, CodeDNSServiceIPReserved, "networkProfile.dnsServiceIP", true},
+		{"dns second host fine", basePlan, setService("10.0.0.0/24", "10.0.0.2"), E, CodeDNSServiceIPReserved, "dnsServiceIP", false},
+		{"service without dns", basePlan, func(p *Plan) { np(p).ServiceCIDR = pfx("10.3.0.0/16") }, E, CodeDNSServiceIPWithoutServiceCIDR, "networkProfile.dnsServiceIP", true},
+		{"dns without service", basePlan, func(p *Plan) { np(p).DNSServiceIP = addr("10.0.0.10") }, E, CodeDNSServiceIPWithoutServiceCIDR, "networkProfile.serviceCIDR", true},
+		{"service host bits", basePlan, setService("10.2.0.1/24", "10.2.0.10"), E, CodeCIDRStringParseError, "networkProfile.serviceCIDR", true},
+		{"service /8 too large", basePlan, setService("10.0.0.0/8", "10.0.0.10"), E, CodeServiceCIDRTooLarge, "networkProfile.serviceCIDR", true},
+		{"service /12 warns", basePlan, setService("10.0.0.0/12", "10.0.0.10"), W, CodeServiceCIDRSizeDisputed, "networkProfile.serviceCIDR", true},
+		{"service /13 fine", basePlan, setService("10.0.0.0/13", "10.0.0.10"), W, CodeServiceCIDRSizeDisputed, "serviceCIDR", false},
+		{"service reserved 172.30", basePlan, setService("172.30.0.0/16", "172.30.0.10"), E, CodeReservedRangeOverlap, "networkProfile.serviceCIDR", true},
+		{"service reserved 169.254", basePlan, setService("169.254.0.0/16", "169.254.0.10"), E, CodeReservedRangeOverlap, "networkProfile.serviceCIDR", true},
+		{"service 172.16/12 contains reserved", basePlan, setService("172.16.0.0/12", "172.16.0.10"), E, CodeReservedRangeOverlap, "networkProfile.serviceCIDR", true},
+		{"service public", basePlan, setService("20.0.0.0/16", "20.0.0.10"), E, CodeServiceCIDRPublic, "networkProfile.serviceCIDR", true},
+		{"service multicast", basePlan, setService("224.1.0.0/16", "224.1.0.10"), E, CodeServiceCIDRMulticast, "networkProfile.serviceCIDR", true},
+		{"service cgnat private", basePlan, setService("100.64.0.0/16", "100.64.0.10"), E, CodeServiceCIDRPublic, "serviceCIDR", false},
+		{"pod reserved 169.254", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("169.254.0.0/16") }, E, CodeReservedRangeOverlap, "networkProfile.podCIDR", true},
+		{"pod 172.16/12 contains reserved", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("172.16.0.0/12") }, E, CodeReservedRangeOverlap, "networkProfile.podCIDR", true},
+		{"pod fine", overlayPlan, func(p *Plan) {}, E, CodeReservedRangeOverlap, "podCIDR", false},
+		{"pod public warns", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("40.0.0.0/16") }, W, CodePublicRangeAsPrivate, "networkProfile.podCIDR", true},
+		{"pod cidr on classic unused", basePlan, func(p *Plan) { np(p).PodCIDR = pfx("10.244.0.0/16") }, W, CodePodCIDRNotUsed, "networkProfile.podCIDR", true},
+		{"vnet reserved 192.0.2", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("192.0.2.0/24")) }, E, CodeReservedRangeOverlap, "vnets[hub].addressSpace[1]", true},
+		{"vnet loopback forbidden", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("127.0.0.0/8")) }, E, CodeVNetForbiddenRange, "vnets[hub].addressSpace[1]", true},
+		{"vnet wireserver forbidden", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("168.63.129.16/32")) }, E, CodeVNetForbiddenRange, "vnets[hub].addressSpace[1]", true},
+		{"vnet cgnat fine", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("100.64.0.0/16")) }, E, CodeVNetForbiddenRange, "addressSpace[1]", false},
+		{"vnet public warns", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("20.1.0.0/16")) }, W, CodePublicRangeAsPrivate, "vnets[hub].addressSpace[1]", true},
+		{"vnet larger than /8", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = []netip.Prefix{pfx("10.0.0.0/7")} }, E, CodeVNetTooLarge, "vnets[hub].addressSpace[0]", true},
+		{"vnet without space", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = nil }, E, CodeMissingRange, "vnets[hub].addressSpace", true},
+		{"subnet /29 fine", basePlan, addSubnet("small", "10.1.8.0/29"), E, CodeSubnetTooSmall, "subnets[small].addressPrefixes[0]", false},
+		{"subnet /30 too small", basePlan, addSubnet("small", "10.1.8.0/30"), E, CodeSubnetTooSmall, "vnets[hub].subnets[small].addressPrefixes[0]", true},
+		{"ipv6 subnet /64 fine", dualStackPlan, func(p *Plan) {}, E, CodeIPv6SubnetSize, "addressPrefixes[1]", false},
+		{"ipv6 subnet /80", dualStackPlan, func(p *Plan) { subnet(p).AddressPrefixes[1] = pfx("fd00:1::/80") }, E, CodeIPv6SubnetSize, "vnets[hub].subnets[aks].addressPrefixes[1]", true},
+		{"ipv6 service /64 too large", dualStackPlan, func(p *Plan) { np(p).ServiceCIDRs[1] = pfx("fd12:3456:789a:1::/64") }, E, CodeServiceCIDRTooLarge, "networkProfile.serviceCIDRs[1]", true},
+		{"subnet outside vnet", basePlan, addSubnet("stray", "10.2.0.0/24"), E, CodeSubnetOutsideVNet, "vnets[hub].subnets[stray].addressPrefixes[0]", true},
+		{"subnet inside vnet", basePlan, addSubnet("ok", "10.1.4.0/24"), E, CodeSubnetOutsideVNet, "subnets[ok].addressPrefixes[0]", false},
+		{"docker bridge warns", basePlan, func(p *Plan) { np(p).DockerBridgeCIDR = pfx("172.17.0.1/16") }, W, CodeDockerBridgeSet, "networkProfile.dockerBridgeCIDR", true},
+		{"podCidr disagrees with podCidrs", overlayPlan, func(p *Plan) { np(p).PodCIDRs = []netip.Prefix{pfx("10.245.0.0/16")} }, E, CodeCIDRMismatch, "networkProfile.podCIDR", true},
+		{"default service warns", func() *Plan { p := basePlan(); return p }, func(p *Plan) {}, W, CodeCommonRangeCollision, "networkProfile.serviceCIDR", true},
+		{"explicit service quiet", basePlan, setService("10.0.0.0/16", "10.0.0.10"), W, CodeCommonRangeCollision, "networkProfile.serviceCIDR", false},
+		{"zero prefix in list", basePlan, func(p *Plan) { subnet(p).AddressPrefixes = append(subnet(p).AddressPrefixes, netip.Prefix{}) }, E, CodeCIDRStringParseError, "vnets[hub].subnets[aks].addressPrefixes[1]", true},
+		{"4in6 vnet", basePlan, func(p *Plan) { p.VNets[0].AddressSpace[0] = pfx("::ffff:10.1.0.0/112") }, E, CodeCIDRStringParseError, "vnets[hub].addressSpace[0]", true},
+		{"unknown subnet", basePlan, func(p *Plan) { p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "nope" }, E, CodeUnknownSubnet, "clusters[prod].agentPoolProfiles[system].vnetSubnet", true},
+		{"unknown vnet", basePlan, func(p *Plan) { p.Clusters[0].VNet = "nope" }, E, CodeUnknownVNet, "clusters[prod].vnet", true},
+		{"qualified subnet", basePlan, func(p *Plan) { p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "hub/aks" }, E, CodeUnknownSubnet, "vnetSubnet", false},
+		{"duplicate subnet", basePlan, addSubnet("aks", "10.1.8.0/24"), E, CodeDuplicateName, "vnets[hub].subnets[aks].name", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.base()
+			tt.mutate(p)
+			fs := p.Validate()
+			if got := hasFinding(fs, tt.sev, tt.code, tt.field); got != tt.want {
+				t.Errorf("finding %s %s at …%s present = %v, want %v; findings:\n%s", tt.sev, tt.code, tt.field, got, tt.want, fs)
+			}
+			for _, f := range fs {
+				if f.Severity == SeverityError && f.Fix == "" {
+					t.Errorf("error without a fix: %s", f)
+				}
+			}
+		})
+	}
+}
+
+func TestValidBasePlans(t *testing.T) {
+	for name, p := range map[string]*Plan{"classic": basePlan(), "overlay": overlayPlan(), "dual-stack": dualStackPlan()} {
+		if fs := p.Validate(); fs.HasErrors() {
+			t.Errorf("%s plan has errors:\n%v", name, fs.Filter(SeverityError))
+		}
+	}
+}
