@@ -1,0 +1,87 @@
+package azure
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Sentinel errors, one per category. Every error this package returns
+// matches at least one of them with errors.Is; most are *[Error], which
+// carries the file, the JSON path and the offending value, and also wraps the
+// cause (for example an *ipam.PrefixError matching ipam.ErrHostBits).
+var (
+	// ErrSyntax: the file is not well-formed JSON (or is truncated).
+	ErrSyntax = errors.New("azure: syntax error")
+	// ErrFormat: the file is JSON but not an export this package reads
+	// under the flag it was given for.
+	ErrFormat = errors.New("azure: unrecognized export")
+	// ErrInvalidValue: a field has the wrong JSON type or a value outside
+	// its domain (a malformed CIDR, an unknown network plugin, ...).
+	ErrInvalidValue = errors.New("azure: invalid value")
+	// ErrMissingField: a field the import needs is absent or null.
+	ErrMissingField = errors.New("azure: missing field")
+	// ErrTemplateExpression: a field holds an unresolved ARM template
+	// expression such as "[parameters('podCidr')]".
+	ErrTemplateExpression = errors.New("azure: unresolved template expression")
+	// ErrConflict: two exports describe the same resource differently.
+	ErrConflict = errors.New("azure: conflicting exports")
+	// ErrNoCluster: a node pool cannot be attached to a cluster.
+	ErrNoCluster = errors.New("azure: node pool without cluster")
+)
+
+// Error is a problem at one place of one export. Kind is one of the
+// sentinels; Err, when set, is the underlying cause. Both match with
+// errors.Is and errors.As.
+type Error struct {
+	File  string // the name the file was given as
+	Path  string // the JSON path, e.g. properties.agentPoolProfiles[0].maxPods; empty for the whole file
+	Line  int    // 1-based, for syntax errors; 0 otherwise
+	Value string // the offending input as text, when there is one
+	Kind  error  // a sentinel
+	Err   error  // the cause; may be nil
+	// Detail says what was expected, when Err does not.
+	Detail string
+}
+
+func (e *Error) Error() string {
+	s := "azure: " + e.File
+	if e.Line > 0 {
+		s += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Path != "" {
+		s += ": " + e.Path
+	}
+	s += ": " + trimPackage(e.Kind.Error())
+	if e.Value != "" {
+		s += " " + strconv.Quote(e.Value)
+	}
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns Kind and, when set, Err.
+func (e *Error) Unwrap() []error {
+	if e.Err == nil {
+		return []error{e.Kind}
+	}
+	return []error{e.Kind, e.Err}
+}
+
+func trimPackage(s string) string {
+	const p = "azure: "
+	if len(s) >= len(p) && s[:len(p)] == p {
+		return s[len(p):]
+	}
+	return s
+}
+
+// errorf builds an *Error with a formatted detail.
+func errorf(file, path string, kind error, value string, format string, args ...any) *Error {
+	return &Error{File: file, Path: path, Kind: kind, Value: value, Detail: fmt.Sprintf(format, args...)}
+}

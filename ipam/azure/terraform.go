@@ -1,0 +1,313 @@
+package azure
+
+import (
+	"net/netip"
+	"regexp"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+// ParseTerraform reads the output of terraform show -json: a state
+// ("values") or a plan ("planned_values", whose "configuration" is used to
+// resolve references that are unknown until apply). It reads, in the root
+// module and every child module, managed resources and data sources of the
+// types azurerm_kubernetes_cluster (network_profile[0], default_node_pool[0],
+// api_server_access_profile[0]), azurerm_kubernetes_cluster_node_pool,
+// azurerm_virtual_network (with inline subnet blocks), azurerm_subnet and
+// azurerm_local_network_gateway (a range to avoid of source onPremises).
+//
+// A reference (vnet_subnet_id, pod_subnet_id, kubernetes_cluster_id) is
+// resolved by ID when the value is known, else through the configuration's
+// references by resource address, following module outputs. A subnet goes to
+// the VNet of its ID, or else to the VNet of this file with its
+// virtual_network_name and resource_group_name. Errors are as for
+// [ParseAKS]; JSON paths start at values or planned_values.
+func ParseTerraform(data []byte, file string) (*Resources, error) {
+	root, err := decode(file, data)
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{file: file}
+	doc := val{r: r, v: root}
+	mod := doc.at("values", "root_module")
+	if mod.absent() {
+		mod = doc.at("planned_values", "root_module")
+	}
+	if mod.absent() {
+		if err := r.err(); err != nil {
+			return nil, err
+		}
+		return nil, &Error{File: file, Kind: ErrFormat,
+			Detail: "neither values.root_module nor planned_values.root_module (want terraform show -json output)"}
+	}
+	t := &tfFile{r: r, file: file, config: doc.at("configuration", "root_module"), byAddr: make(map[string][]*tfResource)}
+	t.collect(mod, "")
+	rs := t.resources()
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	if len(rs.Clusters)+len(rs.Pools)+len(rs.VNets)+len(rs.Avoid) == 0 {
+		return nil, &Error{File: file, Kind: ErrFormat, Detail: "no azurerm network or AKS resource found"}
+	}
+	return rs, nil
+}
+
+type tfFile struct {
+	r      *reader
+	file   string
+	config val // configuration.root_module, absent in a state
+	all    []*tfResource
+	byAddr map[string][]*tfResource // by address without instance keys
+}
+
+type tfResource struct {
+	address string // module.net.azurerm_subnet.aks["x"]
+	module  string // module.net
+	typ     string
+	values  val
+}
+
+// key is the resource's ID, or a key for it when the ID is not known yet.
+func (res *tfResource) key(file string) string {
+	if id, ok := res.values.key("id").v.(string); ok && id != "" {
+		return id
+	}
+	return "terraform:" + file + ":" + res.address
+}
+
+func (t *tfFile) collect(mod val, module string) {
+	for _, x := range mod.key("resources").list() {
+		typ := x.key("type").str()
+		switch typ {
+		case "azurerm_kubernetes_cluster", "azurerm_kubernetes_cluster_node_pool", "azurerm_virtual_network",
+			"azurerm_subnet", "azurerm_local_network_gateway":
+		default:
+			continue
+		}
+		res := &tfResource{address: x.key("address").str(), module: module, typ: typ, values: x.key("values")}
+		t.all = append(t.all, res)
+		k := stripIndexes(res.address)
+		t.byAddr[k] = append(t.byAddr[k], res)
+	}
+	for _, c := range mod.key("child_modules").list() {
+		t.collect(c, c.key("address").str())
+	}
+}
+
+var instanceKey = regexp.MustCompile(`\[[^\]]*\]`)
+
+func stripIndexes(addr string) string { return instanceKey.ReplaceAllString(addr, "") }
+
+func (t *tfFile) resources() *Resources {
+	rs := &Resources{}
+	vnets := make(map[string]string) // "rg/name" lower → VNet key
+	for _, res := range t.all {
+		if res.typ == "azurerm_virtual_network" {
+			v := t.vnet(res)
+			vnets[strings.ToLower(v.ResourceGroup+"/"+v.Name)] = v.ID
+			rs.VNets = append(rs.VNets, v)
+		}
+	}
+	for _, res := range t.all {
+		x := res.values
+		switch res.typ {
+		case "azurerm_subnet":
+			rs.VNets = append(rs.VNets, t.subnet(res, vnets))
+		case "azurerm_kubernetes_cluster":
+			rs.Clusters = append(rs.Clusters, t.cluster(res))
+		case "azurerm_kubernetes_cluster_node_pool":
+			p := t.pool(res, x, "")
+			p.ClusterID = x.key("kubernetes_cluster_id").str()
+			if p.ClusterID == "" {
+				p.ClusterID = t.reference(res, "kubernetes_cluster_id")
+			}
+			rs.Pools = append(rs.Pools, p)
+		case "azurerm_local_network_gateway":
+			rs.Avoid = append(rs.Avoid, ipam.AvoidRange{Name: required(x.key("name")), Source: ipam.SourceOnPremises,
+				Prefixes: uniquePrefixes(x.key("address_space").prefixes())})
+		}
+	}
+	return rs
+}
+
+func (t *tfFile) vnet(res *tfResource) VNet {
+	x := res.values
+	v := VNet{ID: res.key(t.file), At: origin(x), ResourceGroup: x.key("resource_group_name").str()}
+	v.Name = required(x.key("name"))
+	v.AddressSpace = x.key("address_space").prefixes()
+	for _, s := range x.key("subnet").list() {
+		sub := ipam.Subnet{Name: required(s.key("name")), AddressPrefixes: tfSubnetPrefixes(s)}
+		v.Subnets = append(v.Subnets, sub)
+		v.SubnetIDs = append(v.SubnetIDs, s.key("id").str())
+	}
+	return v
+}
+
+func tfSubnetPrefixes(s val) []netip.Prefix {
+	if ps := s.key("address_prefixes").prefixes(); len(ps) > 0 {
+		return ps
+	}
+	return s.key("address_prefix").prefixes()
+}
+
+// subnet returns a partial VNet holding the subnet, keyed so that it merges
+// with the VNet it belongs to.
+func (t *tfFile) subnet(res *tfResource, vnets map[string]string) VNet {
+	x := res.values
+	s := ipam.Subnet{Name: required(x.key("name")), AddressPrefixes: tfSubnetPrefixes(x)}
+	dels := x.key("delegation").list()
+	if len(dels) > 1 {
+		t.r.fail(x.path+".delegation", ErrInvalidValue, "", "Azure allows one delegation per subnet", nil)
+	}
+	if len(dels) == 1 {
+		s.Delegation = dels[0].at("service_delegation", "[0]", "name").str()
+	}
+	if strings.EqualFold(s.Delegation, delegationAppGatewayForContainers) {
+		s.Purpose = ipam.PurposeApplicationGatewayForContainers
+	}
+	v := VNet{At: origin(x), Partial: true, ResourceGroup: x.key("resource_group_name").str(),
+		SubnetIDs: []string{res.key(t.file)}}
+	v.Subnets = []ipam.Subnet{s}
+	v.Name = required(x.key("virtual_network_name"))
+	if id, ok := x.key("id").v.(string); ok {
+		if i := strings.LastIndex(strings.ToLower(id), "/subnets/"); i > 0 {
+			v.ID = id[:i]
+		}
+	}
+	if v.ID == "" {
+		v.ID = vnets[strings.ToLower(v.ResourceGroup+"/"+v.Name)]
+	}
+	return v
+}
+
+func (t *tfFile) cluster(res *tfResource) Cluster {
+	x := res.values
+	c := Cluster{ID: res.key(t.file), At: origin(x)}
+	c.Name = required(x.key("name"))
+	c.KubernetesVersion = x.key("kubernetes_version").str()
+	np := x.at("network_profile", "[0]")
+	p := &c.NetworkProfile
+	p.NetworkPlugin = enum(np.key("network_plugin"), ipam.PluginAzure, ipam.PluginKubenet, ipam.PluginNone)
+	p.NetworkPluginMode = enum(np.key("network_plugin_mode"), ipam.PluginModeOverlay)
+	p.NetworkDataplane = enum(np.key("network_data_plane"), ipam.DataplaneAzure, ipam.DataplaneCilium)
+	if p.NetworkDataplane == "" {
+		p.NetworkDataplane = enum(np.key("ebpf_data_plane"), ipam.DataplaneCilium) // provider 3.x
+	}
+	p.NetworkPolicy = enum(np.key("network_policy"), ipam.PolicyNone, ipam.PolicyAzure, ipam.PolicyCalico, ipam.PolicyCilium)
+	for _, f := range np.key("ip_versions").list() {
+		if v := enum(f, ipam.IPv4, ipam.IPv6); v != "" {
+			p.IPFamilies = append(p.IPFamilies, v)
+		}
+	}
+	p.PodCIDR = np.key("pod_cidr").prefix()
+	p.PodCIDRs = np.key("pod_cidrs").prefixes()
+	p.ServiceCIDR = np.key("service_cidr").prefix()
+	p.ServiceCIDRs = np.key("service_cidrs").prefixes()
+	p.DNSServiceIP = np.key("dns_service_ip").addr()
+	p.DockerBridgeCIDR = np.key("docker_bridge_cidr").addressPrefix()
+	c.APIServerAccessProfile.EnablePrivateCluster = x.key("private_cluster_enabled").boolean()
+	ap := x.at("api_server_access_profile", "[0]")
+	c.APIServerAccessProfile.EnableVNetIntegration = ap.key("vnet_integration_enabled").boolean()
+	c.APIServerSubnetID = ap.key("subnet_id").str()
+	if c.APIServerSubnetID == "" && c.APIServerAccessProfile.EnableVNetIntegration {
+		c.APIServerSubnetID = t.reference(res, "api_server_access_profile", "[0]", "subnet_id")
+	}
+	if dp := x.at("default_node_pool", "[0]"); !dp.absent() {
+		pool := t.pool(res, dp, "default_node_pool")
+		if pool.Mode == "" {
+			pool.Mode = "System"
+		}
+		pool.ClusterID = c.ID
+		c.Pools = append(c.Pools, pool)
+	}
+	return c
+}
+
+// pool reads a node pool's values from x; block is "default_node_pool" for
+// the cluster's own pool (whose references sit under that block in the
+// configuration), "" for a node pool resource.
+func (t *tfFile) pool(res *tfResource, x val, block string) Pool {
+	p := Pool{At: origin(x)}
+	p.Name = required(x.key("name"))
+	p.Count = x.key("node_count").integer()
+	p.MinCount = x.key("min_count").integer()
+	p.MaxCount = x.key("max_count").integer()
+	p.EnableAutoScaling = x.key("auto_scaling_enabled").boolean() || x.key("enable_auto_scaling").boolean()
+	p.MaxPods = x.key("max_pods").integer()
+	p.OSType = enum(x.key("os_type"), ipam.Linux, ipam.Windows)
+	p.Mode = x.key("mode").str()
+	p.PodIPAllocationMode = enum(x.key("pod_ip_allocation_mode"), ipam.DynamicIndividual, ipam.StaticBlock)
+	up := x.at("upgrade_settings", "[0]")
+	p.MaxSurge = up.key("max_surge").surge()
+	p.MaxUnavailable = up.key("max_unavailable").surge()
+	ref := func(attr string) string {
+		if id := x.key(attr).str(); id != "" {
+			return id
+		}
+		if block != "" {
+			return t.reference(res, block, "[0]", attr)
+		}
+		return t.reference(res, attr)
+	}
+	p.SubnetID = ref("vnet_subnet_id")
+	p.PodSubnetID = ref("pod_subnet_id")
+	return p
+}
+
+// reference resolves an attribute whose value is unknown (a plan) through
+// the configuration: the key of the resource its expression references.
+// "" when the configuration does not say.
+func (t *tfFile) reference(res *tfResource, path ...string) string {
+	cfg := t.configModule(res.module)
+	local := strings.TrimPrefix(stripIndexes(res.address), stripIndexes(res.module)+".")
+	for _, rc := range cfg.key("resources").list() {
+		if a, _ := rc.key("address").v.(string); a == local {
+			refs := rc.key("expressions").at(path...).key("references")
+			return t.resolve(res.module, refs, 0)
+		}
+	}
+	return ""
+}
+
+// configModule returns the configuration of the module at address addr
+// ("module.a.module.b", instance keys ignored).
+func (t *tfFile) configModule(addr string) val {
+	m := t.config
+	for _, part := range strings.Split(stripIndexes(addr), ".") {
+		if part == "" || part == "module" {
+			continue
+		}
+		m = m.at("module_calls", part, "module")
+	}
+	return m
+}
+
+// resolve returns the key of the first resource that refs (a configuration
+// "references" list, in module) name, following module outputs.
+func (t *tfFile) resolve(module string, refs val, depth int) string {
+	if depth > 16 { // module outputs cannot loop, but a crafted file can
+		return ""
+	}
+	list, _ := refs.v.([]any)
+	for _, e := range list {
+		ref, _ := e.(string)
+		if name, rest, ok := strings.Cut(strings.TrimPrefix(ref, "module."), "."); ok && strings.HasPrefix(ref, "module.") {
+			out := strings.Split(rest, ".")[0]
+			child := strings.TrimPrefix(module+".module."+name, ".")
+			expr := t.configModule(child).at("outputs", out, "expression", "references")
+			if k := t.resolve(child, expr, depth+1); k != "" {
+				return k
+			}
+			continue
+		}
+		addr := strings.TrimSuffix(ref, ".id")
+		if module != "" {
+			addr = stripIndexes(module) + "." + addr
+		}
+		if rs := t.byAddr[stripIndexes(addr)]; len(rs) == 1 {
+			return rs[0].key(t.file)
+		}
+	}
+	return ""
+}
