@@ -1,0 +1,371 @@
+package ipam
+
+import (
+	"net/netip"
+	"testing"
+)
+
+func modelError(code, field, msg, fix string) Finding {
+	return Finding{Severity: SeverityError, Code: code, Field: field, Message: msg, Fix: fix}
+}
+
+func TestValidateWindowsPools(t *testing.T) {
+	codes := []string{CodeWindowsOnKubenet, CodeWindowsOnCilium, CodeFirstPoolNotLinux}
+	const win = "clusters[prod].agentPoolProfiles[win].osType"
+	cilium := func(p *Plan) { p.Clusters[0].NetworkProfile.NetworkDataplane = DataplaneCilium }
+	runRuleCases(t, []ruleCase{
+		{name: "Windows user pool on overlay", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows))},
+		{
+			name: "Windows pool on kubenet", codes: codes,
+			plan: rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows)),
+			want: Findings{modelError(CodeWindowsOnKubenet, win,
+				`pool "win" of cluster "prod": osType Windows: windows pool not supported here: kubenet has no Windows pools`,
+				"use Azure CNI (overlay or node subnet) for a cluster with Windows pools")},
+		},
+		{
+			name: "Windows pool on Cilium", codes: codes,
+			plan: rulePlanWith(rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows)), cilium),
+			want: Findings{modelError(CodeWindowsOnCilium, win,
+				`pool "win" of cluster "prod": osType Windows: windows pool not supported here: the Cilium dataplane has no Windows pools`,
+				"use the azure dataplane for a cluster with Windows pools")},
+		},
+		{
+			name: "Windows first pool", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("win", 3, pWindows), rulePool("system", 3)),
+			want: Findings{modelError(CodeFirstPoolNotLinux, win,
+				`pool "win" of cluster "prod": osType Windows: windows pool not supported here: the first (system) pool must be Linux`,
+				"make the first (system) pool Linux and add Windows as a user pool")},
+		},
+	})
+}
+
+// twoVNets adds VNet spoke (10.2.0.0/16) with subnet aks2 to a rulePlan.
+func twoVNets(p *Plan) {
+	p.VNets = append(p.VNets, VNet{Name: "spoke", AddressSpace: rulePrefixes("10.2.0.0/16"),
+		Subnets: []Subnet{{Name: "aks2", AddressPrefixes: rulePrefixes("10.2.0.0/22")}}})
+}
+
+func TestValidatePoolVNets(t *testing.T) {
+	codes := []string{CodePoolsInSeveralVNets}
+	other := rulePool("apps", 3)
+	other.VNetSubnet = "spoke/aks2"
+	runRuleCases(t, []ruleCase{
+		{name: "pools in one VNet", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3), rulePool("apps", 3)), twoVNets)},
+		{
+			name: "pools in two VNets", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3), other), twoVNets),
+			want: Findings{modelError(CodePoolsInSeveralVNets, "clusters[prod].agentPoolProfiles[apps].vnetSubnet",
+				`pool "apps" of cluster "prod" uses subnet "aks2" of VNet "spoke", but the cluster is in VNet "hub"; all node pool subnets of a cluster must be in one VNet`,
+				`use a subnet of VNet "hub" for pool "apps"`)},
+		},
+		{
+			name: "pool outside the cluster's named VNet", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), func(p *Plan) {
+				twoVNets(p)
+				p.Clusters[0].VNet = "spoke"
+				p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "hub/aks"
+			}),
+			want: Findings{modelError(CodePoolsInSeveralVNets, "clusters[prod].agentPoolProfiles[system].vnetSubnet",
+				`pool "system" of cluster "prod" uses subnet "aks" of VNet "hub", but the cluster is in VNet "spoke"; all node pool subnets of a cluster must be in one VNet`,
+				`use a subnet of VNet "spoke" for pool "system"`)},
+		},
+	})
+}
+
+func TestValidateNodeSubnetUse(t *testing.T) {
+	delegated := func(d string) func(*Plan) {
+		return func(p *Plan) { p.VNets[0].Subnets[0].Delegation = d }
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "node subnet not delegated", codes: []string{CodeSubnetIsDelegated},
+			plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3))},
+		{
+			name: "node subnet delegated", codes: []string{CodeSubnetIsDelegated},
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), delegated("Microsoft.Web/serverFarms")),
+			want: Findings{modelError(CodeSubnetIsDelegated, "vnets[hub].subnets[aks].delegation",
+				`Subnet aks is delegated to Microsoft.Web/serverFarms; AKS cannot place nodes of pool "system" in a delegated subnet`,
+				"remove the delegation or give the pools an undelegated subnet")},
+		},
+		{name: "Azure CNI clusters share a subnet", codes: []string{CodeKubenetSubnetShared},
+			plan: ruleTwoClusters(PluginAzure, PluginAzure, 2)},
+		{
+			name: "kubenet cluster shares a subnet", codes: []string{CodeKubenetSubnetShared},
+			plan: ruleTwoClusters(PluginAzure, PluginKubenet, 2),
+			want: Findings{modelError(CodeKubenetSubnetShared, "vnets[hub].subnets[aks]",
+				`subnet "aks" holds nodes of clusters "prod", "dev", and kubenet cluster "dev" may not share its subnet (one route table per cluster)`,
+				"give each kubenet cluster a subnet of its own")},
+		},
+	})
+}
+
+func TestValidatePodSubnetUse(t *testing.T) {
+	mixed := func(shareAcrossClusters bool) *Plan {
+		p := rulePodSubnetPlan("10.1.8.0/21", DynamicIndividual, 3, 30)
+		static := rulePool("static", 3, pMaxPods(31), pSurge("0"), pUnavailable("1"), pPodSubnet("pods", StaticBlock))
+		static.VNetSubnet = "aks"
+		if !shareAcrossClusters {
+			p.Clusters[0].AgentPoolProfiles = append(p.Clusters[0].AgentPoolProfiles, static)
+			return p
+		}
+		p.Clusters = append(p.Clusters, Cluster{Name: "dev", KubernetesVersion: "1.30",
+			NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPolicy: PolicyCilium,
+				ServiceCIDR: netip.MustParsePrefix("10.2.0.0/16"), DNSServiceIP: netip.MustParseAddr("10.2.0.10")},
+			AgentPoolProfiles: []AgentPool{static}})
+		return p
+	}
+	static := func(pods, version string) *Plan {
+		p := rulePodSubnetPlan(pods, StaticBlock, 3, 30)
+		p.VNets[0].AddressSpace = rulePrefixes("10.0.0.0/8")
+		p.Clusters[0].KubernetesVersion = version
+		return p
+	}
+	codes := []string{CodePodIPAllocationModeMixed, CodePodSubnetTooLarge, codeStaticBlockVersion}
+	runRuleCases(t, []ruleCase{
+		{name: "one mode on a pod subnet", codes: codes, plan: rulePodSubnetPlan("10.1.8.0/21", DynamicIndividual, 3, 30)},
+		{
+			name: "modes mixed in one cluster", codes: codes, plan: mixed(false),
+			want: Findings{modelError(CodePodIPAllocationModeMixed, "clusters[prod].agentPoolProfiles[static].podIpAllocationMode",
+				`pool "static" of cluster "prod" uses StaticBlock on pod subnet "pods", where pool "system" of cluster "prod" uses DynamicIndividual; one mode per subnet`,
+				`use DynamicIndividual for every pool on pod subnet "pods", or give this pool another pod subnet`)},
+		},
+		{
+			name: "modes mixed across clusters", codes: codes, plan: mixed(true),
+			want: Findings{modelError(CodePodIPAllocationModeMixed, "clusters[dev].agentPoolProfiles[static].podIpAllocationMode",
+				`pool "static" of cluster "dev" uses StaticBlock on pod subnet "pods", where pool "system" of cluster "prod" uses DynamicIndividual; one mode per subnet`,
+				`use DynamicIndividual for every pool on pod subnet "pods", or give this pool another pod subnet`)},
+		},
+		{name: "static block pod subnet slash 12", codes: codes, plan: static("10.32.0.0/12", "1.28")},
+		{
+			name: "static block pod subnet slash 11", codes: codes, plan: static("10.32.0.0/11", "1.28.5"),
+			want: Findings{modelError(CodePodSubnetTooLarge, "vnets[hub].subnets[pods].addressPrefixes[0]",
+				`static-block pod subnet "pods" is 10.32.0.0/11; static block allocation supports at most a /12`,
+				"use a /12 or smaller pod subnet")},
+		},
+		{
+			name: "static block on Kubernetes 1.27", codes: codes, plan: static("10.32.0.0/12", "v1.27.9"),
+			want: Findings{modelError(codeStaticBlockVersion, "clusters[prod].kubernetesVersion",
+				`pool "system" of cluster "prod" uses StaticBlock pod IP allocation, which needs Kubernetes 1.28 or later; the cluster runs v1.27.9`,
+				"use Kubernetes 1.28 or later, or DynamicIndividual allocation")},
+		},
+	})
+}
+
+// dualStack returns an overlay cluster plan with the given families and
+// pod and service CIDRs (none given: AKS's defaults).
+func dualStack(fams []IPFamily, pods, services []string) *Plan {
+	p := rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3))
+	np := &p.Clusters[0].NetworkProfile
+	np.IPFamilies = fams
+	np.PodCIDRs = rulePrefixes(pods...)
+	np.ServiceCIDRs = rulePrefixes(services...)
+	if len(services) > 0 {
+		np.DNSServiceIP = netip.MustParseAddr("10.0.0.10")
+	}
+	return p
+}
+
+func TestValidateDualStack(t *testing.T) {
+	codes := []string{CodeInvalidIPFamilies, CodeDualStackNeedsOverlay, CodeDualStackCIDRCount, CodeFamilyMismatch, codeDualStackCiliumVer}
+	v4v6 := []IPFamily{IPv4, IPv6}
+	const np = "clusters[prod].networkProfile."
+	runRuleCases(t, []ruleCase{
+		{name: "dual-stack defaults", codes: codes, plan: dualStack(v4v6, nil, nil)},
+		{name: "dual-stack explicit", codes: codes,
+			plan: dualStack(v4v6, []string{"10.244.0.0/16", "fd00:1::/64"}, []string{"10.0.0.0/16", "fd00:2::/108"})},
+		{
+			name: "IPv6 only", codes: codes, plan: dualStack([]IPFamily{IPv6}, nil, nil),
+			want: Findings{modelError(CodeInvalidIPFamilies, np+"ipFamilies",
+				`cluster "prod": ipFamilies [IPv6]: invalid network profile: want [IPv4] or [IPv4 IPv6]`,
+				"use ipFamilies [IPv4] or [IPv4, IPv6] (no IPv6-only clusters)")},
+		},
+		{
+			name: "IPv6 first", codes: codes, plan: dualStack([]IPFamily{IPv6, IPv4}, nil, nil),
+			want: Findings{modelError(CodeInvalidIPFamilies, np+"ipFamilies",
+				`cluster "prod": ipFamilies [IPv6 IPv4]: invalid network profile: want [IPv4] or [IPv4 IPv6]`,
+				"use ipFamilies [IPv4] or [IPv4, IPv6] (no IPv6-only clusters)")},
+		},
+		{
+			name: "dual-stack without overlay", codes: codes,
+			plan: rulePlanWith(dualStack(v4v6, nil, nil), func(p *Plan) { p.Clusters[0].NetworkProfile.NetworkPluginMode = "" }),
+			want: Findings{modelError(CodeDualStackNeedsOverlay, np+"ipFamilies",
+				`cluster "prod": ipFamilies [IPv4 IPv6]: invalid network profile: dual-stack needs Azure CNI Overlay`,
+				"set networkPlugin azure and networkPluginMode overlay")},
+		},
+		{
+			name: "dual-stack with one service CIDR", codes: codes,
+			plan: dualStack(v4v6, nil, []string{"10.0.0.0/16"}),
+			want: Findings{modelError(CodeDualStackCIDRCount, np+"serviceCIDRs",
+				`cluster "prod" has ipFamilies [IPv4, IPv6] but serviceCIDRs 10.0.0.0/16`,
+				"give one serviceCIDRs per family, in the order [IPv4, IPv6]")},
+		},
+		{
+			name: "single stack with two pod CIDRs", codes: codes,
+			plan: dualStack([]IPFamily{IPv4}, []string{"10.244.0.0/16", "fd00:1::/64"}, nil),
+			want: Findings{modelError(CodeDualStackCIDRCount, np+"podCIDRs",
+				`cluster "prod" has ipFamilies [IPv4] but podCIDRs 10.244.0.0/16,fd00:1::/64`,
+				"give one podCIDRs per family, in the order [IPv4]")},
+		},
+		{
+			name: "dual-stack IPv6 service first", codes: codes,
+			plan: dualStack(v4v6, nil, []string{"fd00:2::/108", "10.0.0.0/16"}),
+			want: Findings{
+				modelError(CodeFamilyMismatch, np+"serviceCIDRs[0]",
+					`serviceCIDRs[0] of cluster "prod" is fd00:2::/108, an IPv6 prefix, where ipFamilies [IPv4, IPv6] want IPv4`,
+					"list serviceCIDRs in the order of ipFamilies [IPv4, IPv6] (IPv4 first)"),
+				modelError(CodeFamilyMismatch, np+"serviceCIDRs[1]",
+					`serviceCIDRs[1] of cluster "prod" is 10.0.0.0/16, an IPv4 prefix, where ipFamilies [IPv4, IPv6] want IPv6`,
+					"list serviceCIDRs in the order of ipFamilies [IPv4, IPv6] (IPv4 first)"),
+			},
+		},
+		{name: "dual-stack Cilium on 1.29", codes: codes,
+			plan: rulePlanWith(dualStack(v4v6, nil, nil), func(p *Plan) {
+				p.Clusters[0].NetworkProfile.NetworkDataplane = DataplaneCilium
+				p.Clusters[0].KubernetesVersion = "1.29"
+			})},
+		{
+			name: "dual-stack Cilium on 1.28", codes: codes,
+			plan: rulePlanWith(dualStack(v4v6, nil, nil), func(p *Plan) {
+				p.Clusters[0].NetworkProfile.NetworkDataplane = DataplaneCilium
+				p.Clusters[0].KubernetesVersion = "1.28"
+			}),
+			want: Findings{modelError(codeDualStackCiliumVer, "clusters[prod].kubernetesVersion",
+				`cluster "prod" is dual-stack on Cilium with Kubernetes 1.28; that needs 1.29 or later`,
+				"use Kubernetes 1.29 or later")},
+		},
+	})
+}
+
+// special adds subnet s to a plain Azure CNI rulePlan.
+func special(s Subnet) *Plan {
+	p := rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3))
+	ruleAddSubnet(p, s)
+	return p
+}
+
+func TestValidateBastionSubnet(t *testing.T) {
+	codes := []string{CodeBastionSubnetTooSmall, CodeBastionSubnetName}
+	runRuleCases(t, []ruleCase{
+		{name: "bastion slash 26", codes: codes,
+			plan: special(Subnet{Name: BastionSubnetName, AddressPrefixes: rulePrefixes("10.1.4.0/26")})},
+		{
+			name: "bastion slash 27", codes: codes,
+			plan: special(Subnet{Name: BastionSubnetName, AddressPrefixes: rulePrefixes("10.1.4.0/27")}),
+			want: Findings{modelError(CodeBastionSubnetTooSmall, "vnets[hub].subnets[AzureBastionSubnet].addressPrefixes[0]",
+				"AzureBastionSubnet 10.1.4.0/27 is a /27; Azure Bastion needs a /26 or larger",
+				"use a /26 or larger such as 10.1.4.64/26")},
+		},
+		{
+			name: "bastion purpose under another name", codes: codes,
+			plan: special(Subnet{Name: "bastion", Purpose: PurposeBastion, AddressPrefixes: rulePrefixes("10.1.4.0/26")}),
+			want: Findings{modelError(CodeBastionSubnetName, "vnets[hub].subnets[bastion].name",
+				`bastion subnet "bastion" must be named exactly AzureBastionSubnet`,
+				"name the subnet AzureBastionSubnet")},
+		},
+	})
+}
+
+func TestValidateAPIServerSubnet(t *testing.T) {
+	codes := []string{CodeAPIServerSubnetTooSmall, CodeAPIServerSubnetDelegated}
+	apiServer := func(prefix, delegation string) *Plan {
+		p := special(Subnet{Name: "apiserver", AddressPrefixes: rulePrefixes(prefix), Delegation: delegation})
+		p.Clusters[0].APIServerAccessProfile = APIServerAccessProfile{EnableVNetIntegration: true, Subnet: "apiserver"}
+		return p
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "slash 28 delegated", codes: codes, plan: apiServer("10.1.4.0/28", delegationManagedCluster)},
+		{
+			name: "slash 29", codes: codes, plan: apiServer("10.1.4.0/29", delegationManagedCluster),
+			want: Findings{modelError(CodeAPIServerSubnetTooSmall, "vnets[hub].subnets[apiserver].addressPrefixes[0]",
+				`API server subnet "apiserver" is 10.1.4.0/29; API server VNet integration needs a /28 or larger`,
+				"use a /28 or larger such as 10.1.4.16/28")},
+		},
+		{
+			name: "not delegated", codes: codes, plan: apiServer("10.1.4.0/28", ""),
+			want: Findings{modelError(CodeAPIServerSubnetDelegated, "vnets[hub].subnets[apiserver].delegation",
+				`API server subnet "apiserver" is not delegated; API server VNet integration needs it delegated to Microsoft.ContainerService/managedClusters`,
+				"delegate the subnet to Microsoft.ContainerService/managedClusters")},
+		},
+		{
+			name: "purpose without a cluster, delegated elsewhere", codes: codes,
+			plan: special(Subnet{Name: "api", Purpose: PurposeAPIServer, AddressPrefixes: rulePrefixes("10.1.4.0/28"),
+				Delegation: "Microsoft.Web/serverFarms"}),
+			want: Findings{modelError(CodeAPIServerSubnetDelegated, "vnets[hub].subnets[api].delegation",
+				`API server subnet "api" is delegated to Microsoft.Web/serverFarms; API server VNet integration needs it delegated to Microsoft.ContainerService/managedClusters`,
+				"delegate the subnet to Microsoft.ContainerService/managedClusters")},
+		},
+	})
+}
+
+func TestValidateGatewaySubnets(t *testing.T) {
+	codes := []string{CodeAppGatewaySubnetSize, CodeAppGatewaySubnetShared, codeAGCSubnetDelegation, CodeInsufficientSubnetSize}
+	appgw := func(prefix string, instances int) *Plan {
+		return special(Subnet{Name: "appgw", Purpose: PurposeApplicationGateway, AddressPrefixes: rulePrefixes(prefix),
+			Consumers: Consumers{ApplicationGatewayInstances: instances}})
+	}
+	agc := func(prefix, delegation string, used int) *Plan {
+		return special(Subnet{Name: "agc", Purpose: PurposeApplicationGatewayForContainers, AddressPrefixes: rulePrefixes(prefix),
+			Delegation: delegation, Consumers: Consumers{Other: used}})
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "application gateway slash 24", codes: codes, plan: appgw("10.1.4.0/24", 126)},
+		{
+			name: "application gateway slash 25", codes: codes, plan: appgw("10.1.4.0/25", 10),
+			want: Findings{{Severity: SeverityWarning, Code: CodeAppGatewaySubnetSize, Field: "vnets[hub].subnets[appgw].addressPrefixes[0]",
+				Message: `Application Gateway subnet "appgw" is 10.1.4.0/25; a /24 is recommended so that v2 can scale out to 125 instances`}},
+		},
+		{
+			name: "application gateway instances overflow", codes: codes, plan: appgw("10.1.4.0/25", 126),
+			want: Findings{modelError(CodeAppGatewaySubnetSize, "vnets[hub].subnets[appgw].addressPrefixes",
+				`Application Gateway subnet "appgw" (10.1.4.0/25) offers 123 addresses for 126 declared instances and front ends`,
+				"use a /24 (recommended for Application Gateway v2)")},
+		},
+		{
+			name: "application gateway shared with nodes", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), func(p *Plan) {
+				p.VNets[0].Subnets[0].Purpose = PurposeApplicationGateway
+			}),
+			want: Findings{modelError(CodeAppGatewaySubnetShared, "vnets[hub].subnets[aks]",
+				`Application Gateway subnet "aks" must be dedicated, but pool "system" of cluster "prod" uses it`,
+				"give the pools a subnet of their own")},
+		},
+		{name: "containers gateway slash 24 delegated", codes: codes, plan: agc("10.1.4.0/24", delegationAGC, 0)},
+		{
+			name: "containers gateway with too few free addresses", codes: codes, plan: agc("10.1.4.0/24", delegationAGC, 2),
+			want: Findings{modelError(CodeAppGatewaySubnetSize, "vnets[hub].subnets[agc].addressPrefixes",
+				`Application Gateway for Containers subnet "agc" (10.1.4.0/24) has 249 free addresses; it needs at least 250`,
+				"use a /24 or larger")},
+		},
+		{
+			name: "containers gateway not delegated", codes: codes, plan: agc("10.1.4.0/24", "", 0),
+			want: Findings{modelError(codeAGCSubnetDelegation, "vnets[hub].subnets[agc].delegation",
+				`Application Gateway for Containers subnet "agc" must be delegated to Microsoft.ServiceNetworking/trafficControllers`,
+				"delegate the subnet to Microsoft.ServiceNetworking/trafficControllers")},
+		},
+	})
+}
+
+func TestVersionAtLeast(t *testing.T) {
+	tests := []struct {
+		version   string
+		ok, known bool
+	}{
+		{"1.28", true, true},
+		{"1.28.3", true, true},
+		{"v1.29.0", true, true},
+		{"2.0", true, true},
+		{"1.27.99", false, true},
+		{"0.99", false, true},
+		{"", false, false},
+		{"1", false, false},
+		{"latest", false, false},
+		{"1.x", false, false},
+	}
+	for _, tc := range tests {
+		ok, known := versionAtLeast(tc.version, 1, 28)
+		if ok != tc.ok || known != tc.known {
+			t.Errorf("versionAtLeast(%q, 1, 28) = %v, %v; want %v, %v", tc.version, ok, known, tc.ok, tc.known)
+		}
+	}
+}
