@@ -2,6 +2,32 @@ package sizing
 
 import "github.com/cidrplan/cidrplan/internal/u128"
 
+// Usable returns the addresses a prefix of length bits offers to a range of
+// kind k and family f (mode matters for pod subnets only):
+//   - subnets: 2^(32−bits) − 5, Azure reserving 5 addresses;
+//   - static-block pod subnets: the whole aligned /28 blocks, less the first
+//     and the last (they hold reserved addresses), × 16;
+//   - pod CIDRs: whole per-node blocks (/24, IPv6 /80); nothing reserved.
+//
+// A length the range cannot have (longer than /29 for a subnet, /28 for a
+// static-block pod subnet, the per-node block for a pod CIDR; outside the
+// family) gives 0.
+func Usable(k RangeKind, f IPFamily, mode PodIPAllocationMode, bits int) u128.Uint128 {
+	sh := shape{kind: k, family: f, static: k == PodSubnet && mode == StaticBlock}
+	if bits > sh.longest() {
+		return u128.Uint128{}
+	}
+	return sh.capacity(bits)
+}
+
+// MinPrefixLen returns the longest prefix length (the smallest range) of a
+// range of kind k, family f and pod IP allocation mode (pod subnets only)
+// whose Usable addresses hold need; -1 when none does (a static-block pod
+// subnet is at most a /12). It is what Range.MinPrefixLen holds.
+func MinPrefixLen(k RangeKind, f IPFamily, mode PodIPAllocationMode, need u128.Uint128) int {
+	return shape{kind: k, family: f, static: k == PodSubnet && mode == StaticBlock}.minPrefixLen(need)
+}
+
 // shape is what decides a range's capacity: its kind, family and, for a
 // pod subnet, the allocation mode.
 type shape struct {
@@ -59,10 +85,18 @@ func (s shape) capacity(bits int) u128.Uint128 {
 	return u128.PrefixSize(ab, bits).Sub(u128.From64(ReservedPerSubnet))
 }
 
+// shortest returns the shortest prefix length the shape allows.
+func (s shape) shortest() int {
+	if s.static {
+		return MaxStaticPodSubnet
+	}
+	return 0
+}
+
 // minPrefixLen returns the longest prefix length whose capacity holds
-// need, or -1 if even a /0 does not.
+// need, or -1 if no allowed length does.
 func (s shape) minPrefixLen(need u128.Uint128) int {
-	for bits := s.longest(); bits >= 0; bits-- {
+	for bits := s.longest(); bits >= s.shortest(); bits-- {
 		if !s.capacity(bits).Less(need) {
 			return bits
 		}

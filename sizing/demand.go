@@ -37,7 +37,11 @@ type Range struct {
 
 // Item is one pool's share of a range.
 type Item struct {
-	Pool     string       `json:"pool" yaml:"pool"`
+	Pool string `json:"pool" yaml:"pool"`
+	// Model, MaxPods and MaxSurge are the pool's, defaults applied.
+	Model    Model        `json:"model" yaml:"model"`
+	MaxPods  int          `json:"maxPods" yaml:"maxPods"`
+	MaxSurge Surge        `json:"maxSurge" yaml:"maxSurge"`
 	Nodes    int          `json:"nodes" yaml:"nodes"` // count, or maxCount when autoscaling
 	ScaleOut int          `json:"scaleOut,omitzero" yaml:"scaleOut,omitempty"`
 	Surge    int          `json:"surge" yaml:"surge"`     // upgrade surge nodes
@@ -120,7 +124,7 @@ func (c Cluster) rangeDemand(k RangeKey, ps []planned) Range {
 				r.Mode, static = StaticBlock, true
 			}
 		}
-		it := Item{Pool: p.Name, Nodes: p.Nodes(), ScaleOut: p.ScaleOut, Surge: p.surgeAt(p.Nodes()), PerNode: per}
+		it := Item{Pool: p.Name, Model: p.model, MaxPods: p.maxPods, MaxSurge: p.maxSurge, Nodes: p.Nodes(), ScaleOut: p.ScaleOut, Surge: p.surgeAt(p.Nodes()), PerNode: per}
 		it.Steady = per.Mul64(uint64(it.Nodes + it.ScaleOut))
 		it.Peak = per.Mul64(uint64(it.Nodes + it.ScaleOut + it.Surge))
 		r.Pools = append(r.Pools, it)

@@ -33,9 +33,9 @@ func TestDemandItemised(t *testing.T) {
 				RangeKey:  RangeKey{Kind: NodeSubnet, Name: DefaultNodeSubnet, Family: IPv4},
 				Consumers: Consumers{ILBFrontEnds: 2, APIServer: 1},
 				Pools: []Item{
-					{Pool: "sys", Nodes: 3, Surge: 1, PerNode: n(31), Steady: n(93), Peak: n(124)},
+					{Pool: "sys", Model: ModelNodeSubnet, MaxPods: 30, MaxSurge: MustParseSurge("1"), Nodes: 3, Surge: 1, PerNode: n(31), Steady: n(93), Peak: n(124)},
 					// surge 33% of 20 + 5 = ceil(8.25) = 9
-					{Pool: "user", Nodes: 20, ScaleOut: 5, Surge: 9, PerNode: n(51), Steady: n(1275), Peak: n(1734)},
+					{Pool: "user", Model: ModelNodeSubnet, MaxPods: 50, MaxSurge: MustParseSurge("33%"), Nodes: 20, ScaleOut: 5, Surge: 9, PerNode: n(51), Steady: n(1275), Peak: n(1734)},
 				},
 				Steady: n(3 + 93 + 1275), Peak: n(3 + 124 + 1734), Reserved: 5, MinPrefixLen: 21,
 			},
@@ -43,19 +43,19 @@ func TestDemandItemised(t *testing.T) {
 				RangeKey:  RangeKey{Kind: NodeSubnet, Name: "win-nodes", Family: IPv4},
 				Consumers: Consumers{PrivateEndpoints: 3},
 				Pools: []Item{
-					{Pool: "win", Nodes: 4, Surge: 1, PerNode: n(1), Steady: n(4), Peak: n(5)},
-					{Pool: "dyn", Nodes: 10, Surge: 1, PerNode: n(1), Steady: n(10), Peak: n(11)},
+					{Pool: "win", Model: ModelPodSubnetStatic, MaxPods: 15, MaxSurge: DefaultMaxSurge(), Nodes: 4, Surge: 1, PerNode: n(1), Steady: n(4), Peak: n(5)},
+					{Pool: "dyn", Model: ModelPodSubnetDynamic, MaxPods: 250, MaxSurge: DefaultMaxSurge(), Nodes: 10, Surge: 1, PerNode: n(1), Steady: n(10), Peak: n(11)},
 				},
 				Steady: n(17), Peak: n(19), Reserved: 5, MinPrefixLen: 27,
 			},
 			{
 				RangeKey: RangeKey{Kind: PodSubnet, Name: "pods", Family: IPv4}, Mode: StaticBlock,
-				Pools:  []Item{{Pool: "win", Nodes: 4, Surge: 1, PerNode: n(16), Steady: n(64), Peak: n(80)}},
+				Pools:  []Item{{Pool: "win", Model: ModelPodSubnetStatic, MaxPods: 15, MaxSurge: DefaultMaxSurge(), Nodes: 4, Surge: 1, PerNode: n(16), Steady: n(64), Peak: n(80)}},
 				Steady: n(64), Peak: n(80), Reserved: 5, MinPrefixLen: 25, // a /25 holds 8 − 2 whole blocks
 			},
 			{
 				RangeKey: RangeKey{Kind: PodSubnet, Name: "pods2", Family: IPv4}, Mode: DynamicIndividual,
-				Pools:  []Item{{Pool: "dyn", Nodes: 10, Surge: 1, PerNode: n(16), Steady: n(160), Peak: n(176)}},
+				Pools:  []Item{{Pool: "dyn", Model: ModelPodSubnetDynamic, MaxPods: 250, MaxSurge: DefaultMaxSurge(), Nodes: 10, Surge: 1, PerNode: n(16), Steady: n(160), Peak: n(176)}},
 				Steady: n(160), Peak: n(176), Reserved: 5, MinPrefixLen: 24,
 			},
 		},

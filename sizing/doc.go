@@ -9,8 +9,10 @@
 // Cluster.Demand returns, per node subnet, pod subnet and pod CIDR, the
 // addresses needed at steady state and at the peak of an upgrade, itemised
 // per pool, and the smallest prefix that holds the peak. Cluster.Fit
-// measures one range against a prefix. StaticBlocks, PodCIDRNodes,
-// NodePodBlock and CheckPodCIDRExpansion expose the per-node rules.
+// measures one range against a prefix. Usable and MinPrefixLen expose the
+// capacity rules for callers that sum demand across clusters;
+// StaticBlocks, PodCIDRNodes, NodePodBlock and CheckPodCIDRExpansion
+// expose the per-node rules.
 //
 // # Formulas
 //
