@@ -1,36 +1,30 @@
 package ipam
 
 import (
-	"cmp"
-	"slices"
+	"github.com/cidrplan/cidrplan/overlap"
+	"go4.org/netipx"
 )
 
-// forEachConflict calls f(i, j) once for every unordered pair of ranges
-// that share an address.
-func forEachConflict(ranges []planRange, f func(i, j int)) {
-	order := make([]int, len(ranges))
-	for i := range order {
-		order[i] = i
+// rangeIndex is the single overlap index of a validation: every plan range,
+// valued by its position in the ranges slice.
+func rangeIndex(ranges []planRange) *overlap.Tree[int] {
+	entries := make([]overlap.Entry[int], len(ranges))
+	for i, r := range ranges {
+		entries[i] = overlap.Entry[int]{Range: netipx.RangeOfPrefix(r.prefix), Value: i}
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		pa, pb := ranges[a].prefix, ranges[b].prefix
-		return cmp.Or(pa.Addr().Compare(pb.Addr()), cmp.Compare(pa.Bits(), pb.Bits()), cmp.Compare(a, b))
-	})
-	// Prefixes are nested or disjoint: in (address, shorter first) order a
-	// stack holds exactly the prefixes containing the current one.
-	var stack []int
-	for _, i := range order {
-		p := ranges[i].prefix
-		for len(stack) > 0 {
-			top := ranges[stack[len(stack)-1]].prefix
-			if top.Addr().BitLen() == p.Addr().BitLen() && top.Contains(p.Addr()) {
-				break
-			}
-			stack = stack[:len(stack)-1]
-		}
-		for _, j := range stack {
-			f(j, i)
-		}
-		stack = append(stack, i)
+	t, err := overlap.Build(entries)
+	if err != nil {
+		// Unreachable: collectRanges keeps only valid, masked, non-4in6
+		// prefixes. Fall back to an empty index rather than panic.
+		return &overlap.Tree[int]{}
+	}
+	return t
+}
+
+// forEachConflict calls f(i, j) once for every unordered pair of entries of
+// the index that share an address, from one pass of its Conflicts stream.
+func forEachConflict(index *overlap.Tree[int], f func(i, j int)) {
+	for x, y := range index.Conflicts() {
+		f(x.Value, y.Value)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/overlap"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -51,8 +52,11 @@ func (p *Plan) Validate() Findings {
 //     (subnets keyed by their paths, mapped back by the returned map);
 //     cv.network() the sizing.Network. Subnet prefixes are sv.s.AddressPrefixes (parse errors never
 //     reach here: a loaded plan is well-formed).
-//   - Overlaps: checkRanges owns the single overlap index of all ranges;
-//     other checks should not need it.
+//   - Overlaps: checkRanges (which runs first) sets v.ranges, every valid
+//     prefix of the plan with its owner (planRange: kind, prefix, field,
+//     vnet/subnet/cluster/avoid), and v.index, one overlap.Tree over them
+//     valued by position in v.ranges. Query it (v.index.Overlapping(p)) rather
+//     than looping over pairs; checkOverlaps already reports every overlap.
 type validation struct {
 	plan     *Plan
 	given    *Plan // the plan as given, before defaults (nil when unknown)
@@ -61,6 +65,8 @@ type validation struct {
 	subnets  []*subnetView
 	clusters []*clusterView
 	byVNet   map[string]*vnetView
+	ranges   []planRange
+	index    *overlap.Tree[int]
 	used     []usedRange // the plan's ranges for fix hints, built by hintRanges
 }
 

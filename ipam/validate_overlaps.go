@@ -27,7 +27,7 @@ import (
 // same range, so each problem appears once.
 func checkOverlaps(v *validation, ranges []planRange) {
 	c := conflictSet{v: v, ranges: ranges, spaceHits: make(map[[2]int]bool)}
-	forEachConflict(ranges, c.classify)
+	forEachConflict(v.index, c.classify)
 	c.emit()
 }
 

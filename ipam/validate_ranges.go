@@ -11,6 +11,7 @@ import (
 // prefixes through one overlap index (see checkOverlaps).
 func checkRanges(v *validation) {
 	ranges := v.collectRanges()
+	v.ranges, v.index = ranges, rangeIndex(ranges)
 	for i := range ranges {
 		r := &ranges[i]
 		switch r.kind {
