@@ -14,7 +14,7 @@ func checkCommand() *command {
 		name:    "check",
 		summary: "validate a plan and list what AKS would reject",
 		usage:   "PLAN [--avoid CIDR]... [flags]",
-		args:    []string{"PLAN"},
+		args:    []string{"PLAN?"},
 		about: `Validates an address plan (YAML or JSON) the way AKS would: overlapping
 ranges, subnets too small for their pools at the upgrade peak, service and DNS
 addresses, reserved ranges, network-model rules, and the advice of the AKS
@@ -28,12 +28,14 @@ cidrplan check examples/plans/classic-cni.yaml
 # also stay clear of a network about to be peered, as JSON
 cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json`,
 		flags: func(f *flags, e *env) func([]string) error {
+			var src planSource
 			var avoid []netip.Prefix
 			var output string
+			f.planSourceFlags(&src)
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
 			f.outputVar(&output)
 			return func(args []string) error {
-				p, err := loadPlan(args[0])
+				p, name, err := src.load(args)
 				if err != nil {
 					return err
 				}
@@ -41,7 +43,7 @@ cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json`,
 					p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "--avoid", Source: ipam.SourceOther, Prefixes: avoid})
 				}
 				fs := p.Validate()
-				if err := writeFindings(e, output, args[0], fs); err != nil {
+				if err := writeFindings(e, output, name, fs); err != nil {
 					return err
 				}
 				if fs.HasErrors() {

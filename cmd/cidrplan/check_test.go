@@ -114,7 +114,22 @@ func TestCheckTable(t *testing.T) {
 	if code != exitFailure || stderr != "" {
 		t.Errorf("exit status %d, stderr %q; want 1 and nothing on stderr", code, stderr)
 	}
-	golden(t, "check-broken", stdout)
+	// The table says what the JSON says: each finding's code and field on
+	// one line, its message and fix below (the wording is ipam's, tested
+	// there).
+	fs, _ := checkJSON(t, "../../examples/plans/broken.yaml")
+	for _, f := range fs {
+		block := "  " + f.Code + "  " + f.Field + "\n    " + f.Message + "\n"
+		if f.Fix != "" {
+			block += "    fix: " + f.Fix + "\n"
+		}
+		if !strings.Contains(stdout, block) {
+			t.Errorf("table lacks the block\n%s", block)
+		}
+	}
+	if !strings.HasSuffix(stdout, "../../examples/plans/broken.yaml: 9 errors, 3 warnings, 2 pieces of advice\n") {
+		t.Errorf("table does not end with the summary:\n%s", stdout)
+	}
 	// Errors come before warnings, warnings before advice.
 	e, w, a := strings.Index(stdout, "ERRORS ("), strings.Index(stdout, "WARNINGS ("), strings.Index(stdout, "ADVICE (")
 	if !(0 <= e && e < w && w < a) {

@@ -30,6 +30,7 @@ func commands() []*command {
 		checkCommand(),
 		allocCommand(),
 		completeCommand(),
+		mapCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

@@ -10,6 +10,27 @@ import (
 	"github.com/cidrplan/cidrplan/ipam"
 )
 
+// planSource is where a command reads its plan from: a plan file given as
+// the PLAN argument.
+type planSource struct {
+	path string
+}
+
+// planSourceFlags declares the flags that name plan sources besides the PLAN
+// argument (none yet).
+func (f *flags) planSourceFlags(src *planSource) {}
+
+// load returns the plan named by the positional arguments args (at most one)
+// and the source flags, and a label for it in output.
+func (src *planSource) load(args []string) (*ipam.Plan, string, error) {
+	if len(args) == 0 {
+		return nil, "", errors.New("missing PLAN argument")
+	}
+	src.path = args[0]
+	p, err := loadPlan(src.path)
+	return p, src.path, err
+}
+
 // loadPlan reads the plan file at path. Errors are input errors (exit 2)
 // that quote the file and, for malformed content, name the line.
 func loadPlan(path string) (*ipam.Plan, error) {
