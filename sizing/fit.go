@@ -90,20 +90,32 @@ func (c Cluster) Fit(k RangeKey, p netip.Prefix) (Fit, error) {
 	capacity := sh.capacity(p.Bits())
 	f := Fit{RangeKey: k, Prefix: p, Capacity: capacity, Peak: r.Peak, Fits: !capacity.Less(r.Peak)}
 	f.Headroom = capacity.Sub(r.Peak)
-	fits := func(ps []planned) bool { return !capacity.Less(c.rangeDemand(k, ps).Peak) }
-	growth, planned := MaxPoolNodes+1, 0
+	// fits reports whether the range holds its demand with pool j changed
+	// to q: the pool's share is replaced, the rest stays (O(1) per probe).
+	share := func(q planned) u128.Uint128 {
+		per, _ := k.uses(q)
+		return per.Mul64(uint64(q.peakAt(q.Nodes())))
+	}
+	fits := func(j int, q planned) bool {
+		return !capacity.Less(r.Peak.Sub(share(ps[j])).Add(share(q)))
+	}
+	steady := 0
+	for _, q := range ps {
+		steady += q.Nodes() + q.ScaleOut
+	}
+	growth, rangeNodes := MaxPoolNodes+1, 0
 	for j, pl := range ps {
 		if _, ok := k.uses(pl); !ok {
 			continue
 		}
-		pf := c.poolFit(ps, j, fits)
-		pf.MaxPods = c.maxPodsFit(k, ps, j, fits)
+		pf := c.poolFit(pl, steady, func(q planned) bool { return fits(j, q) })
+		pf.MaxPods = maxPodsFit(k, pl, func(q planned) bool { return fits(j, q) })
 		f.Pools = append(f.Pools, pf)
-		planned += pl.Nodes() + pl.ScaleOut
+		rangeNodes += pl.Nodes() + pl.ScaleOut
 		growth = min(growth, pf.MaxNodes-pf.Nodes)
 	}
 	if f.Fits {
-		f.MaxNodes = max(0, planned+growth)
+		f.MaxNodes = max(0, rangeNodes+growth)
 	}
 	return f, nil
 }
@@ -122,41 +134,29 @@ func checkRangePrefix(sh shape, p netip.Prefix) error {
 	return nil
 }
 
-// withNodes returns ps with pool j at n counted nodes.
-func withNodes(ps []planned, j, n int) []planned {
-	qs := append([]planned(nil), ps...)
-	if qs[j].EnableAutoScaling {
-		qs[j].MaxCount = n
+// withNodes returns p at n counted nodes.
+func (p planned) withNodes(n int) planned {
+	if p.EnableAutoScaling {
+		p.MaxCount = n
 	} else {
-		qs[j].Count = n
+		p.Count = n
 	}
-	return qs
+	return p
 }
 
-// withMaxPods returns ps with pool j at maxPods m.
-func withMaxPods(ps []planned, j, m int) []planned {
-	qs := append([]planned(nil), ps...)
-	qs[j].maxPods = m
-	return qs
-}
-
-// poolFit finds the most counted nodes pool j can have.
-func (c Cluster) poolFit(ps []planned, j int, fits func([]planned) bool) PoolFit {
-	p := ps[j]
+// poolFit finds the most counted nodes pool p can have; steady is the
+// cluster's planned steady-state nodes, fits measures the range with p
+// changed.
+func (c Cluster) poolFit(p planned, steady int, fits func(planned) bool) PoolFit {
 	limit := c.nodeLimit()
-	others := 0
-	for i, q := range ps {
-		if i != j {
-			others += q.Nodes() + q.ScaleOut
-		}
-	}
+	others := steady - p.Nodes() - p.ScaleOut
 	bound := func(n int) Bound { // the first bound n breaks, "" if none
 		switch {
 		case p.peakAt(n) > MaxPoolNodes:
 			return BoundPoolLimit
 		case others+n+p.ScaleOut > limit:
 			return BoundClusterLimit
-		case !fits(withNodes(ps, j, n)):
+		case !fits(p.withNodes(n)):
 			return BoundAddresses
 		}
 		return ""
@@ -173,9 +173,8 @@ func (c Cluster) poolFit(ps []planned, j int, fits func([]planned) bool) PoolFit
 	return pf
 }
 
-// maxPodsFit finds the largest maxPods of pool j with which range k fits.
-func (c Cluster) maxPodsFit(k RangeKey, ps []planned, j int, fits func([]planned) bool) int {
-	p := ps[j]
+// maxPodsFit finds the largest maxPods of pool p with which range k fits.
+func maxPodsFit(k RangeKey, p planned, fits func(planned) bool) int {
 	var candidates []int // ascending
 	switch {
 	case k.Kind == NodeSubnet && p.model == ModelNodeSubnet:
@@ -190,12 +189,13 @@ func (c Cluster) maxPodsFit(k RangeKey, ps []planned, j int, fits func([]planned
 		}
 		candidates = append(candidates, MaxMaxPods)
 	default:
-		if fits(ps) {
+		if fits(p) {
 			return MaxMaxPods
 		}
 		return 0
 	}
-	i := sort.Search(len(candidates), func(i int) bool { return !fits(withMaxPods(ps, j, candidates[i])) })
+	withMaxPods := func(m int) planned { q := p; q.maxPods = m; return q }
+	i := sort.Search(len(candidates), func(i int) bool { return !fits(withMaxPods(candidates[i])) })
 	if i == 0 {
 		return 0
 	}
