@@ -480,10 +480,13 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code, fix stri
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
-// plural writes "1 node", "2 nodes".
+// plural writes "1 node", "2 nodes", "2 addresses".
 func plural(n int, unit string) string {
 	if n == 1 {
 		return "1 " + unit
+	}
+	if strings.HasSuffix(unit, "s") {
+		return fmt.Sprintf("%d %ses", n, unit)
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
 }

@@ -1,0 +1,158 @@
+package ipam
+
+import (
+	"testing"
+
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+func warning(code, field, msg string) Finding {
+	return Finding{Severity: SeverityWarning, Code: code, Field: field, Message: msg}
+}
+
+func info(code, field, msg string) Finding {
+	return Finding{Severity: SeverityInfo, Code: code, Field: field, Message: msg}
+}
+
+func TestAdviseKubenet(t *testing.T) {
+	codes := []string{CodeKubenetInProduction}
+	kubenet := func(production bool) *Plan {
+		p := rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 3))
+		p.Clusters[0].Production = production
+		return p
+	}
+	const field = "clusters[prod].networkProfile.networkPlugin"
+	runRuleCases(t, []ruleCase{
+		{name: "overlay in production", codes: codes, plan: rulePlanWith(rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3)),
+			func(p *Plan) { p.Clusters[0].Production = true })},
+		{
+			name: "kubenet in production", codes: codes, plan: kubenet(true),
+			want: Findings{warning(CodeKubenetInProduction, field,
+				`production cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead`)},
+		},
+		{
+			name: "kubenet outside production", codes: codes, plan: kubenet(false),
+			want: Findings{info(CodeKubenetInProduction, field,
+				`cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead`)},
+		},
+	})
+}
+
+func TestAdviseNetworkPolicy(t *testing.T) {
+	codes := []string{CodeNoNetworkPolicy}
+	runRuleCases(t, []ruleCase{
+		{name: "policy chosen", codes: codes, plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3))},
+		{name: "none chosen explicitly", codes: codes, plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)),
+			func(p *Plan) { p.Clusters[0].NetworkProfile.NetworkPolicy = PolicyNone })},
+		{
+			name: "no policy", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)),
+				func(p *Plan) { p.Clusters[0].NetworkProfile.NetworkPolicy = "" }),
+			want: Findings{warning(CodeNoNetworkPolicy, "clusters[prod].networkProfile.networkPolicy",
+				`cluster "prod" chooses no network policy engine; on older clusters it can't be turned on later, so choose azure, calico or cilium now (or none explicitly)`)},
+		},
+	})
+}
+
+func TestAdviseWindowsSurge(t *testing.T) {
+	codes := []string{CodeWindowsWithoutSurge}
+	runRuleCases(t, []ruleCase{
+		{name: "Windows pool with surge", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows, pSurge("33%")))},
+		{name: "Linux pool without surge", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3, pSurge("0"), pUnavailable("1")))},
+		{
+			name: "Windows pool without surge", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows, pSurge("0"), pUnavailable("1"))),
+			want: Findings{warning(CodeWindowsWithoutSurge, "clusters[prod].agentPoolProfiles[win].maxSurge",
+				`Windows pool "win" of cluster "prod" has maxSurge 0: its node-image upgrades get no surge node; plan maxSurge 33% and the addresses for it`)},
+		},
+	})
+}
+
+func TestAdviseHeadroom(t *testing.T) {
+	codes := []string{CodeNoUpgradeHeadroom}
+	runRuleCases(t, []ruleCase{
+		{name: "room for one more node", codes: codes,
+			plan: rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 6, pMaxPods(30), pSurge("1")))},
+		{
+			name: "no room for one more node", codes: codes,
+			plan: rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 7, pMaxPods(30), pSurge("1"))),
+			want: Findings{warning(CodeNoUpgradeHeadroom, aksField,
+				`subnet "aks" (10.1.0.0/24) has 3 of 251 addresses left at upgrade peak; one more node of pool "system" needs 31: no room to scale out or to raise maxSurge`)},
+		},
+		{
+			// 6 nodes at 50% and one load balancer: 10 of 11; a 7th node
+			// brings a 4th surge node.
+			name: "percent surge grows with the pool", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginKubenet, "10.1.0.0/28", rulePool("system", 6, pSurge("50%"))), oneILB),
+			want: Findings{warning(CodeNoUpgradeHeadroom, aksField,
+				`subnet "aks" (10.1.0.0/28) has 1 of 11 addresses left at upgrade peak; one more node of pool "system" needs 2: no room to scale out or to raise maxSurge`)},
+		},
+		{
+			// 5 nodes at 50%: a 6th node brings no extra surge node.
+			name: "percent surge that does not grow", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginKubenet, "10.1.0.0/28", rulePool("system", 5, pSurge("50%"))), oneILB),
+		},
+		{name: "overflowing subnet is an error, not advice", codes: codes,
+			plan: rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 9, pMaxPods(30), pSurge("1")))},
+	})
+}
+
+func oneILB(p *Plan) { p.VNets[0].Subnets[0].Consumers.InternalLoadBalancers = 1 }
+
+func TestAdviseIngressSubnet(t *testing.T) {
+	codes := []string{CodeIngressSubnetSharedWithNodes}
+	runRuleCases(t, []ruleCase{
+		{name: "gateway in its own subnet", codes: codes,
+			plan: special(Subnet{Name: "appgw", Purpose: PurposeApplicationGateway, AddressPrefixes: rulePrefixes("10.1.4.0/24"),
+				Consumers: Consumers{ApplicationGatewayInstances: 2}})},
+		{
+			name: "gateway in the node subnet", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), func(p *Plan) {
+				p.VNets[0].Subnets[0].Consumers.ApplicationGatewayInstances = 2
+			}),
+			want: Findings{warning(CodeIngressSubnetSharedWithNodes, "vnets[hub].subnets[aks].consumers.applicationGatewayInstances",
+				`subnet "aks" holds 2 application gateway addresses and the nodes or pods of pool "system"; give the ingress a dedicated subnet (a /24 for Application Gateway v2)`)},
+		},
+	})
+}
+
+func TestAdviseBastion(t *testing.T) {
+	codes := []string{CodeBastionMissing, CodeBastionUndersized}
+	wants := func(p *Plan) { p.Clusters[0].WantsBastion = true }
+	withBastion := func(prefix string) *Plan {
+		return rulePlanWith(special(Subnet{Name: BastionSubnetName, AddressPrefixes: rulePrefixes(prefix)}), wants)
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "no bastion asked", codes: codes, plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3))},
+		{name: "bastion slash 26", codes: codes, plan: withBastion("10.1.4.0/26")},
+		{
+			name: "bastion missing", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), wants),
+			want: Findings{warning(CodeBastionMissing, "clusters[prod].wantsBastion",
+				`cluster "prod" asks for a bastion, but VNet "hub" has no AzureBastionSubnet; add a /26 or larger such as 10.1.4.0/26`)},
+		},
+		{
+			name: "bastion undersized", codes: codes, plan: withBastion("10.1.4.0/27"),
+			want: Findings{warning(CodeBastionUndersized, "clusters[prod].wantsBastion",
+				`cluster "prod" asks for a bastion, but AzureBastionSubnet of VNet "hub" is 10.1.4.0/27; Azure Bastion needs a /26 or larger`)},
+		},
+	})
+}
+
+func TestAdviseSurgeDefault(t *testing.T) {
+	codes := []string{codeDisputedDefault}
+	runRuleCases(t, []ruleCase{
+		{name: "surge stated", codes: codes, plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("33%")))},
+		{name: "cluster default overridden", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)),
+				func(p *Plan) { p.Clusters[0].Defaults.MaxSurge = sizing.MustParseSurge("1") })},
+		{
+			name: "surge left to the default", codes: codes,
+			plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3), rulePool("apps", 3)),
+			want: Findings{info(codeDisputedDefault, "clusters[prod].defaults.maxSurge",
+				`cluster "prod" plans pools "system", "apps" at maxSurge 10%, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); set maxSurge to state it, 33% is the production advice`)},
+		},
+	})
+}
