@@ -154,6 +154,9 @@ func TestBuildEqualsSet(t *testing.T) {
 				if inc.Nodes() != built.Nodes() {
 					t.Errorf("round %d: Nodes() = %d after Set, %d after Build", round, inc.Nodes(), built.Nodes())
 				}
+				if bound := nodeBound(depth, mergeRanges(slices.Clone(ranges), LowMask(depth))); bound < built.Nodes() {
+					t.Errorf("round %d: nodeBound = %d, below the %d nodes built", round, bound, built.Nodes())
+				}
 			}
 		})
 	}
