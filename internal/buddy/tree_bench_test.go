@@ -14,7 +14,7 @@ func benchRanges(n int) []Range {
 	rs := make([]Range, n)
 	for i := range rs {
 		size := 3 + rng.IntN(5)
-		lo := KeyFrom64(uint64(rng.IntN(1<<24))).AndNot(LowMask(size))
+		lo := KeyFrom64(uint64(rng.IntN(1 << 24))).AndNot(LowMask(size))
 		rs[i] = Range{lo, lo.Or(LowMask(size))}
 	}
 	return rs
