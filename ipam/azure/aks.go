@@ -92,8 +92,14 @@ func kindOf(it val) string {
 	case it.has("agentPoolProfiles") || it.has("networkProfile") ||
 		it.key("properties").has("agentPoolProfiles") || it.key("properties").has("networkProfile"):
 		return typeManagedCluster
-	case it.has("vmSize") || it.has("osType") || it.key("properties").has("vmSize"):
+	}
+	if id, ok := parseResourceID(idString(it)); ok && strings.EqualFold(id.types[len(id.types)-1], "agentPools") {
 		return typeAgentPool
+	}
+	for _, k := range []string{"vmSize", "osType", "count", "maxPods", "vnetSubnetId", "mode"} {
+		if it.has(k) || it.key("properties").has(k) {
+			return typeAgentPool
+		}
 	}
 	return ""
 }
@@ -190,3 +196,10 @@ func isTemplateValue(x val) bool {
 }
 
 func origin(x val) Origin { return Origin{File: x.r.file, Path: x.path} }
+
+// idString returns the item's "id" if it is a string, without reporting
+// anything.
+func idString(it val) string {
+	s, _ := it.key("id").v.(string)
+	return s
+}
