@@ -182,11 +182,7 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 // growthCost is the addresses one more node of the pool takes at upgrade
 // peak: its own share plus any extra surge node a percent surge adds.
 func (lp loadPart) growthCost() u128.Uint128 {
-	extra := 1
-	if lp.pv != nil {
-		p := &lp.pv.p.Pool
-		planned := lp.item.Nodes + lp.item.ScaleOut
-		extra += max(p.MaxSurge.Nodes(planned+1)-p.MaxSurge.Nodes(planned), 0)
-	}
+	planned := lp.item.Nodes + lp.item.ScaleOut
+	extra := 1 + max(lp.item.MaxSurge.Nodes(planned+1)-lp.item.MaxSurge.Nodes(planned), 0)
 	return lp.item.PerNode.Mul64(uint64(extra))
 }

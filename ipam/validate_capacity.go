@@ -175,45 +175,29 @@ func ipv4Prefixes(sv *subnetView) []netip.Prefix {
 	return out
 }
 
-// subnetCapacity is the addresses an IPv4 subnet of length bits offers:
-// 2^(32−bits) − 5 (Azure reserves 5 per subnet), or for a static-block pod
-// subnet its whole /28 blocks less the two holding reserved addresses, × 16.
-// These are sizing's rules (sizing.Fit.Capacity); capacity_test checks that
-// the two agree for every length.
-func subnetCapacity(bits int, static bool) u128.Uint128 {
-	if bits < 0 || bits > 32 {
-		return u128.Uint128{}
-	}
+// subnetUsable is sizing's capacity of an IPv4 subnet of length bits: a
+// static-block pod subnet counts whole /28 blocks, any other 2^(32−bits) − 5.
+func subnetUsable(bits int, static bool) u128.Uint128 {
 	if static {
-		if bits > sizing.StaticBlockBits {
-			return u128.Uint128{}
-		}
-		return u128.Pow2(sizing.StaticBlockBits - bits).Sub(u128.From64(2)).Mul64(1 << (32 - sizing.StaticBlockBits))
+		return sizing.Usable(sizing.PodSubnet, sizing.IPv4, sizing.StaticBlock, bits)
 	}
-	return u128.Pow2(32 - bits).Sub(u128.From64(sizing.ReservedPerSubnet))
+	return sizing.Usable(sizing.NodeSubnet, sizing.IPv4, "", bits)
 }
 
-// smallestSubnetBits returns the longest prefix length whose capacity holds
-// need, or -1 if no IPv4 subnet does. Subnets are /29 or larger, static-block
-// pod subnets /28 blocks in at most a /12.
+// smallestSubnetBits is sizing's smallest prefix length holding need, -1 if
+// none does.
 func smallestSubnetBits(need u128.Uint128, static bool) int {
-	longest, shortest := sizing.MinSubnetBits, 0
 	if static {
-		longest, shortest = sizing.StaticBlockBits, sizing.MaxStaticPodSubnet
+		return sizing.MinPrefixLen(sizing.PodSubnet, sizing.IPv4, sizing.StaticBlock, need)
 	}
-	for bits := longest; bits >= shortest; bits-- {
-		if !subnetCapacity(bits, static).Less(need) {
-			return bits
-		}
-	}
-	return -1
+	return sizing.MinPrefixLen(sizing.NodeSubnet, sizing.IPv4, "", need)
 }
 
 // capacity returns the usable addresses of all of l's IPv4 prefixes.
 func (l *subnetLoad) capacity() u128.Uint128 {
 	var c u128.Uint128
 	for _, p := range ipv4Prefixes(l.sv) {
-		c = c.Add(subnetCapacity(p.Bits(), l.static))
+		c = c.Add(subnetUsable(p.Bits(), l.static))
 	}
 	return c
 }
@@ -283,7 +267,7 @@ func (l *subnetLoad) fix() string {
 		return fmt.Sprintf("spread the pools over several subnets: %v addresses do not fit one subnet", l.peak)
 	}
 	return fmt.Sprintf("use a /%d or larger for subnet %s (%v usable for %v needed), or lower maxPods or node counts",
-		bits, l.sv.s.Name, subnetCapacity(bits, l.static), l.peak)
+		bits, l.sv.s.Name, subnetUsable(bits, l.static), l.peak)
 }
 
 func joinPrefixes(ps []netip.Prefix) string {
@@ -314,35 +298,29 @@ func (v *validation) checkPodCIDRCapacity(cs *clusterSizing) {
 }
 
 func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Prefix, field string) {
+	have := sizing.Usable(sizing.PodCIDR, r.Family, "", p.Bits())
+	if !have.Less(r.Peak) {
+		return
+	}
 	blockBits := sizing.NodeBlockBitsV4
 	if r.Family == sizing.IPv6 {
 		blockBits = sizing.NodeBlockBitsV6
-	}
-	var have u128.Uint128
-	if p.Bits() <= blockBits {
-		have = u128.PrefixSize(p.Addr().BitLen(), p.Bits())
-	}
-	if !have.Less(r.Peak) {
-		return
 	}
 	nodes := 0
 	for _, it := range r.Pools {
 		nodes += it.Nodes + it.ScaleOut + it.Surge
 	}
-	holds := u128.Pow2(blockBits - p.Bits())
-	if p.Bits() > blockBits {
-		holds = u128.Uint128{}
-	}
+	perNode := u128.Pow2(p.Addr().BitLen() - blockBits)
+	holds, _ := have.DivMod64(perNode.Uint64())
 	code := CodeInsufficientSubnetSize
 	if cv.c.NetworkProfile.NetworkPlugin == PluginKubenet {
 		code = CodeInsufficientPodCIDR
 	}
 	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in pod CIDR %s of cluster %q: "+
 		"%s at upgrade peak × %v (one /%d per node); a /%d holds %v nodes",
-		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), u128.Pow2(p.Addr().BitLen()-blockBits), blockBits, p.Bits(), holds)
-	need := blockBits - u128.FromInt(nodes-1).BitLen()
+		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, p.Bits(), holds)
 	fix := "split the nodes over several clusters"
-	if need >= 0 {
+	if need := r.MinPrefixLen; need >= 0 {
 		fix = fmt.Sprintf("use a /%d or larger pod CIDR", need)
 		if p.Addr().Is4() {
 			fix += ", such as " + v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need))

@@ -457,56 +457,6 @@ func TestValidateSizingLimits(t *testing.T) {
 	})
 }
 
-// TestSubnetCapacityMatchesSizing checks the capacity and smallest-prefix
-// arithmetic used for subnets shared across clusters against sizing's Fit
-// and Demand, for every prefix length sizing accepts.
-func TestSubnetCapacityMatchesSizing(t *testing.T) {
-	for _, mode := range []PodIPAllocationMode{DynamicIndividual, StaticBlock} {
-		c := sizing.Cluster{
-			Network: sizing.Network{Plugin: sizing.PluginAzure},
-			Pools:   []sizing.Pool{{Name: "system", Count: 3, MaxPods: 30, PodSubnet: "pods", PodIPAllocationMode: mode}},
-		}
-		static := mode == StaticBlock
-		shortest, longest := 8, sizing.MinSubnetBits
-		if static {
-			shortest, longest = sizing.MaxStaticPodSubnet, sizing.StaticBlockBits
-		}
-		for bits := shortest; bits <= longest; bits++ {
-			k := sizing.RangeKey{Kind: sizing.PodSubnet, Name: "pods", Family: sizing.IPv4}
-			f, err := c.Fit(k, netip.PrefixFrom(netip.IPv4Unspecified(), bits))
-			if err != nil {
-				t.Fatalf("%s /%d: Fit: %v", mode, bits, err)
-			}
-			if got := subnetCapacity(bits, static); got != f.Capacity {
-				t.Errorf("%s: subnetCapacity(%d) = %v, sizing says %v", mode, bits, got, f.Capacity)
-			}
-		}
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 300 {
-		static := r.IntN(2) == 0
-		p := sizing.Pool{Name: "system", Count: 1 + r.IntN(900), MaxPods: 10 + r.IntN(241), PodSubnet: "pods"}
-		if static {
-			p.PodIPAllocationMode = StaticBlock
-		}
-		c := sizing.Cluster{Network: sizing.Network{Plugin: sizing.PluginAzure}, Pools: []sizing.Pool{p}}
-		d, err := c.Demand()
-		if err != nil {
-			t.Fatalf("Demand(%+v): %v", p, err)
-		}
-		for _, rg := range d.Ranges {
-			st := static && rg.Kind == sizing.PodSubnet
-			want := rg.MinPrefixLen
-			if st && want < sizing.MaxStaticPodSubnet {
-				want = -1
-			}
-			if got := smallestSubnetBits(rg.Peak, st); got != want {
-				t.Errorf("smallestSubnetBits(%v, static %v) = %d, sizing says %d", rg.Peak, st, got, want)
-			}
-		}
-	}
-}
-
 // TestCapacityFindingAgreesWithSizingFit builds seeded random single-pool
 // plans and checks that Validate reports InsufficientSubnetSize exactly when
 // sizing's Fit says the node subnet does not fit, naming sizing's smallest

@@ -302,7 +302,7 @@ func (v *validation) checkAppGatewaySubnet(sv *subnetView) {
 	}
 	var have u128.Uint128
 	for _, p := range prefixes {
-		have = have.Add(subnetCapacity(p.Bits(), false))
+		have = have.Add(subnetUsable(p.Bits(), false))
 	}
 	need := u128.FromInt(sv.s.Consumers.Total())
 	if have.Less(need) {
@@ -333,7 +333,7 @@ func (v *validation) checkAGCSubnet(sv *subnetView) {
 	}
 	var have u128.Uint128
 	for _, p := range prefixes {
-		have = have.Add(subnetCapacity(p.Bits(), false))
+		have = have.Add(subnetUsable(p.Bits(), false))
 	}
 	free := have.Sub(u128.FromInt(sv.s.Consumers.Total()))
 	if free.Less(u128.From64(agcMinFreeIPs)) {
