@@ -206,3 +206,23 @@ func TestCheckPodCIDRExpansion(t *testing.T) {
 		})
 	}
 }
+
+// The overlay exhaustion example of AKS-RULES.md §6: 5 nodes × 256 =
+// 1,280 > 1,024 addresses of a /22 pod CIDR.
+func TestVectorOverlayPodCIDRExhausted(t *testing.T) {
+	c := Cluster{Network: overlay, Pools: []Pool{noSurge(Pool{Name: "np", Count: 5})}}
+	f, err := c.Fit(podCIDRv4, netip.MustParsePrefix("10.244.0.0/22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Fits || f.Peak != n(1280) || f.Capacity != n(1024) {
+		t.Errorf("fit = %+v, want 1280 > 1024", f)
+	}
+	if !errors.Is(f.Err(), ErrInsufficientSubnetSize) {
+		t.Errorf("Err() = %v", f.Err())
+	}
+	// kubenet: a /27 node subnet has 27 usable addresses.
+	if got := Usable(NodeSubnet, IPv4, "", 27); got != n(27) {
+		t.Errorf("usable /27 = %v, want 27", got)
+	}
+}
