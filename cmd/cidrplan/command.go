@@ -31,6 +31,7 @@ func commands() []*command {
 		allocCommand(),
 		completeCommand(),
 		mapCommand(),
+		importCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

@@ -8,27 +8,62 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/azure"
 )
 
 // planSource is where a command reads its plan from: a plan file given as
-// the PLAN argument.
+// the PLAN argument, or exports of what already exists in Azure (az, ARM,
+// Terraform), imported with ipam/azure.
 type planSource struct {
-	path string
+	azure.Sources
 }
 
-// planSourceFlags declares the flags that name plan sources besides the PLAN
-// argument (none yet).
-func (f *flags) planSourceFlags(src *planSource) {}
+// planSourceFlags declares the flags that name exports to import instead of
+// a PLAN file.
+func (f *flags) planSourceFlags(src *planSource) {
+	f.stringsVar(&src.AKS, "aks", "FILE", "az aks show / nodepool list or ARM JSON of a cluster; repeatable")
+	f.stringsVar(&src.VNet, "vnet", "FILE", "az network vnet show / list or ARM JSON; repeatable")
+	f.stringsVar(&src.OnPrem, "onprem", "FILE", "az network local-gateway show or nic show-effective-route-table; repeatable")
+	f.stringsVar(&src.Terraform, "terraform", "FILE", "terraform show -json of a state or plan; repeatable")
+}
 
-// load returns the plan named by the positional arguments args (at most one)
-// and the source flags, and a label for it in output.
+// imports reports whether any export flag was given.
+func (src *planSource) imports() bool {
+	return len(src.AKS)+len(src.VNet)+len(src.OnPrem)+len(src.Terraform) > 0
+}
+
+// load returns the plan named by the positional arguments args (at most one
+// PLAN file) or by the export flags, and a label for it in output.
 func (src *planSource) load(args []string) (*ipam.Plan, string, error) {
-	if len(args) == 0 {
-		return nil, "", errors.New("missing PLAN argument")
+	switch {
+	case len(args) > 0 && src.imports():
+		return nil, "", fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform exports, not both (got %q and exports)", args[0])
+	case len(args) > 0:
+		p, err := loadPlan(args[0])
+		return p, args[0], err
+	case !src.imports():
+		return nil, "", errors.New("missing PLAN argument (or --aks, --vnet, --onprem, --terraform exports)")
 	}
-	src.path = args[0]
-	p, err := loadPlan(src.path)
-	return p, src.path, err
+	p, err := azure.Import(src.Sources)
+	if err != nil {
+		return nil, "", importError(err)
+	}
+	return p, "imported plan", nil
+}
+
+// importError words an import error for the command line: a file that can't
+// be read is quoted with its flag's value; the importer's own errors name
+// the file and the place in it.
+func importError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason := pe.Err.Error()
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			reason = "no such file"
+		}
+		return fmt.Errorf("export %q: %s", pe.Path, reason)
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), "azure: ", ""))
 }
 
 // loadPlan reads the plan file at path. Errors are input errors (exit 2)

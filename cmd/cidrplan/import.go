@@ -1,0 +1,46 @@
+package main
+
+import "github.com/cidrplan/cidrplan/ipam"
+
+func importCommand() *command {
+	return &command{
+		name:    "import",
+		summary: "turn az, ARM and Terraform exports into a plan",
+		usage:   "[--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]... [flags]",
+		about: `Reads what already exists, offline and without Azure credentials — clusters
+(az aks show, az aks nodepool list, ARM JSON), virtual networks (az network
+vnet show/list; peered address spaces become ranges to avoid), on-premises
+ranges (az network local-gateway show, effective routes) and Terraform
+(terraform show -json) — and prints the equivalent plan, ready to edit,
+"cidrplan check" or "cidrplan complete".
+
+"cidrplan check" and "cidrplan map" take the same flags to work on exports
+directly.`,
+		examples: `# a cluster, its spoke VNet, the peered hub and the on-premises gateway
+cidrplan import --aks examples/exports/hub-spoke/aks.json --vnet examples/exports/hub-spoke/vnet-spoke.json --vnet examples/exports/hub-spoke/vnet-hub.json --onprem examples/exports/hub-spoke/onprem-lgw.json
+# a Terraform state, as JSON
+cidrplan import --terraform examples/exports/terraform/terraform.json -o json`,
+		flags: func(f *flags, e *env) func([]string) error {
+			var src planSource
+			var output string
+			f.planSourceFlags(&src)
+			f.outputVar(&output, formatYAML, formatJSON)
+			return func(args []string) error {
+				p, _, err := src.load(args)
+				if err != nil {
+					return err
+				}
+				marshal := ipam.MarshalYAML
+				if output == formatJSON {
+					marshal = ipam.Marshal
+				}
+				b, err := marshal(p)
+				if err != nil {
+					return err
+				}
+				_, err = e.stdout.Write(b)
+				return err
+			}
+		},
+	}
+}
