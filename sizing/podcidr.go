@@ -96,26 +96,26 @@ func addShifted(a *[16]byte, v uint64, shift int) {
 }
 
 // CheckPodCIDRExpansion reports whether an overlay pod CIDR may change
-// from old to new: only to a superset (10.244.0.0/18 → 10.244.0.0/16),
+// from one prefix to another: only to a superset (10.244.0.0/18 → 10.244.0.0/16),
 // never shrunk or moved, IPv4 only. An unchanged CIDR is allowed. A
 // refused change is an *Error wrapping ErrPodCIDRExpansion; a bad prefix
 // a *PrefixError.
-func CheckPodCIDRExpansion(old, new netip.Prefix) error {
-	for _, p := range []netip.Prefix{old, new} {
+func CheckPodCIDRExpansion(from, to netip.Prefix) error {
+	for _, p := range []netip.Prefix{from, to} {
 		if err := checkPodCIDR(p); err != nil {
 			return err
 		}
 	}
 	bad := func(detail string) error {
-		return &Error{Field: "podCIDR", Value: new.String(), Err: ErrPodCIDRExpansion,
-			Detail: fmt.Sprintf("from %v: %s", old, detail)}
+		return &Error{Field: "podCIDR", Value: to.String(), Err: ErrPodCIDRExpansion,
+			Detail: fmt.Sprintf("from %v: %s", from, detail)}
 	}
 	switch {
-	case !old.Addr().Is4() || !new.Addr().Is4():
+	case !from.Addr().Is4() || !to.Addr().Is4():
 		return bad("IPv6 pod CIDRs cannot be expanded")
-	case new.Bits() > old.Bits():
+	case to.Bits() > from.Bits():
 		return bad("a pod CIDR cannot shrink")
-	case !new.Contains(old.Addr()):
+	case !to.Contains(from.Addr()):
 		return bad("a pod CIDR cannot move; the new range must contain the old")
 	}
 	return nil
