@@ -64,7 +64,11 @@
 // cluster limits (5,000, kubenet 400, overlay) apply to steady-state nodes
 // (counted plus scale-out), the pool limit of 1,000 to a pool plus its
 // surge; maxPods × nodes ≥ 30 is checked for pools with nodes; an unset
-// maxSurge takes the default even when maxUnavailable is set.
+// maxSurge takes the default even when maxUnavailable is set; dynamic pod
+// subnets are planned at one batch (16) per node, the documented minimum;
+// Fit's MaxNodes never reports a count from 1 to below the 30-pod pool
+// minimum (only 0 remains then); a static-block pod subnet that would have
+// to exceed a /12 has MinPrefixLen −1.
 // Demand.Assumptions lists every default a result used.
 //
 // # Families, counts and errors

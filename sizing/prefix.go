@@ -22,11 +22,3 @@ func checkPrefix(p netip.Prefix, want IPFamily) error {
 	}
 	return nil
 }
-
-// familyOf returns the family of an address.
-func familyOf(a netip.Addr) IPFamily {
-	if a.Is4() {
-		return IPv4
-	}
-	return IPv6
-}
