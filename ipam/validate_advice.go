@@ -17,6 +17,7 @@ func checkAdvice(v *validation) {
 		v.adviseKubenet(cv)
 		v.adviseNetworkPolicy(cv)
 		v.adviseWindowsSurge(cv)
+		v.adviseWindowsMaxPods(cv)
 		v.adviseBastion(cv)
 		v.adviseSurgeDefault(cv)
 	}
@@ -73,6 +74,22 @@ func (v *validation) adviseWindowsSurge(cv *clusterView) {
 		v.warnf(CodeWindowsWithoutSurge, pv.field("maxSurge"),
 			"Windows pool %q of cluster %q has maxSurge %s: its node-image upgrades get no surge node; plan maxSurge %d%% and the addresses for it",
 			p.Name, cv.c.Name, surgeText(p.MaxSurge), productionSurgePercent)
+	}
+}
+
+// windowsMaxPods is the recommended maximum maxPods of a Windows pool.
+const windowsMaxPods = 110
+
+// codeWindowsMaxPods marks a Windows pool above the recommended maxPods.
+const codeWindowsMaxPods = "WindowsMaxPodsAboveRecommended"
+
+func (v *validation) adviseWindowsMaxPods(cv *clusterView) {
+	for _, pv := range cv.pools {
+		if p := &pv.p.Pool; p.OSType == Windows && p.MaxPods > windowsMaxPods {
+			v.warnf(codeWindowsMaxPods, pv.field("maxPods"),
+				"Windows pool %q of cluster %q has maxPods %d; %d is the recommended maximum for Windows nodes (maxPods can't change later)",
+				p.Name, cv.c.Name, p.MaxPods, windowsMaxPods)
+		}
 	}
 }
 

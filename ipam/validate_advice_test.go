@@ -70,6 +70,20 @@ func TestAdviseWindowsSurge(t *testing.T) {
 	})
 }
 
+func TestAdviseWindowsMaxPods(t *testing.T) {
+	codes := []string{codeWindowsMaxPods}
+	runRuleCases(t, []ruleCase{
+		{name: "Windows pool at 110", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows, pMaxPods(110)))},
+		{
+			name: "Windows pool at the overlay default", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows)),
+			want: Findings{warning(codeWindowsMaxPods, "clusters[prod].agentPoolProfiles[win].maxPods",
+				`Windows pool "win" of cluster "prod" has maxPods 250; 110 is the recommended maximum for Windows nodes (maxPods can't change later)`)},
+		},
+	})
+}
+
 func TestAdviseHeadroom(t *testing.T) {
 	codes := []string{CodeNoUpgradeHeadroom}
 	runRuleCases(t, []ruleCase{

@@ -515,3 +515,74 @@ func TestSmallestSubnetBitsEdges(t *testing.T) {
 		})
 	}
 }
+
+// ruleCodes lists the codes the capacity, model and advice checks emit.
+var ruleCodes = []string{
+	CodeInsufficientSubnetSize, CodeInsufficientPodCIDR, CodeKubenetNodeLimit, CodeOverlayNodeLimit,
+	CodeClusterNodeLimit, CodePoolNodeLimit, CodePoolCountLimit, CodeInvalidMaxPods, CodeInsufficientPods,
+	CodeInvalidMaxSurge, CodeInvalidNodeCount, CodePodSubnetTooLarge, codeNoAgentPools, codeInvalidNetworkProfile,
+	codeInvalidOSType, codeInvalidPodSubnet, codeConsumersTooLarge, codeInvalidAgentPool,
+	CodeWindowsOnKubenet, CodeWindowsOnCilium, CodeFirstPoolNotLinux, CodePoolsInSeveralVNets, CodeKubenetSubnetShared,
+	CodePodIPAllocationModeMixed, CodeSubnetIsDelegated, CodeBastionSubnetTooSmall, CodeBastionSubnetName,
+	CodeAPIServerSubnetTooSmall, CodeAPIServerSubnetDelegated, CodeAppGatewaySubnetSize, CodeAppGatewaySubnetShared,
+	CodeInvalidIPFamilies, CodeDualStackCIDRCount, CodeDualStackNeedsOverlay, CodeFamilyMismatch,
+	codeStaticBlockVersion, codeDualStackCiliumVer, codeAGCSubnetDelegation,
+	CodeKubenetInProduction, CodeNoNetworkPolicy, CodeWindowsWithoutSurge, CodeNoUpgradeHeadroom,
+	CodeIngressSubnetSharedWithNodes, CodeBastionMissing, CodeBastionUndersized, codeDisputedDefault, codeWindowsMaxPods,
+}
+
+// fuzzPlan decodes fuzz input into a one- or two-pool plan on one subnet.
+func fuzzPlan(plugin, bits uint8, count, maxPods uint16, surgeN, flags uint8) *Plan {
+	plugins := []NetworkPlugin{PluginAzure, PluginKubenet, ruleOverlay, PluginNone}
+	b := 16 + int(bits%16)
+	subnet := netip.PrefixFrom(netip.MustParseAddr("10.1.0.0"), b)
+	opts := []func(*sizing.Pool){pMaxPods(int(maxPods % 300)), pSurge(fmt.Sprint(surgeN % 40))}
+	if flags&1 != 0 {
+		opts = append(opts, pUnavailable("1"))
+	}
+	if flags&2 != 0 {
+		opts = append(opts, pWindows)
+	}
+	if flags&4 != 0 {
+		opts = append(opts, pScaleOut(int(surgeN)))
+	}
+	pools := []AgentPool{rulePool("system", int(count%1200), opts...)}
+	if flags&8 != 0 {
+		pools = append(pools, rulePool("apps", int(count%37), opts...))
+	}
+	p := rulePlan(plugins[int(plugin)%len(plugins)], subnet.String(), pools...)
+	p.Clusters[0].APIServerAccessProfile.EnablePrivateCluster = flags&16 != 0
+	p.VNets[0].Subnets[0].Consumers.InternalLoadBalancers = int(flags >> 5)
+	return p
+}
+
+// FuzzValidateCapacity checks on decoded plans that Validate never panics,
+// that every finding of these rules names a field and every error a fix, and
+// that InsufficientSubnetSize on the node subnet appears exactly when sizing
+// says the subnet does not hold the demand.
+func FuzzValidateCapacity(f *testing.F) {
+	f.Add(uint8(0), uint8(8), uint16(9), uint16(30), uint8(1), uint8(0))
+	f.Add(uint8(1), uint8(8), uint16(251), uint16(0), uint8(1), uint8(2))
+	f.Add(uint8(2), uint8(6), uint16(1001), uint16(250), uint8(10), uint8(9))
+	f.Add(uint8(3), uint8(15), uint16(3), uint16(9), uint8(0), uint8(0xff))
+	f.Fuzz(func(t *testing.T, plugin, bits uint8, count, maxPods uint16, surgeN, flags uint8) {
+		p := fuzzPlan(plugin, bits, count, maxPods, surgeN, flags)
+		fs := p.Validate()
+		for _, fd := range withCodes(fs, ruleCodes...) {
+			if fd.Field == "" || fd.Message == "" || (fd.Severity == SeverityError && fd.Fix == "") {
+				t.Errorf("incomplete finding %v", fd)
+			}
+		}
+		in, _ := newValidation(p.WithDefaults()).clusters[0].sizingCluster()
+		k := sizing.RangeKey{Kind: sizing.NodeSubnet, Name: "vnets[hub].subnets[aks]", Family: sizing.IPv4}
+		fit, err := in.Fit(k, p.VNets[0].Subnets[0].AddressPrefixes[0])
+		if err != nil {
+			return // sizing rejects the cluster: no demand to compare
+		}
+		got := slices.ContainsFunc(withCodes(fs, CodeInsufficientSubnetSize), func(fd Finding) bool { return fd.Field == aksField })
+		if got == fit.Fits {
+			t.Errorf("InsufficientSubnetSize on aks = %v, but sizing says fits = %v (peak %v, capacity %v)\n%v",
+				got, fit.Fits, fit.Peak, fit.Capacity, fs)
+		}
+	})
+}
