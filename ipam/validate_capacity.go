@@ -220,7 +220,7 @@ func (v *validation) checkSubnetLoad(l *subnetLoad) {
 	prefixes := ipv4Prefixes(l.sv)
 	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in Subnet Cidr %s, Subnet Name %s: %s",
 		l.peak, have, joinPrefixes(prefixes), s.Name, l.breakdown())
-	v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), l.fix(), "%s", msg)
+	v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), v.subnetLoadFix(l), "%s", msg)
 }
 
 // breakdown spells out the arithmetic: each pool's peak nodes × per-node
@@ -259,15 +259,20 @@ func nodeTerms(it sizing.Item) string {
 	return s + fmt.Sprintf(" + %d surge)", it.Surge)
 }
 
-// fix names the smallest prefix that holds the demand, with a free one of
-// that size in the VNet when there is one.
-func (l *subnetLoad) fix() string {
+// subnetLoadFix names the smallest prefix that holds the demand (sizing's
+// MinPrefixLen), with a free one of that size in the VNet when there is one.
+func (v *validation) subnetLoadFix(l *subnetLoad) string {
 	bits := smallestSubnetBits(l.peak, l.static)
 	if bits < 0 {
 		return fmt.Sprintf("spread the pools over several subnets: %v addresses do not fit one subnet", l.peak)
 	}
-	return fmt.Sprintf("use a /%d or larger for subnet %s (%v usable for %v needed), or lower maxPods or node counts",
-		bits, l.sv.s.Name, subnetUsable(bits, l.static), l.peak)
+	fix := fmt.Sprintf("use a /%d or larger for subnet %s (%v usable for %v needed)%s",
+		bits, l.sv.s.Name, subnetUsable(bits, l.static), l.peak,
+		v.freeHint(l.sv.vnet, netip.PrefixFrom(netip.IPv4Unspecified(), bits)))
+	if len(l.parts) > 0 {
+		fix += ", or lower maxPods or node counts"
+	}
+	return fix
 }
 
 func joinPrefixes(ps []netip.Prefix) string {

@@ -134,7 +134,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "slash 24 holds 8 nodes at maxPods 30",
@@ -142,7 +142,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (8 nodes + 1 surge) × 31 = 279",
-				"use a /23 or larger for subnet aks (507 usable for 279 needed), or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 279 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "vector 50 nodes surge 1 fits a slash 21",
@@ -155,7 +155,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 1581 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 1 surge) × 31 = 1581",
-				"use a /21 or larger for subnet aks (2043 usable for 1581 needed), or lower maxPods or node counts")},
+				"use a /21 or larger for subnet aks (2043 usable for 1581 needed) such as 10.1.8.0/21, or lower maxPods or node counts")},
 		},
 		{
 			name:  "vector plus 10 scale-out fits a slash 21",
@@ -168,7 +168,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 1891 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 10 scale-out + 1 surge) × 31 = 1891",
-				"use a /21 or larger for subnet aks (2043 usable for 1891 needed), or lower maxPods or node counts")},
+				"use a /21 or larger for subnet aks (2043 usable for 1891 needed) such as 10.1.8.0/21, or lower maxPods or node counts")},
 		},
 		{
 			name:  "autoscaler counts maxCount",
@@ -176,7 +176,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "kubenet slash 24 holds 251 nodes",
@@ -189,7 +189,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (251 nodes + 1 surge) × 1 = 252",
-				"use a /23 or larger for subnet aks (507 usable for 252 needed), or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 252 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name: "other consumers and private API endpoint fit",
@@ -207,7 +207,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (7 nodes + 1 surge) × 31 = 248 + other consumers 3 + private API endpoints 1",
-				"use a /23 or larger for subnet aks (507 usable for 252 needed), or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 252 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "pools of one cluster share a subnet",
@@ -215,7 +215,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (4 nodes + 1 surge) × 31 = 155 + pool apps (4 nodes + 1 surge) × 31 = 155",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "clusters sharing a subnet fit alone",
@@ -228,7 +228,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool prod/system (4 nodes + 1 surge) × 31 = 155 + pool dev/system (4 nodes + 1 surge) × 31 = 155",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed), or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "dynamic pod subnet 100 nodes fits a slash 21",
@@ -241,7 +241,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
 				"Pre-allocated IPs 1600 exceeds IPs available 1019 in Subnet Cidr 10.1.8.0/22, Subnet Name pods: pool system (100 nodes + 0 surge) × 16 = 1600",
-				"use a /21 or larger for subnet pods (2043 usable for 1600 needed), or lower maxPods or node counts")},
+				"use a /21 or larger for subnet pods (2043 usable for 1600 needed) such as 10.1.16.0/21, or lower maxPods or node counts")},
 		},
 		{
 			name:  "static block pod subnet holds whole blocks",
@@ -254,7 +254,20 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
 				"Pre-allocated IPs 64 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (2 nodes + 0 surge) × 32 = 64",
-				"use a /25 or larger for subnet pods (96 usable for 64 needed), or lower maxPods or node counts")},
+				"use a /25 or larger for subnet pods (96 usable for 64 needed) such as 10.1.4.0/25, or lower maxPods or node counts")},
+		},
+		{
+			name:  "static block maxPods 31 takes 2 blocks",
+			plan:  rulePodSubnetPlan("10.1.8.0/26", StaticBlock, 1, 31),
+			codes: codes,
+		},
+		{
+			name:  "static block maxPods 32 takes 3 blocks",
+			plan:  rulePodSubnetPlan("10.1.8.0/26", StaticBlock, 1, 32),
+			codes: codes,
+			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
+				"Pre-allocated IPs 48 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (1 node + 0 surge) × 48 = 48",
+				"use a /25 or larger for subnet pods (96 usable for 48 needed) such as 10.1.4.0/25, or lower maxPods or node counts")},
 		},
 		{
 			name: "consumers alone overflow a subnet",
@@ -265,7 +278,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[endpoints].addressPrefixes",
 				"Pre-allocated IPs 12 exceeds IPs available 11 in Subnet Cidr 10.1.1.0/28, Subnet Name endpoints: other consumers 12",
-				"use a /27 or larger for subnet endpoints (27 usable for 12 needed), or lower maxPods or node counts")},
+				"use a /27 or larger for subnet endpoints (27 usable for 12 needed) such as 10.1.1.32/27")},
 		},
 	})
 }
