@@ -18,8 +18,9 @@ var ErrNoSpace = errors.New("ipam: no free space")
 // ErrBadAllocRequest is wrapped by the errors for allocation requests that
 // can never succeed as written: a parent prefix that is invalid, IPv4-mapped
 // IPv6 or has host bits set; a prefix length shorter than the parent or longer
-// than the address family; a count below 1; a used range that is invalid,
-// IPv4-mapped IPv6 or of the other address family than the parent.
+// than the address family; a count below 1 or above 2^24; a used range that
+// is invalid, IPv4-mapped IPv6 or of the other address family than the
+// parent.
 var ErrBadAllocRequest = errors.New("ipam: bad allocation request")
 
 // AllocError reports that Within holds fewer than Count free aligned prefixes
@@ -53,6 +54,7 @@ func (e *AllocError) Unwrap() error { return ErrNoSpace }
 // is not safe for concurrent use.
 type Allocator struct {
 	within netip.Prefix
+	last   netip.Addr // the parent's last address
 	tree   *buddy.Tree
 }
 
@@ -69,7 +71,7 @@ func NewAllocator(within netip.Prefix, used ...netipx.IPRange) (*Allocator, erro
 	if err := allocCheckParent(within); err != nil {
 		return nil, err
 	}
-	a := &Allocator{within: within}
+	a := &Allocator{within: within, last: netipx.PrefixLastIP(within)}
 	ranges := make([]buddy.Range, 0, len(used))
 	for _, r := range used {
 		if err := a.checkRange("used", r); err != nil {
@@ -120,8 +122,8 @@ func (a *Allocator) Allocate(bits int) (netip.Prefix, error) {
 // parent, in ascending order, and marks them taken: the same prefixes as
 // count calls to Allocate. It is all or nothing: when fewer than count are
 // free it returns an *AllocError wrapping ErrNoSpace whose Found says how
-// many are, and takes nothing. Bad bits or count < 1 give an error wrapping
-// ErrBadAllocRequest.
+// many are, and takes nothing. Bad bits, a count below 1 or above 2^24
+// (16,777,216) give an error wrapping ErrBadAllocRequest.
 func (a *Allocator) AllocateN(bits, count int) ([]netip.Prefix, error) {
 	if err := a.checkBits(bits, count); err != nil {
 		return nil, err
@@ -164,6 +166,10 @@ func Allocate(within netip.Prefix, bits, count int, used ...netipx.IPRange) ([]n
 	return a.AllocateN(bits, count)
 }
 
+// allocMaxCount bounds one AllocateN request: 2^24 prefixes already take
+// 512 MiB to return, and a larger count is a bug, not a plan.
+const allocMaxCount = 1 << 24
+
 func allocBad(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrBadAllocRequest}, args...)...)
 }
@@ -198,6 +204,8 @@ func (a *Allocator) checkBits(bits, count int) error {
 		return allocBad("/%d is longer than an %s address (/%d) in parent %s", bits, allocFamily(a.within.Addr()), a.within.Addr().BitLen(), a.within)
 	case count < 1:
 		return allocBad("count %d for /%d in %s is below 1", count, bits, a.within)
+	case count > allocMaxCount:
+		return allocBad("count %d for /%d in %s is above %d", count, bits, a.within, allocMaxCount)
 	}
 	return nil
 }
@@ -228,7 +236,7 @@ func (a *Allocator) hostBits() int { return a.within.Addr().BitLen() - a.within.
 // offsets returns r clipped to the parent as offsets from the parent's first
 // address, and false when r lies wholly outside.
 func (a *Allocator) offsets(r netipx.IPRange) (buddy.Range, bool) {
-	first, last := a.within.Addr(), netipx.PrefixLastIP(a.within)
+	first, last := a.within.Addr(), a.last
 	from, to := r.From(), r.To()
 	if to.Less(first) || last.Less(from) {
 		return buddy.Range{}, false

@@ -104,6 +104,7 @@ func TestAllocateBadRequest(t *testing.T) {
 		{"negative bits", netip.MustParsePrefix("0.0.0.0/0"), -1, 1, nil},
 		{"zero count", netip.MustParsePrefix("10.0.0.0/8"), 24, 0, nil},
 		{"negative count", netip.MustParsePrefix("10.0.0.0/8"), 24, -3, nil},
+		{"count beyond any plan", netip.MustParsePrefix("::/0"), 64, 1<<24 + 1, nil},
 		{"zero used range", netip.MustParsePrefix("10.0.0.0/8"), 24, 1, []netipx.IPRange{{}}},
 		{"reversed used range", netip.MustParsePrefix("10.0.0.0/8"), 24, 1, []netipx.IPRange{netipx.IPRangeFrom(netip.MustParseAddr("10.0.0.9"), netip.MustParseAddr("10.0.0.1"))}},
 		{"used range of mixed families", netip.MustParsePrefix("10.0.0.0/8"), 24, 1, []netipx.IPRange{netipx.IPRangeFrom(netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("::1"))}},
