@@ -33,11 +33,10 @@ func checkCapacity(v *validation) {
 	}
 }
 
-// clusterSizing is one cluster as sizing sees it: its input, its demand, or
-// the errors that kept sizing from computing one.
+// clusterSizing is one cluster as sizing sees it: its demand, or the errors
+// that kept sizing from computing one.
 type clusterSizing struct {
 	cv     *clusterView
-	in     sizing.Cluster
 	byName map[string]*subnetView // sizing's subnet names back to the plan's subnets
 	demand sizing.Demand
 	err    error
@@ -49,7 +48,7 @@ func sizeClusters(v *validation) []clusterSizing {
 	for _, cv := range v.clusters {
 		in, byName := cv.sizingCluster()
 		d, err := in.Demand()
-		out = append(out, clusterSizing{cv: cv, in: in, byName: byName, demand: d, err: err})
+		out = append(out, clusterSizing{cv: cv, byName: byName, demand: d, err: err})
 	}
 	return out
 }
@@ -88,9 +87,6 @@ type loadPart struct {
 	pv   *poolView
 	item sizing.Item
 }
-
-// peakNodes is the pool's nodes at upgrade peak.
-func (lp loadPart) peakNodes() int { return lp.item.Nodes + lp.item.ScaleOut + lp.item.Surge }
 
 // subnetLoads sums the demand of every sized cluster per subnet, in plan
 // order. Subnets without any IPv4 prefix (to be allocated, or IPv6) and
@@ -293,7 +289,7 @@ func (v *validation) checkPodCIDRCapacity(cs *clusterSizing) {
 			continue
 		}
 		for i, p := range np.PodPrefixes() {
-			if !p.IsValid() || p.Masked() != p || (p.Addr().Is4() != (r.Family == sizing.IPv4)) {
+			if !p.IsValid() || p.Masked() != p || p.Addr().Is4In6() || p.Addr().Is4() != (r.Family == sizing.IPv4) {
 				continue
 			}
 			v.checkOnePodCIDR(cs.cv, r, p, cs.cv.field(podField(np, i)))

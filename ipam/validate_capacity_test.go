@@ -599,3 +599,36 @@ func FuzzValidateCapacity(f *testing.F) {
 		}
 	})
 }
+
+// benchRulePlan is 20 Azure CNI clusters of 5 pools × 20 nodes sharing
+// subnets of one /12 VNet pairwise.
+func benchRulePlan() *Plan {
+	p := &Plan{VNets: []VNet{{Name: "hub", AddressSpace: rulePrefixes("10.16.0.0/12")}}}
+	for i := range 10 {
+		p.VNets[0].Subnets = append(p.VNets[0].Subnets, Subnet{Name: fmt.Sprintf("s%d", i),
+			AddressPrefixes: rulePrefixes(fmt.Sprintf("10.%d.0.0/16", 16+i)),
+			Consumers:       Consumers{InternalLoadBalancers: 3}})
+	}
+	for i := range 20 {
+		c := Cluster{Name: fmt.Sprintf("c%d", i), NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure,
+			ServiceCIDR: netip.MustParsePrefix("172.16.0.0/16"), DNSServiceIP: netip.MustParseAddr("172.16.0.10")}}
+		for j := range 5 {
+			ap := rulePool(fmt.Sprintf("p%d", j), 20, pMaxPods(30))
+			ap.VNetSubnet = fmt.Sprintf("s%d", i/2)
+			c.AgentPoolProfiles = append(c.AgentPoolProfiles, ap)
+		}
+		p.Clusters = append(p.Clusters, c)
+	}
+	return p
+}
+
+func BenchmarkCapacityModelAdvice(b *testing.B) {
+	v := newValidation(benchRulePlan().WithDefaults())
+	b.ReportAllocs()
+	for b.Loop() {
+		v.findings = v.findings[:0]
+		checkCapacity(v)
+		checkModel(v)
+		checkAdvice(v)
+	}
+}
