@@ -7,7 +7,8 @@ import "fmt"
 // Keep other such identifiers out of it.
 
 // btree4 is a B+-tree of IPv4 entries keyed by (start, end), ties kept in
-// insertion order. Leaves are linked left to right. Every node also stores
+// insertion order. Leaves hold no pointers (walks go through a path4), so
+// for a pointer-free V the garbage collector never scans them. Every node also stores
 // running maxima of the entries' ends ("pmax"), so "does anything starting at
 // or before b reach a?" is answered by one root-to-leaf descent:
 //
@@ -28,7 +29,6 @@ type leaf4[V comparable] struct {
 	hi   [leafCap4]addr4 // ends, ascending among equal starts
 	pmax [leafCap4]addr4 // pmax[i] = max(hi[0..i])
 	vals [leafCap4]V
-	next *leaf4[V]
 }
 
 type inner4[V comparable] struct {
@@ -209,7 +209,6 @@ func (l *leaf4[V]) split() *leaf4[V] {
 	clear(l.vals[half:l.n])
 	l.n = half
 	r.fixPmax(0)
-	r.next, l.next = l.next, r
 	return r
 }
 
@@ -437,7 +436,6 @@ func (nd *inner4[V]) balanceLeaves(i int) {
 	if a.n+b.n <= leafCap4 {
 		moveLeaf4(a, a.n, b, 0, b.n)
 		a.n += b.n
-		a.next = b.next
 		a.fixPmax(0)
 		nd.removeChild(i + 1)
 		nd.summarize(i, true)
@@ -592,22 +590,32 @@ func (l *leaf4[V]) overlapping(a, b addr4, yield func(lo, hi addr4, v V) bool) b
 	return true
 }
 
-// firstLeaf returns the leftmost leaf, or nil in an empty tree.
-func (t *btree4[V]) firstLeaf() *leaf4[V] {
+// first sets p to the first entry and reports whether there is one.
+func (t *btree4[V]) first(p *path4[V]) bool {
+	if t.n == 0 {
+		return false
+	}
 	if t.height == 0 {
-		return t.rootLeaf
+		p.leaf, p.pos = t.rootLeaf, 0
+		return true
 	}
 	nd := t.rootInner
-	for range t.height - 1 {
-		nd = nd.inners[0]
+	for d := range t.height {
+		p.inner[d], p.idx[d] = nd, 0
+		if d < t.height-1 {
+			nd = nd.inners[0]
+		}
 	}
-	return nd.leaves[0]
+	p.leaf, p.pos = nd.leaves[0], 0
+	return true
 }
 
 // all calls yield for every entry in order until it returns false; it
 // reports whether yield never did.
 func (t *btree4[V]) all(yield func(lo, hi addr4, v V) bool) bool {
-	for l := t.firstLeaf(); l != nil; l = l.next {
+	var p path4[V]
+	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
+		l := p.leaf
 		for i := range l.n {
 			if !yield(l.lo[i], l.hi[i], l.vals[i]) {
 				return false
@@ -621,24 +629,32 @@ func (t *btree4[V]) all(yield func(lo, hi addr4, v V) bool) bool {
 // order: for each x, the y are the following entries starting at or before
 // x's end, so the walk costs O(n + pairs).
 func (t *btree4[V]) conflicts(yield func(xlo, xhi addr4, xv V, ylo, yhi addr4, yv V) bool) bool {
-	for l := t.firstLeaf(); l != nil; l = l.next {
+	var p, q path4[V]
+	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
+		l := p.leaf
 		for i := range l.n {
-			xhi := l.hi[i]
-			m, j := l, i+1
-			for {
-				if j == m.n {
-					if m = m.next; m == nil {
-						break
-					}
-					j = 0
-				}
-				if less4(xhi, m.lo[j]) {
-					break
-				}
-				if !yield(l.lo[i], xhi, l.vals[i], m.lo[j], m.hi[j], m.vals[j]) {
+			xlo, xhi, xv := l.lo[i], l.hi[i], l.vals[i]
+			j := i + 1
+			for ; j < l.n && !less4(xhi, l.lo[j]); j++ {
+				if !yield(xlo, xhi, xv, l.lo[j], l.hi[j], l.vals[j]) {
 					return false
 				}
-				j++
+			}
+			if j < l.n {
+				continue
+			}
+			// x may reach into the following leaves.
+			for q = p; t.nextLeaf(&q); {
+				m := q.leaf
+				k := 0
+				for ; k < m.n && !less4(xhi, m.lo[k]); k++ {
+					if !yield(xlo, xhi, xv, m.lo[k], m.hi[k], m.vals[k]) {
+						return false
+					}
+				}
+				if k < m.n {
+					break
+				}
 			}
 		}
 	}
@@ -660,11 +676,10 @@ func (t *btree4[V]) gaps(ws, we addr4, yield func(lo, hi addr4) bool) bool {
 	if t.n > 0 {
 		var p path4[V]
 		t.descend(&p, ws, ws, false) // first entry starting at or after ws
-		l, i := p.leaf, p.pos
-		for l != nil {
+		for more := true; more; more = t.nextLeaf(&p) {
+			l, i := p.leaf, p.pos
 			if i == 0 && !less4(cur, l.lo[l.n-1]) && less4(l.pmax[l.n-1], cur) {
 				// Nothing in this leaf starts after cur or reaches it.
-				l = l.next
 				continue
 			}
 			for ; i < l.n; i++ {
@@ -685,7 +700,6 @@ func (t *btree4[V]) gaps(ws, we addr4, yield func(lo, hi addr4) bool) bool {
 					cur = next4(hi)
 				}
 			}
-			l, i = l.next, 0
 		}
 	}
 	return yield(cur, we)
@@ -707,9 +721,6 @@ func (t *btree4[V]) build(n int, at func(i int) (lo, hi addr4, v V)) {
 			k++
 		}
 		l.fixPmax(0)
-		if li > 0 {
-			leaves[li-1].next = l
-		}
 		leaves[li] = l
 	}
 	if len(leaves) == 1 {
@@ -836,17 +847,17 @@ func (t *btree4[V]) check() error {
 		return err
 	}
 	count := 0
-	for i, l := range leaves {
+	var p path4[V]
+	for i, ok := 0, t.first(&p); ok || i < len(leaves); i, ok = i+1, t.nextLeaf(&p) {
+		if !ok || i == len(leaves) || p.leaf != leaves[i] {
+			return fmt.Errorf("walking the leaves in order does not reach leaf %d", i)
+		}
+		l := p.leaf
 		count += l.n
-		var want *leaf4[V]
 		if i+1 < len(leaves) {
-			want = leaves[i+1]
-			if !keyLE4(l.lo[l.n-1], l.hi[l.n-1], want.lo[0], want.hi[0]) {
+			if r := leaves[i+1]; !keyLE4(l.lo[l.n-1], l.hi[l.n-1], r.lo[0], r.hi[0]) {
 				return fmt.Errorf("leaves %d and %d out of order", i, i+1)
 			}
-		}
-		if l.next != want {
-			return fmt.Errorf("leaf %d links to the wrong leaf", i)
 		}
 	}
 	if count != t.n {

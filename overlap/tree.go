@@ -26,8 +26,8 @@ type Tree[V comparable] struct {
 }
 
 // maxHeight bounds the number of inner levels: with at least innerCap/4
-// children per inner node, 32 levels hold far more entries than memory.
-const maxHeight = 32
+// children per inner node, 16 levels hold far more entries than memory.
+const maxHeight = 16
 
 // Insert adds the entry (p, v), even if an equal entry is already stored.
 // It returns a *PrefixError wrapping ErrInvalidPrefix, ErrHostBits or
