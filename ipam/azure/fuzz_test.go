@@ -1,0 +1,90 @@
+package azure_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/azure"
+)
+
+// addSeeds adds every fixture whose name starts with prefix, plus some
+// truncations of each, to the corpus.
+func addSeeds(f *testing.F, prefix string) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*", prefix+"*.json"))
+	if len(files) == 0 {
+		f.Fatalf("no fixture %s*.json", prefix)
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+		for _, cut := range []int{len(data) / 3, len(data) / 2, len(data) - 2} {
+			f.Add(data[:cut])
+		}
+	}
+	f.Add([]byte(`null`))
+	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"properties":null,"value":[null,1,"x",{"properties":[]}]}`))
+}
+
+// checkParse is what every parser promises on any input: no panic; an
+// error is an *azure.Error naming the file; a result turns into a plan that
+// marshals and loads back the same, or into an *azure.Error.
+func checkParse(t *testing.T, parse parseFunc, data []byte) {
+	rs, err := parse(data, "fuzz.json")
+	if err != nil {
+		var e *azure.Error
+		if !errors.As(err, &e) || e.File != "fuzz.json" || !strings.Contains(err.Error(), "fuzz.json") {
+			t.Fatalf("error %q is not an *azure.Error naming the file", err)
+		}
+		return
+	}
+	plan, err := rs.Plan()
+	if err != nil {
+		var e *azure.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("Plan error %q is not an *azure.Error", err)
+		}
+		return
+	}
+	_ = plan.Validate()
+	y, err := ipam.MarshalYAML(plan)
+	if err != nil {
+		t.Fatalf("MarshalYAML: %v", err)
+	}
+	back, err := ipam.Parse(y, "plan.yaml")
+	if err != nil {
+		t.Fatalf("the plan does not load back: %v\n%s", err, y)
+	}
+	if diff := cmp.Diff(plan, back, cmpOpts); diff != "" {
+		t.Fatalf("reloaded plan differs (-import +reloaded):\n%s", diff)
+	}
+}
+
+func FuzzParseAKS(f *testing.F) {
+	addSeeds(f, "aks")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, azure.ParseAKS, data) })
+}
+
+func FuzzParseVNet(f *testing.F) {
+	addSeeds(f, "vnet")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, azure.ParseVNet, data) })
+}
+
+func FuzzParseOnPrem(f *testing.F) {
+	addSeeds(f, "onprem")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, azure.ParseOnPrem, data) })
+}
+
+func FuzzParseTerraform(f *testing.F) {
+	addSeeds(f, "terraform")
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, azure.ParseTerraform, data) })
+}
