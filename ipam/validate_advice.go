@@ -19,7 +19,7 @@ func checkAdvice(v *validation) {
 		v.adviseWindowsSurge(cv)
 		v.adviseWindowsMaxPods(cv)
 		v.adviseBastion(cv)
-		v.adviseSurgeDefault(cv)
+		v.adviseAssumedDefaults(cv)
 	}
 	for _, sv := range v.subnets {
 		v.adviseIngressSubnet(sv)
@@ -132,23 +132,71 @@ func (v *validation) bastionHint(vv *vnetView) string {
 	return ""
 }
 
-// adviseSurgeDefault notes pools planned at the disputed default maxSurge of
-// 10% [D]: AKS uses it from Kubernetes 1.32 on (older API text says 1 node),
-// and the production advice is 33%.
-func (v *validation) adviseSurgeDefault(cv *clusterView) {
-	def := sizing.DefaultMaxSurge()
-	var pools []string
-	for _, pv := range cv.pools {
-		if pv.p.MaxSurge == def {
-			pools = append(pools, strconv.Quote(pv.p.Name))
-		}
+// givenCluster returns cv's cluster as the caller gave it, before defaults;
+// nil when unknown.
+func (v *validation) givenCluster(cv *clusterView) *Cluster {
+	if v.given == nil || cv.index >= len(v.given.Clusters) {
+		return nil
 	}
-	if len(pools) == 0 {
+	return &v.given.Clusters[cv.index]
+}
+
+// adviseAssumedDefaults notes the disputed defaults [D] a cluster relies on
+// because the plan leaves the value out: maxSurge 10% (AKS's default from
+// Kubernetes 1.32; older API text says 1 node), maxPods of the node subnet,
+// overlay and pod subnet models, and the overlay node limit of 5,000 when
+// the cluster needs more than the older 1,000.
+func (v *validation) adviseAssumedDefaults(cv *clusterView) {
+	given := v.givenCluster(cv)
+	if given == nil {
 		return
 	}
-	v.infof(codeDisputedDefault, cv.field("defaults.maxSurge"),
-		"cluster %q plans pools %s at maxSurge %s, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); "+
-			"set maxSurge to state it, %d%% is the production advice", cv.c.Name, strings.Join(pools, ", "), def, productionSurgePercent)
+	var surgePools []string
+	nodes := 0
+	for _, pv := range cv.pools {
+		nodes += max(pv.p.Nodes(), 0) + max(pv.p.ScaleOut, 0)
+		if pv.index >= len(given.AgentPoolProfiles) {
+			continue
+		}
+		gp := &given.AgentPoolProfiles[pv.index].Pool
+		if gp.MaxSurge.IsZero() && given.Defaults.MaxSurge.IsZero() {
+			surgePools = append(surgePools, strconv.Quote(pv.p.Name))
+		}
+		m := pv.mode()
+		if _, overridden := given.Defaults.MaxPods[m]; gp.MaxPods == 0 && !overridden && disputedMaxPods(m) != "" {
+			v.infof(codeDisputedDefault, pv.field("maxPods"),
+				"pool %q of cluster %q leaves maxPods unset: assumed %d for the %s model [D] (%s); maxPods can't change later, so state it",
+				pv.p.Name, cv.c.Name, pv.p.MaxPods, m, disputedMaxPods(m))
+		}
+	}
+	if len(surgePools) > 0 {
+		v.infof(codeDisputedDefault, cv.field("defaults.maxSurge"),
+			"cluster %q leaves maxSurge unset for pools %s: assumed %s, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); "+
+				"state it, %d%% is the production advice",
+			cv.c.Name, strings.Join(surgePools, ", "), sizing.DefaultMaxSurge(), productionSurgePercent)
+	}
+	if cv.c.NetworkProfile.IsOverlay() && given.Defaults.OverlayMaxNodes == 0 && nodes > overlayOldMaxNodes {
+		v.infof(codeDisputedDefault, cv.field("defaults.overlayMaxNodes"),
+			"cluster %q plans %d overlay nodes, within the assumed limit of %d [D] but above the %d that applied before 2024-03",
+			cv.c.Name, nodes, sizing.DefaultOverlayMaxNodes, overlayOldMaxNodes)
+	}
+}
+
+// overlayOldMaxNodes is Azure CNI Overlay's node limit before 2024-03.
+const overlayOldMaxNodes = 1000
+
+// disputedMaxPods says why a model's default maxPods is disputed; "" when it
+// is not.
+func disputedMaxPods(m sizing.Model) string {
+	switch m {
+	case sizing.ModelNodeSubnet:
+		return "CLI and ARM default; the portal uses 110"
+	case sizing.ModelOverlay:
+		return "30 before 2023-09"
+	case sizing.ModelPodSubnetDynamic, sizing.ModelPodSubnetStatic:
+		return "the docs also say 110"
+	}
+	return ""
 }
 
 // adviseIngressSubnet warns about a node subnet that also holds Application

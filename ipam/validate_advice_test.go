@@ -155,18 +155,35 @@ func TestAdviseBastion(t *testing.T) {
 	})
 }
 
-func TestAdviseSurgeDefault(t *testing.T) {
+func TestAdviseAssumedDefaults(t *testing.T) {
 	codes := []string{codeDisputedDefault}
+	stated := rulePool("system", 3, pSurge("10%"), pMaxPods(30))
 	runRuleCases(t, []ruleCase{
-		{name: "surge stated", codes: codes, plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("33%")))},
-		{name: "cluster default overridden", codes: codes,
-			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)),
-				func(p *Plan) { p.Clusters[0].Defaults.MaxSurge = sizing.MustParseSurge("1") })},
+		{name: "everything stated", codes: codes, plan: rulePlan(PluginAzure, "10.1.0.0/22", stated)},
+		{name: "cluster defaults stated", codes: codes,
+			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), func(p *Plan) {
+				p.Clusters[0].Defaults = sizing.Defaults{MaxSurge: sizing.MustParseSurge("1"),
+					MaxPods: map[sizing.Model]int{sizing.ModelNodeSubnet: 50}}
+			})},
+		{name: "kubenet maxPods default is not disputed", codes: codes,
+			plan: rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 3, pSurge("1")))},
 		{
-			name: "surge left to the default", codes: codes,
-			plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3), rulePool("apps", 3)),
+			name: "surge left out", codes: codes,
+			plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pMaxPods(30)), rulePool("apps", 3, pMaxPods(30))),
 			want: Findings{info(codeDisputedDefault, "clusters[prod].defaults.maxSurge",
-				`cluster "prod" plans pools "system", "apps" at maxSurge 10%, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); set maxSurge to state it, 33% is the production advice`)},
+				`cluster "prod" leaves maxSurge unset for pools "system", "apps": assumed 10%, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); state it, 33% is the production advice`)},
+		},
+		{
+			name: "overlay maxPods left out", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3, pSurge("1"))),
+			want: Findings{info(codeDisputedDefault, "clusters[prod].agentPoolProfiles[system].maxPods",
+				`pool "system" of cluster "prod" leaves maxPods unset: assumed 250 for the overlay model [D] (30 before 2023-09); maxPods can't change later, so state it`)},
+		},
+		{
+			name: "overlay beyond the old node limit", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 600, pSurge("1"), pMaxPods(30)), rulePool("apps", 401, pSurge("1"), pMaxPods(30))),
+			want: Findings{info(codeDisputedDefault, "clusters[prod].defaults.overlayMaxNodes",
+				`cluster "prod" plans 1001 overlay nodes, within the assumed limit of 5000 [D] but above the 1000 that applied before 2024-03`)},
 		},
 	})
 }
