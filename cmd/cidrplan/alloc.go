@@ -38,7 +38,7 @@ cidrplan alloc --within fd00:60::/48 --avoid fd00:60::/64 --prefix-length 64`,
 				in.bits = n
 				return err
 			}, nil)
-			f.intVar(&in.count, nil, "count", "K", "how many prefixes (default 1)", 1, 1<<24)
+			f.intVar(&in.count, nil, "count", "K", "how many prefixes, 1 to 65536 (default 1)", 1, 1<<16)
 			f.outputVar(&in.output)
 			return func([]string) error { return in.run(e) }
 		},

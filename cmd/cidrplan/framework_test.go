@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -106,5 +108,65 @@ func TestColor(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
 	if wantColor(nil) {
 		t.Error("colour on with NO_COLOR set")
+	}
+}
+
+// The examples in each command's help run as shown: from the repository
+// root, with a result (0 or 1), never a usage error.
+func TestHelpExamplesRun(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	for _, c := range commands() {
+		n := 0
+		for line := range strings.SplitSeq(c.examples, "\n") {
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			words, err := splitWords(line)
+			if err != nil || len(words) == 0 || words[0] != "cidrplan" {
+				t.Errorf("help %s: example %q is not a cidrplan command", c.name, line)
+				continue
+			}
+			n++
+			_, stderr, code := cli(t, words[1:]...)
+			if code == exitUsage {
+				t.Errorf("help %s: example %q: exit status 2: %s", c.name, line, stderr)
+			}
+		}
+		if n == 0 {
+			t.Errorf("help %s has no example command", c.name)
+		}
+	}
+}
+
+func TestColorOnCharDevice(t *testing.T) {
+	f, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Skipf("%s is not a character device here", os.DevNull)
+	}
+	t.Setenv("TERM", "xterm")
+	t.Setenv("NO_COLOR", "")
+	if !wantColor(f) {
+		t.Error("no colour on a character device")
+	}
+	e := &env{color: true}
+	if got, want := e.paint(red, "error"), "\x1b[31merror\x1b[0m"; got != want {
+		t.Errorf("paint = %q, want %q", got, want)
+	}
+	t.Setenv("NO_COLOR", "1")
+	if wantColor(f) {
+		t.Error("colour with NO_COLOR set")
+	}
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("TERM", "dumb")
+	if wantColor(f) {
+		t.Error("colour with TERM=dumb")
 	}
 }
