@@ -38,6 +38,7 @@ clusters:
     agentPoolProfiles:
       - name: system
         count: 3
+        maxPods: 110
         maxSurge: "1"
         vnetSubnet: aks-nodes
 `
@@ -55,8 +56,9 @@ func run(w io.Writer) error {
 		return err // malformed YAML, unknown keys, host bits: with the line
 	}
 	findings := plan.Validate()
-	fmt.Fprintf(w, "proposed plan: %d findings, errors: %v\n", len(findings), findings.HasErrors())
-	for _, f := range findings.Filter(ipam.SeverityError) {
+	errs := findings.Filter(ipam.SeverityError)
+	fmt.Fprintf(w, "proposed plan: %d errors\n", len(errs))
+	for _, f := range errs {
 		fmt.Fprintf(w, "  %s %s\n    %s\n    fix: %s\n", f.Code, f.Field, f.Message, f.Fix)
 	}
 
@@ -66,9 +68,8 @@ func run(w io.Writer) error {
 	np.ServiceCIDR = netip.MustParsePrefix("10.0.0.0/16")
 	np.DNSServiceIP = netip.MustParseAddr("10.0.0.10")
 	findings = fixed.Validate()
-	fmt.Fprintf(w, "fixed plan: %d findings, errors: %v\n", len(findings), findings.HasErrors())
-	for _, f := range findings {
-		fmt.Fprintf(w, "  %s\n", f)
-	}
+	fmt.Fprintf(w, "fixed plan: %d errors\n", len(findings.Filter(ipam.SeverityError)))
+	// Warnings and advice (findings.Filter(ipam.SeverityWarning), ...)
+	// would be worth a look too; this plan has none.
 	return nil
 }

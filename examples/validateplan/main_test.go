@@ -12,14 +12,14 @@ func TestRun(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatal(err)
 	}
-	want := `proposed plan: 2 findings, errors: true
+	want := `proposed plan: 2 errors
   DnsServiceIpOutOfServiceCidr clusters[payments].networkProfile.dnsServiceIP
     The DNS service IP 10.0.0.10 is out of the range defined by service CIDR 10.20.0.0/16.
     fix: set dnsServiceIP to 10.20.0.10
   ServiceCidrOverlapExistingSubnetsCidr clusters[payments].networkProfile.serviceCIDR
     service CIDR 10.20.0.0/16 of cluster "payments" overlaps subnet "aks-nodes" (10.20.0.0/22) of VNet "spoke"
     fix: use serviceCidr 10.0.0.0/16 and dnsServiceIP 10.0.0.10
-fixed plan: 0 findings, errors: false
+fixed plan: 0 errors
 `
 	if diff := cmp.Diff(want, out.String()); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)
