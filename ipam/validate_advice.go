@@ -32,6 +32,9 @@ func checkAdvice(v *validation) {
 // codeDisputedDefault marks an info about a disputed default [D] in use.
 const codeDisputedDefault = "DisputedDefaultAssumed"
 
+// codeKubenetRetiring marks a non-production kubenet cluster (info).
+const codeKubenetRetiring = "KubenetRetiring"
+
 // kubenetRetires is the date Azure retires kubenet.
 const kubenetRetires = "2028-03-31"
 
@@ -42,14 +45,13 @@ func (v *validation) adviseKubenet(cv *clusterView) {
 	if cv.c.NetworkProfile.NetworkPlugin != PluginKubenet {
 		return
 	}
-	add := v.infof
-	what := "cluster"
+	const why = "uses kubenet, which retires on " + kubenetRetires +
+		" (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead"
 	if cv.c.Production {
-		add, what = v.warnf, "production cluster"
+		v.warnf(CodeKubenetInProduction, cv.field("networkProfile.networkPlugin"), "production cluster %q %s", cv.c.Name, why)
+		return
 	}
-	add(CodeKubenetInProduction, cv.field("networkProfile.networkPlugin"),
-		"%s %q uses kubenet, which retires on %s (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead",
-		what, cv.c.Name, kubenetRetires)
+	v.infof(codeKubenetRetiring, cv.field("networkProfile.networkPlugin"), "cluster %q %s", cv.c.Name, why)
 }
 
 func (v *validation) adviseNetworkPolicy(cv *clusterView) {

@@ -15,7 +15,7 @@ func info(code, field, msg string) Finding {
 }
 
 func TestAdviseKubenet(t *testing.T) {
-	codes := []string{CodeKubenetInProduction}
+	codes := []string{CodeKubenetInProduction, codeKubenetRetiring}
 	kubenet := func(production bool) *Plan {
 		p := rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 3))
 		p.Clusters[0].Production = production
@@ -32,7 +32,7 @@ func TestAdviseKubenet(t *testing.T) {
 		},
 		{
 			name: "kubenet outside production", codes: codes, plan: kubenet(false),
-			want: Findings{info(CodeKubenetInProduction, field,
+			want: Findings{info(codeKubenetRetiring, field,
 				`cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead`)},
 		},
 	})

@@ -542,6 +542,7 @@ var ruleCodes = []string{
 	codeStaticBlockVersion, codeDualStackCiliumVer, codeAGCSubnetDelegation,
 	CodeKubenetInProduction, CodeNoNetworkPolicy, CodeWindowsWithoutSurge, CodeNoUpgradeHeadroom,
 	CodeIngressSubnetSharedWithNodes, CodeBastionMissing, CodeBastionUndersized, codeDisputedDefault, codeWindowsMaxPods,
+	codeKubenetRetiring,
 }
 
 // fuzzPlan decodes fuzz input into a one- or two-pool plan on one subnet.
@@ -649,7 +650,7 @@ func TestRuleFixtures(t *testing.T) {
 			{SeverityError, CodeKubenetSubnetShared, "vnets[hub].subnets[aks]"},
 			{SeverityError, CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes"},
 			{SeverityError, CodeSubnetIsDelegated, "vnets[hub].subnets[aks].delegation"},
-			{SeverityInfo, CodeKubenetInProduction, "clusters[dev].networkProfile.networkPlugin"},
+			{SeverityInfo, codeKubenetRetiring, "clusters[dev].networkProfile.networkPlugin"},
 		}},
 		{"special-subnets.yaml", []hit{
 			{SeverityError, CodeBastionSubnetTooSmall, "vnets[hub].subnets[AzureBastionSubnet].addressPrefixes[0]"},
