@@ -69,29 +69,18 @@ func (in *sizeInput) run(e *env) error {
 	pool := c.Pools[len(c.Pools)-1]
 	res.Autoscaled = pool.EnableAutoScaling
 	res.Model = c.Network.Model(pool)
-	res.MaxPods, res.surge = pool.MaxPods, pool.MaxSurge
 	for _, a := range d.Assumptions {
-		if a.Pool != res.Pool {
-			continue
-		}
-		res.Assumptions = append(res.Assumptions, a)
-		switch a.Field {
-		case "maxPods":
-			fmt.Sscan(a.Value, &res.MaxPods)
-		case "maxSurge":
-			if s, err := sizing.ParseSurge(a.Value); err == nil {
-				res.surge = s
-			}
+		if a.Pool == res.Pool {
+			res.Assumptions = append(res.Assumptions, a)
 		}
 	}
-	res.MaxSurge = res.surge.String()
 	for _, r := range d.Ranges {
 		rr := &rangeResult{key: r.RangeKey, Other: r.Consumers.Total(), Reserved: r.Reserved,
 			MinPrefixLength: r.MinPrefixLen, Addresses: r.Peak}
 		for _, it := range r.Pools {
 			if it.Pool == res.Pool {
-				rr.PerNode = it.PerNode
-				res.Surge = it.Surge
+				rr.PerNode, res.Surge = it.PerNode, it.Surge
+				res.MaxPods, res.surge, res.MaxSurge = it.MaxPods, it.MaxSurge, it.MaxSurge.String()
 			}
 		}
 		switch {
