@@ -42,6 +42,10 @@ func (rs *Resources) Plan() (*ipam.Plan, error) {
 		return nil, err
 	}
 	names := vnetNames(vnets)
+	taken := make(map[string]bool, len(names))
+	for _, n := range names {
+		taken[n] = true
+	}
 	subnets := make(map[string]string) // subnet key → "vnet/subnet"
 	vnetByKey := make(map[string]bool)
 	plan := &ipam.Plan{}
@@ -80,7 +84,7 @@ func (rs *Resources) Plan() (*ipam.Plan, error) {
 			return "", &Error{File: at.File, Path: at.Path, Kind: ErrInvalidValue, Value: id,
 				Detail: field + ": want a subnet resource ID (/subscriptions/…/virtualNetworks/V/subnets/S)"}
 		}
-		if slices.Contains(names, vnet) {
+		if taken[vnet] {
 			vnet += "@" + rid.resourceGroup
 		}
 		return vnet + "/" + subnet, nil
@@ -142,28 +146,25 @@ func clusterNames(cs []Cluster) []string {
 }
 
 func disambiguate(names, groups []string) []string {
-	count := func(ns []string, n string) int {
-		k := 0
-		for _, m := range ns {
-			if strings.EqualFold(m, n) {
-				k++
-			}
-		}
-		return k
+	count := make(map[string]int, len(names))
+	for _, n := range names {
+		count[strings.ToLower(n)]++
 	}
 	out := slices.Clone(names)
 	for i, n := range names {
-		if count(names, n) > 1 && groups[i] != "" {
+		if count[strings.ToLower(n)] > 1 && groups[i] != "" {
 			out[i] = n + "@" + groups[i]
 		}
 	}
-	final := slices.Clone(out)
+	seen := make(map[string]int, len(out))
 	for i, n := range out {
-		if k := count(out[:i], n); k > 0 {
-			final[i] = fmt.Sprintf("%s-%d", n, k+1)
+		k := strings.ToLower(n)
+		seen[k]++
+		if seen[k] > 1 {
+			out[i] = fmt.Sprintf("%s-%d", n, seen[k])
 		}
 	}
-	return final
+	return out
 }
 
 // uniqueAvoid drops ranges to avoid that repeat an earlier one's source and
@@ -192,10 +193,12 @@ func uniqueAvoid(in []ipam.AvoidRange) []ipam.AvoidRange {
 // added to their owners.
 func attachPools(in []Cluster, pools []Pool) ([]Cluster, error) {
 	var cs []Cluster
+	byID := make(map[string]int)
 	for _, c := range in {
 		c.Pools = slices.Clone(c.Pools)
-		i := slices.IndexFunc(cs, func(d Cluster) bool { return c.ID != "" && idKey(d.ID) == idKey(c.ID) })
-		if i < 0 {
+		i, seen := byID[idKey(c.ID)]
+		if !seen || c.ID == "" {
+			byID[idKey(c.ID)] = len(cs)
 			cs = append(cs, c)
 			continue
 		}
