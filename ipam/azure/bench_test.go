@@ -28,8 +28,8 @@ func largeExports(vnets, subnets int) (vnetList, aksList []byte) {
 				"vnetSubnetId":    fmt.Sprintf("%s/subnets/snet-%d", id, p%subnets)})
 		}
 		cs = append(cs, map[string]any{"name": fmt.Sprintf("aks-%d", i), "type": "Microsoft.ContainerService/ManagedClusters",
-			"id":             fmt.Sprintf("/subscriptions/s/resourceGroups/rg-%d/providers/Microsoft.ContainerService/managedClusters/aks-%d", i, i),
-			"networkProfile": map[string]any{"networkPlugin": "azure", "serviceCidr": "172.16.0.0/16", "dnsServiceIp": "172.16.0.10"},
+			"id":                fmt.Sprintf("/subscriptions/s/resourceGroups/rg-%d/providers/Microsoft.ContainerService/managedClusters/aks-%d", i, i),
+			"networkProfile":    map[string]any{"networkPlugin": "azure", "serviceCidr": "172.16.0.0/16", "dnsServiceIp": "172.16.0.10"},
 			"agentPoolProfiles": pools})
 	}
 	vnetList, _ = json.Marshal(vs)
