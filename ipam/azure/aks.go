@@ -167,7 +167,7 @@ func readPool(x val) Pool {
 func readStandalonePool(x val) Pool {
 	p := readPool(x)
 	if id := x.key("id").str(); id != "" {
-		p.ClusterID = parentKey(id)
+		p.ClusterID = parentID(id)
 	}
 	if cluster, pool, ok := strings.Cut(p.Name, "/"); ok {
 		p.Name = pool

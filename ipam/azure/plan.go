@@ -277,11 +277,11 @@ func ownerOf(cs []Cluster, p Pool) (int, error) {
 	case 1:
 		return 0, nil
 	}
-	vnet := parentKey(p.SubnetID) // the VNet of the pool's subnet
+	vnet := idKey(parentID(p.SubnetID)) // the VNet of the pool's subnet
 	var match []int
 	for i, c := range cs {
 		if vnet != "" && slices.ContainsFunc(c.Pools, func(q Pool) bool {
-			return parentKey(q.SubnetID) == vnet
+			return idKey(parentID(q.SubnetID)) == vnet
 		}) {
 			match = append(match, i)
 		}

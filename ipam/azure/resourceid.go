@@ -50,15 +50,15 @@ func (id resourceID) name(t string) string {
 // resourcegroups name the same thing).
 func idKey(s string) string { return strings.ToLower(strings.Trim(s, "/")) }
 
-// parentKey is the key of the ID with its last type/name pair removed: a
-// subnet's VNet, a pool's cluster. "" when s has no parent.
-func parentKey(s string) string {
-	k := idKey(s)
-	id, ok := parseResourceID(k)
+// parentID is s with its last type/name pair removed, in s's own case: a
+// subnet's VNet, a pool's cluster. "" when s has no parent resource.
+func parentID(s string) string {
+	id, ok := parseResourceID(s)
 	if !ok || len(id.types) < 2 {
 		return ""
 	}
-	i := strings.LastIndex(k, "/")
-	i = strings.LastIndex(k[:i], "/")
-	return k[:i]
+	t := strings.Trim(s, "/")
+	i := strings.LastIndex(t, "/")
+	i = strings.LastIndex(t[:i], "/")
+	return "/" + t[:i]
 }

@@ -27,6 +27,11 @@ type reader struct {
 }
 
 func (r *reader) add(e *Error) {
+	for _, old := range r.errs {
+		if old.Error() == e.Error() {
+			return
+		}
+	}
 	if len(r.errs) < maxErrors {
 		r.errs = append(r.errs, e)
 	}
@@ -115,7 +120,7 @@ func (x val) wrongType(want string) {
 func (x val) key(name string) val {
 	m, ok := x.object()
 	if !ok {
-		return val{r: x.r, path: x.path + "." + name}
+		return x.child(name, nil)
 	}
 	if v, ok := m[name]; ok {
 		return x.child(name, v)
