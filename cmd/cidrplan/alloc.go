@@ -28,7 +28,7 @@ cidrplan alloc --within 10.10.0.0/16 --avoid 10.10.0.0/21,10.10.9.0/26 --prefix-
 cidrplan alloc --within 10.64.0.0/12 --prefix-length 18 --count 50 -o json
 # an IPv6 /64 in a /48
 cidrplan alloc --within fd00:60::/48 --avoid fd00:60::/64 --prefix-length 64`,
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			var in allocInput
 			in.count = 1
 			f.prefixVar(&in.within, "within", "the range to allocate from (required)")

@@ -27,7 +27,7 @@ cannot be read.`,
 cidrplan check examples/plans/classic-cni.yaml
 # also stay clear of a network about to be peered, as JSON
 cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json`,
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var avoid []netip.Prefix
 			var output string

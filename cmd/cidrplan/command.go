@@ -15,9 +15,9 @@ type command struct {
 	usage    string // arguments after the command name, e.g. "PLAN [flags]"
 	about    string // what it does, in paragraphs
 	examples string // shell lines with a comment each
-	// flags declares the command's flags on fs and returns the function that
+	// setup declares the command's flags on f and returns the function that
 	// runs the command on the positional arguments.
-	flags func(f *flags, e *env) func(args []string) error
+	setup func(f *flags, e *env) func(args []string) error
 	// args names the positional arguments: required ones, then optional
 	// ones with a trailing "?" ("PLAN", "COMMAND?").
 	args []string
@@ -60,7 +60,7 @@ func newEnv(stdout, stderr io.Writer) *env {
 // run parses args for c and runs it.
 func (c *command) run(e *env, args []string) error {
 	f := newFlags(c.name)
-	do := c.flags(f, e)
+	do := c.setup(f, e)
 	pos, err := f.parse(args)
 	if err == flag.ErrHelp {
 		writeCommandHelp(e.stdout, c, f)

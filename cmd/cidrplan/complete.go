@@ -28,7 +28,7 @@ room, or mistakes in the ranges given).`,
 cidrplan complete examples/plans/incomplete.yaml
 # keep clear of another range too, and print JSON
 cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			var avoid []netip.Prefix
 			var output string
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")

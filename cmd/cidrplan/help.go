@@ -18,7 +18,7 @@ func helpCommand() *command {
 cidrplan help
 # the flags of size, with examples
 cidrplan help size`,
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			return func(args []string) error {
 				if len(args) == 0 {
 					writeOverview(e.stdout)
@@ -29,7 +29,7 @@ cidrplan help size`,
 					return fmt.Errorf("unknown command %q (run 'cidrplan help' for the list)", args[0])
 				}
 				cf := newFlags(c.name)
-				c.flags(cf, e)
+				c.setup(cf, e)
 				writeCommandHelp(e.stdout, c, cf)
 				return nil
 			}

@@ -20,7 +20,7 @@ directly.`,
 cidrplan import --aks examples/exports/hub-spoke/aks.json --vnet examples/exports/hub-spoke/vnet-spoke.json --vnet examples/exports/hub-spoke/vnet-hub.json --onprem examples/exports/hub-spoke/onprem-lgw.json
 # a Terraform state, as JSON
 cidrplan import --terraform examples/exports/terraform/terraform.json -o json`,
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var output string
 			f.planSourceFlags(&src)

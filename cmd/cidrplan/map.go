@@ -23,7 +23,7 @@ coloured by role, free space visible, overlaps marked with both names.
 cidrplan map examples/plans/hub-spoke.yaml
 # an SVG image for a wiki page
 cidrplan map examples/plans/classic-cni.yaml -o svg`,
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var output string
 			width := 72

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"net/netip"
-	"strings"
 
 	"github.com/cidrplan/cidrplan/sizing"
 )
@@ -35,7 +34,7 @@ cidrplan size --node-count 3 --max-pods 30 --max-surge 0 --max-unavailable 1 --n
 cidrplan size --network-plugin-mode overlay --max-count 200 --pod-cidr 10.244.0.0/16
 # Azure CNI pod subnet with static block allocation, as JSON
 cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31 -o json`,
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			var in sizeInput
 			f.enumVar(&in.plugin, "network-plugin", "network plugin (default azure)", "azure", "kubenet", "none")
 			f.enumVar(&in.mode, "network-plugin-mode", "overlay for Azure CNI Overlay", "overlay")
@@ -110,7 +109,6 @@ func (in *sizeInput) cluster() sizing.Cluster {
 		c.Network.Plugin = sizing.PluginAzure
 	}
 	p := sizing.Pool{
-		Name:           in.name,
 		OSType:         sizing.OSType(in.osType),
 		Count:          in.nodeCount,
 		MaxPods:        in.maxPods,
@@ -119,9 +117,7 @@ func (in *sizeInput) cluster() sizing.Cluster {
 		ScaleOut:       in.scaleOut,
 		VNetSubnet:     sizeNodeSubnet,
 	}
-	if p.Name == "" {
-		p.Name = "nodepool1"
-	}
+	p.Name = in.poolName()
 	if !in.nodeCountSet {
 		p.Count = 3 // az aks create's default
 	}
@@ -151,5 +147,5 @@ func (in *sizeInput) poolName() string {
 	if in.name == "" {
 		return "nodepool1"
 	}
-	return strings.TrimSpace(in.name)
+	return in.name
 }

@@ -156,13 +156,29 @@ func (res *sizeResult) notFitting() error {
 	return nil
 }
 
-// sizeFlagOf maps sizing's field names to the flags that set them.
-var sizeFlagOf = map[string]string{
-	"networkPlugin": "network-plugin", "networkPluginMode": "network-plugin-mode",
-	"networkDataplane": "network-dataplane", "osType": "os-type", "count": "node-count",
-	"maxCount": "max-count", "maxPods": "max-pods", "maxSurge": "max-surge",
-	"maxUnavailable": "max-unavailable", "scaleOut": "scale-out", "podIpAllocationMode": "pod-ip-allocation-mode",
-	"podSubnet": "pod-subnet", "nodes": "node-count",
+// sizeFlag names the size flag that sets sizing's field, or "" if none does.
+func sizeFlag(field string) string {
+	switch field {
+	case "networkPlugin", "networkPluginMode", "networkDataplane", "osType", "maxCount", "maxPods",
+		"maxSurge", "maxUnavailable", "scaleOut", "podIpAllocationMode", "podSubnet":
+		return kebab(field)
+	case "count", "nodes":
+		return "node-count"
+	}
+	return ""
+}
+
+// kebab spells a camelCase field as a flag: maxPods → max-pods.
+func kebab(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if 'A' <= r && r <= 'Z' {
+			b.WriteByte('-')
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // sizeInputError rewrites sizing's errors in terms of the size flags.
@@ -174,7 +190,7 @@ func sizeInputError(err error) error {
 		switch {
 		case errors.As(e, &se):
 			name := se.Field
-			if f, ok := sizeFlagOf[se.Field]; ok {
+			if f := sizeFlag(se.Field); f != "" {
 				name = "--" + f
 			}
 			msg := fmt.Sprintf("%s %q: %v", name, se.Value, se.Err)

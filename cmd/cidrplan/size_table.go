@@ -7,14 +7,23 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-// modelNames describes each network model in words.
-var modelNames = map[sizing.Model]string{
-	sizing.ModelNodeSubnet:       "Azure CNI, pods in the node subnet (classic)",
-	sizing.ModelPodSubnetDynamic: "Azure CNI, pods in a pod subnet (dynamic allocation)",
-	sizing.ModelPodSubnetStatic:  "Azure CNI, pods in a pod subnet (static block allocation)",
-	sizing.ModelOverlay:          "Azure CNI Overlay, pods in the pod CIDR",
-	sizing.ModelKubenet:          "kubenet, pods in the pod CIDR",
-	sizing.ModelNone:             "bring your own CNI, node addresses only",
+// modelName describes a network model in words.
+func modelName(m sizing.Model) string {
+	switch m {
+	case sizing.ModelNodeSubnet:
+		return "Azure CNI, pods in the node subnet (classic)"
+	case sizing.ModelPodSubnetDynamic:
+		return "Azure CNI, pods in a pod subnet (dynamic allocation)"
+	case sizing.ModelPodSubnetStatic:
+		return "Azure CNI, pods in a pod subnet (static block allocation)"
+	case sizing.ModelOverlay:
+		return "Azure CNI Overlay, pods in the pod CIDR"
+	case sizing.ModelKubenet:
+		return "kubenet, pods in the pod CIDR"
+	case sizing.ModelNone:
+		return "bring your own CNI, node addresses only"
+	}
+	return string(m)
 }
 
 // rangeTitle names a kind of range in words.
@@ -31,7 +40,7 @@ func rangeTitle(k sizing.RangeKind) string {
 // writeSizeTable prints the size result with its arithmetic spelled out.
 func writeSizeTable(e *env, res *sizeResult) error {
 	w := e.stdout
-	fmt.Fprintf(w, "Pool %s: %s, %s\n", res.Pool, res.OSType, modelNames[res.Model])
+	fmt.Fprintf(w, "Pool %s: %s, %s\n", res.Pool, res.OSType, modelName(res.Model))
 	counted := plural(res.Nodes, "node", "nodes")
 	if res.Autoscaled {
 		counted += " (autoscaler maximum)"
@@ -70,7 +79,7 @@ func writeSizeTable(e *env, res *sizeResult) error {
 		fmt.Fprintf(w, "\nAssumed (set the flag to choose):\n")
 		tw := newTable(w)
 		for _, a := range res.Assumptions {
-			fmt.Fprintf(tw, "  --%s %s\t%s\n", sizeFlagOf[a.Field], a.Value, a.Note)
+			fmt.Fprintf(tw, "  --%s %s\t%s\n", sizeFlag(a.Field), a.Value, a.Note)
 		}
 		return tw.Flush()
 	}

@@ -11,7 +11,7 @@ func versionCommand() *command {
 		summary:  "print the cidrplan version",
 		about:    "Prints the module version cidrplan was built from (\"devel\" for a build from a working tree)\nand the Go version.",
 		examples: "cidrplan version",
-		flags: func(f *flags, e *env) func([]string) error {
+		setup: func(f *flags, e *env) func([]string) error {
 			return func([]string) error {
 				_, err := fmt.Fprintf(e.stdout, "cidrplan %s\n", version(debug.ReadBuildInfo))
 				return err
