@@ -1,8 +1,27 @@
 // Command cidrplan plans IP address space for Azure Kubernetes Service (AKS)
-// clusters: it sizes subnets and pod ranges, validates plans, and allocates
-// free prefixes.
+// clusters.
 //
-// Run "cidrplan help" for the list of commands.
+// Install it with
+//
+//	go install github.com/cidrplan/cidrplan/cmd/cidrplan@latest
+//
+// Commands:
+//
+//	size      addresses one node pool needs at the upgrade peak, and how many nodes fit a range
+//	check     validate a plan (YAML/JSON) or az/ARM/Terraform exports; findings with AKS's error codes
+//	alloc     the lowest free aligned prefixes of a length inside a range
+//	complete  fill in a plan's missing subnets, pod and service CIDRs
+//	map       draw a plan's address space (text, SVG, HTML)
+//	import    turn az/ARM/Terraform exports into a plan
+//	version   the build's version
+//	help      the commands, or one command's flags and examples
+//
+// Exit status: 0 success; 1 the answer is a failure (error findings, a pool
+// or prefixes that do not fit); 2 a usage or input error, reported as one
+// line on stderr with the offending input quoted.
+//
+// Output: -o table|json|yaml (plans: yaml|json; map: text|svg|html). Colour
+// only when stdout is a terminal and NO_COLOR is unset.
 package main
 
 import (

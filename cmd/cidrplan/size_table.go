@@ -79,7 +79,11 @@ func writeSizeTable(e *env, res *sizeResult) error {
 		fmt.Fprintf(w, "\nAssumed (set the flag to choose):\n")
 		tw := newTable(w)
 		for _, a := range res.Assumptions {
-			fmt.Fprintf(tw, "  --%s %s\t%s\n", sizeFlag(a.Field), a.Value, a.Note)
+			name := a.Field
+			if f := sizeFlag(a.Field); f != "" {
+				name = "--" + f
+			}
+			fmt.Fprintf(tw, "  %s %s\t%s\n", name, a.Value, a.Note)
 		}
 		return tw.Flush()
 	}
