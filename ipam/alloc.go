@@ -53,9 +53,9 @@ func (e *AllocError) Unwrap() error { return ErrNoSpace }
 // ErrBadAllocRequest and Free yields nothing; use NewAllocator. An Allocator
 // is not safe for concurrent use.
 type Allocator struct {
-	within netip.Prefix
-	last   netip.Addr // the parent's last address
-	tree   *buddy.Tree
+	within      netip.Prefix
+	first, last buddy.Key // the parent's first and last addresses
+	tree        *buddy.Tree
 }
 
 // NewAllocator returns an Allocator for the free space of within: everything
@@ -66,22 +66,24 @@ type Allocator struct {
 // It returns an error wrapping ErrBadAllocRequest when within is invalid,
 // IPv4-mapped IPv6 or has host bits set, or a used range is invalid,
 // IPv4-mapped IPv6 or of the other family. Building sorts the used ranges
-// once: O(n log n) for n ranges.
+// once (a radix sort, linear in their number) and creates each tree node once.
 func NewAllocator(within netip.Prefix, used ...netipx.IPRange) (*Allocator, error) {
 	if err := allocCheckParent(within); err != nil {
 		return nil, err
 	}
-	a := &Allocator{within: within, last: netipx.PrefixLastIP(within)}
+	first := allocKey(within.Addr())
+	a := &Allocator{within: within, first: first, last: first.Or(buddy.LowMask(allocHostBits(within)))}
 	ranges := make([]buddy.Range, 0, len(used))
 	for _, r := range used {
-		if err := a.checkRange("used", r); err != nil {
+		br, ok, err := a.offsets("used", r)
+		if err != nil {
 			return nil, err
 		}
-		if br, ok := a.offsets(r); ok {
+		if ok {
 			ranges = append(ranges, br)
 		}
 	}
-	a.tree = buddy.Build(a.hostBits(), ranges)
+	a.tree = buddy.Build(allocHostBits(within), ranges)
 	return a, nil
 }
 
@@ -92,13 +94,11 @@ func (a *Allocator) Avoid(r netipx.IPRange) error {
 	if err := a.checkReady(); err != nil {
 		return err
 	}
-	if err := a.checkRange("avoided", r); err != nil {
-		return err
-	}
-	if br, ok := a.offsets(r); ok {
+	br, ok, err := a.offsets("avoided", r)
+	if ok {
 		a.tree.Set(br.Lo, br.Hi, true)
 	}
-	return nil
+	return err
 }
 
 // Allocate returns the lowest free prefix of length bits inside the parent
@@ -210,17 +210,36 @@ func (a *Allocator) checkBits(bits, count int) error {
 	return nil
 }
 
-func (a *Allocator) checkRange(what string, r netipx.IPRange) error {
+// offsets validates r and returns it clipped to the parent, as offsets from
+// the parent's first address; false when r lies wholly outside. It works on
+// 128-bit keys rather than netip.Addr comparisons: NewAllocator runs it once
+// per used range.
+func (a *Allocator) offsets(what string, r netipx.IPRange) (buddy.Range, bool, error) {
 	from, to := r.From(), r.To()
+	w := a.within.Addr().BitLen()
 	switch {
-	case !r.IsValid():
-		return allocBad("%s range from %q to %q is invalid (want two addresses of one family, from ≤ to)", what, from, to)
-	case from.Is4In6() || to.Is4In6():
-		return allocBad("%s range %s: IPv4-mapped IPv6 addresses are not allowed", what, r)
-	case from.BitLen() != a.within.Addr().BitLen():
-		return allocBad("%s range %s is %s, parent %s is %s", what, r, allocFamily(from), a.within, allocFamily(a.within.Addr()))
+	case !from.IsValid() || !to.IsValid() || from.BitLen() != to.BitLen():
+		return buddy.Range{}, false, allocBad("%s range from %q to %q is invalid (want two addresses of one family, from ≤ to)", what, from, to)
+	case from.BitLen() != w:
+		return buddy.Range{}, false, allocBad("%s range %s is %s, parent %s is %s", what, r, allocFamily(from), a.within, allocFamily(a.within.Addr()))
+	case w == 128 && (from.Is4In6() || to.Is4In6()):
+		return buddy.Range{}, false, allocBad("%s range %s: IPv4-mapped IPv6 addresses are not allowed", what, r)
 	}
-	return nil
+	lo, hi := allocKey(from), allocKey(to)
+	switch {
+	case hi.Less(lo):
+		return buddy.Range{}, false, allocBad("%s range from %q to %q is invalid (want two addresses of one family, from ≤ to)", what, from, to)
+	case hi.Less(a.first) || a.last.Less(lo):
+		return buddy.Range{}, false, nil
+	}
+	if lo.Less(a.first) {
+		lo = a.first
+	}
+	if a.last.Less(hi) {
+		hi = a.last
+	}
+	mask := buddy.LowMask(allocHostBits(a.within))
+	return buddy.Range{Lo: lo.And(mask), Hi: hi.And(mask)}, true, nil
 }
 
 func allocFamily(a netip.Addr) string {
@@ -230,30 +249,12 @@ func allocFamily(a netip.Addr) string {
 	return "IPv6"
 }
 
-// hostBits is the depth of the tree: the parent's host bits.
-func (a *Allocator) hostBits() int { return a.within.Addr().BitLen() - a.within.Bits() }
-
-// offsets returns r clipped to the parent as offsets from the parent's first
-// address, and false when r lies wholly outside.
-func (a *Allocator) offsets(r netipx.IPRange) (buddy.Range, bool) {
-	first, last := a.within.Addr(), a.last
-	from, to := r.From(), r.To()
-	if to.Less(first) || last.Less(from) {
-		return buddy.Range{}, false
-	}
-	if from.Less(first) {
-		from = first
-	}
-	if last.Less(to) {
-		to = last
-	}
-	mask := buddy.LowMask(a.hostBits())
-	return buddy.Range{Lo: allocKey(from).And(mask), Hi: allocKey(to).And(mask)}, true
-}
+// allocHostBits is the depth of the tree: the parent's host bits.
+func allocHostBits(p netip.Prefix) int { return p.Addr().BitLen() - p.Bits() }
 
 // addr returns the address at offset off from the parent's first address.
 func (a *Allocator) addr(off buddy.Key) netip.Addr {
-	k := allocKey(a.within.Addr()).Or(off)
+	k := a.first.Or(off)
 	if a.within.Addr().Is4() {
 		var b [4]byte
 		binary.BigEndian.PutUint32(b[:], uint32(k.Lo))

@@ -22,7 +22,7 @@ func Build(depth int, ranges []Range) *Tree {
 	t := New(depth)
 	merged := mergeRanges(ranges, t.Last())
 	t.nodes = slices.Grow(t.nodes, nodeBound(depth, merged)-1)
-	t.build(0, 0, Key{}, merged)
+	t.sweep(merged)
 	return t
 }
 
@@ -56,31 +56,87 @@ func mergeRanges(ranges []Range, last Key) []Range {
 	return merged
 }
 
-// build fills node i at depth k, whose block starts at start, from the sorted
-// disjoint non-touching ranges that meet the block (clipped to it implicitly).
-func (t *Tree) build(i uint32, k int, start Key, rs []Range) {
-	span := t.depth - k
-	switch {
-	case len(rs) == 0:
-		t.nodes[i] = node{free: uint8(k)}
-		return
-	case !start.Less(rs[0].Lo) && !rs[0].Hi.Less(start.Or(LowMask(span))):
-		// Ranges neither overlap nor touch, so a block wholly used lies in one range.
-		t.nodes[i] = node{free: noFree}
+// pending marks a child whose state is not known yet during a sweep.
+const pending = 0xFE
+
+// sweep builds the tree from the sorted, disjoint, non-touching ranges rs in
+// one pass over their boundaries, without searching: the nodes with children
+// are exactly those whose block straddles a boundary (see nodeBound), and in
+// boundary order they come out depth first. The stack holds the path from
+// the root to the deepest node straddling the current boundary; a node is
+// finished when a boundary falls outside it, so the state of its upper child,
+// if no boundary split it, is the state after the last boundary seen.
+func (t *Tree) sweep(rs []Range) {
+	last := t.Last()
+	used := len(rs) > 0 && rs[0].Lo == (Key{}) // the state of the current run
+	if len(rs) == 0 || (used && rs[0].Hi == last) {
+		t.nodes[0] = node{free: leafFree(0, used)}
 		return
 	}
-	mid := start.Or(Bit(span - 1))
-	// Ranges [0, right) start before mid; [left, len) end at or after mid.
-	right := searchLo(rs, mid)
-	left := right
-	if right > 0 && !rs[right-1].Hi.Less(mid) {
-		left = right - 1
+	type frame struct {
+		i     uint32
+		start Key
 	}
-	c := t.newPair()
-	t.nodes[i].child = c
-	t.build(c, k+1, start, rs[:right])
-	t.build(c+1, k+1, mid, rs[left:])
-	t.nodes[i].free = min(t.nodes[c].free, t.nodes[c+1].free)
+	var stack [MaxDepth]frame // stack[k] is the node at depth k
+	n := 0
+	finish := func() {
+		n--
+		f := stack[n]
+		c := t.nodes[f.i].child
+		if t.nodes[c+1].free == pending {
+			t.nodes[c+1].free = leafFree(n+1, used)
+		}
+		t.nodes[f.i].free = min(t.nodes[c].free, t.nodes[c+1].free)
+	}
+	split := func(i uint32) {
+		c := t.newPair()
+		t.nodes[i].child = c
+		t.nodes[c].free, t.nodes[c+1].free = pending, pending
+	}
+	edge := func(b Key) { // the run before b and the run from b differ
+		for n > 0 {
+			f := stack[n-1]
+			if f.start.Less(b) && !f.start.Or(LowMask(t.depth-n+1)).Less(b) {
+				break // the node straddles b
+			}
+			finish()
+		}
+		if n == 0 {
+			split(0)
+			stack[0], n = frame{0, Key{}}, 1
+		}
+		for {
+			f := stack[n-1]
+			c := t.nodes[f.i].child
+			mid := f.start.Or(Bit(t.depth - n))
+			cmp := b.Compare(mid)
+			if cmp >= 0 && t.nodes[c].free == pending { // the lower child lies wholly before b
+				t.nodes[c].free = leafFree(n, used)
+			}
+			if cmp == 0 { // b splits this node; its upper child waits for finish
+				return
+			}
+			child, start := c, f.start
+			if cmp > 0 {
+				child, start = c+1, mid
+			}
+			split(child)
+			stack[n], n = frame{child, start}, n+1
+		}
+	}
+	for _, r := range rs {
+		if r.Lo != (Key{}) {
+			edge(r.Lo)
+			used = true
+		}
+		if r.Hi != last {
+			edge(r.Hi.Next())
+			used = false
+		}
+	}
+	for n > 0 {
+		finish()
+	}
 }
 
 // nodeBound returns an upper bound on the nodes a tree holds for the sorted,
@@ -130,18 +186,4 @@ func (k Key) bitLen() int {
 		return 64 + bits.Len64(k.Hi)
 	}
 	return bits.Len64(k.Lo)
-}
-
-// searchLo returns the index of the first range in rs with Lo ≥ k.
-func searchLo(rs []Range, k Key) int {
-	lo, hi := 0, len(rs)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if rs[m].Lo.Less(k) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }

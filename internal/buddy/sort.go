@@ -19,29 +19,40 @@ func sortByLo(rs []Range) {
 		diff = diff.Or(Key{r.Lo.Hi ^ rs[0].Lo.Hi, r.Lo.Lo ^ rs[0].Lo.Lo})
 	}
 	src, dst := rs, make([]Range, len(rs))
-	var counts [256]int
 	for p := range 16 {
 		if loByte(diff, p) == 0 { // every key has the same byte here
 			continue
 		}
-		counts = [256]int{}
-		for _, r := range src {
-			counts[loByte(r.Lo, p)]++
-		}
-		sum := 0
-		for i, n := range counts {
-			counts[i] = sum
-			sum += n
-		}
-		for _, r := range src {
-			b := loByte(r.Lo, p)
-			dst[counts[b]] = r
-			counts[b]++
-		}
+		radixPass(src, dst, p >= 8, uint(8*(p%8)))
 		src, dst = dst, src
 	}
 	if &src[0] != &rs[0] {
 		copy(rs, src)
+	}
+}
+
+// radixPass moves src into dst stably ordered by one byte of Lo: the byte at
+// shift in Lo.Hi if hi, else in Lo.Lo.
+func radixPass(src, dst []Range, hi bool, shift uint) {
+	digit := func(r *Range) byte {
+		if hi {
+			return byte(r.Lo.Hi >> shift)
+		}
+		return byte(r.Lo.Lo >> shift)
+	}
+	var counts [256]int
+	for i := range src {
+		counts[digit(&src[i])]++
+	}
+	sum := 0
+	for i, n := range counts {
+		counts[i] = sum
+		sum += n
+	}
+	for i := range src {
+		b := digit(&src[i])
+		dst[counts[b]] = src[i]
+		counts[b]++
 	}
 }
 
