@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -200,5 +201,29 @@ func TestCheckBadInput(t *testing.T) {
 			stdout, stderr, code := cli(t, append([]string{"check"}, tt.args...)...)
 			wantOneLineError(t, stdout, stderr, code, exitUsage, tt.want)
 		})
+	}
+}
+
+// A plan in JSON checks the same as the YAML it came from.
+func TestCheckJSONPlan(t *testing.T) {
+	p, err := ipam.Load("../../examples/plans/broken.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ipam.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "broken.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromYAML, _ := checkJSON(t, "../../examples/plans/broken.yaml")
+	fromJSON, code := checkJSON(t, path)
+	if code != exitFailure {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	if diff := cmp.Diff(fromYAML, fromJSON); diff != "" {
+		t.Errorf("findings of the JSON plan (-yaml +json):\n%s", diff)
 	}
 }
