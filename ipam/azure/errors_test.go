@@ -23,10 +23,14 @@ func TestParseErrors(t *testing.T) {
 		wantPath string  // the path of the first *azure.Error
 		wantLine int
 	}{
-		{"truncated", azure.ParseAKS, "{\n\"name\": \"a\",\n\"networkProfile\": {", []error{azure.ErrSyntax}, "", 3},
+		{"truncated", azure.ParseAKS, "{\n\"name\": \"a\",\n\"networkProfile\": {", []error{azure.ErrSyntax}, "networkProfile", 3},
 		{"empty file", azure.ParseAKS, "", []error{azure.ErrSyntax}, "", 0},
 		{"not JSON", azure.ParseVNet, "name: hub\n", []error{azure.ErrSyntax}, "", 1},
-		{"bad token on line 2", azure.ParseVNet, "{\n\"name\": hub}", []error{azure.ErrSyntax}, "", 2},
+		{"bad token on line 2", azure.ParseVNet, "{\n\"name\": hub}", []error{azure.ErrSyntax}, "name", 2},
+		{"cut inside a pool", azure.ParseAKS, "{\"properties\":{\"agentPoolProfiles\":[{\"name\":\"a\"},{\"name\":\"b\",\"count\":",
+			[]error{azure.ErrSyntax}, "properties.agentPoolProfiles[1].count", 1},
+		{"missing comma in subnets", azure.ParseVNet, "{\"subnets\":[{\"name\":\"a\"}\n{\"name\":\"b\"}]}",
+			[]error{azure.ErrSyntax}, "subnets[0]", 2},
 		{"trailing data", azure.ParseAKS, `{"name":"a","networkProfile":{}} {}`, []error{azure.ErrSyntax}, "", 1},
 		{"no cluster", azure.ParseAKS, `{"foo": 1}`, []error{azure.ErrFormat}, "", 0},
 		{"scalar file", azure.ParseAKS, `42`, []error{azure.ErrFormat}, "", 0},

@@ -58,7 +58,7 @@ func decode(file string, data []byte) (any, error) {
 		return nil, &Error{File: file, Kind: ErrSyntax, Line: lineOf(data, dec.InputOffset()),
 			Detail: "data after the JSON value"}
 	}
-	e := &Error{File: file, Kind: ErrSyntax, Err: err}
+	e := &Error{File: file, Kind: ErrSyntax, Err: err, Path: syntaxPath(data)}
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
