@@ -2,6 +2,7 @@ package ipam
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -90,6 +91,14 @@ func (fs Findings) String() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// MarshalJSON writes fs as a JSON array; no findings is [] rather than null.
+func (fs Findings) MarshalJSON() ([]byte, error) {
+	if fs == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]Finding(fs))
 }
 
 // HasErrors reports whether any finding is an error.

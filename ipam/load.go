@@ -189,6 +189,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		}
 		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
 		for i, item := range n.Content {
+			if r := resolveAlias(item); r.Kind == yaml.ScalarNode && r.Tag == "!!null" {
+				return d.invalid(item, path+"["+strconv.Itoa(i)+"]", "empty list entry")
+			}
 			if err := d.decode(item, s.Index(i), path+"["+strconv.Itoa(i)+"]", tag); err != nil {
 				return err
 			}
@@ -332,4 +335,16 @@ func suggest(key string, fields map[string]field) string {
 		}
 	}
 	return fmt.Sprintf(" (known keys: %s)", strings.Join(names, ", "))
+}
+
+// resolveAlias follows a chain of aliases (yaml.v3 rejects cycles, and
+// the depth is bounded anyway).
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for range 100 {
+		if n.Kind != yaml.AliasNode || n.Alias == nil {
+			return n
+		}
+		n = n.Alias
+	}
+	return n
 }

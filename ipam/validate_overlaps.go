@@ -20,8 +20,10 @@ import (
 //	VNet × VNet                       VnetAddressSpaceOverlap (error in one VNet, else warning)
 //
 // Expected containment (a subnet inside its own VNet's space) is not an
-// overlap. Ranges in another VNet of the plan are reported as warnings: they
-// matter only if the VNets are peered. The same pod CIDR reused by
+// overlap. A pod or service range overlapping another VNet of the plan is a
+// warning, once per VNet address space: it matters only if the VNets are
+// peered. An avoid range equal to a VNet address space is that VNet listed
+// twice (a peered hub), not an overlap. The same pod CIDR reused by
 // independent overlay clusters, and service CIDRs reused across clusters,
 // are allowed. A subnet-level overlap hides the VNet-space overlap of the
 // same range, so each problem appears once.
@@ -74,7 +76,9 @@ func (c *conflictSet) classify(i, j int) {
 				b.describe(), a.describe())
 		}
 	case a.kind == kindVNet && b.kind == kindAvoid:
-		c.spaceHits[[2]int{j, a.vnet.index}] = true
+		if a.prefix == b.prefix {
+			return // the same network listed as a VNet and as a range to avoid (a peered hub)
+		}
 		c.avoidOverlap(b, a)
 	case a.kind == kindSubnet && b.kind == kindSubnet:
 		if a.vnet == b.vnet {
@@ -86,9 +90,7 @@ func (c *conflictSet) classify(i, j int) {
 			return
 		}
 		if b.vnet != a.vnet {
-			c.warnf(codeForeignOverlap(b.kind), b.field, "%s overlaps %s in another VNet: pods cannot reach it if the VNets are peered",
-				b.describe(), a.describe())
-			return
+			return // reported once against the other VNet's address space
 		}
 		c.spaceHits[[2]int{j, a.vnet.index}] = true
 		code, fix := CodeServiceCIDROverlapExistingSubnetsCIDR, "use serviceCidr "+v.freeServiceHint(b.cluster)
@@ -209,7 +211,7 @@ func (c *conflictSet) emit() {
 			continue
 		}
 		if r.vnet != space.vnet {
-			c.warnf(codeForeignOverlap(r.kind), r.field, "%s overlaps %s: pods cannot reach that VNet if it is peered",
+			c.warnf(codeForeignOverlap(r.kind), r.field, "%s overlaps %s, another VNet of the plan: if the VNets are peered, pods cannot reach it",
 				r.describe(), space.describe())
 			continue
 		}

@@ -52,8 +52,10 @@ func (v *validation) clusterVNet(vv *vnetView) bool {
 
 func (v *validation) checkVNetSpace(r *planRange) {
 	p := r.prefix
+	forbidden := false
 	for _, f := range VNetForbiddenRanges() {
 		if p.Overlaps(f.Prefix) {
+			forbidden = true
 			v.errorf(CodeVNetForbiddenRange, r.field, "remove "+f.Prefix.String()+" from the address space",
 				"VNet %q address space %s overlaps %s (%s), which Azure does not allow in a VNet",
 				r.vnet.v.Name, p, f.Prefix, f.Name)
@@ -71,7 +73,7 @@ func (v *validation) checkVNetSpace(r *planRange) {
 				"VNet %q address space %s is larger than /8, the largest AKS plans for", r.vnet.v.Name, p)
 		}
 	}
-	if !IsPrivate(p) && !IsMulticast(p) {
+	if !IsPrivate(p) && !forbidden {
 		v.warnf(CodePublicRangeAsPrivate, r.field,
 			"VNet %q address space %s is public address space; private ranges (RFC 1918, 100.64.0.0/10) avoid clashes with Internet destinations",
 			r.vnet.v.Name, p)

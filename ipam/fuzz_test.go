@@ -1,0 +1,63 @@
+package ipam
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse feeds arbitrary bytes to the loader: it must never panic, every
+// error must be a *ParseError matching one sentinel, and a plan it accepts
+// must print and read back to the same plan, and validate without panic.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.yaml")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{
+		"", "{}", "[]", "name: x", "vnets: [{name: a, addressSpace: [10.0.0.1/8]}]",
+		`{"clusters":[{"name":"c","networkProfile":{"serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.1"}}]}`,
+		"a: &x [*x]", "vnets: &a\n  - name: v\nclusters: *a\n", "clusters:\n  - agentPoolProfiles:\n      - maxSurge: 101%\n",
+		"avoid: [{name: a, source: peering, prefixes: ['::ffff:1.2.3.4/128']}]",
+	} {
+		f.Add([]byte(s))
+	}
+	sentinels := []error{ErrSyntax, ErrUnknownField, ErrInvalidValue, ErrInvalidPrefix, ErrHostBits, Err4in6}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse(data, "fuzz.yaml")
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %T is not a *ParseError: %v", err, err)
+			}
+			n := 0
+			for _, s := range sentinels {
+				if errors.Is(err, s) {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Fatalf("error matches %d sentinels, want 1: %v", n, err)
+			}
+			return
+		}
+		_ = p.Validate()
+		for _, marshal := range []func(*Plan) ([]byte, error){Marshal, MarshalYAML} {
+			b, err := marshal(p)
+			if err != nil {
+				t.Fatalf("marshal: %v", err)
+			}
+			back, err := Parse(b, "again")
+			if err != nil {
+				t.Fatalf("Parse(Marshal(p)) = %v\n%s", err, b)
+			}
+			b2, _ := marshal(back)
+			if string(b) != string(b2) {
+				t.Fatalf("round trip changed the plan:\n%s\n---\n%s", b, b2)
+			}
+		}
+	})
+}
