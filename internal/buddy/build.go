@@ -15,8 +15,9 @@ type Range struct {
 // the space (that part is ignored); ranges with Hi < Lo are skipped. Build
 // sorts and rewrites ranges in place.
 //
-// Sorting and merging first lets Build create each node once, in depth-first
-// order, instead of walking the tree once per range: O(n log n + nodes).
+// Sorting (a radix sort, linear in n) and merging first lets Build create
+// each node once, in depth-first order, in one sweep over the range
+// boundaries, instead of walking the tree once per range: O(n + nodes).
 // It panics unless 0 ≤ depth ≤ MaxDepth.
 func Build(depth int, ranges []Range) *Tree {
 	t := New(depth)

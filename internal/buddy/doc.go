@@ -10,7 +10,7 @@
 //	operation                      cost
 //	Alloc(d): lowest free block    O(d), independent of the number of used ranges
 //	Set(lo, hi, used)              O(D) nodes visited (plus nodes it frees)
-//	Build(n ranges)                O(n log n) sort + O(nodes) construction
+//	Build(n ranges)                O(n) radix sort + O(nodes) sweep
 //	FreeRanges, CountFree          O(nodes)
 //
 // Nodes exist only where used and free space meet, so memory is proportional

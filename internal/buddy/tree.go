@@ -28,8 +28,9 @@ type node struct {
 // Clone for an independent copy.
 type Tree struct {
 	depth int
-	nodes []node   // nodes[0] is the root
-	spare []uint32 // released child pairs, reused before nodes grows
+	nodes []node           // nodes[0] is the root
+	spare []uint32         // released child pairs, reused before nodes grows
+	path  [MaxDepth]uint32 // Alloc's scratch: kept here, not zeroed per call
 }
 
 // New returns a Tree over 2^depth offsets, all free.
@@ -196,7 +197,7 @@ func (t *Tree) Alloc(d int) (Key, bool) {
 	if d < 0 || d > t.depth || int(t.nodes[0].free) > d {
 		return Key{}, false
 	}
-	var path [MaxDepth]uint32
+	path := &t.path
 	var start Key
 	i := uint32(0)
 	for k := 0; k < d; k++ {
