@@ -15,11 +15,16 @@ func allocCommand() *command {
 	return &command{
 		name:    "alloc",
 		summary: "find the lowest free prefixes of a given length",
-		usage:   "--within CIDR --prefix-length N [--count K] [--avoid CIDR]... [flags]",
+		usage:   "(--within CIDR | --plan PLAN --in-vnet NAME) --prefix-length N [--count K] [--avoid CIDR]... [flags]",
 		about: `Finds the K lowest free, aligned prefixes of length N inside --within that
 overlap none of the --avoid ranges (deterministic first fit: the same input
 always gives the same answer). Use it to carve subnets out of a VNet, or VNets
 out of a company's address space.
+
+With --plan, everything the plan holds is avoided too (subnets, other VNets,
+pod, service and docker bridge ranges, its avoid list), as are the ranges AKS
+reserves and Azure forbids; --in-vnet NAME allocates in that VNet's address
+space instead of --within.
 
 Exits 1 when fewer than K prefixes fit.`,
 		examples: `# three /24 subnets in a VNet, clear of two subnets already there
@@ -27,11 +32,15 @@ cidrplan alloc --within 10.10.0.0/16 --avoid 10.10.0.0/21,10.10.9.0/26 --prefix-
 # spoke VNets for 50 clusters from a /12, as JSON
 cidrplan alloc --within 10.64.0.0/12 --prefix-length 18 --count 50 -o json
 # an IPv6 /64 in a /48
-cidrplan alloc --within fd00:60::/48 --avoid fd00:60::/64 --prefix-length 64`,
+cidrplan alloc --within fd00:60::/48 --avoid fd00:60::/64 --prefix-length 64
+# two more /24 subnets in a plan's VNet, clear of everything in the plan
+cidrplan alloc --plan examples/plans/classic-cni.yaml --in-vnet prod-vnet --prefix-length 24 --count 2`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var in allocInput
 			in.count = 1
-			f.prefixVar(&in.within, "within", "the range to allocate from (required)")
+			f.prefixVar(&in.within, "within", "the range to allocate from")
+			f.stringVar(&in.plan, "plan", "PLAN", "a plan whose ranges to stay clear of")
+			f.stringVar(&in.vnet, "in-vnet", "NAME", "allocate in this VNet of the --plan")
 			f.prefixesVar(&in.avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
 			f.define("prefix-length", "N", "length of each prefix, e.g. 24 or /24 (required)", func(s string) error {
 				n, err := parseInt(strings.TrimPrefix(s, "/"), 0, 128)
@@ -46,6 +55,8 @@ cidrplan alloc --within fd00:60::/48 --avoid fd00:60::/64 --prefix-length 64`,
 }
 
 type allocInput struct {
+	plan   string // plan file
+	vnet   string // VNet of the plan to allocate in
 	within netip.Prefix
 	avoid  []netip.Prefix
 	bits   int
@@ -59,30 +70,18 @@ type allocResult struct {
 }
 
 func (in *allocInput) run(e *env) error {
-	switch {
-	case !in.within.IsValid():
-		return errors.New("missing --within CIDR (run 'cidrplan alloc -h' for usage)")
-	case in.bits == 0:
-		return errors.New("missing --prefix-length N (run 'cidrplan alloc -h' for usage)")
-	case in.bits < in.within.Bits():
-		return fmt.Errorf("--prefix-length %d: shorter than --within %s", in.bits, in.within)
-	case in.bits > in.within.Addr().BitLen():
-		return fmt.Errorf("--prefix-length %d: longer than an %s address", in.bits, family(in.within.Addr()))
-	}
-	var used []netipx.IPRange
-	for _, p := range in.avoid {
-		if p.Addr().Is4() == in.within.Addr().Is4() {
-			used = append(used, netipx.RangeOfPrefix(p))
-		}
-	}
-	got, err := ipam.Allocate(in.within, in.bits, in.count, used...)
+	got, err := in.allocate()
 	var ae *ipam.AllocError
 	if errors.As(err, &ae) {
-		return &failureError{fmt.Sprintf("%s has room for only %s free /%d prefixes, not %s", in.within,
-			commasInt(ae.Found), in.bits, commasInt(in.count))}
+		where := in.within.String()
+		if in.vnet != "" {
+			where = fmt.Sprintf("VNet %q", in.vnet)
+		}
+		return &failureError{fmt.Sprintf("%s has room for only %s, not %s", where,
+			plural(ae.Found, fmt.Sprintf("free /%d prefix", in.bits), fmt.Sprintf("free /%d prefixes", in.bits)), commasInt(in.count))}
 	}
 	if err != nil {
-		return errors.New(strings.TrimPrefix(err.Error(), "ipam: "))
+		return errors.New(strings.ReplaceAll(err.Error(), "ipam: ", ""))
 	}
 	res := allocResult{Prefixes: got}
 	switch in.output {
@@ -98,6 +97,52 @@ func (in *allocInput) run(e *env) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p, r.From(), r.To(), commas(u128.PrefixSize(p.Addr().BitLen(), p.Bits())))
 	}
 	return tw.Flush()
+}
+
+// allocate checks the flags and allocates.
+func (in *allocInput) allocate() ([]netip.Prefix, error) {
+	switch {
+	case in.vnet != "" && in.plan == "":
+		return nil, errors.New("--in-vnet needs --plan")
+	case in.vnet != "" && in.within.IsValid():
+		return nil, errors.New("give --within or --in-vnet, not both")
+	case in.vnet == "" && !in.within.IsValid():
+		return nil, errors.New("missing --within CIDR (run 'cidrplan alloc -h' for usage)")
+	case in.bits == 0:
+		return nil, errors.New("missing --prefix-length N (run 'cidrplan alloc -h' for usage)")
+	}
+	if in.within.IsValid() {
+		switch {
+		case in.bits < in.within.Bits():
+			return nil, fmt.Errorf("--prefix-length %d: shorter than --within %s", in.bits, in.within)
+		case in.bits > in.within.Addr().BitLen():
+			return nil, fmt.Errorf("--prefix-length %d: longer than an %s address", in.bits, family(in.within.Addr()))
+		}
+	}
+	if in.plan == "" {
+		var used []netipx.IPRange
+		for _, p := range in.avoid {
+			if p.Addr().Is4() == in.within.Addr().Is4() {
+				used = append(used, netipx.RangeOfPrefix(p))
+			}
+		}
+		return ipam.Allocate(in.within, in.bits, in.count, used...)
+	}
+	p, err := loadPlan(in.plan)
+	if err != nil {
+		return nil, err
+	}
+	if len(in.avoid) > 0 {
+		p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "--avoid", Source: ipam.SourceOther, Prefixes: in.avoid})
+	}
+	if in.vnet != "" {
+		got, err := p.Allocate(in.vnet, in.bits, in.count)
+		if errors.Is(err, ipam.ErrUnknownVNet) {
+			return nil, fmt.Errorf("--in-vnet %q: no such VNet in %s", in.vnet, in.plan)
+		}
+		return got, err
+	}
+	return p.AllocateIn(in.within, in.bits, in.count)
 }
 
 // family names the address family of a.

@@ -25,6 +25,12 @@ func TestAlloc(t *testing.T) {
 			[]string{"10.64.0.0/18", "10.64.64.0/18", "10.64.128.0/18", "10.64.192.0/18", "10.65.0.0/18"}, exitOK},
 		{"IPv6", []string{"--within", "fd00:60::/48", "--avoid", "fd00:60::/64", "--prefix-length", "64", "--count", "2"},
 			[]string{"fd00:60:0:1::/64", "fd00:60:0:2::/64"}, exitOK},
+		{"in a plan's VNet, clear of its subnets", []string{"--plan", "../../examples/plans/classic-cni.yaml", "--in-vnet", "prod-vnet", "--prefix-length", "24", "--count", "2"},
+			[]string{"10.10.10.0/24", "10.10.11.0/24"}, exitOK},
+		{"within a range, clear of the plan's service CIDR", []string{"--plan", "../../examples/plans/classic-cni.yaml", "--within", "10.0.0.0/14", "--prefix-length", "16", "--count", "2"},
+			[]string{"10.1.0.0/16", "10.2.0.0/16"}, exitOK},
+		{"plan and avoid", []string{"--plan", "../../examples/plans/classic-cni.yaml", "--in-vnet", "prod-vnet", "--avoid", "10.10.10.0/23", "--prefix-length", "24"},
+			[]string{"10.10.12.0/24"}, exitOK},
 		{"avoid of the other family is irrelevant", []string{"--within", "10.0.0.0/24", "--avoid", "fd00::/8", "--prefix-length", "25", "--count", "2"},
 			[]string{"10.0.0.0/25", "10.0.0.128/25"}, exitOK},
 	}
@@ -78,6 +84,11 @@ func TestAllocBadInput(t *testing.T) {
 		{"length shorter than within", []string{"--within", "10.0.0.0/12", "--prefix-length", "8"}, "--prefix-length 8: shorter than --within 10.0.0.0/12"},
 		{"length longer than the family", []string{"--within", "10.0.0.0/12", "--prefix-length", "33"}, "--prefix-length 33: longer than an IPv4 address"},
 		{"length not a number", []string{"--within", "10.0.0.0/12", "--prefix-length", "big"}, `--prefix-length "big": not a whole number`},
+		{"in-vnet without plan", []string{"--in-vnet", "v", "--prefix-length", "24"}, "--in-vnet needs --plan"},
+		{"in-vnet and within", []string{"--plan", "../../examples/plans/classic-cni.yaml", "--in-vnet", "prod-vnet", "--within", "10.0.0.0/8", "--prefix-length", "24"}, "not both"},
+		{"unknown VNet", []string{"--plan", "../../examples/plans/classic-cni.yaml", "--in-vnet", "nope", "--prefix-length", "24"}, `--in-vnet "nope": no such VNet`},
+		{"missing plan", []string{"--plan", "nope.yaml", "--within", "10.0.0.0/8", "--prefix-length", "24"}, `plan "nope.yaml": no such file`},
+		{"count above the cap", []string{"--within", "10.0.0.0/8", "--prefix-length", "32", "--count", "65537"}, `--count "65537": must be at most 65536`},
 		{"count zero", []string{"--within", "10.0.0.0/12", "--prefix-length", "24", "--count", "0"}, `--count "0": must be at least 1`},
 	}
 	for _, tt := range tests {
@@ -86,6 +97,11 @@ func TestAllocBadInput(t *testing.T) {
 			wantOneLineError(t, stdout, stderr, code, exitUsage, tt.want)
 		})
 	}
+}
+
+func TestAllocPlanVNetFull(t *testing.T) {
+	stdout, stderr, code := cli(t, "alloc", "--plan", "../../examples/plans/classic-cni.yaml", "--in-vnet", "prod-vnet", "--prefix-length", "17", "--count", "3")
+	wantOneLineError(t, stdout, stderr, code, exitFailure, `VNet "prod-vnet" has room for only 1 free /17 prefix, not 3`)
 }
 
 func TestAllocYAMLMatchesJSON(t *testing.T) {
