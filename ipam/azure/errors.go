@@ -34,8 +34,11 @@ var (
 // sentinels; Err, when set, is the underlying cause. Both match with
 // errors.Is and errors.As.
 type Error struct {
-	File  string // the name the file was given as
-	Path  string // the JSON path, e.g. properties.agentPoolProfiles[0].maxPods; empty for the whole file
+	File string // the name the file was given as
+	// Path is the JSON path of the field, e.g.
+	// properties.agentPoolProfiles[0].maxPods; for a syntax error, of the
+	// value being read where the file breaks off; empty for the whole file.
+	Path  string
 	Line  int    // 1-based, for syntax errors; 0 otherwise
 	Value string // the offending input as text, when there is one
 	Kind  error  // a sentinel

@@ -23,6 +23,9 @@ import (
 //     (VnetNotFound) and every other check still runs; import that VNet
 //     with --vnet to check the subnet. An ID that is no subnet ID is an
 //     ErrInvalidValue.
+//   - A subnet whose VNet no file exports (a Terraform azurerm_subnet of a
+//     VNet managed elsewhere) yields a VNet without address space, which
+//     Plan.Validate reports; import that VNet too.
 //   - A pool exported on its own (az aks nodepool list) goes to the cluster
 //     its ID names (…/managedClusters/C/agentPools/P); without an ID, to the
 //     only cluster, or else to the one cluster whose pools use the same VNet;

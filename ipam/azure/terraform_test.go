@@ -1,10 +1,14 @@
 package azure_test
 
 import (
+	"net/netip"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/azure"
 )
 
@@ -53,5 +57,36 @@ func TestTerraformPlanReferences(t *testing.T) {
 	want := map[string][]string{"a": {"sys in "}, "b": {"sys in v/s", "extra in v/s"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("pools (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformSubnetOfForeignVNet checks the documented outcome of a subnet
+// whose VNet no file exports: a VNet without address space that Validate
+// reports, and that merges with the VNet once it is imported.
+func TestTerraformSubnetOfForeignVNet(t *testing.T) {
+	vnetID := "/subscriptions/s/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub"
+	tf := `{"values":{"root_module":{"resources":[{"address":"azurerm_subnet.s","type":"azurerm_subnet",
+	  "values":{"id":"` + vnetID + `/subnets/aks","name":"aks","resource_group_name":"rg-hub","virtual_network_name":"hub",
+	  "address_prefixes":["10.9.0.0/24"]}}]}}}`
+	rs := mustParse(t, azure.ParseTerraform, tf)
+	plan, err := rs.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.VNets) != 1 || len(plan.VNets[0].AddressSpace) != 0 {
+		t.Fatalf("VNets = %+v, want one without address space", plan.VNets)
+	}
+	if !slices.Contains(plan.Validate().Codes(), ipam.CodeMissingRange) {
+		t.Errorf("findings %v lack %s", plan.Validate().Codes(), ipam.CodeMissingRange)
+	}
+	vnet := mustParse(t, azure.ParseVNet, `{"name":"hub","id":"`+strings.ToLower(vnetID)+`","addressSpace":{"addressPrefixes":["10.9.0.0/16"]}}`)
+	plan, err = planOf(t, rs, vnet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ipam.VNet{{Name: "hub", AddressSpace: []netip.Prefix{pfx("10.9.0.0/16")},
+		Subnets: []ipam.Subnet{{Name: "aks", AddressPrefixes: []netip.Prefix{pfx("10.9.0.0/24")}}}}}
+	if diff := cmp.Diff(want, plan.VNets, cmpOpts); diff != "" {
+		t.Errorf("VNets (-want +got):\n%s", diff)
 	}
 }
