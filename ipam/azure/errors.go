@@ -2,7 +2,6 @@ package azure
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 )
 
@@ -82,9 +81,4 @@ func trimPackage(s string) string {
 		return s[len(p):]
 	}
 	return s
-}
-
-// errorf builds an *Error with a formatted detail.
-func errorf(file, path string, kind error, value string, format string, args ...any) *Error {
-	return &Error{File: file, Path: path, Kind: kind, Value: value, Detail: fmt.Sprintf(format, args...)}
 }

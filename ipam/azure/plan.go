@@ -207,7 +207,7 @@ func attachPools(in []Cluster, pools []Pool) ([]Cluster, error) {
 		}
 		if !sameCluster(&cs[i], &c) {
 			return nil, &Error{File: c.At.File, Path: c.At.Path, Kind: ErrConflict, Value: c.Name,
-				Detail: "the cluster differs from the export in " + cs[i].At.String()}
+				Detail: "its network profile, version or API server access differs from the export in " + cs[i].At.String()}
 		}
 		for _, p := range c.Pools {
 			if err := addPool(&cs[i], p); err != nil {
@@ -231,6 +231,7 @@ func sameCluster(a, b *Cluster) bool {
 	x, y := *a, *b
 	x.At, y.At, x.Pools, y.Pools = Origin{}, Origin{}, nil, nil
 	x.APIServerSubnetID, y.APIServerSubnetID = idKey(x.APIServerSubnetID), idKey(y.APIServerSubnetID)
+	x.ID, y.ID = idKey(x.ID), idKey(y.ID)
 	return reflect.DeepEqual(x, y)
 }
 

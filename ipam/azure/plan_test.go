@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/netip"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -316,5 +317,27 @@ func TestImportDeterministic(t *testing.T) {
 	}
 	if _, err := azure.Import(azure.Sources{VNet: []string{"testdata/no-such-file.json"}}); err == nil {
 		t.Error("no error for a missing file")
+	}
+}
+
+// TestSameClusterTwice checks that a cluster exported twice (az aks show and
+// az aks list) is kept once, and that two different exports of one cluster
+// ID are a conflict.
+func TestSameClusterTwice(t *testing.T) {
+	id := sub + "/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c"
+	show := `{"name":"c","id":"` + id + `","networkProfile":{"networkPlugin":"azure","serviceCidr":"10.0.0.0/16","dnsServiceIp":"10.0.0.10"},
+		"agentPoolProfiles":[{"name":"p","count":3}]}`
+	list := `[{"name":"c","id":"` + strings.ToLower(id) + `","networkProfile":{"networkPlugin":"azure","serviceCidr":"10.0.0.0/16","dnsServiceIp":"10.0.0.10"},
+		"agentPoolProfiles":[{"name":"p","count":3},{"name":"q","count":2}]}]`
+	plan, err := planOf(t, mustParse(t, azure.ParseAKS, show), mustParse(t, azure.ParseAKS, list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Clusters) != 1 || len(plan.Clusters[0].AgentPoolProfiles) != 2 {
+		t.Errorf("clusters = %+v, want one with pools p and q", plan.Clusters)
+	}
+	other := strings.Replace(show, "10.0.0.0/16", "10.1.0.0/16", 1)
+	if _, err := planOf(t, mustParse(t, azure.ParseAKS, show), mustParse(t, azure.ParseAKS, other)); !errors.Is(err, azure.ErrConflict) {
+		t.Errorf("err = %v, want ErrConflict", err)
 	}
 }
