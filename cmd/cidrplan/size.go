@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"net/netip"
 
 	"github.com/cidrplan/cidrplan/sizing"
@@ -32,6 +33,8 @@ cidrplan size --node-count 50 --max-pods 30 --max-surge 1
 cidrplan size --node-count 3 --max-pods 30 --max-surge 0 --max-unavailable 1 --node-subnet 10.0.0.0/24
 # Azure CNI Overlay: node subnet and pod CIDR, autoscaler up to 200 nodes
 cidrplan size --network-plugin-mode overlay --max-count 200 --pod-cidr 10.244.0.0/16
+# dual-stack overlay: an IPv4 /24 and an IPv6 /80 of the pod CIDRs per node
+cidrplan size --network-plugin-mode overlay --ip-families IPv4,IPv6 --node-count 10 --pod-cidrs 10.244.0.0/16,fd12:3456:789a::/64
 # Azure CNI pod subnet with static block allocation, as JSON
 cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31 -o json`,
 		setup: func(f *flags, e *env) func([]string) error {
@@ -55,6 +58,8 @@ cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31
 			f.prefixVar(&in.nodeSubnet, "node-subnet", "node subnet to check (IPv4)")
 			f.prefixVar(&in.podSubnet, "pod-subnet", "pod subnet to check (Azure CNI pod subnet; implies one)")
 			f.prefixVar(&in.podCIDR, "pod-cidr", "pod CIDR to check (overlay, kubenet)")
+			f.enumVar(&in.families, "ip-families", "IPv4,IPv6 for dual-stack (overlay) (default IPv4)", "IPv4", "IPv4,IPv6")
+			f.prefixesVar(&in.podCIDRs, "pod-cidrs", "pod CIDRs to check, IPv4 and IPv6 for dual-stack, comma-separated")
 			f.outputVar(&in.output)
 			return func([]string) error { return in.run(e) }
 		},
@@ -70,6 +75,8 @@ type sizeInput struct {
 	maxSurge, maxUnavailable           sizing.Surge
 	scaleOut, ilb                      int
 	nodeSubnet, podSubnet, podCIDR     netip.Prefix
+	families                           string
+	podCIDRs                           []netip.Prefix
 	output                             string
 }
 
@@ -107,6 +114,9 @@ func (in *sizeInput) cluster() sizing.Cluster {
 	}}
 	if c.Network.Plugin == "" {
 		c.Network.Plugin = sizing.PluginAzure
+	}
+	if in.families == "IPv4,IPv6" {
+		c.Network.IPFamilies = []sizing.IPFamily{sizing.IPv4, sizing.IPv6}
 	}
 	p := sizing.Pool{
 		OSType:         sizing.OSType(in.osType),
@@ -148,4 +158,24 @@ func (in *sizeInput) poolName() string {
 		return "nodepool1"
 	}
 	return in.name
+}
+
+// podCIDRFor returns the pod CIDR given for a family: --pod-cidr or the
+// --pod-cidrs entry of that family, and the flag that gave it.
+func (in *sizeInput) podCIDRFor(fam sizing.IPFamily) (netip.Prefix, string, error) {
+	var found netip.Prefix
+	flag := "pod-cidrs"
+	if fam == sizing.IPv4 && in.podCIDR.IsValid() {
+		found, flag = in.podCIDR, "pod-cidr"
+	}
+	for _, p := range in.podCIDRs {
+		if p.Addr().Is4() != (fam == sizing.IPv4) {
+			continue
+		}
+		if found.IsValid() {
+			return netip.Prefix{}, "", fmt.Errorf("--%s: two %s pod CIDRs (%s and %s)", flag, fam, found, p)
+		}
+		found = p
+	}
+	return found, flag, nil
 }

@@ -26,6 +26,8 @@ type sizeResult struct {
 	NodeSubnet *rangeResult `json:"nodeSubnet,omitempty"`
 	PodSubnet  *rangeResult `json:"podSubnet,omitempty"`
 	PodCIDR    *rangeResult `json:"podCIDR,omitempty"`
+	// PodCIDRv6 is the IPv6 pod CIDR of a dual-stack cluster (a /80 per node).
+	PodCIDRv6 *rangeResult `json:"podCIDRv6,omitempty"`
 	// MaxNodes is the smallest maxNodes of the given ranges: the most
 	// nodes the pool can have in all of them; absent when no range is given.
 	MaxNodes    *int                `json:"maxNodes,omitempty"`
@@ -90,20 +92,28 @@ func (in *sizeInput) run(e *env) error {
 		case r.Kind == sizing.PodSubnet:
 			res.PodSubnet = rr
 			err = in.fit(c, rr, in.podSubnet, "pod-subnet")
-		case r.Kind == sizing.PodCIDR && r.Family == sizing.IPv4:
-			res.PodCIDR = rr
-			err = in.fit(c, rr, in.podCIDR, "pod-cidr")
+		case r.Kind == sizing.PodCIDR:
+			if r.Family == sizing.IPv4 {
+				res.PodCIDR = rr
+			} else {
+				res.PodCIDRv6 = rr
+			}
+			p, flag, ferr := in.podCIDRFor(r.Family)
+			if ferr != nil {
+				return ferr
+			}
+			err = in.fit(c, rr, p, flag)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	if in.podCIDR.IsValid() && res.PodCIDR == nil {
-		return fmt.Errorf("--pod-cidr %s: the %s model has no pod CIDR (use --network-plugin-mode overlay or --network-plugin kubenet)", in.podCIDR, res.Model)
+	if err := in.unusedPodCIDRs(&res); err != nil {
+		return err
 	}
 	res.PeakNodes = res.Nodes + res.ScaleOut + res.Surge
-	for _, rr := range []*rangeResult{res.NodeSubnet, res.PodSubnet, res.PodCIDR} {
-		if rr != nil && rr.MaxNodes != nil && (res.MaxNodes == nil || *rr.MaxNodes < *res.MaxNodes) {
+	for _, rr := range res.ranges() {
+		if rr.MaxNodes != nil && (res.MaxNodes == nil || *rr.MaxNodes < *res.MaxNodes) {
 			res.MaxNodes, res.limitedBy = rr.MaxNodes, rr
 		}
 	}
@@ -120,6 +130,33 @@ func (in *sizeInput) run(e *env) error {
 		return err
 	}
 	return res.notFitting()
+}
+
+// ranges lists the ranges of res in output order.
+func (res *sizeResult) ranges() []*rangeResult {
+	var out []*rangeResult
+	for _, rr := range []*rangeResult{res.NodeSubnet, res.PodSubnet, res.PodCIDR, res.PodCIDRv6} {
+		if rr != nil {
+			out = append(out, rr)
+		}
+	}
+	return out
+}
+
+// unusedPodCIDRs rejects pod CIDRs given for a model or family that has none.
+func (in *sizeInput) unusedPodCIDRs(res *sizeResult) error {
+	for _, p := range append([]netip.Prefix{in.podCIDR}, in.podCIDRs...) {
+		if !p.IsValid() {
+			continue
+		}
+		switch {
+		case res.PodCIDR == nil:
+			return fmt.Errorf("pod CIDR %s: the %s model has no pod CIDR (use --network-plugin-mode overlay or --network-plugin kubenet)", p, res.Model)
+		case p.Addr().Is6() && res.PodCIDRv6 == nil:
+			return fmt.Errorf("pod CIDR %s: IPv6 needs --ip-families IPv4,IPv6", p)
+		}
+	}
+	return nil
 }
 
 // fit measures rr against p, given with flag, when p is given.
@@ -147,8 +184,8 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 // notFitting returns a failure naming the first given range the pool does
 // not fit, or nil.
 func (res *sizeResult) notFitting() error {
-	for _, rr := range []*rangeResult{res.NodeSubnet, res.PodSubnet, res.PodCIDR} {
-		if rr != nil && rr.Fits != nil && !*rr.Fits {
+	for _, rr := range res.ranges() {
+		if rr.Fits != nil && !*rr.Fits {
 			return &failureError{fmt.Sprintf("%s %s: needs %s addresses at the upgrade peak, has %s usable (InsufficientSubnetSize)",
 				rangeTitle(rr.key.Kind), rr.Prefix, commas(rr.Addresses), commas(*rr.Usable))}
 		}
@@ -160,7 +197,7 @@ func (res *sizeResult) notFitting() error {
 func sizeFlag(field string) string {
 	switch field {
 	case "networkPlugin", "networkPluginMode", "networkDataplane", "osType", "maxCount", "maxPods",
-		"maxSurge", "maxUnavailable", "scaleOut", "podIpAllocationMode", "podSubnet":
+		"maxSurge", "maxUnavailable", "scaleOut", "podIpAllocationMode", "podSubnet", "ipFamilies":
 		return kebab(field)
 	case "count", "nodes":
 		return "node-count"

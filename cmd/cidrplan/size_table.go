@@ -47,11 +47,16 @@ func writeSizeTable(e *env, res *sizeResult) error {
 	}
 	fmt.Fprintf(w, "At the upgrade peak: %s + %s surge (maxSurge %s) + %s scale-out = %s\n",
 		counted, commasInt(res.Surge), res.MaxSurge, commasInt(res.ScaleOut), plural(res.PeakNodes, "node", "nodes"))
-	for _, rr := range []*rangeResult{res.NodeSubnet, res.PodSubnet, res.PodCIDR} {
-		if rr == nil {
-			continue
+	given := 0
+	for _, rr := range res.ranges() {
+		if rr.Prefix != nil {
+			given++
 		}
-		fmt.Fprintf(w, "\n%s\n", e.paint(bold, upper(rangeTitle(rr.key.Kind))))
+		title := upper(rangeTitle(rr.key.Kind))
+		if rr.key.Family == sizing.IPv6 {
+			title += " (IPv6)"
+		}
+		fmt.Fprintf(w, "\n%s\n", e.paint(bold, title))
 		tw := newTable(w)
 		fmt.Fprintf(tw, "  per node\t%s\n", perNodeWords(res, rr))
 		needed := fmt.Sprintf("(%s + %s surge + %s scale-out) × %s = %s",
@@ -69,9 +74,7 @@ func writeSizeTable(e *env, res *sizeResult) error {
 			return err
 		}
 	}
-	if res.MaxNodes != nil && (res.NodeSubnet != nil && res.NodeSubnet.Prefix != nil) != (res.PodCIDR != nil && res.PodCIDR.Prefix != nil || res.PodSubnet != nil && res.PodSubnet.Prefix != nil) {
-		// only one range given: its line already says it
-	} else if res.MaxNodes != nil {
+	if res.MaxNodes != nil && given > 1 { // with one range, its line says it
 		fmt.Fprintf(w, "\nThe pool fits at most %s in the given ranges (limited by the %s).\n",
 			plural(*res.MaxNodes, "node", "nodes"), rangeTitle(res.limitedBy.key.Kind))
 	}
@@ -103,6 +106,9 @@ func perNodeWords(res *sizeResult, rr *rangeResult) string {
 	case rr.key.Kind == sizing.PodSubnet:
 		return fmt.Sprintf("%s addresses (pod IPs come in batches of 16)", commas(rr.PerNode))
 	}
+	if rr.key.Family == sizing.IPv6 {
+		return fmt.Sprintf("one /%d = 2^%d = %s addresses", sizing.NodeBlockBitsV6, 128-sizing.NodeBlockBitsV6, commas(rr.PerNode))
+	}
 	return fmt.Sprintf("one /%d = %s addresses", sizing.NodeBlockBitsV4, commas(rr.PerNode))
 }
 
@@ -111,7 +117,11 @@ func prefixWords(res *sizeResult, rr *rangeResult, bits int) string {
 	if bits < 0 {
 		return "none: the demand exceeds the whole address space"
 	}
-	size := u128.PrefixSize(32, bits)
+	addrBits := 32
+	if rr.key.Family == sizing.IPv6 {
+		addrBits = 128
+	}
+	size := u128.PrefixSize(addrBits, bits)
 	if rr.key.Kind == sizing.PodSubnet && res.Model == sizing.ModelPodSubnetStatic {
 		blocks := u128.Pow2(sizing.StaticBlockBits - bits)
 		usable := blocks.Sub(u128.From64(2))
