@@ -13,7 +13,7 @@ func checkCommand() *command {
 	return &command{
 		name:    "check",
 		summary: "validate a plan and list what AKS would reject",
-		usage:   "PLAN [--avoid CIDR]... [flags]",
+		usage:   "(PLAN | [--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]...) [--avoid CIDR]... [flags]",
 		args:    []string{"PLAN?"},
 		about: `Validates an address plan (YAML or JSON) the way AKS would: overlapping
 ranges, subnets too small for their pools at the upgrade peak, service and DNS
@@ -21,12 +21,18 @@ addresses, reserved ranges, network-model rules, and the advice of the AKS
 networking best practices. Each finding has a severity, a code (AKS's own
 where AKS has one), the field it concerns, a message and, for errors, a fix.
 
+Instead of a PLAN file it can check what already exists: exports of clusters,
+VNets, on-premises ranges and Terraform state, read offline (see "cidrplan
+help import").
+
 Exits 0 when there is no error finding, 1 when there is, 2 when the plan
 cannot be read.`,
 		examples: `# validate a plan
 cidrplan check examples/plans/classic-cni.yaml
 # also stay clear of a network about to be peered, as JSON
-cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json`,
+cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json
+# check a cluster and its VNet as exported with az
+cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports/hub-spoke/vnet-spoke.json`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var avoid []netip.Prefix

@@ -11,7 +11,7 @@ func mapCommand() *command {
 	return &command{
 		name:    "map",
 		summary: "draw a plan's address space to scale",
-		usage:   "PLAN [-o text|svg|html] [--width N]",
+		usage:   "(PLAN | [--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]...) [-o text|svg|html] [--width N]",
 		args:    []string{"PLAN?"},
 		about: `Draws the address space of a plan: each VNet address space as a band with its
 subnets, pod and service CIDRs, reserved and avoided ranges placed to scale and
@@ -22,7 +22,9 @@ coloured by role, free space visible, overlaps marked with both names.
 		examples: `# a bar chart in the terminal
 cidrplan map examples/plans/hub-spoke.yaml
 # an SVG image for a wiki page
-cidrplan map examples/plans/classic-cni.yaml -o svg`,
+cidrplan map examples/plans/classic-cni.yaml -o svg
+# the address space of a Terraform state
+cidrplan map --terraform examples/exports/terraform/terraform.json`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var output string
