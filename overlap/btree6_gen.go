@@ -47,63 +47,67 @@ type path6[V comparable] struct {
 	pos   int
 }
 
-func keyLE6(alo, ahi, blo, bhi addr6) bool {
-	return less6(alo, blo) || alo == blo && !less6(bhi, ahi)
-}
-
-func keyLT6(alo, ahi, blo, bhi addr6) bool {
-	return less6(alo, blo) || alo == blo && less6(ahi, bhi)
-}
-
-// lastKeyLE6 returns the last i with (lo[i], hi[i]) ≤ (klo, khi), or -1.
-func lastKeyLE6(lo, hi []addr6, klo, khi addr6) int {
-	n := len(lo)
-	if n == 0 || !keyLE6(lo[0], hi[0], klo, khi) {
-		return -1
-	}
-	base := 0
-	for n > 1 {
-		half := n / 2
-		if keyLE6(lo[base+half], hi[base+half], klo, khi) {
-			base += half
+// countLE6 returns how many a[i] ≤ x in the ascending a. It reads every
+// eighth key to find the block of eight holding the answer, then counts in
+// that block: no more than two dependent steps and a few cache lines per
+// node, whether the node is cold (a binary search would wait on one miss
+// per step) or hot (a full scan would do needless compares).
+func countLE6(a []addr6, x addr6) int {
+	full := 0
+	for k := 7; k < len(a); k += 8 {
+		more := full + 8 // written as a conditional move, not a branch
+		if less6(x, a[k]) {
+			more = full
 		}
-		n -= half
+		full = more
 	}
-	return base
+	c := full
+	for _, v := range a[full:min(full+8, len(a))] {
+		if !less6(x, v) {
+			c++
+		}
+	}
+	return c
 }
 
-// lastKeyLT6 returns the last i with (lo[i], hi[i]) < (klo, khi), or -1.
-func lastKeyLT6(lo, hi []addr6, klo, khi addr6) int {
-	n := len(lo)
-	if n == 0 || !keyLT6(lo[0], hi[0], klo, khi) {
-		return -1
-	}
-	base := 0
-	for n > 1 {
-		half := n / 2
-		if keyLT6(lo[base+half], hi[base+half], klo, khi) {
-			base += half
+// countKeyLE6 returns how many keys (lo[i], hi[i]) ≤ (klo, khi), searching
+// like countLE6.
+func countKeyLE6(lo, hi []addr6, klo, khi addr6) int {
+	full := 0
+	for k := 7; k < len(lo); k += 8 {
+		more := full + 8
+		if !keyLE6(lo[k], hi[k], klo, khi) {
+			more = full
 		}
-		n -= half
+		full = more
 	}
-	return base
+	c := full
+	for i := full; i < min(full+8, len(lo)); i++ {
+		if keyLE6(lo[i], hi[i], klo, khi) {
+			c++
+		}
+	}
+	return c
 }
 
-// lastLE6 returns the last i with a[i] ≤ x in the ascending a, or -1.
-func lastLE6(a []addr6, x addr6) int {
-	n := len(a)
-	if n == 0 || less6(x, a[0]) {
-		return -1
-	}
-	base := 0
-	for n > 1 {
-		half := n / 2
-		if !less6(x, a[base+half]) {
-			base += half
+// countKeyLT6 returns how many keys (lo[i], hi[i]) < (klo, khi), searching
+// like countLE6.
+func countKeyLT6(lo, hi []addr6, klo, khi addr6) int {
+	full := 0
+	for k := 7; k < len(lo); k += 8 {
+		more := full + 8
+		if !keyLT6(lo[k], hi[k], klo, khi) {
+			more = full
 		}
-		n -= half
+		full = more
 	}
-	return base
+	c := full
+	for i := full; i < min(full+8, len(lo)); i++ {
+		if keyLT6(lo[i], hi[i], klo, khi) {
+			c++
+		}
+	}
+	return c
 }
 
 // lastLT6 returns the last i with a[i] < x in the ascending a, or -1.
@@ -258,9 +262,9 @@ func (t *btree6[V]) descend(p *path6[V], lo, hi addr6, upper bool) {
 		for d := range t.height {
 			var i int
 			if upper {
-				i = lastKeyLE6(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi)
+				i = countKeyLE6(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi) - 1
 			} else {
-				i = lastKeyLT6(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi)
+				i = countKeyLT6(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi) - 1
 			}
 			i = max(i, 0)
 			p.inner[d], p.idx[d] = nd, i
@@ -273,9 +277,9 @@ func (t *btree6[V]) descend(p *path6[V], lo, hi addr6, upper bool) {
 	}
 	l := p.leaf
 	if upper {
-		p.pos = lastKeyLE6(l.lo[:l.n], l.hi[:l.n], lo, hi) + 1
+		p.pos = countKeyLE6(l.lo[:l.n], l.hi[:l.n], lo, hi)
 	} else {
-		p.pos = lastKeyLT6(l.lo[:l.n], l.hi[:l.n], lo, hi) + 1
+		p.pos = countKeyLT6(l.lo[:l.n], l.hi[:l.n], lo, hi)
 	}
 }
 
@@ -500,7 +504,7 @@ func (t *btree6[V]) overlaps(a, b addr6) bool {
 	if t.height > 0 {
 		nd := t.rootInner
 		for h := t.height; ; h-- {
-			i := lastLE6(nd.lo[:nd.n], b)
+			i := countLE6(nd.lo[:nd.n], b) - 1
 			if i < 0 {
 				return false
 			}
@@ -516,7 +520,7 @@ func (t *btree6[V]) overlaps(a, b addr6) bool {
 	} else if l == nil {
 		return false
 	}
-	j := lastLE6(l.lo[:l.n], b)
+	j := countLE6(l.lo[:l.n], b) - 1
 	return j >= 0 && !less6(l.pmax[j], a)
 }
 
@@ -527,7 +531,7 @@ func (t *btree6[V]) maxEndUpTo(b addr6) (m addr6, ok bool) {
 	if t.height > 0 {
 		nd := t.rootInner
 		for h := t.height; ; h-- {
-			i := lastLE6(nd.lo[:nd.n], b)
+			i := countLE6(nd.lo[:nd.n], b) - 1
 			if i < 0 {
 				return m, ok
 			}
@@ -543,7 +547,7 @@ func (t *btree6[V]) maxEndUpTo(b addr6) (m addr6, ok bool) {
 	} else if l == nil {
 		return m, false
 	}
-	if j := lastLE6(l.lo[:l.n], b); j >= 0 {
+	if j := countLE6(l.lo[:l.n], b) - 1; j >= 0 {
 		m, ok = max6(m, l.pmax[j]), true
 	}
 	return m, ok
@@ -703,14 +707,19 @@ func (t *btree6[V]) gaps(ws, we addr6, yield func(lo, hi addr6) bool) bool {
 	return yield(cur, we)
 }
 
+// buildFill6 is how full Build packs leaves: 7/8, so that the first few
+// inserts into a built tree shift entries instead of splitting (and
+// allocating) nearly every leaf they touch.
+const buildFill6 = leafCap6 - leafCap6/8
+
 // build replaces t's contents with the n entries at(0), …, at(n-1), which
-// must be in order; leaves and inner nodes are packed full.
+// must be in order; leaves are packed to buildFill6, inner nodes full.
 func (t *btree6[V]) build(n int, at func(i int) (lo, hi addr6, v V)) {
 	*t = btree6[V]{n: n}
 	if n == 0 {
 		return
 	}
-	leaves := make([]*leaf6[V], spread(n, leafCap6))
+	leaves := make([]*leaf6[V], spread(n, buildFill6))
 	k := 0
 	for li := range leaves {
 		l := &leaf6[V]{n: share(n, len(leaves), li)}

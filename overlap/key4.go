@@ -49,3 +49,14 @@ func prefixKey4(p netip.Prefix) (lo, hi addr4) {
 	}
 	return lo, lo | (addr4(1)<<host - 1)
 }
+
+// keyLE4 reports whether (alo, ahi) ≤ (blo, bhi) in (start, end) order, as
+// one 64-bit comparison.
+func keyLE4(alo, ahi, blo, bhi addr4) bool {
+	return uint64(alo)<<32|uint64(ahi) <= uint64(blo)<<32|uint64(bhi)
+}
+
+// keyLT4 reports whether (alo, ahi) < (blo, bhi) in (start, end) order.
+func keyLT4(alo, ahi, blo, bhi addr4) bool {
+	return uint64(alo)<<32|uint64(ahi) < uint64(blo)<<32|uint64(bhi)
+}

@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"net/netip"
 )
 
@@ -16,7 +17,13 @@ const (
 	innerCap6 = 32
 )
 
-func less6(a, b addr6) bool { return a.hi < b.hi || a.hi == b.hi && a.lo < b.lo }
+// less6 compares by subtracting with borrow, so searches compile to
+// conditional moves rather than unpredictable branches.
+func less6(a, b addr6) bool {
+	_, borrow := bits.Sub64(a.lo, b.lo, 0)
+	_, borrow = bits.Sub64(a.hi, b.hi, borrow)
+	return borrow != 0
+}
 
 func max6(a, b addr6) addr6 {
 	if less6(a, b) {
@@ -71,3 +78,16 @@ func prefixKey6(p netip.Prefix) (lo, hi addr6) {
 	}
 	return lo, hi
 }
+
+// keyLT6 reports whether (alo, ahi) < (blo, bhi) in (start, end) order, by
+// one 256-bit subtraction with borrow.
+func keyLT6(alo, ahi, blo, bhi addr6) bool {
+	_, borrow := bits.Sub64(ahi.lo, bhi.lo, 0)
+	_, borrow = bits.Sub64(ahi.hi, bhi.hi, borrow)
+	_, borrow = bits.Sub64(alo.lo, blo.lo, borrow)
+	_, borrow = bits.Sub64(alo.hi, blo.hi, borrow)
+	return borrow != 0
+}
+
+// keyLE6 reports whether (alo, ahi) ≤ (blo, bhi) in (start, end) order.
+func keyLE6(alo, ahi, blo, bhi addr6) bool { return !keyLT6(blo, bhi, alo, ahi) }
