@@ -66,6 +66,9 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 		r := &r6[k]
 		return addr6{r.Key, los6[r.Idx]}, ends6[r.Idx], vals6[r.Idx]
 	})
+	if t.v4.n >= coverMin {
+		t.cover = newCover4(&t.v4)
+	}
 	return t, nil
 }
 

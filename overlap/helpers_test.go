@@ -67,6 +67,12 @@ func checkTree[V comparable](t *testing.T, tr *Tree[V]) {
 	if err := tr.v6.check(); err != nil {
 		t.Fatalf("IPv6 tree: %v", err)
 	}
+	if n, at := tr.v4.n, tr.coverThreshold(); n >= at && tr.cover == nil || n < at/2 && tr.cover != nil {
+		t.Fatalf("cover table present: %v with %d IPv4 entries", tr.cover != nil, tr.v4.n)
+	}
+	if tr.cover != nil && *tr.cover != *newCover4(&tr.v4) {
+		t.Fatal("cover table out of date")
+	}
 }
 
 // compareAll checks Len, All and Conflicts against the model.

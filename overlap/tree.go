@@ -21,8 +21,50 @@ type Entry[V comparable] struct {
 // nodes). Concurrent reads are safe; a write must not run concurrently with
 // any other call.
 type Tree[V comparable] struct {
-	v4 btree4[V]
-	v6 btree6[V]
+	v4    btree4[V]
+	v6    btree6[V]
+	cover *cover4 // nil below coverMin IPv4 entries
+	// coverAt overrides coverMin when positive, so that tests can exercise
+	// the table on small trees.
+	coverAt int
+}
+
+func (t *Tree[V]) coverThreshold() int {
+	if t.coverAt > 0 {
+		return t.coverAt
+	}
+	return coverMin
+}
+
+func (t *Tree[V]) insert4(lo, hi addr4, v V) {
+	t.v4.insert(lo, hi, v)
+	switch {
+	case t.cover != nil:
+		t.cover.add(lo, hi)
+	case t.v4.n >= t.coverThreshold():
+		t.cover = newCover4(&t.v4)
+	}
+}
+
+func (t *Tree[V]) remove4(lo, hi addr4, v V) bool {
+	if !t.v4.remove(lo, hi, v) {
+		return false
+	}
+	switch {
+	case t.cover == nil:
+	case t.v4.n < t.coverThreshold()/2: // hysteresis: no rebuild loop at the threshold
+		t.cover = nil
+	default:
+		t.cover.remove(lo, hi, t.v4.maxEndBefore)
+	}
+	return true
+}
+
+func (t *Tree[V]) overlaps4(lo, hi addr4) bool {
+	if c := t.cover; c != nil && c.hit(lo, hi) {
+		return true
+	}
+	return t.v4.overlaps(lo, hi)
 }
 
 // maxHeight bounds the number of inner levels: with at least innerCap/4
@@ -38,7 +80,7 @@ func (t *Tree[V]) Insert(p netip.Prefix, v V) error {
 	}
 	if p.Addr().Is4() {
 		lo, hi := prefixKey4(p)
-		t.v4.insert(lo, hi, v)
+		t.insert4(lo, hi, v)
 	} else {
 		lo, hi := prefixKey6(p)
 		t.v6.insert(lo, hi, v)
@@ -54,7 +96,7 @@ func (t *Tree[V]) InsertRange(r netipx.IPRange, v V) error {
 		return &RangeError{Range: r, Index: -1, Err: err}
 	}
 	if r.From().Is4() {
-		t.v4.insert(fromAddr4(r.From()), fromAddr4(r.To()), v)
+		t.insert4(fromAddr4(r.From()), fromAddr4(r.To()), v)
 	} else {
 		t.v6.insert(fromAddr6(r.From()), fromAddr6(r.To()), v)
 	}
@@ -70,7 +112,7 @@ func (t *Tree[V]) Delete(p netip.Prefix, v V) bool {
 	}
 	if p.Addr().Is4() {
 		lo, hi := prefixKey4(p)
-		return t.v4.remove(lo, hi, v)
+		return t.remove4(lo, hi, v)
 	}
 	lo, hi := prefixKey6(p)
 	return t.v6.remove(lo, hi, v)
@@ -83,7 +125,7 @@ func (t *Tree[V]) DeleteRange(r netipx.IPRange, v V) bool {
 		return false
 	}
 	if r.From().Is4() {
-		return t.v4.remove(fromAddr4(r.From()), fromAddr4(r.To()), v)
+		return t.remove4(fromAddr4(r.From()), fromAddr4(r.To()), v)
 	}
 	return t.v6.remove(fromAddr6(r.From()), fromAddr6(r.To()), v)
 }
@@ -98,7 +140,7 @@ func (t *Tree[V]) Overlaps(p netip.Prefix) bool {
 		return false
 	}
 	if p.Addr().Is4() {
-		return t.v4.overlaps(prefixKey4(p))
+		return t.overlaps4(prefixKey4(p))
 	}
 	return t.v6.overlaps(prefixKey6(p))
 }
@@ -110,7 +152,7 @@ func (t *Tree[V]) OverlapsRange(r netipx.IPRange) bool {
 		return false
 	}
 	if r.From().Is4() {
-		return t.v4.overlaps(fromAddr4(r.From()), fromAddr4(r.To()))
+		return t.overlaps4(fromAddr4(r.From()), fromAddr4(r.To()))
 	}
 	return t.v6.overlaps(fromAddr6(r.From()), fromAddr6(r.To()))
 }

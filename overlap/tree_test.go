@@ -13,6 +13,9 @@ func TestDifferential(t *testing.T) {
 	for seed := range uint64(12) {
 		r := rand.New(rand.NewPCG(1, seed))
 		var tr Tree[int]
+		if seed%2 == 1 {
+			tr.coverAt = 8 // exercise the cover table on a small tree
+		}
 		var m naive.Model[int]
 		for step := range 600 {
 			switch k := r.IntN(10); {
@@ -43,7 +46,7 @@ func TestDifferential(t *testing.T) {
 // shrinks them to nothing.
 func TestDifferentialDeep(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	var tr Tree[int]
+	tr := Tree[int]{coverAt: 1000}
 	var m naive.Model[int]
 	const n = 12000
 	for i := range n {
