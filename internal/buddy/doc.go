@@ -18,7 +18,9 @@
 //
 // Offsets are Keys (unsigned 128-bit); callers translate addresses to offsets
 // relative to their parent prefix. The package knows nothing of address
-// families. Out-of-range depths or offsets are caller bugs and panic; ipam
+// families. A depth outside 0 … MaxDepth given to New or Build is a caller
+// bug and panics; offsets beyond the space are clipped by Set and Build, and
+// Alloc and CountFree answer false or 0 for a depth they cannot serve. ipam
 // validates every input before it reaches this package.
 //
 // A Tree is not safe for concurrent use; its zero value is a free space of
