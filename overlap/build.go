@@ -34,8 +34,13 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 	}
 	n6 := len(entries) - n4
 	r4, vals4 := make([]radix.Rec32, 0, n4), make([]V, 0, n4)
-	r6, vals6 := make([]radix.Rec64, 0, n6), make([]V, 0, n6)
-	los6, ends6 := make([]uint64, 0, n6), make([]addr6, 0, n6)
+	// What the IPv6 sort does not carry sits together, one gather per entry.
+	type rest6 struct {
+		lo  uint64 // lower half of the start
+		end addr6
+		v   V
+	}
+	r6, rest := make([]radix.Rec64, 0, n6), make([]rest6, 0, n6)
 	for _, e := range entries {
 		if from := e.Range.From(); from.Is4() {
 			r4 = append(r4, radix.Rec32{Key: fromAddr4(from), Aux: fromAddr4(e.Range.To()), Idx: uint32(len(r4))})
@@ -43,9 +48,7 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 		} else {
 			a := fromAddr6(from)
 			r6 = append(r6, radix.Rec64{Key: a.hi, Idx: uint32(len(r6))})
-			los6 = append(los6, a.lo)
-			ends6 = append(ends6, fromAddr6(e.Range.To()))
-			vals6 = append(vals6, e.Value)
+			rest = append(rest, rest6{a.lo, fromAddr6(e.Range.To()), e.Value})
 		}
 	}
 	r4 = radix.Sort32(r4, make([]radix.Rec32, len(r4)))
@@ -54,7 +57,8 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 		func(a, b radix.Rec32) int { return cmp.Compare(a.Aux, b.Aux) })
 	sortRuns(r6, func(a, b radix.Rec64) bool { return a.Key == b.Key },
 		func(a, b radix.Rec64) int {
-			return cmp.Or(cmp.Compare(los6[a.Idx], los6[b.Idx]), cmp6(ends6[a.Idx], ends6[b.Idx]))
+			x, y := &rest[a.Idx], &rest[b.Idx]
+			return cmp.Or(cmp.Compare(x.lo, y.lo), cmp6(x.end, y.end))
 		})
 
 	t := &Tree[V]{}
@@ -64,7 +68,8 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 	})
 	t.v6.build(len(r6), func(k int) (addr6, addr6, V) {
 		r := &r6[k]
-		return addr6{r.Key, los6[r.Idx]}, ends6[r.Idx], vals6[r.Idx]
+		x := &rest[r.Idx]
+		return addr6{r.Key, x.lo}, x.end, x.v
 	})
 	if t.v4.n >= coverMin {
 		t.cover = newCover4(&t.v4)
