@@ -72,12 +72,12 @@ var ErrNoSpace = errors.New("peers: no free prefix of that length")
 // Impls returns every index implementation, ours first and the naive
 // reference last.
 func Impls() []Impl {
-	return []Impl{Bart{}, Cidranger{}, IPSet{}, Naive{}}
+	return []Impl{Tree{}, Bart{}, Cidranger{}, IPSet{}, Naive{}}
 }
 
 // AllocImpls returns every allocator implementation, ours first.
 func AllocImpls() []AllocImpl {
-	return []AllocImpl{IPSetAllocator{}, NaiveAllocator{}}
+	return []AllocImpl{IPAMAllocator{}, IPSetAllocator{}, NaiveAllocator{}}
 }
 
 // ByName returns the implementation called name, or nil.
