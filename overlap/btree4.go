@@ -167,6 +167,18 @@ func (nd *inner4[V]) summarize(i int, leafKids bool) {
 	nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
 }
 
+// resummarize refreshes child i's summary and the running maxima, and
+// reports whether the summary changed.
+func (nd *inner4[V]) resummarize(i int, leafKids bool) bool {
+	lo, hi, mx := nd.lo[i], nd.hi[i], nd.maxHi[i]
+	nd.summarize(i, leafKids)
+	if lo == nd.lo[i] && hi == nd.hi[i] && mx == nd.maxHi[i] {
+		return false
+	}
+	nd.fixPmax(i)
+	return true
+}
+
 // moveInner4 copies count children from src[from:] to dst[at:].
 func moveInner4[V comparable](dst *inner4[V], at int, src *inner4[V], from, count int) {
 	copy(dst.lo[at:at+count], src.lo[from:from+count])
@@ -325,8 +337,10 @@ func (t *btree4[V]) insert(lo, hi addr4, v V) {
 	for d := t.height - 1; d >= 0; d-- {
 		nd, i := p.inner[d], p.idx[d]
 		leafKids := d == t.height-1
-		nd.summarize(i, leafKids)
-		nd.fixPmax(i)
+		grew := leafKids && right != nil || !leafKids && rightInner != nil
+		if !nd.resummarize(i, leafKids) && !grew {
+			break // nothing above changes either
+		}
 		switch {
 		case leafKids && right != nil:
 			rightInner = nd.insertChild(i+1, true, right, nil)
@@ -409,8 +423,9 @@ func (t *btree4[V]) rebalance(p *path4[V]) {
 			underfull = nd.inners[i].n < minInner4
 		}
 		if !underfull {
-			nd.summarize(i, leafKids)
-			nd.fixPmax(i)
+			if !nd.resummarize(i, leafKids) {
+				break // no merge and no new summary: nothing above changes
+			}
 			continue
 		}
 		j := i + 1

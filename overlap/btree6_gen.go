@@ -165,6 +165,18 @@ func (nd *inner6[V]) summarize(i int, leafKids bool) {
 	nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
 }
 
+// resummarize refreshes child i's summary and the running maxima, and
+// reports whether the summary changed.
+func (nd *inner6[V]) resummarize(i int, leafKids bool) bool {
+	lo, hi, mx := nd.lo[i], nd.hi[i], nd.maxHi[i]
+	nd.summarize(i, leafKids)
+	if lo == nd.lo[i] && hi == nd.hi[i] && mx == nd.maxHi[i] {
+		return false
+	}
+	nd.fixPmax(i)
+	return true
+}
+
 // moveInner6 copies count children from src[from:] to dst[at:].
 func moveInner6[V comparable](dst *inner6[V], at int, src *inner6[V], from, count int) {
 	copy(dst.lo[at:at+count], src.lo[from:from+count])
@@ -323,8 +335,10 @@ func (t *btree6[V]) insert(lo, hi addr6, v V) {
 	for d := t.height - 1; d >= 0; d-- {
 		nd, i := p.inner[d], p.idx[d]
 		leafKids := d == t.height-1
-		nd.summarize(i, leafKids)
-		nd.fixPmax(i)
+		grew := leafKids && right != nil || !leafKids && rightInner != nil
+		if !nd.resummarize(i, leafKids) && !grew {
+			break // nothing above changes either
+		}
 		switch {
 		case leafKids && right != nil:
 			rightInner = nd.insertChild(i+1, true, right, nil)
@@ -407,8 +421,9 @@ func (t *btree6[V]) rebalance(p *path6[V]) {
 			underfull = nd.inners[i].n < minInner6
 		}
 		if !underfull {
-			nd.summarize(i, leafKids)
-			nd.fixPmax(i)
+			if !nd.resummarize(i, leafKids) {
+				break // no merge and no new summary: nothing above changes
+			}
 			continue
 		}
 		j := i + 1
