@@ -25,20 +25,24 @@ Instead of a PLAN file it can check what already exists: exports of clusters,
 VNets, on-premises ranges and Terraform state, read offline (see "cidrplan
 help import").
 
-Exits 0 when there is no error finding, 1 when there is, 2 when the plan
-cannot be read.`,
+Exits 0 when there is no error finding, 1 when there is (with --fail-on
+warning, also for a warning), 2 when the plan cannot be read.`,
 		examples: `# validate a plan
 cidrplan check examples/plans/classic-cni.yaml
 # also stay clear of a network about to be peered, as JSON
 cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json
+# in CI: fail on warnings too
+cidrplan check examples/plans/kubenet-limits.yaml --fail-on warning
 # check a cluster and its VNet as exported with az
 cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports/hub-spoke/vnet-spoke.json`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var avoid []netip.Prefix
 			var output string
+			failOn := "error"
 			f.planSourceFlags(&src)
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
+			f.enumVar(&failOn, "fail-on", "the least severity that makes the exit status 1 (default error)", "error", "warning", "info")
 			f.outputVar(&output)
 			return func(args []string) error {
 				p, name, err := src.load(args)
@@ -52,7 +56,7 @@ cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports
 				if err := writeFindings(e, output, name, fs); err != nil {
 					return err
 				}
-				if fs.HasErrors() {
+				if failing(fs, failOn) {
 					return &failureError{}
 				}
 				return nil
@@ -133,4 +137,21 @@ func summary(fs ipam.Findings) string {
 		parts = append(parts, plural(infos, "piece of advice", "pieces of advice"))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// failing reports whether fs has a finding of severity failOn or above.
+func failing(fs ipam.Findings, failOn string) bool {
+	least := ipam.SeverityError
+	switch failOn {
+	case "warning":
+		least = ipam.SeverityWarning
+	case "info":
+		least = ipam.SeverityInfo
+	}
+	for _, f := range fs {
+		if f.Severity >= least {
+			return true
+		}
+	}
+	return false
 }

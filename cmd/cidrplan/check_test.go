@@ -227,3 +227,33 @@ func TestCheckJSONPlan(t *testing.T) {
 		t.Errorf("findings of the JSON plan (-yaml +json):\n%s", diff)
 	}
 }
+
+func TestCheckFailOn(t *testing.T) {
+	const plan = "../../examples/plans/kubenet-limits.yaml" // no errors, no warnings, advice
+	tests := []struct {
+		failOn string
+		want   int
+	}{
+		{"error", exitOK},
+		{"warning", exitOK},
+		{"info", exitFailure},
+	}
+	fs, _ := checkJSON(t, plan)
+	for _, f := range fs {
+		if f.Severity != "info" {
+			t.Fatalf("%s has a finding other than advice; pick another plan: %+v", plan, f)
+		}
+	}
+	if len(fs) == 0 {
+		t.Fatalf("%s has no advice; pick another plan", plan)
+	}
+	for _, tt := range tests {
+		t.Run(tt.failOn, func(t *testing.T) {
+			if _, stderr, code := cli(t, "check", plan, "--fail-on", tt.failOn); code != tt.want {
+				t.Errorf("exit status %d, want %d; stderr %q", code, tt.want, stderr)
+			}
+		})
+	}
+	stdout, stderr, code := cli(t, "check", plan, "--fail-on", "fatal")
+	wantOneLineError(t, stdout, stderr, code, exitUsage, `--fail-on "fatal": want one of error, warning, info`)
+}

@@ -48,6 +48,8 @@ cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31
 			f.enumVar(&in.osType, "os-type", "node OS (default Linux)", string(sizing.Linux), string(sizing.Windows))
 			f.intVar(&in.nodeCount, &in.nodeCountSet, "node-count", "N", "nodes in the pool (default 3)", 0, sizing.MaxClusterNodes*10)
 			f.intVar(&in.maxCount, nil, "max-count", "N", "autoscaler maximum; counts instead of --node-count", 0, sizing.MaxClusterNodes*10)
+			f.intVar(&in.minCount, nil, "min-count", "N", "autoscaler minimum (checked, does not change the answer)", 0, sizing.MaxClusterNodes*10)
+			f.boolVar(&in.autoscaler, "enable-cluster-autoscaler", "accepted as az does; --max-count is what counts")
 			f.intVar(&in.maxPods, nil, "max-pods", "N", "pods per node, 10–250 (default per network model)", 0, 1<<20)
 			f.define("max-surge", "N|P%", `upgrade surge: nodes ("1") or percent of the pool ("33%") (default 10%)`,
 				func(s string) error { return parseSurge(&in.maxSurge, s) }, nil)
@@ -70,7 +72,9 @@ cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31
 type sizeInput struct {
 	plugin, mode, dataplane, allocMode string
 	name, osType                       string
-	nodeCount, maxCount, maxPods       int
+	nodeCount, maxCount, minCount      int
+	maxPods                            int
+	autoscaler                         bool
 	nodeCountSet                       bool
 	maxSurge, maxUnavailable           sizing.Surge
 	scaleOut, ilb                      int
@@ -178,4 +182,17 @@ func (in *sizeInput) podCIDRFor(fam sizing.IPFamily) (netip.Prefix, string, erro
 		found = p
 	}
 	return found, flag, nil
+}
+
+// checkAutoscaler rejects autoscaler flags az would reject.
+func (in *sizeInput) checkAutoscaler() error {
+	switch {
+	case in.autoscaler && in.maxCount == 0:
+		return errors.New("--enable-cluster-autoscaler needs --max-count")
+	case in.minCount > 0 && in.maxCount == 0:
+		return errors.New("--min-count needs --max-count")
+	case in.minCount > in.maxCount:
+		return fmt.Errorf("--min-count %d: above --max-count %d", in.minCount, in.maxCount)
+	}
+	return nil
 }

@@ -59,6 +59,9 @@ type rangeResult struct {
 }
 
 func (in *sizeInput) run(e *env) error {
+	if err := in.checkAutoscaler(); err != nil {
+		return err
+	}
 	c := in.cluster()
 	d, err := c.Demand()
 	if err != nil {

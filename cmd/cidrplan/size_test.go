@@ -119,6 +119,12 @@ func TestSizeVectors(t *testing.T) {
 				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21}},
 		},
 		{
+			name: "az autoscaler flags",
+			args: []string{"--enable-cluster-autoscaler", "--min-count", "3", "--max-count", "50", "--max-pods", "30", "--max-surge", "1"},
+			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 51,
+				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21}},
+		},
+		{
 			name: "internal load balancer IPs count in the node subnet",
 			args: []string{"--network-plugin-mode", "overlay", "--node-count", "10", "--max-surge", "1", "--ilb", "5"},
 			want: sizeJSON{Model: "overlay", MaxPods: 250, Nodes: 10, Surge: 1, PeakNodes: 11,
@@ -222,6 +228,8 @@ func TestSizeBadInput(t *testing.T) {
 		{"two IPv4 pod CIDRs", []string{"--network-plugin-mode", "overlay", "--pod-cidr", "10.244.0.0/16", "--pod-cidrs", "10.245.0.0/16"}, `two IPv4 pod CIDRs`},
 		{"dual-stack without overlay", []string{"--ip-families", "IPv4,IPv6"}, `--ip-families`},
 		{"IPv6 pod CIDR longer than a slash 80", []string{"--network-plugin-mode", "overlay", "--ip-families", "IPv4,IPv6", "--pod-cidrs", "fd12::/96"}, `"fd12::/96"`},
+		{"autoscaler without maximum", []string{"--enable-cluster-autoscaler", "--min-count", "1"}, "--enable-cluster-autoscaler needs --max-count"},
+		{"minimum above maximum", []string{"--min-count", "10", "--max-count", "5"}, "--min-count 10: above --max-count 5"},
 		{"positional argument", []string{"50"}, `unexpected argument "50"`},
 	}
 	for _, tt := range tests {
