@@ -59,21 +59,40 @@ type rangeResult struct {
 }
 
 func (in *sizeInput) run(e *env) error {
-	if err := in.checkAutoscaler(); err != nil {
+	res, err := in.result()
+	if err != nil {
 		return err
+	}
+	switch in.output {
+	case formatJSON:
+		err = writeJSON(e.stdout, res)
+	case formatYAML:
+		err = writeYAML(e.stdout, res)
+	default:
+		err = writeSizeTable(e, res)
+	}
+	if err != nil {
+		return err
+	}
+	return res.notFitting()
+}
+
+// result computes the pool's demand and, for the ranges given, its fit.
+func (in *sizeInput) result() (*sizeResult, error) {
+	if err := in.checkAutoscaler(); err != nil {
+		return nil, err
 	}
 	c := in.cluster()
 	d, err := c.Demand()
 	if err != nil {
-		return sizeInputError(err)
-	}
-	res := sizeResult{Pool: in.poolName(), OSType: string(sizing.Linux), ScaleOut: in.scaleOut, Nodes: c.Pools[len(c.Pools)-1].Nodes()}
-	if in.osType != "" {
-		res.OSType = in.osType
+		return nil, sizeInputError(err)
 	}
 	pool := c.Pools[len(c.Pools)-1]
-	res.Autoscaled = pool.EnableAutoScaling
-	res.Model = c.Network.Model(pool)
+	res := &sizeResult{Pool: pool.Name, OSType: string(sizing.Linux), Model: c.Network.Model(pool),
+		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut}
+	if pool.OSType != "" {
+		res.OSType = string(pool.OSType)
+	}
 	for _, a := range d.Assumptions {
 		if a.Pool == res.Pool {
 			res.Assumptions = append(res.Assumptions, a)
@@ -88,31 +107,29 @@ func (in *sizeInput) run(e *env) error {
 				res.MaxPods, res.surge, res.MaxSurge = it.MaxPods, it.MaxSurge, it.MaxSurge.String()
 			}
 		}
+		var given netip.Prefix
+		flag := ""
 		switch {
 		case r.Kind == sizing.NodeSubnet:
-			res.NodeSubnet = rr
-			err = in.fit(c, rr, in.nodeSubnet, "node-subnet")
+			res.NodeSubnet, given, flag = rr, in.nodeSubnet, "node-subnet"
 		case r.Kind == sizing.PodSubnet:
-			res.PodSubnet = rr
-			err = in.fit(c, rr, in.podSubnet, "pod-subnet")
+			res.PodSubnet, given, flag = rr, in.podSubnet, "pod-subnet"
+		case r.Kind == sizing.PodCIDR && r.Family == sizing.IPv4:
+			res.PodCIDR = rr
+			given, flag, err = in.podCIDRFor(r.Family)
 		case r.Kind == sizing.PodCIDR:
-			if r.Family == sizing.IPv4 {
-				res.PodCIDR = rr
-			} else {
-				res.PodCIDRv6 = rr
-			}
-			p, flag, ferr := in.podCIDRFor(r.Family)
-			if ferr != nil {
-				return ferr
-			}
-			err = in.fit(c, rr, p, flag)
+			res.PodCIDRv6 = rr
+			given, flag, err = in.podCIDRFor(r.Family)
+		}
+		if err == nil {
+			err = in.fit(c, rr, given, flag)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if err := in.unusedPodCIDRs(&res); err != nil {
-		return err
+	if err := in.unusedPodCIDRs(res); err != nil {
+		return nil, err
 	}
 	res.PeakNodes = res.Nodes + res.ScaleOut + res.Surge
 	for _, rr := range res.ranges() {
@@ -120,19 +137,7 @@ func (in *sizeInput) run(e *env) error {
 			res.MaxNodes, res.limitedBy = rr.MaxNodes, rr
 		}
 	}
-
-	switch in.output {
-	case formatJSON:
-		err = writeJSON(e.stdout, res)
-	case formatYAML:
-		err = writeYAML(e.stdout, res)
-	default:
-		err = writeSizeTable(e, &res)
-	}
-	if err != nil {
-		return err
-	}
-	return res.notFitting()
+	return res, nil
 }
 
 // ranges lists the ranges of res in output order.
