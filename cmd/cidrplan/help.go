@@ -54,8 +54,9 @@ Commands:
 	}
 	tw.Flush()
 	fmt.Fprint(w, `
-Exit status: 0 success; 1 the plan has errors or the prefixes do not fit;
-2 usage or input error (bad flag, unreadable or malformed file).
+Exit status: 0 success; 1 the answer is a failure (error findings, or a pool,
+plan or prefixes that do not fit); 2 usage or input error (bad flag, value or
+file), reported on one line of stderr.
 
 Run 'cidrplan help COMMAND' or 'cidrplan COMMAND -h' for flags and examples.
 `)
