@@ -235,7 +235,7 @@ func TestConcurrentReads(t *testing.T) {
 	wg.Wait()
 }
 
-func TestOverlapsDoesNotAllocate(t *testing.T) {
+func TestReadsDoNotAllocate(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	tr := insertAll(t, randomEntries(r, 3000))
 	p4 := netip.MustParsePrefix("10.0.0.0/24")
@@ -243,5 +243,50 @@ func TestOverlapsDoesNotAllocate(t *testing.T) {
 	rg := netipx.MustParseIPRange("10.0.0.5-10.0.1.7")
 	if n := testing.AllocsPerRun(100, func() { tr.Overlaps(p4); tr.Overlaps(p6); tr.OverlapsRange(rg) }); n != 0 {
 		t.Errorf("Overlaps allocates %v times per call", n)
+	}
+	wide := netip.MustParsePrefix("10.0.0.0/8")
+	if n := testing.AllocsPerRun(20, func() {
+		for range tr.Overlapping(wide) {
+		}
+		for range tr.Gaps(wide) {
+		}
+		for range tr.Conflicts() {
+		}
+	}); n != 0 {
+		t.Errorf("iterating Overlapping, Gaps and Conflicts allocates %v times", n)
+	}
+}
+
+func TestConflictsCountEqualEntries(t *testing.T) {
+	p := netip.MustParsePrefix("10.0.0.0/24")
+	r := netipx.RangeOfPrefix(p)
+	tests := []struct {
+		name   string
+		values []int
+		want   []pair[int]
+	}{
+		{"one", []int{1}, nil},
+		{"same value twice", []int{1, 1}, []pair[int]{{Entry[int]{r, 1}, Entry[int]{r, 1}}}},
+		{"three", []int{3, 1, 2}, []pair[int]{
+			{Entry[int]{r, 3}, Entry[int]{r, 1}},
+			{Entry[int]{r, 3}, Entry[int]{r, 2}},
+			{Entry[int]{r, 1}, Entry[int]{r, 2}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var tr Tree[int]
+			for _, v := range tt.values {
+				if err := tr.Insert(p, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if d := diff(tt.want, collectPairs(tr.Conflicts())); d != "" {
+				t.Errorf("Conflicts() (-want +got):\n%s", d)
+			}
+			if len(tt.values) > 1 && (!tr.Delete(p, tt.values[1]) || tr.Len() != len(tt.values)-1) {
+				t.Error("Delete did not remove exactly one entry")
+			}
+		})
 	}
 }
