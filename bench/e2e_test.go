@@ -1,0 +1,151 @@
+package bench
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/cidrplan/cidrplan/bench/internal/workload"
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+// planSize returns the end-to-end plan size: the issue's 100,000 subnets and
+// 1,000 clusters, or a small plan with -short.
+func planSize() (subnets, clusters int) {
+	if testing.Short() {
+		return 1_000, 10
+	}
+	return workload.PlanSubnets, workload.PlanClusters
+}
+
+// planFile writes the generated plan as YAML into dir and returns its path.
+func planFile(tb testing.TB, dir string, subnets, clusters int) (string, *ipam.Plan) {
+	tb.Helper()
+	p, err := workload.Plan(subnets, clusters)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data, err := ipam.MarshalYAML(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(dir, "plan.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path, p
+}
+
+var buildCLI = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "cidrplan-bench")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "cidrplan")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/cidrplan/cidrplan/cmd/cidrplan").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build cidrplan: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// check runs `cidrplan check path` and returns its output; exit status 1
+// (the plan has error findings) is a normal outcome.
+func check(bin, path string) ([]byte, error) {
+	out, err := exec.Command(bin, "check", path).Output()
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) && ee.ExitCode() == 1 {
+		return out, nil
+	}
+	return out, err
+}
+
+// TestEndToEndPlan checks the workload the end-to-end benchmarks time: the
+// plan survives a YAML round trip, validation finds its injected overlaps,
+// and the CLI reads and checks the file.
+func TestEndToEndPlan(t *testing.T) {
+	path, p := planFile(t, t.TempDir(), 2_000, 20)
+	loaded, err := ipam.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(loaded.VNets), len(p.VNets); got != want {
+		t.Fatalf("loaded %d VNets, want %d", got, want)
+	}
+	subnets := 0
+	for _, v := range loaded.VNets {
+		subnets += len(v.Subnets)
+	}
+	if subnets != 2_000 || len(loaded.Clusters) != 20 {
+		t.Fatalf("loaded %d subnets and %d clusters, want 2000 and 20", subnets, len(loaded.Clusters))
+	}
+	if fs := loaded.Validate(); !fs.HasErrors() {
+		t.Errorf("no error findings, want the %d injected overlaps reported", 2)
+	}
+	if testing.Short() {
+		return
+	}
+	bin, err := buildCLI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := check(bin, path)
+	if err != nil || len(out) == 0 {
+		t.Fatalf("cidrplan check: %v\n%s", err, out)
+	}
+}
+
+// BenchmarkValidate validates the generated plan in memory.
+func BenchmarkValidate(b *testing.B) {
+	subnets, clusters := planSize()
+	p, err := workload.Plan(subnets, clusters)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("subnets=%d/clusters=%d", subnets, clusters), func(b *testing.B) {
+		b.ReportAllocs()
+		findings := 0
+		for b.Loop() {
+			findings = len(p.Validate())
+		}
+		b.ReportMetric(float64(findings), "findings")
+	})
+}
+
+// BenchmarkLoadValidate parses the generated plan file and validates it, in
+// process.
+func BenchmarkLoadValidate(b *testing.B) {
+	subnets, clusters := planSize()
+	path, _ := planFile(b, b.TempDir(), subnets, clusters)
+	b.Run(fmt.Sprintf("subnets=%d/clusters=%d", subnets, clusters), func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p, err := ipam.Load(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p.Validate()
+		}
+	})
+}
+
+// BenchmarkCheckCommand runs `cidrplan check PLAN` as a process on the
+// generated plan file: start-up, parse, validation and output.
+func BenchmarkCheckCommand(b *testing.B) {
+	subnets, clusters := planSize()
+	path, _ := planFile(b, b.TempDir(), subnets, clusters)
+	bin, err := buildCLI()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("subnets=%d/clusters=%d", subnets, clusters), func(b *testing.B) {
+		for b.Loop() {
+			if _, err := check(bin, path); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
