@@ -12,7 +12,7 @@ package overlap
 // answered here. The table costs 256 KiB, so a tree keeps one only while
 // it holds at least coverMin IPv4 entries.
 type cover4 struct {
-	maxBefore [1 << 16]addr4
+	maxBefore [1 << (32 - coverBlock)]addr4
 }
 
 const (
