@@ -10,8 +10,8 @@ import (
 
 // Build returns a tree holding entries, equal ranges in input order, so
 // that it equals inserting them one by one with InsertRange; but its nodes
-// are packed full and it takes a radix sort and one bottom-up pass instead
-// of n descents: O(n) for the radix sort (a fixed number of passes over
+// are packed (leaves 7/8 full) and it takes a radix sort and one bottom-up
+// pass instead of n descents: O(n) for the radix sort (a fixed number of passes over
 // IPv4 starts and the upper halves of IPv6 starts) plus O(r log r) for each
 // run of r entries that share those.
 // Every range is checked as InsertRange checks it; the first bad one is

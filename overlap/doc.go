@@ -43,10 +43,11 @@
 // the largest end reaching each /16 block, which answers most IPv4 hits of
 // Overlaps with one load (and costs Insert and Delete a short walk).
 //
-// Memory: one leaf slot per entry, 16 bytes of keys and running maximum for
-// IPv4 and 48 for IPv6, plus the value. Build fills leaves to 7/8 (about 21
-// bytes per IPv4 entry with a 4-byte value); random inserts leave them
-// about 70% full. Inner nodes add a few percent.
+// Memory: one leaf slot per entry, 12 bytes of keys (start, end, running
+// maximum of ends) for IPv4 and 48 for IPv6, plus the value. Build fills
+// leaves to 7/8 and random inserts leave them about 70% full; inner nodes
+// add a few percent. Measured after Build: 26 bytes per entry for 1e6 random
+// IPv4 prefixes with an int value, cover table included.
 //
 // # Errors
 //
