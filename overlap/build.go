@@ -23,16 +23,10 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 	// The sorts move small records: IPv4 start and end, the upper half of
 	// an IPv6 start. The rest is copied once into compact arrays, so that
 	// gathering it in sorted order stays in cache.
-	n4 := 0
-	for i, e := range entries {
-		if err := checkRange(e.Range); err != nil {
-			return nil, &RangeError{Range: e.Range, Index: i, Err: err}
-		}
-		if e.Range.From().Is4() {
-			n4++
-		}
-	}
-	n6 := len(entries) - n4
+	n4 := estimateIPv4(entries)
+	margin := len(entries) / 64
+	n6 := min(len(entries), len(entries)-n4+margin)
+	n4 = min(len(entries), n4+margin)
 	r4, vals4 := make([]radix.Rec32, 0, n4), make([]V, 0, n4)
 	// What the IPv6 sort does not carry sits together, one gather per entry.
 	type rest6 struct {
@@ -41,7 +35,10 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 		v   V
 	}
 	r6, rest := make([]radix.Rec64, 0, n6), make([]rest6, 0, n6)
-	for _, e := range entries {
+	for i, e := range entries {
+		if err := checkRange(e.Range); err != nil {
+			return nil, &RangeError{Range: e.Range, Index: i, Err: err}
+		}
 		if from := e.Range.From(); from.Is4() {
 			r4 = append(r4, radix.Rec32{Key: fromAddr4(from), Aux: fromAddr4(e.Range.To()), Idx: uint32(len(r4))})
 			vals4 = append(vals4, e.Value)
@@ -75,6 +72,23 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 		t.cover = newCover4(&t.v4)
 	}
 	return t, nil
+}
+
+// estimateIPv4 guesses from a sample how many entries are IPv4, so that
+// one pass can both check the entries and fill arrays that rarely need to
+// grow.
+func estimateIPv4[V comparable](entries []Entry[V]) int {
+	const samples = 1024
+	if len(entries) <= samples {
+		return len(entries) / 2
+	}
+	step, n4 := len(entries)/samples, 0
+	for i := range samples {
+		if entries[i*step].Range.From().Is4() {
+			n4++
+		}
+	}
+	return len(entries) / samples * n4
 }
 
 // sortRuns stably sorts each run of records with the same sort key by the
