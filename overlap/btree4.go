@@ -736,51 +736,54 @@ func (t *btree4[V]) build(n int, at func(i int) (lo, hi addr4, v V)) {
 	if n == 0 {
 		return
 	}
-	leaves := make([]*leaf4[V], spread(n, buildFill4))
+	// Nodes come from one array per level: two allocations per level instead
+	// of one per node. A node that later merges away keeps its array alive
+	// until the tree is dropped.
+	leaves := make([]leaf4[V], spread(n, buildFill4))
 	k := 0
 	for li := range leaves {
-		l := &leaf4[V]{n: share(n, len(leaves), li)}
+		l := &leaves[li]
+		l.n = share(n, len(leaves), li)
 		for i := range l.n {
 			l.lo[i], l.hi[i], l.vals[i] = at(k)
 			k++
 		}
 		l.fixPmax(0)
-		leaves[li] = l
 	}
 	if len(leaves) == 1 {
-		t.rootLeaf = leaves[0]
+		t.rootLeaf = &leaves[0]
 		return
 	}
-	level := make([]*inner4[V], spread(len(leaves), innerCap4))
+	level := make([]inner4[V], spread(len(leaves), innerCap4))
 	k = 0
 	for ni := range level {
-		nd := &inner4[V]{n: share(len(leaves), len(level), ni)}
-		copy(nd.leaves[:nd.n], leaves[k:])
-		k += nd.n
+		nd := &level[ni]
+		nd.n = share(len(leaves), len(level), ni)
 		for i := range nd.n {
+			nd.leaves[i] = &leaves[k]
+			k++
 			nd.summarize(i, true)
 		}
 		nd.fixPmax(0)
-		level[ni] = nd
 	}
 	t.height = 1
 	for len(level) > 1 {
-		up := make([]*inner4[V], spread(len(level), innerCap4))
+		up := make([]inner4[V], spread(len(level), innerCap4))
 		k = 0
 		for ni := range up {
-			nd := &inner4[V]{n: share(len(level), len(up), ni)}
-			copy(nd.inners[:nd.n], level[k:])
-			k += nd.n
+			nd := &up[ni]
+			nd.n = share(len(level), len(up), ni)
 			for i := range nd.n {
+				nd.inners[i] = &level[k]
+				k++
 				nd.summarize(i, false)
 			}
 			nd.fixPmax(0)
-			up[ni] = nd
 		}
 		level = up
 		t.height++
 	}
-	t.rootInner = level[0]
+	t.rootInner = &level[0]
 }
 
 // check verifies the structural invariants: order, running maxima, child

@@ -734,51 +734,54 @@ func (t *btree6[V]) build(n int, at func(i int) (lo, hi addr6, v V)) {
 	if n == 0 {
 		return
 	}
-	leaves := make([]*leaf6[V], spread(n, buildFill6))
+	// Nodes come from one array per level: two allocations per level instead
+	// of one per node. A node that later merges away keeps its array alive
+	// until the tree is dropped.
+	leaves := make([]leaf6[V], spread(n, buildFill6))
 	k := 0
 	for li := range leaves {
-		l := &leaf6[V]{n: share(n, len(leaves), li)}
+		l := &leaves[li]
+		l.n = share(n, len(leaves), li)
 		for i := range l.n {
 			l.lo[i], l.hi[i], l.vals[i] = at(k)
 			k++
 		}
 		l.fixPmax(0)
-		leaves[li] = l
 	}
 	if len(leaves) == 1 {
-		t.rootLeaf = leaves[0]
+		t.rootLeaf = &leaves[0]
 		return
 	}
-	level := make([]*inner6[V], spread(len(leaves), innerCap6))
+	level := make([]inner6[V], spread(len(leaves), innerCap6))
 	k = 0
 	for ni := range level {
-		nd := &inner6[V]{n: share(len(leaves), len(level), ni)}
-		copy(nd.leaves[:nd.n], leaves[k:])
-		k += nd.n
+		nd := &level[ni]
+		nd.n = share(len(leaves), len(level), ni)
 		for i := range nd.n {
+			nd.leaves[i] = &leaves[k]
+			k++
 			nd.summarize(i, true)
 		}
 		nd.fixPmax(0)
-		level[ni] = nd
 	}
 	t.height = 1
 	for len(level) > 1 {
-		up := make([]*inner6[V], spread(len(level), innerCap6))
+		up := make([]inner6[V], spread(len(level), innerCap6))
 		k = 0
 		for ni := range up {
-			nd := &inner6[V]{n: share(len(level), len(up), ni)}
-			copy(nd.inners[:nd.n], level[k:])
-			k += nd.n
+			nd := &up[ni]
+			nd.n = share(len(level), len(up), ni)
 			for i := range nd.n {
+				nd.inners[i] = &level[k]
+				k++
 				nd.summarize(i, false)
 			}
 			nd.fixPmax(0)
-			up[ni] = nd
 		}
 		level = up
 		t.height++
 	}
-	t.rootInner = level[0]
+	t.rootInner = &level[0]
 }
 
 // check verifies the structural invariants: order, running maxima, child
