@@ -47,7 +47,9 @@
 // maximum of ends) for IPv4 and 48 for IPv6, plus the value. Build fills
 // leaves to 7/8 and random inserts leave them about 70% full; inner nodes
 // add a few percent. Measured after Build: 26 bytes per entry for 1e6 random
-// IPv4 prefixes with an int value, cover table included.
+// IPv4 prefixes with an int value, cover table included. Build allocates
+// each tree level as one array, so a node that later merges away stays
+// allocated until the tree is dropped.
 //
 // # Errors
 //
