@@ -38,6 +38,16 @@ var (
 // purposes inferred from use, and avoid-range sources (other).
 // Values already set are kept as they are, even when invalid. A nil p gives nil.
 func (p *Plan) WithDefaults() *Plan {
+	q := p.withDefaults()
+	if q != nil {
+		defaultPurposes(q)
+	}
+	return q
+}
+
+// withDefaults is WithDefaults without the subnet purposes, which
+// validation infers on its own.
+func (p *Plan) withDefaults() *Plan {
 	if p == nil {
 		return nil
 	}
@@ -45,7 +55,6 @@ func (p *Plan) WithDefaults() *Plan {
 	for i := range q.Clusters {
 		defaultCluster(q, &q.Clusters[i])
 	}
-	defaultPurposes(q)
 	for i := range q.Avoid {
 		if q.Avoid[i].Source == "" {
 			q.Avoid[i].Source = SourceOther
@@ -118,7 +127,7 @@ func defaultCluster(q *Plan, c *Cluster) {
 			ap.MaxUnavailable = sizing.MustParseSurge("0")
 		}
 		for _, ref := range []string{ap.VNetSubnet, ap.PodSubnet} {
-			if ref != "" {
+			if ref != "" && c.VNet == "" {
 				vnets[subnetVNet(q, ref)] = true
 			}
 		}

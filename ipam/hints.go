@@ -6,21 +6,24 @@ import "net/netip"
 // allocator among every range the plan uses plus the reserved and forbidden
 // ranges (listed once per validation, only when an error needs a hint).
 
-// hintRanges returns what the plan uses, for fix hints (cached).
-func (v *validation) hintRanges() []usedRange {
-	if v.used == nil {
-		v.used = []usedRange{}
-		for _, r := range v.collectRangesQuiet() {
-			v.used = append(v.used, usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet})
-		}
-		for _, r := range AKSReservedRanges() {
-			v.used = append(v.used, usedRange{prefix: r.Prefix})
-		}
-		for _, r := range VNetForbiddenRanges() {
-			v.used = append(v.used, usedRange{prefix: r.Prefix})
+// hintUsed returns what blocks allocation inside parent, from the
+// validation's overlap index (O(log n + k)) plus the reserved and forbidden
+// ranges.
+func (v *validation) hintUsed(parent netip.Prefix) []usedRange {
+	var out []usedRange
+	if v.index != nil {
+		for e := range v.index.Overlapping(parent) {
+			r := &v.ranges[e.Value]
+			out = append(out, usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet})
 		}
 	}
-	return v.used
+	for _, r := range AKSReservedRanges() {
+		out = append(out, usedRange{prefix: r.Prefix})
+	}
+	for _, r := range VNetForbiddenRanges() {
+		out = append(out, usedRange{prefix: r.Prefix})
+	}
+	return out
 }
 
 // collectRangesQuiet is collectRanges without reporting bad prefixes.
@@ -32,14 +35,35 @@ func (v *validation) collectRangesQuiet() []planRange {
 }
 
 // lowestFree returns the lowest aligned prefix of length bits inside the
-// first of parents that has one free of used.
-func lowestFree(used []usedRange, bits int, parents ...netip.Prefix) (netip.Prefix, bool) {
+// first of parents that has one free of the plan's ranges. Answers are
+// cached per validation: every hint of the same size gives the same
+// suggestion, and a plan with many errors pays once.
+func (v *validation) lowestFree(bits int, parents ...netip.Prefix) (netip.Prefix, bool) {
+	if len(parents) == 0 {
+		return netip.Prefix{}, false
+	}
+	key := hintKey{bits: bits, first: parents[0], n: len(parents)}
+	if h, ok := v.hints[key]; ok {
+		return h, h.IsValid()
+	}
+	var found netip.Prefix
 	for _, parent := range parents {
-		if got, err := allocateAcross(used, []netip.Prefix{parent}, bits, 1); err == nil {
-			return got[0], true
+		if got, err := allocateAcross(v.hintUsed(parent), []netip.Prefix{parent}, bits, 1); err == nil {
+			found = got[0]
+			break
 		}
 	}
-	return netip.Prefix{}, false
+	if v.hints == nil {
+		v.hints = make(map[hintKey]netip.Prefix)
+	}
+	v.hints[key] = found
+	return found, found.IsValid()
+}
+
+type hintKey struct {
+	bits  int
+	first netip.Prefix
+	n     int
 }
 
 var privateParentsV4 = []netip.Prefix{
@@ -55,7 +79,7 @@ func (v *validation) freeServiceHint(cv *clusterView) string {
 	if s := cv.c.NetworkProfile.ServicePrefixes(); len(s) > 0 && s[0].Addr().Is4() && s[0].Bits() >= 12 {
 		bits = s[0].Bits()
 	}
-	p, ok := lowestFree(v.hintRanges(), bits, append([]netip.Prefix{DefaultServiceCIDR}, privateParentsV4...)...)
+	p, ok := v.lowestFree(bits, append([]netip.Prefix{DefaultServiceCIDR}, privateParentsV4...)...)
 	if !ok {
 		return "a private range that overlaps nothing in the plan"
 	}
@@ -72,7 +96,7 @@ func (v *validation) freePodHint(cv *clusterView, p netip.Prefix) string {
 	if p.Addr().Is6() {
 		return "a ULA range (fd00::/8) that overlaps nothing in the plan"
 	}
-	q, ok := lowestFree(v.hintRanges(), p.Bits(), append([]netip.Prefix{DefaultPodCIDR}, privateParentsV4...)...)
+	q, ok := v.lowestFree(p.Bits(), append([]netip.Prefix{DefaultPodCIDR}, privateParentsV4...)...)
 	if !ok {
 		return "a private range that overlaps nothing in the plan"
 	}
@@ -82,7 +106,7 @@ func (v *validation) freePodHint(cv *clusterView, p netip.Prefix) string {
 // freeHint suggests a free range of p's size inside the VNet, as
 // " such as 10.1.2.0/24", or "" if there is none.
 func (v *validation) freeHint(vv *vnetView, p netip.Prefix) string {
-	q, ok := lowestFree(v.hintRanges(), p.Bits(), vv.v.AddressSpace...)
+	q, ok := v.lowestFree(p.Bits(), vv.v.AddressSpace...)
 	if !ok {
 		return ""
 	}

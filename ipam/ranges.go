@@ -23,12 +23,33 @@ const (
 type planRange struct {
 	kind    rangeKind
 	prefix  netip.Prefix
-	field   string // full field path
+	i       int // position in its list (address space, prefixes, pod/service CIDRs)
+	avoidAt int // for kindAvoid: position of the avoid range in the plan
 	vnet    *vnetView
 	subnet  *subnetView
 	cluster *clusterView
 	avoid   *AvoidRange
 	label   string // for kindReserved
+}
+
+// field returns the range's full field path, built only when a finding
+// needs it (a plan may hold a million ranges).
+func (r *planRange) field() string {
+	switch r.kind {
+	case kindVNet:
+		return r.vnet.field(listField("addressSpace", r.i))
+	case kindSubnet:
+		return r.subnet.field(listField("addressPrefixes", r.i))
+	case kindPod:
+		return r.cluster.field(podField(&r.cluster.c.NetworkProfile, r.i))
+	case kindService:
+		return r.cluster.field(serviceField(&r.cluster.c.NetworkProfile, r.i))
+	case kindDocker:
+		return r.cluster.field("networkProfile.dockerBridgeCIDR")
+	case kindAvoid:
+		return elemPath("avoid", r.avoid.Name, r.avoidAt) + "." + listField("prefixes", r.i)
+	}
+	return ""
 }
 
 // describe names the range for a message: `subnet "aks" (10.0.0.0/24) of VNet "hub"`.
@@ -57,41 +78,47 @@ func (r *planRange) describe() string {
 // reports the invalid ones (zero, 4in6, host bits) as CidrStringParseError.
 // Invalid prefixes are left out of the result.
 func (v *validation) collectRanges() []planRange {
-	var out []planRange
+	n := len(v.plan.Avoid)
+	for _, vv := range v.vnets {
+		n += len(vv.v.AddressSpace)
+	}
+	for _, sv := range v.subnets {
+		n += len(sv.s.AddressPrefixes)
+	}
+	out := make([]planRange, 0, n+3*len(v.clusters))
 	add := func(r planRange) {
-		if v.checkPrefixSyntax(r.prefix, r.field) {
+		if p := r.prefix; p.IsValid() && !p.Addr().Is4In6() && p.Masked() == p {
 			out = append(out, r)
+			return
 		}
+		v.checkPrefixSyntax(r.prefix, r.field)
 	}
 	for _, vv := range v.vnets {
 		for i, p := range vv.v.AddressSpace {
-			add(planRange{kind: kindVNet, prefix: p, field: vv.field(listField("addressSpace", i)), vnet: vv})
+			add(planRange{kind: kindVNet, prefix: p, i: i, vnet: vv})
 		}
 	}
 	for _, sv := range v.subnets {
 		for i, p := range sv.s.AddressPrefixes {
-			add(planRange{kind: kindSubnet, prefix: p, field: sv.field(listField("addressPrefixes", i)),
-				vnet: sv.vnet, subnet: sv})
+			add(planRange{kind: kindSubnet, prefix: p, i: i, vnet: sv.vnet, subnet: sv})
 		}
 	}
 	for _, cv := range v.clusters {
 		np := &cv.c.NetworkProfile
 		for i, p := range np.PodPrefixes() {
-			add(planRange{kind: kindPod, prefix: p, field: cv.field(podField(np, i)), cluster: cv, vnet: cv.vnet})
+			add(planRange{kind: kindPod, prefix: p, i: i, cluster: cv, vnet: cv.vnet})
 		}
 		for i, p := range np.ServicePrefixes() {
-			add(planRange{kind: kindService, prefix: p, field: cv.field(serviceField(np, i)), cluster: cv, vnet: cv.vnet})
+			add(planRange{kind: kindService, prefix: p, i: i, cluster: cv, vnet: cv.vnet})
 		}
 		if d := np.DockerBridgeCIDR; d.IsValid() && !d.Addr().Is4In6() {
-			out = append(out, planRange{kind: kindDocker, prefix: d.Masked(),
-				field: cv.field("networkProfile.dockerBridgeCIDR"), cluster: cv, vnet: cv.vnet})
+			out = append(out, planRange{kind: kindDocker, prefix: d.Masked(), cluster: cv, vnet: cv.vnet})
 		}
 	}
 	for i := range v.plan.Avoid {
 		a := &v.plan.Avoid[i]
 		for j, p := range a.Prefixes {
-			add(planRange{kind: kindAvoid, prefix: p,
-				field: elemPath("avoid", a.Name, i) + "." + listField("prefixes", j), avoid: a})
+			add(planRange{kind: kindAvoid, prefix: p, i: j, avoidAt: i, avoid: a})
 		}
 	}
 	return out
@@ -118,7 +145,11 @@ func serviceField(np *NetworkProfile, i int) string {
 // checkPrefixSyntax reports a zero, IPv4-mapped or host-bits prefix that
 // reached validation (a Go-built plan; Parse rejects them) and says whether p
 // is usable.
-func (v *validation) checkPrefixSyntax(p netip.Prefix, field string) bool {
+func (v *validation) checkPrefixSyntax(p netip.Prefix, fieldOf func() string) bool {
+	if p.IsValid() && !p.Addr().Is4In6() && p.Masked() == p {
+		return true
+	}
+	field := fieldOf()
 	switch {
 	case !p.IsValid():
 		v.errorf(CodeCIDRStringParseError, field, "give a CIDR such as 10.0.0.0/16",

@@ -2,6 +2,7 @@ package ipam
 
 import (
 	"fmt"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,7 @@ func (p *Plan) Validate() Findings {
 	if p == nil {
 		return nil
 	}
-	v := newValidation(p.WithDefaults())
+	v := newValidation(p.withDefaults())
 	v.given = p
 	checkRanges(v)
 	checkCapacity(v)
@@ -67,7 +68,7 @@ type validation struct {
 	byVNet   map[string]*vnetView
 	ranges   []planRange
 	index    *overlap.Tree[int]
-	used     []usedRange // the plan's ranges for fix hints, built by hintRanges
+	hints    map[hintKey]netip.Prefix // cached fix hints, see lowestFree
 }
 
 type vnetView struct {

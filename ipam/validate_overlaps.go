@@ -55,10 +55,10 @@ func (c *conflictSet) classify(i, j int) {
 	switch {
 	case a.kind == kindVNet && b.kind == kindVNet:
 		if a.vnet == b.vnet {
-			c.errorf(CodeVNetOverlap, b.field, "remove one of the overlapping address prefixes",
+			c.errorf(CodeVNetOverlap, b.field(), "remove one of the overlapping address prefixes",
 				"%s overlaps %s", b.describe(), a.describe())
 		} else {
-			c.warnf(CodeVNetOverlap, b.field, "%s overlaps %s: the two VNets cannot be peered",
+			c.warnf(CodeVNetOverlap, b.field(), "%s overlaps %s: the two VNets cannot be peered",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindVNet && b.kind == kindSubnet:
@@ -72,7 +72,7 @@ func (c *conflictSet) classify(i, j int) {
 	case a.kind == kindVNet && b.kind == kindDocker:
 		if b.vnet == a.vnet {
 			c.spaceHits[[2]int{j, a.vnet.index}] = true
-			c.warnf(CodeDockerBridgeInVNet, b.field, "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
+			c.warnf(CodeDockerBridgeInVNet, b.field(), "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindVNet && b.kind == kindAvoid:
@@ -82,7 +82,7 @@ func (c *conflictSet) classify(i, j int) {
 		c.avoidOverlap(b, a)
 	case a.kind == kindSubnet && b.kind == kindSubnet:
 		if a.vnet == b.vnet {
-			c.errorf(CodeSubnetOverlap, b.field, "move one of the subnets to a free range"+v.freeHint(a.vnet, b.prefix),
+			c.errorf(CodeSubnetOverlap, b.field(), "move one of the subnets to a free range"+v.freeHint(a.vnet, b.prefix),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindSubnet && (b.kind == kindPod || b.kind == kindService):
@@ -97,7 +97,7 @@ func (c *conflictSet) classify(i, j int) {
 		if b.kind == kindPod {
 			code, fix = CodePodCIDROverlapExistingSubnetsCIDR, "use podCidr "+v.freePodHint(b.cluster, b.prefix)
 		}
-		c.errorf(code, b.field, fix, "%s overlaps %s", b.describe(), a.describe())
+		c.errorf(code, b.field(), fix, "%s overlaps %s", b.describe(), a.describe())
 	case a.kind == kindSubnet && b.kind == kindDocker:
 		if b.vnet == a.vnet {
 			c.spaceHits[[2]int{j, a.vnet.index}] = true
@@ -112,25 +112,25 @@ func (c *conflictSet) classify(i, j int) {
 		na, nb := &a.cluster.c.NetworkProfile, &b.cluster.c.NetworkProfile
 		switch {
 		case a.cluster == b.cluster:
-			c.errorf(CodePodCIDROverlapPodCIDR, b.field, "give each pod CIDR its own range",
+			c.errorf(CodePodCIDROverlapPodCIDR, b.field(), "give each pod CIDR its own range",
 				"%s overlaps %s", b.describe(), a.describe())
 		case !na.UsesPodCIDR() || !nb.UsesPodCIDR(), na.IsOverlay() && nb.IsOverlay():
 			// Overlay pod CIDRs are private to each cluster: reuse is allowed.
 		case a.vnet != nil && a.vnet == b.vnet:
-			c.errorf(CodePodCIDROverlapPodCIDR, b.field, "use podCidr "+v.freePodHint(b.cluster, b.prefix),
+			c.errorf(CodePodCIDROverlapPodCIDR, b.field(), "use podCidr "+v.freePodHint(b.cluster, b.prefix),
 				"%s overlaps %s in the same VNet: kubenet routes would collide", b.describe(), a.describe())
 		default:
-			c.warnf(CodePodCIDROverlapPodCIDR, b.field, "%s overlaps %s: pods of the two clusters can't reach each other directly",
+			c.warnf(CodePodCIDROverlapPodCIDR, b.field(), "%s overlaps %s: pods of the two clusters can't reach each other directly",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindService:
 		if a.cluster == b.cluster && a.cluster.c.NetworkProfile.UsesPodCIDR() {
-			c.errorf(CodePodCIDROverlapServiceCIDR, b.field, "use serviceCidr "+v.freeServiceHint(b.cluster),
+			c.errorf(CodePodCIDROverlapServiceCIDR, b.field(), "use serviceCidr "+v.freeServiceHint(b.cluster),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindDocker:
 		if a.cluster == b.cluster && a.cluster.c.NetworkProfile.UsesPodCIDR() {
-			c.warnf(CodeDockerBridgeInPodCIDR, b.field, "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
+			c.warnf(CodeDockerBridgeInPodCIDR, b.field(), "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindAvoid:
@@ -139,12 +139,12 @@ func (c *conflictSet) classify(i, j int) {
 		}
 	case a.kind == kindService && b.kind == kindService:
 		if a.cluster == b.cluster {
-			c.errorf(CodeServiceCIDROverlapVNet, b.field, "give each service CIDR its own range",
+			c.errorf(CodeServiceCIDROverlapVNet, b.field(), "give each service CIDR its own range",
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindService && b.kind == kindDocker:
 		if a.cluster == b.cluster {
-			c.warnf(CodeDockerBridgeInServiceCIDR, b.field, "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
+			c.warnf(CodeDockerBridgeInServiceCIDR, b.field(), "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindService && b.kind == kindAvoid:
@@ -189,7 +189,7 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	case kindSubnet:
 		fix += c.v.freeHint(r.vnet, r.prefix)
 	}
-	c.errorf(code, r.field, fix, "%s overlaps %s", r.describe(), av.describe())
+	c.errorf(code, r.field(), fix, "%s overlaps %s", r.describe(), av.describe())
 }
 
 func (c *conflictSet) errorf(code, field, fix, format string, args ...any) {
@@ -211,16 +211,16 @@ func (c *conflictSet) emit() {
 			continue
 		}
 		if r.vnet != space.vnet {
-			c.warnf(codeForeignOverlap(r.kind), r.field, "%s overlaps %s, another VNet of the plan: if the VNets are peered, pods cannot reach it",
+			c.warnf(codeForeignOverlap(r.kind), r.field(), "%s overlaps %s, another VNet of the plan: if the VNets are peered, pods cannot reach it",
 				r.describe(), space.describe())
 			continue
 		}
 		if r.kind == kindPod {
-			c.warnf(CodeNetworkProfileCIDROverlapVNet, r.field,
+			c.warnf(CodeNetworkProfileCIDROverlapVNet, r.field(),
 				"%s overlaps %s, though no subnet: AKS may reject it (docs disagree) and no subnet can be added there later",
 				r.describe(), space.describe())
 		} else {
-			c.warnf(CodeServiceCIDROverlapVNet, r.field,
+			c.warnf(CodeServiceCIDROverlapVNet, r.field(),
 				"%s overlaps %s, though no subnet: a subnet added there later breaks cluster upgrades",
 				r.describe(), space.describe())
 		}

@@ -20,7 +20,7 @@ func checkRanges(v *validation) {
 		case kindSubnet:
 			v.checkSubnetSize(r)
 			if len(r.vnet.v.AddressSpace) > 0 && !v.insideVNet(r) {
-				v.errorf(CodeSubnetOutsideVNet, r.field, "move the subnet inside "+describeList(r.vnet.v.AddressSpace)+v.freeHint(r.vnet, r.prefix),
+				v.errorf(CodeSubnetOutsideVNet, r.field(), "move the subnet inside "+describeList(r.vnet.v.AddressSpace)+v.freeHint(r.vnet, r.prefix),
 					"subnet %q prefix %s is not inside the address space %s of VNet %q",
 					r.subnet.s.Name, r.prefix, describeList(r.vnet.v.AddressSpace), r.vnet.v.Name)
 			}
@@ -56,7 +56,7 @@ func (v *validation) checkVNetSpace(r *planRange) {
 	for _, f := range VNetForbiddenRanges() {
 		if p.Overlaps(f.Prefix) {
 			forbidden = true
-			v.errorf(CodeVNetForbiddenRange, r.field, "remove "+f.Prefix.String()+" from the address space",
+			v.errorf(CodeVNetForbiddenRange, r.field(), "remove "+f.Prefix.String()+" from the address space",
 				"VNet %q address space %s overlaps %s (%s), which Azure does not allow in a VNet",
 				r.vnet.v.Name, p, f.Prefix, f.Name)
 		}
@@ -64,17 +64,17 @@ func (v *validation) checkVNetSpace(r *planRange) {
 	if v.clusterVNet(r.vnet) {
 		for _, f := range AKSReservedRanges() {
 			if p.Overlaps(f.Prefix) && !f.Prefix.Overlaps(netip.MustParsePrefix("169.254.0.0/16")) {
-				v.errorf(CodeReservedRangeOverlap, r.field, "use a VNet range clear of "+f.Prefix.String(),
+				v.errorf(CodeReservedRangeOverlap, r.field(), "use a VNet range clear of "+f.Prefix.String(),
 					"VNet %q address space %s overlaps %s, which AKS reserves", r.vnet.v.Name, p, f.Prefix)
 			}
 		}
 		if p.Addr().Is4() && p.Bits() < 8 {
-			v.errorf(CodeVNetTooLarge, r.field, "split the address space into /8 or smaller prefixes",
+			v.errorf(CodeVNetTooLarge, r.field(), "split the address space into /8 or smaller prefixes",
 				"VNet %q address space %s is larger than /8, the largest AKS plans for", r.vnet.v.Name, p)
 		}
 	}
 	if !IsPrivate(p) && !forbidden {
-		v.warnf(CodePublicRangeAsPrivate, r.field,
+		v.warnf(CodePublicRangeAsPrivate, r.field(),
 			"VNet %q address space %s is public address space; private ranges (RFC 1918, 100.64.0.0/10) avoid clashes with Internet destinations",
 			r.vnet.v.Name, p)
 	}
@@ -84,13 +84,13 @@ func (v *validation) checkSubnetSize(r *planRange) {
 	p, name := r.prefix, r.subnet.s.Name
 	switch {
 	case p.Addr().Is6() && p.Bits() != 64:
-		v.errorf(CodeIPv6SubnetSize, r.field, "use an IPv6 /64",
+		v.errorf(CodeIPv6SubnetSize, r.field(), "use an IPv6 /64",
 			"IPv6 subnet %q prefix %s is /%d; Azure IPv6 subnets must be exactly /64", name, p, p.Bits())
 	case p.Addr().Is4() && p.Bits() > 29:
-		v.errorf(CodeSubnetTooSmall, r.field, "use a /29 or larger",
+		v.errorf(CodeSubnetTooSmall, r.field(), "use a /29 or larger",
 			"subnet %q prefix %s is smaller than /29, the smallest Azure subnet", name, p)
 	case p.Addr().Is4() && p.Bits() < 2:
-		v.errorf(CodeSubnetTooLarge, r.field, "use a /2 or smaller",
+		v.errorf(CodeSubnetTooLarge, r.field(), "use a /2 or smaller",
 			"subnet %q prefix %s is larger than /2, the largest Azure subnet", name, p)
 	}
 }
@@ -99,22 +99,22 @@ func (v *validation) checkServiceCIDR(r *planRange) {
 	p, name := r.prefix, r.cluster.c.Name
 	switch {
 	case p.Addr().Is4() && p.Bits() < 12:
-		v.errorf(CodeServiceCIDRTooLarge, r.field, "use a /12 or smaller, e.g. /16",
+		v.errorf(CodeServiceCIDRTooLarge, r.field(), "use a /12 or smaller, e.g. /16",
 			"service CIDR %s of cluster %q is larger than /12", p, name)
 	case p.Addr().Is4() && p.Bits() == 12:
-		v.warnf(CodeServiceCIDRSizeDisputed, r.field,
+		v.warnf(CodeServiceCIDRSizeDisputed, r.field(),
 			"service CIDR %s of cluster %q is exactly /12: the AKS docs ask for smaller than /12, Kubernetes accepts /12 (a /16 avoids the question)",
 			p, name)
 	case p.Addr().Is6() && p.Bits() < 108:
-		v.errorf(CodeServiceCIDRTooLarge, r.field, "use a /108 or smaller",
+		v.errorf(CodeServiceCIDRTooLarge, r.field(), "use a /108 or smaller",
 			"IPv6 service CIDR %s of cluster %q is larger than /108", p, name)
 	}
 	switch {
 	case IsMulticast(p):
-		v.errorf(CodeServiceCIDRMulticast, r.field, "use a private range such as "+DefaultServiceCIDR.String(),
+		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultServiceCIDR.String(),
 			"service CIDR %s of cluster %q is multicast address space", p, name)
 	case !IsPrivate(p):
-		v.errorf(CodeServiceCIDRPublic, r.field, "use a private range such as "+DefaultServiceCIDR.String(),
+		v.errorf(CodeServiceCIDRPublic, r.field(), "use a private range such as "+DefaultServiceCIDR.String(),
 			"service CIDR %s of cluster %q is public address space, which AKS rejects", p, name)
 	}
 	v.checkReserved(r, "service")
@@ -123,17 +123,17 @@ func (v *validation) checkServiceCIDR(r *planRange) {
 func (v *validation) checkPodCIDR(r *planRange) {
 	p, name := r.prefix, r.cluster.c.Name
 	if !r.cluster.c.NetworkProfile.UsesPodCIDR() {
-		v.warnf(CodePodCIDRNotUsed, r.field,
+		v.warnf(CodePodCIDRNotUsed, r.field(),
 			"cluster %q sets pod CIDR %s, but its network model (%s without overlay) takes pod IPs from VNet subnets; it is ignored",
 			name, p, r.cluster.c.NetworkProfile.NetworkPlugin)
 		return
 	}
 	switch {
 	case IsMulticast(p):
-		v.errorf(CodeServiceCIDRMulticast, r.field, "use a private range such as "+DefaultPodCIDR.String(),
+		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultPodCIDR.String(),
 			"pod CIDR %s of cluster %q is multicast address space", p, name)
 	case !IsPrivate(p):
-		v.warnf(CodePublicRangeAsPrivate, r.field,
+		v.warnf(CodePublicRangeAsPrivate, r.field(),
 			"pod CIDR %s of cluster %q is public address space; pods could not reach those Internet destinations",
 			p, name)
 	}
@@ -145,7 +145,7 @@ func (v *validation) checkPodCIDR(r *planRange) {
 func (v *validation) checkReserved(r *planRange, what string) {
 	for _, f := range AKSReservedRanges() {
 		if r.prefix.Overlaps(f.Prefix) {
-			v.errorf(CodeReservedRangeOverlap, r.field, "choose a "+what+" range clear of "+f.Prefix.String(),
+			v.errorf(CodeReservedRangeOverlap, r.field(), "choose a "+what+" range clear of "+f.Prefix.String(),
 				"%s CIDR %s of cluster %q overlaps %s (%s)", what, r.prefix, r.cluster.c.Name, f.Prefix, f.Name)
 		}
 	}
