@@ -127,9 +127,9 @@ func checkRangePrefix(sh shape, p netip.Prefix) error {
 	}
 	switch {
 	case p.Bits() > sh.longest():
-		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("a %s is at most a /%d", sh.kind, sh.longest())}
+		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("too small: a %s is a /%d or larger", sh.kind.words(), sh.longest())}
 	case sh.static && p.Bits() < MaxStaticPodSubnet:
-		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("a static-block pod subnet is at least a /%d", MaxStaticPodSubnet)}
+		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("too large: a static-block pod subnet is a /%d or smaller", MaxStaticPodSubnet)}
 	}
 	return nil
 }

@@ -12,6 +12,19 @@ const (
 	PodCIDR    RangeKind = "podCIDR"    // the overlay or kubenet pod range, outside the VNet
 )
 
+// words names the kind in prose, for messages ("node subnet").
+func (k RangeKind) words() string {
+	switch k {
+	case NodeSubnet:
+		return "node subnet"
+	case PodSubnet:
+		return "pod subnet"
+	case PodCIDR:
+		return "pod CIDR"
+	}
+	return string(k)
+}
+
 // RangeKey names one range of a Demand: subnets by the name pools give
 // them, pod CIDRs by PodCIDRName and their family.
 type RangeKey struct {

@@ -98,20 +98,24 @@ func (c Cluster) validatePool(i int, p planned) []error {
 	nodes := p.Nodes()
 	if p.maxPods < MinMaxPods || p.maxPods > MaxMaxPods {
 		add("maxPods", itoa(p.MaxPods), ErrMaxPods, fmt.Sprintf("want %d–%d", MinMaxPods, MaxMaxPods))
-	} else if nodes > 0 && p.maxPods*nodes < MinPoolPods {
+	} else if nodes > 0 && nodes < (MinPoolPods+p.maxPods-1)/p.maxPods { // no product: nodes may be huge
 		add("maxPods", itoa(p.maxPods), ErrTooFewPods,
 			fmt.Sprintf("maxPods × %d nodes = %d < %d", nodes, p.maxPods*nodes, MinPoolPods))
 	}
 	if p.MaxUnavailable.Value() == 0 && p.maxSurge.Value() == 0 {
 		add("maxSurge", p.maxSurge.String(), ErrNoSurge, "maxUnavailable 0 needs maxSurge > 0")
 	}
+	countField := "count"
+	if p.EnableAutoScaling {
+		countField = "maxCount"
+	}
 	if nodes >= 0 && p.ScaleOut >= 0 && nodes <= MaxPoolNodes && p.ScaleOut <= MaxPoolNodes {
 		if peak := p.peakAt(nodes); peak > MaxPoolNodes {
-			add("count", itoa(nodes), ErrPoolTooLarge,
+			add(countField, itoa(nodes), ErrPoolTooLarge,
 				fmt.Sprintf("%d nodes at upgrade peak (scale-out and surge included) > %d", peak, MaxPoolNodes))
 		}
 	} else if nodes > MaxPoolNodes || p.ScaleOut > MaxPoolNodes {
-		add("count", itoa(nodes), ErrPoolTooLarge, fmt.Sprintf("more than %d nodes", MaxPoolNodes))
+		add(countField, itoa(nodes), ErrPoolTooLarge, fmt.Sprintf("more than %d nodes", MaxPoolNodes))
 	}
 	switch p.model {
 	case ModelOverlay, ModelKubenet, ModelNone:
