@@ -20,18 +20,6 @@ func sizes() []int {
 	return []int{1_000, 10_000, 100_000, 1_000_000}
 }
 
-// skip reports why op is not measured for im at size n, or "".
-func skip(op suite.Op, im peers.Impl, kind workload.Kind, n int) string {
-	random := kind == workload.RandomV4 || kind == workload.RandomMixed
-	switch {
-	case im.Name() == "naive" && (op == suite.Conflicts || op == suite.ConflictsBuilt) && n > 10_000:
-		return "pairwise comparison is O(n²)"
-	case (op == suite.Conflicts || op == suite.ConflictsBuilt) && random && n > 100_000:
-		return "random 1e6 holds ~3e8 overlapping pairs: only the pair loop would be measured"
-	}
-	return ""
-}
-
 // run times r with b.Loop, running its resets with the timer stopped.
 func run(b *testing.B, r *suite.Runner) {
 	b.ReportAllocs()
@@ -62,7 +50,7 @@ func each(b *testing.B, op suite.Op) {
 				b.Run("workload="+string(kind), func(b *testing.B) {
 					for _, n := range sizes() {
 						b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-							if why := skip(op, im, kind, n); why != "" {
+							if why := suite.Skip(op, im.Name(), kind, n); why != "" {
 								b.Skip(why)
 							}
 							w, err := cache.Workload(kind, n)

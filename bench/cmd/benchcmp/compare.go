@@ -96,6 +96,9 @@ func rotate(s []string, k int) []string {
 
 // measure takes one sample of op for the implementation called name.
 func measure(cfg config, op suite.Op, name string, w *workload.Workload, a *workload.Alloc) sample {
+	if why := suite.Skip(op, name, cfg.kind, cfg.n); why != "" {
+		return sample{na: why}
+	}
 	var r *suite.Runner
 	var err error
 	switch op {

@@ -23,6 +23,9 @@ var goals = map[suite.Op]goal{
 	suite.Build:     {"bart", 0.3},
 	suite.Overlaps:  {"bart", 1.0},
 	suite.Conflicts: {"bart", 0.05},
+	// The issue does not say whether the conflicts goal includes the build;
+	// both readings are measured and judged.
+	suite.ConflictsBuilt: {"bart", 0.05},
 	suite.Insert:    {"bart", 1.0},
 	bytesOp:         {"bart", 0.5},
 	suite.Allocate:  {"netipx", 0.001},
