@@ -179,15 +179,53 @@ func (c *completer) subnets() error {
 	slices.SortFunc(todo, func(a, b *subnetView) int {
 		return cmp.Or(cmp.Compare(need[a], need[b]), cmp.Compare(a.path, b.path))
 	})
+	// Pod and service CIDRs not given yet are picked later, clear of the
+	// subnets: only given ranges count here.
+	used := c.usedExcept(-1, false)
 	for _, sv := range todo {
 		vn := &c.plan.VNets[sv.vnet.index]
-		// Pod and service CIDRs not given yet are picked later, clear of
-		// the subnets: only given ranges count here.
-		got, err := allocateAcross(c.usedExcept(-1, false), vn.AddressSpace, need[sv], 1)
+		got, err := allocateAcross(used, vn.AddressSpace, need[sv], 1)
 		if err != nil {
 			return fmt.Errorf("%w: subnet %q needs a /%d in VNet %q: %w", ErrInvalidPlan, sv.s.Name, need[sv], vn.Name, err)
 		}
 		vn.Subnets[sv.index].AddressPrefixes = got
+		used = append(used, usedRange{prefix: got[0]})
+	}
+	return c.ipv6NodeSubnets(v, used)
+}
+
+// ipv6NodeSubnets gives every node subnet of a dual-stack cluster that has
+// no IPv6 prefix a /64 from its VNet's IPv6 space (when the VNet has one).
+func (c *completer) ipv6NodeSubnets(v *validation, used []usedRange) error {
+	for _, cv := range v.clusters {
+		if !slices.Contains(cv.c.NetworkProfile.IPFamilies, IPv6) {
+			continue
+		}
+		for _, pv := range cv.pools {
+			sv := pv.nodeSubnet
+			if sv == nil {
+				continue
+			}
+			s := &c.plan.VNets[sv.vnet.index].Subnets[sv.index]
+			if slices.ContainsFunc(s.AddressPrefixes, func(p netip.Prefix) bool { return p.Addr().Is6() }) {
+				continue
+			}
+			var spaces []netip.Prefix
+			for _, sp := range sv.vnet.v.AddressSpace {
+				if sp.Addr().Is6() {
+					spaces = append(spaces, sp)
+				}
+			}
+			if len(spaces) == 0 {
+				continue // validation reports the missing IPv6 prefix
+			}
+			got, err := allocateAcross(used, spaces, 64, 1)
+			if err != nil {
+				return fmt.Errorf("%w: subnet %q needs an IPv6 /64 in VNet %q: %w", ErrInvalidPlan, s.Name, sv.vnet.v.Name, err)
+			}
+			s.AddressPrefixes = append(s.AddressPrefixes, got[0])
+			used = append(used, usedRange{prefix: got[0]})
+		}
 	}
 	return nil
 }

@@ -92,3 +92,43 @@ func TestCompleteKeepsGivenErrors(t *testing.T) {
 		t.Errorf("codes (-want +got):\n%s", diff)
 	}
 }
+
+func TestCompletePodSubnetAndDualStack(t *testing.T) {
+	p := &Plan{
+		VNets: []VNet{{Name: "v", AddressSpace: []netip.Prefix{pfx("10.50.0.0/16"), pfx("fd00:50::/48")},
+			Subnets: []Subnet{{Name: "nodes"}, {Name: "pods"}, {Name: "ds-nodes"}}}},
+		Clusters: []Cluster{
+			{Name: "cni", VNet: "v", NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPolicy: PolicyAzure},
+				AgentPoolProfiles: []AgentPool{{Pool: sizing.Pool{Name: "sys", Count: 100, MaxSurge: sizing.MustParseSurge("0"),
+					MaxUnavailable: sizing.MustParseSurge("1"), VNetSubnet: "nodes", PodSubnet: "pods"}}}},
+			{Name: "ds", VNet: "v", NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay,
+				NetworkPolicy: PolicyCilium, NetworkDataplane: DataplaneCilium, IPFamilies: []IPFamily{IPv4, IPv6}},
+				AgentPoolProfiles: []AgentPool{pool("sys", 3, "ds-nodes")}},
+		},
+	}
+	got, err := p.Complete()
+	if err != nil {
+		t.Fatalf("Complete() = %v", err)
+	}
+	prefixes := map[string][]netip.Prefix{}
+	for _, s := range got.VNets[0].Subnets {
+		prefixes[s.Name] = s.AddressPrefixes
+	}
+	// AKS-RULES §10: dynamic pod subnet, 100 nodes, no surge → 1,600 IPs → /21.
+	// The node subnet holds 100 node IPs → /25; the dual-stack nodes a /28
+	// (3 nodes + 1 surge = 4 IPs > 3 usable in a /29, so a /28) and an IPv6 /64.
+	want := map[string][]netip.Prefix{
+		"pods":     {pfx("10.50.0.0/21")},
+		"nodes":    {pfx("10.50.8.0/25")},
+		"ds-nodes": {pfx("10.50.8.128/28"), pfx("fd00:50::/64")},
+	}
+	if diff := cmp.Diff(want, prefixes, cmpNet); diff != "" {
+		t.Errorf("subnets (-want +got):\n%s", diff)
+	}
+	ds := got.Clusters[1].NetworkProfile
+	wantPods := []netip.Prefix{pfx("10.244.0.0/16"), pfx("fd12:3456:789a::/64")}
+	wantSvc := []netip.Prefix{pfx("10.0.0.0/16"), pfx("fd12:3456:789a:1::/108")}
+	if !cmp.Equal(wantPods, ds.PodCIDRs, cmpNet) || !cmp.Equal(wantSvc[1], ds.ServiceCIDRs[1], cmpNet) {
+		t.Errorf("dual-stack pod CIDRs %v, service CIDRs %v; want %v, IPv6 service %v", ds.PodCIDRs, ds.ServiceCIDRs, wantPods, wantSvc[1])
+	}
+}
