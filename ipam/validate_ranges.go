@@ -36,6 +36,7 @@ func checkRanges(v *validation) {
 				"VNet %q has no address space", vv.v.Name)
 		}
 	}
+	v.checkMissingSubnets()
 	for _, cv := range v.clusters {
 		v.checkCIDRLists(cv)
 		v.checkDNSServiceIP(cv)
@@ -307,5 +308,29 @@ func (v *validation) checkDefaultRanges(cv *clusterView) {
 		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.podCIDR"),
 			"cluster %q gets the default pod CIDR %s, which often collides with corporate 10/8 networks; set podCidr explicitly (and list on-premises ranges under avoid)",
 			cv.c.Name, DefaultPodCIDR)
+	}
+}
+
+// checkMissingSubnets reports pools that name no node subnet and subnets
+// without a prefix: ranges [Plan.Complete] can fill in.
+func (v *validation) checkMissingSubnets() {
+	for _, cv := range v.clusters {
+		for _, pv := range cv.pools {
+			if pv.p.VNetSubnet == "" {
+				v.errorf(CodeMissingRange, pv.field("vnetSubnet"), "name the pool's node subnet, or let cidrplan complete add one",
+					"pool %q of cluster %q names no node subnet", pv.p.Name, cv.c.Name)
+			}
+		}
+	}
+	for _, sv := range v.subnets {
+		if len(sv.s.AddressPrefixes) > 0 {
+			continue
+		}
+		if len(sv.nodePools)+len(sv.podPools)+len(sv.apiServerOf) > 0 {
+			v.errorf(CodeMissingRange, sv.field("addressPrefixes"), "give the subnet a prefix, or let cidrplan complete size and place it",
+				"subnet %q of VNet %q has no address prefix", sv.s.Name, sv.vnet.v.Name)
+		} else {
+			v.warnf(CodeMissingRange, sv.field("addressPrefixes"), "subnet %q of VNet %q has no address prefix", sv.s.Name, sv.vnet.v.Name)
+		}
 	}
 }

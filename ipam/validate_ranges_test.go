@@ -64,6 +64,9 @@ func TestRangeRules(t *testing.T) {
 			p.VNets[0].Subnets = append(p.VNets[0].Subnets, Subnet{Name: name, AddressPrefixes: []netip.Prefix{pfx(prefix)}})
 		}
 	}
+	addSubnetNoPrefix := func(name string) func(*Plan) {
+		return func(p *Plan) { p.VNets[0].Subnets = append(p.VNets[0].Subnets, Subnet{Name: name}) }
+	}
 	E, W := SeverityError, SeverityWarning
 	tests := []rule{
 		{"default service and dns valid", basePlan, setService("10.0.0.0/16", "10.0.0.10"), E, CodeDNSServiceIPOutOfServiceCIDR, "dnsServiceIP", false},
@@ -112,6 +115,10 @@ func TestRangeRules(t *testing.T) {
 		{"unknown subnet", basePlan, func(p *Plan) { p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "nope" }, E, CodeUnknownSubnet, "clusters[prod].agentPoolProfiles[system].vnetSubnet", true},
 		{"unknown vnet", basePlan, func(p *Plan) { p.Clusters[0].VNet = "nope" }, E, CodeUnknownVNet, "clusters[prod].vnet", true},
 		{"qualified subnet", basePlan, func(p *Plan) { p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "hub/aks" }, E, CodeUnknownSubnet, "vnetSubnet", false},
+		{"pool without node subnet", basePlan, func(p *Plan) { p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "" }, E, CodeMissingRange, "clusters[prod].agentPoolProfiles[system].vnetSubnet", true},
+		{"used subnet without prefix", basePlan, func(p *Plan) { subnet(p).AddressPrefixes = nil }, E, CodeMissingRange, "vnets[hub].subnets[aks].addressPrefixes", true},
+		{"unused subnet without prefix", basePlan, addSubnetNoPrefix("spare"), W, CodeMissingRange, "vnets[hub].subnets[spare].addressPrefixes", true},
+		{"subnet with prefix", basePlan, func(p *Plan) {}, E, CodeMissingRange, "addressPrefixes", false},
 		{"duplicate subnet", basePlan, addSubnet("aks", "10.1.8.0/24"), E, CodeDuplicateName, "vnets[hub].subnets[aks].name", true},
 	}
 	for _, tt := range tests {
