@@ -3,6 +3,7 @@ package azure
 import (
 	"errors"
 	"strconv"
+	"strings"
 )
 
 // Sentinel errors, one per category. Every error this package returns
@@ -62,7 +63,19 @@ func (e *Error) Error() string {
 		s += ": " + e.Detail
 	}
 	if e.Err != nil {
-		s += ": " + e.Err.Error()
+		s += ": " + trimCausePackage(e.Err.Error())
+	}
+	return s
+}
+
+// trimCausePackage drops the "ipam: " or "sizing: " that opens a cause's
+// message: the message already starts with "azure: ", and one package name
+// per line reads better than three.
+func trimCausePackage(s string) string {
+	for _, p := range []string{"ipam: ", "sizing: "} {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):]
+		}
 	}
 	return s
 }

@@ -180,3 +180,26 @@ func TestTemplateExpressionsAllReported(t *testing.T) {
 		t.Errorf("message %q does not name file, field and expression", msg)
 	}
 }
+
+// TestErrorMessageOnePackageName checks that a wrapped ipam or sizing
+// cause is quoted without its own package prefix: one "azure: " per line.
+func TestErrorMessageOnePackageName(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"host bits", `{"name":"a","networkProfile":{"serviceCidr":"10.0.0.1/16"}}`,
+			`azure: in.json: networkProfile.serviceCidr: invalid value: "10.0.0.1/16": host bits set (want 10.0.0.0/16)`},
+		{"surge above 100 percent", `{"name":"a","agentPoolProfiles":[{"name":"p","upgradeSettings":{"maxSurge":"150%"}}]}`,
+			`azure: in.json: agentPoolProfiles[0].upgradeSettings.maxSurge: invalid value: surge "150%": invalid surge: percent above 100%`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := azure.ParseAKS([]byte(tt.in), "in.json")
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("err = %v\nwant  %s", err, tt.want)
+			}
+		})
+	}
+}
