@@ -4,18 +4,30 @@
 // # Scope
 //
 // A [Plan] lists VNets with their address spaces and subnets, clusters with
-// their network profile and node pools, and ranges to avoid (peered VNets,
-// on-premises networks, other clusters). [Load] and [Parse] read a plan from
-// YAML or JSON (one schema, AKS's camelCase key names, unknown keys
-// rejected with their line); [Plan.WithDefaults] fills every default
-// explicitly; [Marshal] prints a plan back.
+// their network profile and node pools ([AgentPool] embeds [sizing.Pool]),
+// and ranges to avoid (peered VNets, on-premises networks, other clusters).
+// [Load] and [Parse] read a plan from YAML or JSON (one schema, AKS's
+// camelCase key names; unknown keys, bad values and bad CIDRs rejected with
+// their line); [Plan.WithDefaults] fills every default explicitly;
+// [Marshal] and [MarshalYAML] print a plan back.
 //
-// [Plan.Validate] returns [Findings]: each with a severity, a stable code
+// [Plan.Validate] returns [Findings], each with a severity, a stable code
 // (AKS's own where AKS has one, such as InsufficientSubnetSize or
-// ServiceCidrOverlapExistingSubnetsCidr), the AKS-style field path
-// (clusters[prod].networkProfile.serviceCIDR), a message with the values
-// involved and, for errors, a suggested fix. Overlaps are found in one pass
-// over all the plan's ranges, never by comparing every pair.
+// ServiceCidrOverlapExistingSubnetsCidr; see the Code constants), the
+// AKS-style field path (clusters[prod].networkProfile.serviceCIDR), a
+// message with the values involved and, for errors, a suggested fix (free
+// ranges are found with the allocator). It checks ranges (syntax and host
+// bits, sizes, forbidden, reserved and public ranges, the DNS service IP,
+// the docker bridge), every overlap between the plan's ranges (through one
+// [overlap.Tree] and its Conflicts stream, never by comparing every pair),
+// capacity against [sizing]'s demand at the upgrade peak, the model rules,
+// and AKS's networking advice.
+//
+// [Plan.Allocate] and [Plan.AllocateIn] return the lowest free aligned
+// prefixes clear of everything in the plan, AKS's reserved ranges and the
+// avoid list; [Allocator] does the same for a bare parent and used list.
+// [Plan.Complete] fills in missing subnets (sized with sizing, placed with
+// the allocator), pod and service CIDRs and DNS service IPs, then validates.
 //
 // # Address families
 //
@@ -26,24 +38,28 @@
 // # Errors
 //
 // Loading errors are *[ParseError] (file, line, key path) wrapping a cause
-// that matches one sentinel ([ErrSyntax], [ErrUnknownField],
+// that matches exactly one sentinel ([ErrSyntax], [ErrUnknownField],
 // [ErrInvalidValue], [ErrInvalidPrefix], [ErrHostBits], [Err4in6]) with
 // errors.Is. A prefix with host bits set is never masked silently: the error
 // names the masked form. Problems in a well-formed plan are not Go errors but
-// findings.
+// findings; [Plan.Complete] returns a *[PlanError] wrapping [ErrInvalidPlan]
+// when its result still has error findings, and allocation errors wrap
+// [ErrNoSpace] or [ErrBadAllocRequest].
 //
 // # Disputed facts
 //
-// Rules marked [D] in AKS-RULES.md are documented, overridable defaults:
-// maxSurge defaults to 10% ([DefaultMaxSurge]; a cluster's defaultMaxSurge
-// or a pool's upgradeSettings.maxSurge overrides it); overlay and pod-subnet
-// maxPods default to 250; a pod CIDR overlapping the VNet space but no subnet
-// is a warning (NetworkProfileCIDROverlapVNET); a service CIDR of exactly /12
-// is a warning; the IPv4 subnet size limit is /2.
+// Rules marked [D] in AKS-RULES.md are documented, overridable defaults
+// (a cluster's defaults, see [sizing.Defaults]): maxSurge 10%; overlay and
+// pod-subnet maxPods 250; overlay node limit 5,000. A pod CIDR overlapping
+// the VNet space but no subnet is a warning (NetworkProfileCIDROverlapVNET),
+// a service CIDR of exactly /12 is a warning, and the largest IPv4 subnet is
+// a /2. The docker bridge is ignored by current AKS, so its overlaps are
+// warnings.
 //
 // # Concurrency
 //
 // Plans are plain values. Methods never modify their receiver, so a Plan may
-// be read, validated and completed from several goroutines at once as long
-// as nobody writes to it.
+// be read, validated, allocated from and completed by several goroutines at
+// once as long as nobody writes to it. An [Allocator] is not safe for
+// concurrent use.
 package ipam

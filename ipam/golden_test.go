@@ -33,9 +33,15 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			fs := p.Validate()
+			for _, f := range fs {
+				if f.Severity == SeverityError && f.Fix == "" {
+					t.Errorf("error without a fix: %s", f)
+				}
+			}
 			got, err := json.MarshalIndent(struct {
 				Findings Findings `json:"findings"`
-			}{p.Validate()}, "", "  ")
+			}{fs}, "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}

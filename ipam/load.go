@@ -295,9 +295,26 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error
 		return d.invalid(n, path, "want a mapping, not a %s", kindName(n.Kind))
 	}
 	fields := fieldsOf(v.Type())
+	// YAML merge keys (<<: *base) apply first; keys written out override.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if kn, vn := n.Content[i], resolveAlias(n.Content[i+1]); kn.Tag == "!!merge" {
+			srcs := []*yaml.Node{vn}
+			if vn.Kind == yaml.SequenceNode {
+				srcs = vn.Content
+			}
+			for _, src := range srcs {
+				if err := d.decodeStruct(resolveAlias(src), v, path); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	seen := make(map[string]bool)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], n.Content[i+1]
+		if kn.Tag == "!!merge" {
+			continue
+		}
 		key := kn.Value
 		sub := key
 		if path != "" {

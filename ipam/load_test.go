@@ -92,6 +92,41 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestParseAnchorsAndMerge(t *testing.T) {
+	in := `
+x-pool: &pool
+  count: 3
+  maxPods: 50
+  vnetSubnet: aks
+clusters:
+  - name: c
+    agentPoolProfiles:
+      - <<: *pool
+        name: a
+      - <<: *pool
+        name: b
+        count: 5
+`
+	_, err := Parse([]byte(in), "x")
+	if !errors.Is(err, ErrUnknownField) {
+		t.Fatalf("top-level x-pool: error = %v, want ErrUnknownField", err)
+	}
+	in = strings.Replace(in, "x-pool: &pool\n  count: 3\n  maxPods: 50\n  vnetSubnet: aks\n", "", 1)
+	in = strings.Replace(in, "      - <<: *pool\n        name: a\n", "      - &pool\n        name: a\n        count: 3\n        maxPods: 50\n        vnetSubnet: aks\n", 1)
+	p, err := Parse([]byte(in), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pools := p.Clusters[0].AgentPoolProfiles
+	got := []int{pools[0].Count, pools[0].MaxPods, pools[1].Count, pools[1].MaxPods}
+	if diff := cmp.Diff([]int{3, 50, 5, 50}, got); diff != "" {
+		t.Errorf("count/maxPods of a, b (-want +got):\n%s", diff)
+	}
+	if pools[1].Name != "b" || pools[1].VNetSubnet != "aks" {
+		t.Errorf("pool b = %+v, want name b merged with vnetSubnet aks", pools[1])
+	}
+}
+
 func TestDockerBridgeKeepsHostBits(t *testing.T) {
 	p, err := Parse([]byte("clusters:\n  - name: c\n    networkProfile:\n      dockerBridgeCidr: 172.17.0.1/16\n"), "x")
 	if err != nil {
