@@ -26,6 +26,10 @@
 // appear too. Invalid prefixes (zero, host bits set) are left out of the
 // drawing; validation reports them.
 //
+// Names are shown as given, except runes a terminal would obey or an XML
+// parser reject (controls, bidirectional overrides, bytes that are not
+// UTF-8): those show as U+FFFD.
+//
 // # Concurrency
 //
 // The functions keep no state; they may run concurrently on the same plan.

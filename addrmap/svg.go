@@ -3,7 +3,6 @@ package addrmap
 import (
 	"bufio"
 	"fmt"
-	"html"
 	"io"
 	"slices"
 
@@ -175,5 +174,3 @@ func span(lo, hi float64) (x, width float64) {
 func round2(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }
 
 func textWidth(s string) float64 { return float64(len([]rune(s))) * charWidth }
-
-func esc(s string) string { return html.EscapeString(s) }

@@ -37,15 +37,15 @@ func Text(w io.Writer, p *ipam.Plan, width int) error {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		fmt.Fprintf(bw, "%s  (%s addresses)\n", b.title, countText(b.rng))
+		fmt.Fprintf(bw, "%s  (%s addresses)\n", printable(b.title), countText(b.rng))
 		fmt.Fprintf(bw, "  |%s|\n", bar(b, width))
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 		for _, it := range b.items {
 			used[it.role] = true
-			fmt.Fprintf(tw, "  %c\t%s\t%s\t%s\t%s addresses\n", it.role.style().letter, it.prefix, it.label, it.detail, countText(it.rng()))
+			fmt.Fprintf(tw, "  %c\t%s\t%s\t%s\t%s addresses\n", it.role.style().letter, it.prefix, printable(it.label), printable(it.detail), countText(it.rng()))
 		}
 		for _, o := range b.overlaps {
-			fmt.Fprintf(tw, "  X\t%s\t%s ∩ %s\toverlap\t%s addresses\n", rangeText(o.rng), o.a, o.b, countText(o.rng))
+			fmt.Fprintf(tw, "  X\t%s\t%s ∩ %s\toverlap\t%s addresses\n", rangeText(o.rng), printable(o.a), printable(o.b), countText(o.rng))
 		}
 		tw.Flush()
 	}
