@@ -41,8 +41,12 @@ func FuzzTree(f *testing.F) {
 	f.Add([]byte{0, 0, 10, 0, 0, 1, 24, 0, 0, 10, 0, 0, 1, 24, 2, 0, 0, 0, 0, 0, 0})
 	f.Add([]byte{1, 1, 0xfd, 0, 0, 0, 64, 0, 1, 0xfd, 0, 0, 0, 8, 3, 1, 0, 0, 0, 0, 0, 4, 3, 0, 0, 0, 0, 0})
 	f.Add([]byte{2, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0})
+	f.Add([]byte{0x80, 0, 10, 0, 0, 0, 8, 0x80, 0, 10, 1, 0, 0, 16, 0x81, 0, 10, 0, 0, 0, 8, 0x82, 0, 10, 1, 0, 0, 24})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var tr Tree[int]
+		if len(data) > 0 && data[0]&0x80 != 0 {
+			tr.coverAt = 4 // exercise the cover table
+		}
 		var m naive.Model[int]
 		for len(data) >= 7 {
 			op, a, bits, v := data[0]%6, fuzzAddr(data[1:6]), int(data[6]), int(data[0]>>4&1)
@@ -107,6 +111,20 @@ func FuzzTree(f *testing.F) {
 		}
 		if d := diff(fromModelPairs(m.Conflicts()), collectPairs(tr.Conflicts())); d != "" {
 			t.Fatalf("Conflicts() (-want +got):\n%s", d)
+		}
+		// Build from the surviving entries in insertion order equals the tree.
+		es := make([]Entry[int], m.Len())
+		for i := range es {
+			e := m.At(i)
+			es[i] = Entry[int]{e.Range, e.Value}
+		}
+		built, err := Build(es)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTree(t, built)
+		if d := diff(collect(tr.All()), collect(built.All())); d != "" {
+			t.Fatalf("Build vs inserts (-want +got):\n%s", d)
 		}
 	})
 }
