@@ -2,6 +2,8 @@ package ipam
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"net/netip"
 	"testing"
 
@@ -130,5 +132,61 @@ func TestCompletePodSubnetAndDualStack(t *testing.T) {
 	wantSvc := []netip.Prefix{pfx("10.0.0.0/16"), pfx("fd12:3456:789a:1::/108")}
 	if !cmp.Equal(wantPods, ds.PodCIDRs, cmpNet) || !cmp.Equal(wantSvc[1], ds.ServiceCIDRs[1], cmpNet) {
 		t.Errorf("dual-stack pod CIDRs %v, service CIDRs %v; want %v, IPv6 service %v", ds.PodCIDRs, ds.ServiceCIDRs, wantPods, wantSvc[1])
+	}
+}
+
+// TestCompleteRandomPlans completes seeded random plans that leave their
+// subnets and ranges out: the result must validate with no errors, keep
+// every given range, and place new subnets inside the VNet.
+func TestCompleteRandomPlans(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	models := []NetworkProfile{
+		{NetworkPlugin: PluginAzure, NetworkPolicy: PolicyAzure},
+		{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay, NetworkPolicy: PolicyCilium, NetworkDataplane: DataplaneCilium},
+		{NetworkPlugin: PluginKubenet, NetworkPolicy: PolicyCalico},
+		{NetworkPlugin: PluginNone},
+	}
+	for round := range 200 {
+		space := netip.PrefixFrom(netip.AddrFrom4([4]byte{10, byte(rng.IntN(200)), 0, 0}), 16)
+		p := &Plan{VNets: []VNet{{Name: "v", AddressSpace: []netip.Prefix{space}}}}
+		if rng.IntN(2) == 0 {
+			a := space.Addr().As4()
+			a[2] = byte(rng.IntN(256))
+			p.VNets[0].Subnets = []Subnet{{Name: "given", AddressPrefixes: []netip.Prefix{netip.PrefixFrom(netip.AddrFrom4(a), 24)}}}
+		}
+		for c := range 1 + rng.IntN(4) {
+			cl := Cluster{Name: fmt.Sprintf("c%d", c), NetworkProfile: models[rng.IntN(len(models))]}
+			for i := range 1 + rng.IntN(3) {
+				ap := AgentPool{Pool: sizing.Pool{Name: fmt.Sprintf("p%d", i), Count: 1 + rng.IntN(40)}}
+				if ap.Count < 3 {
+					ap.Count = 3
+				}
+				if rng.IntN(3) == 0 {
+					ap.EnableAutoScaling, ap.MaxCount = true, ap.Count+rng.IntN(20)
+				}
+				cl.AgentPoolProfiles = append(cl.AgentPoolProfiles, ap)
+			}
+			p.Clusters = append(p.Clusters, cl)
+		}
+		if rng.IntN(2) == 0 {
+			p.Avoid = []AvoidRange{{Name: "onprem", Source: SourceOnPremises, Prefixes: []netip.Prefix{pfx("10.0.0.0/16"), pfx("10.244.0.0/15")}}}
+		}
+		got, err := p.Complete()
+		if err != nil {
+			t.Fatalf("round %d: Complete() = %v", round, err)
+		}
+		if fs := got.Validate(); fs.HasErrors() {
+			t.Fatalf("round %d: completed plan has errors:\n%s", round, fs.Filter(SeverityError))
+		}
+		for _, s := range got.VNets[0].Subnets {
+			if s.Name == "given" && !cmp.Equal(s.AddressPrefixes, p.VNets[0].Subnets[0].AddressPrefixes, cmpNet) {
+				t.Fatalf("round %d: given subnet moved to %v", round, s.AddressPrefixes)
+			}
+			for _, sp := range s.AddressPrefixes {
+				if !space.Contains(sp.Addr()) || sp.Bits() < space.Bits() {
+					t.Fatalf("round %d: subnet %s %v outside %v", round, s.Name, sp, space)
+				}
+			}
+		}
 	}
 }

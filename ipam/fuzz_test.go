@@ -42,9 +42,15 @@ func FuzzParse(f *testing.F) {
 			if n != 1 {
 				t.Fatalf("error matches %d sentinels, want 1: %v", n, err)
 			}
+			if pe.Line == 0 && !errors.Is(err, ErrSyntax) {
+				t.Fatalf("error names no line: %v", err)
+			}
 			return
 		}
 		_ = p.Validate()
+		if q, err := p.Complete(); err == nil && q.Validate().HasErrors() {
+			t.Fatalf("Complete() returned a plan with errors and no error")
+		}
 		for _, marshal := range []func(*Plan) ([]byte, error){Marshal, MarshalYAML} {
 			b, err := marshal(p)
 			if err != nil {
