@@ -8,9 +8,9 @@ import "fmt"
 
 // btree4 is a B+-tree of IPv4 entries keyed by (start, end), ties kept in
 // insertion order. Leaves hold no pointers (walks go through a path4), so
-// for a pointer-free V the garbage collector never scans them. Every node also stores
-// running maxima of the entries' ends ("pmax"), so "does anything starting at
-// or before b reach a?" is answered by one root-to-leaf descent:
+// for a pointer-free V the garbage collector never scans them. Every node
+// also stores running maxima of the entries' ends ("pmax"), so "does
+// anything starting at or before b reach a?" is one root-to-leaf descent:
 //
 //	entries sorted by start:  [s0..e0] [s1..e1] ... [sj..ej] | [s(j+1)... > b
 //	pmax[j] = max(e0..ej) ≥ a  ⇔  some entry with start ≤ b ends at or after a
@@ -57,7 +57,7 @@ type path4[V comparable] struct {
 func countLE4(a []addr4, x addr4) int {
 	full := 0
 	for k := 7; k < len(a); k += 8 {
-		more := full + 8 // written as a conditional move, not a branch
+		more := full + 8
 		if less4(x, a[k]) {
 			more = full
 		}
@@ -891,4 +891,30 @@ func (t *btree4[V]) check() error {
 		return fmt.Errorf("%d entries in leaves, n=%d", count, t.n)
 	}
 	return nil
+}
+
+// clone returns a deep copy of t.
+func (t *btree4[V]) clone() btree4[V] {
+	c := btree4[V]{height: t.height, n: t.n}
+	if t.rootLeaf != nil {
+		l := *t.rootLeaf
+		c.rootLeaf = &l
+	}
+	if t.rootInner != nil {
+		c.rootInner = t.rootInner.clone(t.height)
+	}
+	return c
+}
+
+func (nd *inner4[V]) clone(h int) *inner4[V] {
+	c := *nd
+	for i := range nd.n {
+		if h == 1 {
+			l := *nd.leaves[i]
+			c.leaves[i] = &l
+		} else {
+			c.inners[i] = nd.inners[i].clone(h - 1)
+		}
+	}
+	return &c
 }
