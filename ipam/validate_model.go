@@ -25,6 +25,7 @@ func checkModel(v *validation) {
 	}
 	for _, sv := range v.subnets {
 		v.checkNodeSubnetUse(sv)
+		v.checkPoolSubnetPrefixes(sv)
 		v.checkPodSubnetUse(sv)
 		v.checkSpecialSubnet(sv)
 	}
@@ -35,6 +36,7 @@ const (
 	codeStaticBlockVersion   = "StaticBlockRequiresKubernetes128"
 	codeDualStackCiliumVer   = "DualStackCiliumRequiresKubernetes129"
 	codeAGCSubnetDelegation  = "ApplicationGatewayForContainersSubnetNotDelegated"
+	codeSubnetPrefixes       = "SubnetPrefixesNotSupported"
 	delegationManagedCluster = "Microsoft.ContainerService/managedClusters"
 	delegationAGC            = "Microsoft.ServiceNetworking/trafficControllers"
 )
@@ -195,6 +197,50 @@ func (v *validation) checkNodeSubnetUse(sv *subnetView) {
 		v.errorf(CodeKubenetSubnetShared, sv.path, "give each kubenet cluster a subnet of its own",
 			"subnet %q holds nodes of clusters %s, and kubenet cluster %q may not share its subnet (one route table per cluster)",
 			sv.s.Name, strings.Join(names, ", "), kubenet)
+	}
+}
+
+// checkPoolSubnetPrefixes reports a node or pod subnet that has prefixes
+// but no IPv4 one (nodes and pods take IPv4 addresses from it), and a node
+// subnet with more than one prefix of a family: AKS node subnets take one
+// (AKS-RULES §1; a dual-stack node subnet has one IPv4 and one IPv6). A
+// subnet without prefixes is to be allocated and left alone.
+func (v *validation) checkPoolSubnetPrefixes(sv *subnetView) {
+	var pv *poolView
+	what := "node"
+	switch {
+	case len(sv.nodePools) > 0:
+		pv = sv.nodePools[0]
+	case len(sv.podPools) > 0 && slices.ContainsFunc(sv.podPools, func(pv *poolView) bool {
+		m := pv.mode()
+		return m == sizing.ModelPodSubnetDynamic || m == sizing.ModelPodSubnetStatic
+	}):
+		pv, what = sv.podPools[0], "pod"
+	default:
+		return
+	}
+	var v4, v6 []netip.Prefix
+	for _, p := range sv.s.AddressPrefixes {
+		switch {
+		case !p.IsValid() || p.Addr().Is4In6():
+			return // checkRanges reports it
+		case p.Addr().Is4():
+			v4 = append(v4, p)
+		default:
+			v6 = append(v6, p)
+		}
+	}
+	switch {
+	case len(sv.s.AddressPrefixes) == 0:
+	case len(v4) == 0:
+		v.errorf(codeSubnetPrefixes, sv.field("addressPrefixes"), "give the subnet an IPv4 prefix",
+			"%s subnet %q of pool %q has only IPv6 prefixes (%s); AKS takes the %s IPv4 addresses from an IPv4 prefix",
+			what, sv.s.Name, pv.p.Name, joinPrefixes(v6), what)
+	case what == "node" && (len(v4) > 1 || len(v6) > 1):
+		v.errorf(codeSubnetPrefixes, sv.field("addressPrefixes"),
+			"give the node subnet a single prefix per family (one IPv4, plus one IPv6 /64 for dual-stack), or split it into subnets",
+			"node subnet %q of pool %q has prefixes %s; AKS node subnets take one prefix per family, so the others would hold no nodes",
+			sv.s.Name, pv.p.Name, joinPrefixes(sv.s.AddressPrefixes))
 	}
 }
 

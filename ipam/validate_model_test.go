@@ -369,3 +369,61 @@ func TestVersionAtLeast(t *testing.T) {
 		}
 	}
 }
+
+// subnetPrefixes gives subnet name of the first VNet the prefixes ps (and
+// the VNet an IPv6 space, so IPv6 prefixes lie inside it).
+func subnetPrefixes(name string, ps ...string) func(*Plan) {
+	return func(p *Plan) {
+		p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, netip.MustParsePrefix("fd00:1::/48"))
+		for i := range p.VNets[0].Subnets {
+			if p.VNets[0].Subnets[i].Name == name {
+				p.VNets[0].Subnets[i].AddressPrefixes = rulePrefixes(ps...)
+				return
+			}
+		}
+		p.VNets[0].Subnets = append(p.VNets[0].Subnets, Subnet{Name: name, AddressPrefixes: rulePrefixes(ps...)})
+	}
+}
+
+func TestValidatePoolSubnetPrefixes(t *testing.T) {
+	codes := []string{codeSubnetPrefixes}
+	const field = "vnets[hub].subnets[aks].addressPrefixes"
+	classic := func(f func(*Plan)) *Plan {
+		return rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), f)
+	}
+	dynamic := func(f func(*Plan)) *Plan {
+		return rulePlanWith(rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22",
+			rulePool("system", 3, pPodSubnet("pods", DynamicIndividual))), subnetPrefixes("pods", "10.1.16.0/20")), f)
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "one IPv4 prefix", codes: codes, plan: classic(subnetPrefixes("aks", "10.1.0.0/22"))},
+		{name: "dual-stack node subnet", codes: codes, plan: classic(subnetPrefixes("aks", "10.1.0.0/22", "fd00:1::/64"))},
+		{name: "no prefix yet", codes: codes, plan: classic(subnetPrefixes("aks"))},
+		{
+			name: "two IPv4 prefixes", codes: codes, plan: classic(subnetPrefixes("aks", "10.1.0.0/24", "10.1.1.0/24")),
+			want: Findings{modelError(codeSubnetPrefixes, field,
+				`node subnet "aks" of pool "system" has prefixes 10.1.0.0/24,10.1.1.0/24; AKS node subnets take one prefix per family, so the others would hold no nodes`,
+				"give the node subnet a single prefix per family (one IPv4, plus one IPv6 /64 for dual-stack), or split it into subnets")},
+		},
+		{
+			name: "two IPv6 prefixes", codes: codes, plan: classic(subnetPrefixes("aks", "10.1.0.0/22", "fd00:1::/64", "fd00:1:0:1::/64")),
+			want: Findings{modelError(codeSubnetPrefixes, field,
+				`node subnet "aks" of pool "system" has prefixes 10.1.0.0/22,fd00:1::/64,fd00:1:0:1::/64; AKS node subnets take one prefix per family, so the others would hold no nodes`,
+				"give the node subnet a single prefix per family (one IPv4, plus one IPv6 /64 for dual-stack), or split it into subnets")},
+		},
+		{
+			name: "IPv6-only node subnet", codes: codes, plan: classic(subnetPrefixes("aks", "fd00:1::/64")),
+			want: Findings{modelError(codeSubnetPrefixes, field,
+				`node subnet "aks" of pool "system" has only IPv6 prefixes (fd00:1::/64); AKS takes the node IPv4 addresses from an IPv4 prefix`,
+				"give the subnet an IPv4 prefix")},
+		},
+		{name: "pod subnet with two prefixes", codes: codes, plan: dynamic(subnetPrefixes("pods", "10.1.16.0/21", "10.1.24.0/21"))},
+		{
+			name: "IPv6-only pod subnet", codes: codes, plan: dynamic(subnetPrefixes("pods", "fd00:1::/64")),
+			want: Findings{modelError(codeSubnetPrefixes, "vnets[hub].subnets[pods].addressPrefixes",
+				`pod subnet "pods" of pool "system" has only IPv6 prefixes (fd00:1::/64); AKS takes the pod IPv4 addresses from an IPv4 prefix`,
+				"give the subnet an IPv4 prefix")},
+		},
+		{name: "subnet no pool uses", codes: codes, plan: classic(subnetPrefixes("other", "fd00:1::/64"))},
+	})
+}
