@@ -24,8 +24,43 @@ func checkAdvice(v *validation) {
 	for _, sv := range v.subnets {
 		v.adviseIngressSubnet(sv)
 	}
-	for _, l := range subnetLoads(v, sizeClusters(v)) {
+	sized := sizeClusters(v)
+	for i := range sized {
+		v.adviseKubenetUpgradeRoutes(&sized[i])
+	}
+	for _, l := range subnetLoads(v, sized) {
 		v.adviseHeadroom(l)
+	}
+}
+
+// codeKubenetUpgradeRoutes marks a kubenet cluster within its node limit
+// whose upgrade would pass it.
+const codeKubenetUpgradeRoutes = "KubenetRouteLimitAtUpgrade"
+
+// adviseKubenetUpgradeRoutes warns when a kubenet cluster's nodes fit the
+// 400-node limit but the surge nodes of its largest pool upgrade do not: the
+// limit comes from the route table (one route per node), and surge nodes
+// are nodes with routes too. Only one pool's surge is counted, so the
+// warning holds however AKS orders the pool upgrades.
+func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
+	if cs.err != nil || cs.cv.c.NetworkProfile.NetworkPlugin != PluginKubenet || cs.demand.Nodes > sizing.MaxKubenetNodes {
+		return
+	}
+	var largest sizing.Item
+	for _, r := range cs.demand.Ranges {
+		if r.Kind != sizing.NodeSubnet {
+			continue
+		}
+		for _, it := range r.Pools {
+			if it.Surge > largest.Surge {
+				largest = it
+			}
+		}
+	}
+	if peak := cs.demand.Nodes + largest.Surge; peak > sizing.MaxKubenetNodes {
+		v.warnf(codeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
+			"kubenet cluster %q has %s; upgrading pool %q adds %s, %d in all, past kubenet's %d (one route per node in the cluster's route table): lower maxSurge of pool %q (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
+			cs.cv.c.Name, plural(cs.demand.Nodes, "node"), largest.Pool, plural(largest.Surge, "surge node"), peak, sizing.MaxKubenetNodes, largest.Pool)
 	}
 }
 

@@ -1,6 +1,7 @@
 package ipam
 
 import (
+	"net/netip"
 	"testing"
 
 	"github.com/cidrplan/cidrplan/sizing"
@@ -34,6 +35,43 @@ func TestAdviseKubenet(t *testing.T) {
 			name: "kubenet outside production", codes: codes, plan: kubenet(false),
 			want: Findings{info(codeKubenetRetiring, field,
 				`cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead`)},
+		},
+	})
+}
+
+func TestAdviseKubenetUpgradeRoutes(t *testing.T) {
+	codes := []string{codeKubenetUpgradeRoutes, CodeKubenetNodeLimit}
+	kubenet := func(pools ...AgentPool) *Plan {
+		p := rulePlan(PluginKubenet, "10.1.0.0/22", pools...)
+		p.Clusters[0].NetworkProfile.PodCIDR = netip.MustParsePrefix("10.200.0.0/15")
+		return p
+	}
+	const field = "clusters[prod].agentPoolProfiles"
+	runRuleCases(t, []ruleCase{
+		{name: "400 nodes upgrading in place", codes: codes,
+			plan: kubenet(rulePool("system", 200, pSurge("0"), pUnavailable("1")), rulePool("apps", 200, pSurge("0"), pUnavailable("1")))},
+		{name: "399 nodes plus 1 surge", codes: codes,
+			plan: kubenet(rulePool("system", 199, pSurge("1")), rulePool("apps", 200, pSurge("0"), pUnavailable("1")))},
+		{name: "overlay 400 nodes plus surge", codes: codes,
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 200, pSurge("1")), rulePool("apps", 200, pSurge("1")))},
+		{
+			name: "400 nodes plus 1 surge", codes: codes,
+			plan: kubenet(rulePool("system", 200, pSurge("1")), rulePool("apps", 200, pSurge("0"), pUnavailable("1"))),
+			want: Findings{warning(codeKubenetUpgradeRoutes, field,
+				`kubenet cluster "prod" has 400 nodes; upgrading pool "system" adds 1 surge node, 401 in all, past kubenet's 400 (one route per node in the cluster's route table): lower maxSurge of pool "system" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
+		},
+		{
+			name: "largest surge named", codes: codes,
+			plan: kubenet(rulePool("system", 3, pSurge("1")), rulePool("apps", 388, pSurge("10%")), rulePool("batch", 5, pSurge("3"))),
+			want: Findings{warning(codeKubenetUpgradeRoutes, field,
+				`kubenet cluster "prod" has 396 nodes; upgrading pool "apps" adds 39 surge nodes, 435 in all, past kubenet's 400 (one route per node in the cluster's route table): lower maxSurge of pool "apps" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
+		},
+		{
+			name: "past the limit without upgrade is the error alone", codes: codes,
+			plan: kubenet(rulePool("system", 201, pSurge("1")), rulePool("apps", 200, pSurge("1"))),
+			want: Findings{modelError(CodeKubenetNodeLimit, field,
+				`cluster "prod": nodes 401: cluster too large: at most 400 nodes with kubenet`,
+				"use Azure CNI Overlay or split the cluster: kubenet holds at most 400 nodes")},
 		},
 	})
 }
