@@ -29,6 +29,9 @@ type leaf4[V comparable] struct {
 	hi   [leafCap4]addr4 // ends, ascending among equal starts
 	pmax [leafCap4]addr4 // pmax[i] = max(hi[0..i])
 	vals [leafCap4]V
+	// solid: the entries' union is one interval, [lo[0], pmax[n-1]], so a
+	// gap search that has reached lo[0] can jump past the whole leaf.
+	solid bool
 }
 
 type inner4[V comparable] struct {
@@ -39,6 +42,8 @@ type inner4[V comparable] struct {
 	pmax   [innerCap4]addr4      // pmax[i] = max(maxHi[0..i])
 	inners [innerCap4]*inner4[V] // children, on levels above the leaves' parents
 	leaves [innerCap4]*leaf4[V]  // children, on the leaves' parents
+	kidSolid [innerCap4]bool     // whether each child is solid
+	solid    bool                // the union of all entries below is one interval
 }
 
 // path4 is a root-to-leaf path: inner[d].child(idx[d]) is the next node.
@@ -134,6 +139,7 @@ func firstGE4(a []addr4, x addr4) int {
 	return lastLT4(a, x) + 1
 }
 
+// fixPmax recomputes the running maxima from index from on, and solid.
 func (l *leaf4[V]) fixPmax(from int) {
 	var m addr4
 	if from > 0 {
@@ -143,8 +149,22 @@ func (l *leaf4[V]) fixPmax(from int) {
 		m = max4(m, l.hi[i])
 		l.pmax[i] = m
 	}
+	l.solid = true
+	for i := 1; i < l.n; i++ {
+		if hole4(l.pmax[i-1], l.lo[i]) {
+			l.solid = false
+			break
+		}
+	}
 }
 
+// hole4 reports whether an address lies between the end m of what came
+// before and the next start lo.
+func hole4(m, lo addr4) bool {
+	return less4(m, lo) && prev4(lo) != m
+}
+
+// fixPmax recomputes the running maxima from index from on, and solid.
 func (nd *inner4[V]) fixPmax(from int) {
 	var m addr4
 	if from > 0 {
@@ -154,25 +174,29 @@ func (nd *inner4[V]) fixPmax(from int) {
 		m = max4(m, nd.maxHi[i])
 		nd.pmax[i] = m
 	}
+	nd.solid = nd.n > 0 && nd.kidSolid[0]
+	for i := 1; i < nd.n && nd.solid; i++ {
+		nd.solid = nd.kidSolid[i] && !hole4(nd.pmax[i-1], nd.lo[i])
+	}
 }
 
 // summarize copies child i's first key and largest end into nd.
 func (nd *inner4[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
+		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 		return
 	}
 	c := nd.inners[i]
-	nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
+	nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 }
 
 // resummarize refreshes child i's summary and the running maxima, and
 // reports whether the summary changed.
 func (nd *inner4[V]) resummarize(i int, leafKids bool) bool {
-	lo, hi, mx := nd.lo[i], nd.hi[i], nd.maxHi[i]
+	lo, hi, mx, solid := nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i]
 	nd.summarize(i, leafKids)
-	if lo == nd.lo[i] && hi == nd.hi[i] && mx == nd.maxHi[i] {
+	if lo == nd.lo[i] && hi == nd.hi[i] && mx == nd.maxHi[i] && solid == nd.kidSolid[i] {
 		return false
 	}
 	nd.fixPmax(i)
@@ -186,6 +210,7 @@ func moveInner4[V comparable](dst *inner4[V], at int, src *inner4[V], from, coun
 	copy(dst.maxHi[at:at+count], src.maxHi[from:from+count])
 	copy(dst.inners[at:at+count], src.inners[from:from+count])
 	copy(dst.leaves[at:at+count], src.leaves[from:from+count])
+	copy(dst.kidSolid[at:at+count], src.kidSolid[from:from+count])
 }
 
 // moveLeaf4 copies count entries from src[from:] to dst[at:].
@@ -199,6 +224,7 @@ func moveLeaf4[V comparable](dst *leaf4[V], at int, src *leaf4[V], from, count i
 func (nd *inner4[V]) clearInner(from, to int) {
 	clear(nd.inners[from:to])
 	clear(nd.leaves[from:to])
+	clear(nd.kidSolid[from:to])
 }
 
 func (l *leaf4[V]) insertAt(pos int, lo, hi addr4, v V) {
@@ -224,6 +250,7 @@ func (l *leaf4[V]) split() *leaf4[V] {
 	moveLeaf4(r, 0, l, half, r.n)
 	clear(l.vals[half:l.n])
 	l.n = half
+	l.fixPmax(l.n)
 	r.fixPmax(0)
 	return r
 }
@@ -236,6 +263,7 @@ func (nd *inner4[V]) split() *inner4[V] {
 	moveInner4(r, 0, nd, half, r.n)
 	nd.clearInner(half, nd.n)
 	nd.n = half
+	nd.fixPmax(nd.n)
 	r.fixPmax(0)
 	return r
 }
@@ -682,46 +710,105 @@ func (t *btree4[V]) conflicts(yield func(xlo, xhi addr4, xv V, ylo, yhi addr4, y
 
 // gaps calls yield for each maximal range inside [ws, we] that no entry
 // touches, in order, until yield returns false.
-func (t *btree4[V]) gaps(ws, we addr4, yield func(lo, hi addr4) bool) bool {
-	cur := ws
+func (t *btree4[V]) gaps(ws, we addr4, yield func(lo, hi addr4) bool) {
+	w := gapWalk4[V]{ws: ws, we: we, cur: ws, yield: yield}
 	if !isZero4(ws) {
 		if m, ok := t.maxEndUpTo(prev4(ws)); ok && !less4(m, ws) {
 			if !less4(m, we) {
-				return true
+				return
 			}
-			cur = next4(m)
+			w.cur = next4(m)
 		}
 	}
-	if t.n > 0 {
-		var p path4[V]
-		t.descend(&p, ws, ws, false) // first entry starting at or after ws
-		for more := true; more; more = t.nextLeaf(&p) {
-			l, i := p.leaf, p.pos
-			if i == 0 && !less4(cur, l.lo[l.n-1]) && less4(l.pmax[l.n-1], cur) {
-				// Nothing in this leaf starts after cur or reaches it.
-				continue
+	switch {
+	case t.height > 0:
+		w.inner(t.rootInner, t.height)
+	case t.rootLeaf != nil:
+		w.leaf(t.rootLeaf)
+	}
+	if !w.done {
+		yield(w.cur, we)
+	}
+}
+
+// gapWalk4 is a gap search in progress: every address in [ws, cur) is
+// known to be covered or already reported.
+type gapWalk4[V comparable] struct {
+	ws, we addr4
+	cur    addr4
+	yield  func(lo, hi addr4) bool
+	done   bool // no final gap: covered through we, or yield said stop
+}
+
+// gap reports [cur, lo−1] if it is not empty and moves cur to lo; it
+// reports false if the caller asked to stop.
+func (w *gapWalk4[V]) gap(lo addr4) bool {
+	if less4(w.cur, lo) {
+		if !w.yield(w.cur, prev4(lo)) {
+			w.done = true
+			return false
+		}
+		w.cur = lo
+	}
+	return true
+}
+
+// cover moves cur past hi; it reports false once everything through we is
+// covered.
+func (w *gapWalk4[V]) cover(hi addr4) bool {
+	if !less4(hi, w.cur) {
+		if !less4(hi, w.we) {
+			w.done = true
+			return false
+		}
+		w.cur = next4(hi)
+	}
+	return true
+}
+
+// inner walks nd's children; it reports false when the search is over. A
+// solid child is one interval, so it is passed without descending: the
+// search costs O(log n) per gap and per child with a hole, not per entry.
+func (w *gapWalk4[V]) inner(nd *inner4[V], h int) bool {
+	for i := max(lastLT4(nd.lo[:nd.n], w.ws), 0); i < nd.n; i++ {
+		lo, mx := nd.lo[i], nd.maxHi[i]
+		switch {
+		case less4(w.we, lo):
+			return false
+		case nd.kidSolid[i]:
+			if !w.gap(lo) || !w.cover(mx) {
+				return false
 			}
-			for ; i < l.n; i++ {
-				lo, hi := l.lo[i], l.hi[i]
-				if less4(we, lo) {
-					return yield(cur, we)
-				}
-				if less4(cur, lo) {
-					if !yield(cur, prev4(lo)) {
-						return false
-					}
-					cur = lo
-				}
-				if !less4(hi, cur) {
-					if !less4(hi, we) {
-						return true
-					}
-					cur = next4(hi)
-				}
-			}
+			continue
+		case i+1 < nd.n && !less4(w.cur, nd.lo[i+1]) && less4(mx, w.cur):
+			continue // nothing in it starts after cur or reaches cur
+		}
+		var more bool
+		if h == 1 {
+			more = w.leaf(nd.leaves[i])
+		} else {
+			more = w.inner(nd.inners[i], h-1)
+		}
+		if !more {
+			return false
 		}
 	}
-	return yield(cur, we)
+	return true
+}
+
+// leaf walks l's entries starting at or after ws; it reports false when the
+// search is over.
+func (w *gapWalk4[V]) leaf(l *leaf4[V]) bool {
+	for i := lastLT4(l.lo[:l.n], w.ws) + 1; i < l.n; i++ {
+		lo := l.lo[i]
+		if less4(w.we, lo) {
+			return false
+		}
+		if !w.gap(lo) || !w.cover(l.hi[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // buildFill4 is how full Build packs leaves: 7/8, so that the first few
@@ -824,6 +911,13 @@ func (t *btree4[V]) check() error {
 					return fmt.Errorf("leaf pmax wrong at %d", i)
 				}
 			}
+			solid := true
+			for i := 1; i < l.n; i++ {
+				solid = solid && !hole4(l.pmax[i-1], l.lo[i])
+			}
+			if l.solid != solid {
+				return fmt.Errorf("leaf solid = %v, want %v", l.solid, solid)
+			}
 			var zero V
 			for i := l.n; i < leafCap4; i++ {
 				if l.vals[i] != zero {
@@ -842,20 +936,21 @@ func (t *btree4[V]) check() error {
 				return fmt.Errorf("inner node at height %d has the wrong kind of child %d", h, i)
 			}
 			var lo, hi, mx addr4
+			var solid bool
 			if h == 1 {
 				c := nd.leaves[i]
 				if err := walk(0, c, nil, false); err != nil {
 					return err
 				}
-				lo, hi, mx = c.lo[0], c.hi[0], c.pmax[c.n-1]
+				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 			} else {
 				c := nd.inners[i]
 				if err := walk(h-1, nil, c, false); err != nil {
 					return err
 				}
-				lo, hi, mx = c.lo[0], c.hi[0], c.pmax[c.n-1]
+				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 			}
-			if nd.lo[i] != lo || nd.hi[i] != hi || nd.maxHi[i] != mx {
+			if nd.lo[i] != lo || nd.hi[i] != hi || nd.maxHi[i] != mx || nd.kidSolid[i] != solid {
 				return fmt.Errorf("stale summary of child %d at height %d", i, h)
 			}
 			m = max4(m, mx)
@@ -863,8 +958,15 @@ func (t *btree4[V]) check() error {
 				return fmt.Errorf("inner pmax wrong at %d, height %d", i, h)
 			}
 		}
+		solid := nd.kidSolid[0]
+		for i := 1; i < nd.n; i++ {
+			solid = solid && nd.kidSolid[i] && !hole4(nd.pmax[i-1], nd.lo[i])
+		}
+		if nd.solid != solid {
+			return fmt.Errorf("inner solid = %v, want %v at height %d", nd.solid, solid, h)
+		}
 		for i := nd.n; i < innerCap4; i++ {
-			if nd.leaves[i] != nil || nd.inners[i] != nil {
+			if nd.leaves[i] != nil || nd.inners[i] != nil || nd.kidSolid[i] {
 				return fmt.Errorf("inner node keeps a child in spare slot %d", i)
 			}
 		}

@@ -27,16 +27,21 @@ type leaf6[V comparable] struct {
 	hi   [leafCap6]addr6 // ends, ascending among equal starts
 	pmax [leafCap6]addr6 // pmax[i] = max(hi[0..i])
 	vals [leafCap6]V
+	// solid: the entries' union is one interval, [lo[0], pmax[n-1]], so a
+	// gap search that has reached lo[0] can jump past the whole leaf.
+	solid bool
 }
 
 type inner6[V comparable] struct {
-	n      int
-	lo     [innerCap6]addr6 // first key of each child
-	hi     [innerCap6]addr6
-	maxHi  [innerCap6]addr6      // largest end in each child
-	pmax   [innerCap6]addr6      // pmax[i] = max(maxHi[0..i])
-	inners [innerCap6]*inner6[V] // children, on levels above the leaves' parents
-	leaves [innerCap6]*leaf6[V]  // children, on the leaves' parents
+	n        int
+	lo       [innerCap6]addr6 // first key of each child
+	hi       [innerCap6]addr6
+	maxHi    [innerCap6]addr6      // largest end in each child
+	pmax     [innerCap6]addr6      // pmax[i] = max(maxHi[0..i])
+	inners   [innerCap6]*inner6[V] // children, on levels above the leaves' parents
+	leaves   [innerCap6]*leaf6[V]  // children, on the leaves' parents
+	kidSolid [innerCap6]bool       // whether each child is solid
+	solid    bool                  // the union of all entries below is one interval
 }
 
 // path6 is a root-to-leaf path: inner[d].child(idx[d]) is the next node.
@@ -132,6 +137,7 @@ func firstGE6(a []addr6, x addr6) int {
 	return lastLT6(a, x) + 1
 }
 
+// fixPmax recomputes the running maxima from index from on, and solid.
 func (l *leaf6[V]) fixPmax(from int) {
 	var m addr6
 	if from > 0 {
@@ -141,8 +147,22 @@ func (l *leaf6[V]) fixPmax(from int) {
 		m = max6(m, l.hi[i])
 		l.pmax[i] = m
 	}
+	l.solid = true
+	for i := 1; i < l.n; i++ {
+		if hole6(l.pmax[i-1], l.lo[i]) {
+			l.solid = false
+			break
+		}
+	}
 }
 
+// hole6 reports whether an address lies between the end m of what came
+// before and the next start lo.
+func hole6(m, lo addr6) bool {
+	return less6(m, lo) && prev6(lo) != m
+}
+
+// fixPmax recomputes the running maxima from index from on, and solid.
 func (nd *inner6[V]) fixPmax(from int) {
 	var m addr6
 	if from > 0 {
@@ -152,25 +172,29 @@ func (nd *inner6[V]) fixPmax(from int) {
 		m = max6(m, nd.maxHi[i])
 		nd.pmax[i] = m
 	}
+	nd.solid = nd.n > 0 && nd.kidSolid[0]
+	for i := 1; i < nd.n && nd.solid; i++ {
+		nd.solid = nd.kidSolid[i] && !hole6(nd.pmax[i-1], nd.lo[i])
+	}
 }
 
 // summarize copies child i's first key and largest end into nd.
 func (nd *inner6[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
+		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 		return
 	}
 	c := nd.inners[i]
-	nd.lo[i], nd.hi[i], nd.maxHi[i] = c.lo[0], c.hi[0], c.pmax[c.n-1]
+	nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 }
 
 // resummarize refreshes child i's summary and the running maxima, and
 // reports whether the summary changed.
 func (nd *inner6[V]) resummarize(i int, leafKids bool) bool {
-	lo, hi, mx := nd.lo[i], nd.hi[i], nd.maxHi[i]
+	lo, hi, mx, solid := nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i]
 	nd.summarize(i, leafKids)
-	if lo == nd.lo[i] && hi == nd.hi[i] && mx == nd.maxHi[i] {
+	if lo == nd.lo[i] && hi == nd.hi[i] && mx == nd.maxHi[i] && solid == nd.kidSolid[i] {
 		return false
 	}
 	nd.fixPmax(i)
@@ -184,6 +208,7 @@ func moveInner6[V comparable](dst *inner6[V], at int, src *inner6[V], from, coun
 	copy(dst.maxHi[at:at+count], src.maxHi[from:from+count])
 	copy(dst.inners[at:at+count], src.inners[from:from+count])
 	copy(dst.leaves[at:at+count], src.leaves[from:from+count])
+	copy(dst.kidSolid[at:at+count], src.kidSolid[from:from+count])
 }
 
 // moveLeaf6 copies count entries from src[from:] to dst[at:].
@@ -197,6 +222,7 @@ func moveLeaf6[V comparable](dst *leaf6[V], at int, src *leaf6[V], from, count i
 func (nd *inner6[V]) clearInner(from, to int) {
 	clear(nd.inners[from:to])
 	clear(nd.leaves[from:to])
+	clear(nd.kidSolid[from:to])
 }
 
 func (l *leaf6[V]) insertAt(pos int, lo, hi addr6, v V) {
@@ -222,6 +248,7 @@ func (l *leaf6[V]) split() *leaf6[V] {
 	moveLeaf6(r, 0, l, half, r.n)
 	clear(l.vals[half:l.n])
 	l.n = half
+	l.fixPmax(l.n)
 	r.fixPmax(0)
 	return r
 }
@@ -234,6 +261,7 @@ func (nd *inner6[V]) split() *inner6[V] {
 	moveInner6(r, 0, nd, half, r.n)
 	nd.clearInner(half, nd.n)
 	nd.n = half
+	nd.fixPmax(nd.n)
 	r.fixPmax(0)
 	return r
 }
@@ -680,46 +708,105 @@ func (t *btree6[V]) conflicts(yield func(xlo, xhi addr6, xv V, ylo, yhi addr6, y
 
 // gaps calls yield for each maximal range inside [ws, we] that no entry
 // touches, in order, until yield returns false.
-func (t *btree6[V]) gaps(ws, we addr6, yield func(lo, hi addr6) bool) bool {
-	cur := ws
+func (t *btree6[V]) gaps(ws, we addr6, yield func(lo, hi addr6) bool) {
+	w := gapWalk6[V]{ws: ws, we: we, cur: ws, yield: yield}
 	if !isZero6(ws) {
 		if m, ok := t.maxEndUpTo(prev6(ws)); ok && !less6(m, ws) {
 			if !less6(m, we) {
-				return true
+				return
 			}
-			cur = next6(m)
+			w.cur = next6(m)
 		}
 	}
-	if t.n > 0 {
-		var p path6[V]
-		t.descend(&p, ws, ws, false) // first entry starting at or after ws
-		for more := true; more; more = t.nextLeaf(&p) {
-			l, i := p.leaf, p.pos
-			if i == 0 && !less6(cur, l.lo[l.n-1]) && less6(l.pmax[l.n-1], cur) {
-				// Nothing in this leaf starts after cur or reaches it.
-				continue
+	switch {
+	case t.height > 0:
+		w.inner(t.rootInner, t.height)
+	case t.rootLeaf != nil:
+		w.leaf(t.rootLeaf)
+	}
+	if !w.done {
+		yield(w.cur, we)
+	}
+}
+
+// gapWalk6 is a gap search in progress: every address in [ws, cur) is
+// known to be covered or already reported.
+type gapWalk6[V comparable] struct {
+	ws, we addr6
+	cur    addr6
+	yield  func(lo, hi addr6) bool
+	done   bool // no final gap: covered through we, or yield said stop
+}
+
+// gap reports [cur, lo−1] if it is not empty and moves cur to lo; it
+// reports false if the caller asked to stop.
+func (w *gapWalk6[V]) gap(lo addr6) bool {
+	if less6(w.cur, lo) {
+		if !w.yield(w.cur, prev6(lo)) {
+			w.done = true
+			return false
+		}
+		w.cur = lo
+	}
+	return true
+}
+
+// cover moves cur past hi; it reports false once everything through we is
+// covered.
+func (w *gapWalk6[V]) cover(hi addr6) bool {
+	if !less6(hi, w.cur) {
+		if !less6(hi, w.we) {
+			w.done = true
+			return false
+		}
+		w.cur = next6(hi)
+	}
+	return true
+}
+
+// inner walks nd's children; it reports false when the search is over. A
+// solid child is one interval, so it is passed without descending: the
+// search costs O(log n) per gap and per child with a hole, not per entry.
+func (w *gapWalk6[V]) inner(nd *inner6[V], h int) bool {
+	for i := max(lastLT6(nd.lo[:nd.n], w.ws), 0); i < nd.n; i++ {
+		lo, mx := nd.lo[i], nd.maxHi[i]
+		switch {
+		case less6(w.we, lo):
+			return false
+		case nd.kidSolid[i]:
+			if !w.gap(lo) || !w.cover(mx) {
+				return false
 			}
-			for ; i < l.n; i++ {
-				lo, hi := l.lo[i], l.hi[i]
-				if less6(we, lo) {
-					return yield(cur, we)
-				}
-				if less6(cur, lo) {
-					if !yield(cur, prev6(lo)) {
-						return false
-					}
-					cur = lo
-				}
-				if !less6(hi, cur) {
-					if !less6(hi, we) {
-						return true
-					}
-					cur = next6(hi)
-				}
-			}
+			continue
+		case i+1 < nd.n && !less6(w.cur, nd.lo[i+1]) && less6(mx, w.cur):
+			continue // nothing in it starts after cur or reaches cur
+		}
+		var more bool
+		if h == 1 {
+			more = w.leaf(nd.leaves[i])
+		} else {
+			more = w.inner(nd.inners[i], h-1)
+		}
+		if !more {
+			return false
 		}
 	}
-	return yield(cur, we)
+	return true
+}
+
+// leaf walks l's entries starting at or after ws; it reports false when the
+// search is over.
+func (w *gapWalk6[V]) leaf(l *leaf6[V]) bool {
+	for i := lastLT6(l.lo[:l.n], w.ws) + 1; i < l.n; i++ {
+		lo := l.lo[i]
+		if less6(w.we, lo) {
+			return false
+		}
+		if !w.gap(lo) || !w.cover(l.hi[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // buildFill6 is how full Build packs leaves: 7/8, so that the first few
@@ -822,6 +909,13 @@ func (t *btree6[V]) check() error {
 					return fmt.Errorf("leaf pmax wrong at %d", i)
 				}
 			}
+			solid := true
+			for i := 1; i < l.n; i++ {
+				solid = solid && !hole6(l.pmax[i-1], l.lo[i])
+			}
+			if l.solid != solid {
+				return fmt.Errorf("leaf solid = %v, want %v", l.solid, solid)
+			}
 			var zero V
 			for i := l.n; i < leafCap6; i++ {
 				if l.vals[i] != zero {
@@ -840,20 +934,21 @@ func (t *btree6[V]) check() error {
 				return fmt.Errorf("inner node at height %d has the wrong kind of child %d", h, i)
 			}
 			var lo, hi, mx addr6
+			var solid bool
 			if h == 1 {
 				c := nd.leaves[i]
 				if err := walk(0, c, nil, false); err != nil {
 					return err
 				}
-				lo, hi, mx = c.lo[0], c.hi[0], c.pmax[c.n-1]
+				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 			} else {
 				c := nd.inners[i]
 				if err := walk(h-1, nil, c, false); err != nil {
 					return err
 				}
-				lo, hi, mx = c.lo[0], c.hi[0], c.pmax[c.n-1]
+				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
 			}
-			if nd.lo[i] != lo || nd.hi[i] != hi || nd.maxHi[i] != mx {
+			if nd.lo[i] != lo || nd.hi[i] != hi || nd.maxHi[i] != mx || nd.kidSolid[i] != solid {
 				return fmt.Errorf("stale summary of child %d at height %d", i, h)
 			}
 			m = max6(m, mx)
@@ -861,8 +956,15 @@ func (t *btree6[V]) check() error {
 				return fmt.Errorf("inner pmax wrong at %d, height %d", i, h)
 			}
 		}
+		solid := nd.kidSolid[0]
+		for i := 1; i < nd.n; i++ {
+			solid = solid && nd.kidSolid[i] && !hole6(nd.pmax[i-1], nd.lo[i])
+		}
+		if nd.solid != solid {
+			return fmt.Errorf("inner solid = %v, want %v at height %d", nd.solid, solid, h)
+		}
 		for i := nd.n; i < innerCap6; i++ {
-			if nd.leaves[i] != nil || nd.inners[i] != nil {
+			if nd.leaves[i] != nil || nd.inners[i] != nil || nd.kidSolid[i] {
 				return fmt.Errorf("inner node keeps a child in spare slot %d", i)
 			}
 		}

@@ -2,7 +2,10 @@ package overlap
 
 import (
 	"math/rand/v2"
+	"net/netip"
 	"testing"
+
+	"go4.org/netipx"
 
 	"github.com/cidrplan/cidrplan/overlap/internal/naive"
 )
@@ -88,4 +91,49 @@ func TestDifferentialConflictsLarge(t *testing.T) {
 		insert(t, r, &tr, &m, rg, v)
 	}
 	compareAll(t, &tr, &m, true)
+}
+
+// TestGapsDensePlan compares Gaps with the model on thousands of adjacent
+// subnets with a few holes and nested entries, where whole subtrees are
+// one interval and the search passes them without descending.
+func TestGapsDensePlan(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var tr Tree[int]
+	var m naive.Model[int]
+	for i := range 8000 {
+		if r.IntN(50) == 0 {
+			continue // a hole
+		}
+		p := netip.PrefixFrom(netip.AddrFrom4([4]byte{10, byte(i >> 8), byte(i), 0}), 24)
+		insert(t, r, &tr, &m, netipx.RangeOfPrefix(p), i)
+		if r.IntN(20) == 0 { // a nested entry
+			q := netip.PrefixFrom(netip.AddrFrom4([4]byte{10, byte(i >> 8), byte(i), 128}), 26)
+			insert(t, r, &tr, &m, netipx.RangeOfPrefix(q), -i)
+		}
+		var b [16]byte
+		b[0], b[1], b[6], b[7] = 0xfd, 0, byte(i>>8), byte(i)
+		if r.IntN(50) != 0 {
+			insert(t, r, &tr, &m, netipx.RangeOfPrefix(netip.PrefixFrom(netip.AddrFrom16(b), 64)), i)
+		}
+	}
+	checkTree(t, &tr)
+	for _, s := range []string{"10.0.0.0/8", "10.0.0.0/16", "10.7.0.0/16", "10.31.0.0/16", "10.3.128.0/17",
+		"10.5.7.0/24", "10.5.7.128/25", "0.0.0.0/0", "fd00::/16", "fd00::/48", "fd00:0:0:300::/56", "::/0"} {
+		p := netip.MustParsePrefix(s)
+		if d := diff(m.Gaps(p), collect(tr.Gaps(p))); d != "" {
+			t.Fatalf("Gaps(%s) (-want +got):\n%s", p, d)
+		}
+	}
+	// Delete every third entry and compare again.
+	for i := m.Len() - 1; i >= 0; i -= 3 {
+		e := m.At(i)
+		remove(t, r, &tr, &m, e.Range, e.Value)
+	}
+	checkTree(t, &tr)
+	for _, s := range []string{"10.0.0.0/8", "10.7.0.0/16", "fd00::/16"} {
+		p := netip.MustParsePrefix(s)
+		if d := diff(m.Gaps(p), collect(tr.Gaps(p))); d != "" {
+			t.Fatalf("after deletes, Gaps(%s) (-want +got):\n%s", p, d)
+		}
+	}
 }
