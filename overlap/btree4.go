@@ -35,15 +35,15 @@ type leaf4[V comparable] struct {
 }
 
 type inner4[V comparable] struct {
-	n      int
-	lo     [innerCap4]addr4 // first key of each child
-	hi     [innerCap4]addr4
-	maxHi  [innerCap4]addr4      // largest end in each child
-	pmax   [innerCap4]addr4      // pmax[i] = max(maxHi[0..i])
-	inners [innerCap4]*inner4[V] // children, on levels above the leaves' parents
-	leaves [innerCap4]*leaf4[V]  // children, on the leaves' parents
-	kidSolid [innerCap4]bool     // whether each child is solid
-	solid    bool                // the union of all entries below is one interval
+	n        int
+	lo       [innerCap4]addr4 // first key of each child
+	hi       [innerCap4]addr4
+	maxHi    [innerCap4]addr4      // largest end in each child
+	pmax     [innerCap4]addr4      // pmax[i] = max(maxHi[0..i])
+	inners   [innerCap4]*inner4[V] // children, on levels above the leaves' parents
+	leaves   [innerCap4]*leaf4[V]  // children, on the leaves' parents
+	kidSolid [innerCap4]bool       // whether each child is solid
+	solid    bool                  // the union of all entries below is one interval
 }
 
 // path4 is a root-to-leaf path: inner[d].child(idx[d]) is the next node.
