@@ -1,6 +1,8 @@
 package ipam
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -27,6 +29,12 @@ func FuzzParse(f *testing.F) {
 	}
 	sentinels := []error{ErrSyntax, ErrUnknownField, ErrInvalidValue, ErrInvalidPrefix, ErrHostBits, Err4in6}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if looksLikeJSON(data) {
+			_, err := parseJSONNode(data)
+			if (err == nil) != json.Valid(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) && !deepJSON(data) {
+				t.Fatalf("JSON scanner and encoding/json.Valid disagree (scanner error: %v)", err)
+			}
+		}
 		p, err := Parse(data, "fuzz.yaml")
 		if err != nil {
 			var pe *ParseError
@@ -66,4 +74,18 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// deepJSON reports whether data nests deeper than the scanner's limit.
+func deepJSON(data []byte) bool {
+	depth := 0
+	for _, c := range data {
+		if c == '[' || c == '{' {
+			depth++
+			if depth > maxJSONDepth {
+				return true
+			}
+		}
+	}
+	return false
 }

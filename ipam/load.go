@@ -36,6 +36,11 @@ func Load(path string) (*Plan, error) {
 // fills in no defaults (see [Plan.WithDefaults]). An empty document is an
 // error.
 func Parse(data []byte, name string) (*Plan, error) {
+	if looksLikeJSON(data) {
+		if doc, err := parseJSONNode(data); err == nil {
+			return decodePlan(doc.Content[0], name, len(data))
+		}
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -57,8 +62,13 @@ func Parse(data []byte, name string) (*Plan, error) {
 		}
 		root = root.Content[0]
 	}
+	return decodePlan(root, name, len(data))
+}
+
+// decodePlan maps the root node of a plan document onto a Plan.
+func decodePlan(root *yaml.Node, name string, size int) (*Plan, error) {
 	var p Plan
-	d := decoder{file: name, budget: 100*len(data) + 1000}
+	d := decoder{file: name, budget: 100*size + 1000}
 	if err := d.decode(root, reflect.ValueOf(&p).Elem(), "", ""); err != nil {
 		return nil, err
 	}
@@ -82,6 +92,7 @@ func syntaxError(file string, err error) error {
 type decoder struct {
 	file   string
 	budget int // nodes left to visit; bounds alias expansion
+	fields map[reflect.Type]map[string]field
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, err error) error {
@@ -294,7 +305,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error
 	if n.Kind != yaml.MappingNode {
 		return d.invalid(n, path, "want a mapping, not a %s", kindName(n.Kind))
 	}
-	fields := fieldsOf(v.Type())
+	fields := d.fields[v.Type()]
+	if fields == nil {
+		if d.fields == nil {
+			d.fields = make(map[reflect.Type]map[string]field)
+		}
+		fields = fieldsOf(v.Type())
+		d.fields[v.Type()] = fields
+	}
 	// YAML merge keys (<<: *base) apply first; keys written out override.
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if kn, vn := n.Content[i], resolveAlias(n.Content[i+1]); kn.Tag == "!!merge" {
