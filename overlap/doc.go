@@ -32,8 +32,10 @@
 //	Overlapping(Range)        O(log n + k·log n) worst case, O(log n + k) typical
 //	All                       O(n)
 //	Conflicts                 O(n + k)         a forward sweep over the sorted leaves
-//	Gaps                      O(log n + g + m) g gaps, m entries starting inside
-//	                                           (leaves wholly inside covered space are skipped)
+//	Gaps                      O((g+1)·log n) typical for g gaps: subtrees whose entries
+//	                                           form one interval are passed whole; at worst
+//	                                           O(log n + g + m), m entries starting inside
+//	Clone                     O(n)
 //	Build                     O(n) radix sort + O(r log r) per run of r equal starts
 //	Len                       O(1)
 //

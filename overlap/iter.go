@@ -74,9 +74,10 @@ func (t *Tree[V]) Conflicts() iter.Seq2[Entry[V], Entry[V]] {
 
 // Gaps returns the maximal ranges inside within that share no address with
 // any entry, in ascending order. A prefix Insert would reject yields
-// nothing. O(log n + m/B + g) for g gaps and m entries starting inside
-// within, where B is a leaf's capacity for runs of entries nested inside
-// others and m for the rest.
+// nothing. Typically O((g+1)·log n) for g gaps, since runs of entries that
+// cover an interval without holes are passed a subtree at a time; at worst
+// O(log n + g + m) for m entries starting inside within. It stops as soon
+// as the caller stops.
 func (t *Tree[V]) Gaps(within netip.Prefix) iter.Seq[netipx.IPRange] {
 	return func(yield func(netipx.IPRange) bool) {
 		if checkPrefix(within) != nil {
