@@ -177,20 +177,20 @@ func TestValidateDualStack(t *testing.T) {
 		{
 			name: "IPv6 only", codes: codes, plan: dualStack([]IPFamily{IPv6}, nil, nil),
 			want: Findings{modelError(CodeInvalidIPFamilies, np+"ipFamilies",
-				`cluster "prod": ipFamilies [IPv6]: invalid network profile: want [IPv4] or [IPv4 IPv6]`,
+				`cluster "prod": ipFamilies IPv6: invalid network profile: want IPv4 or IPv4,IPv6`,
 				"use ipFamilies [IPv4] or [IPv4, IPv6] (no IPv6-only clusters)")},
 		},
 		{
 			name: "IPv6 first", codes: codes, plan: dualStack([]IPFamily{IPv6, IPv4}, nil, nil),
 			want: Findings{modelError(CodeInvalidIPFamilies, np+"ipFamilies",
-				`cluster "prod": ipFamilies [IPv6 IPv4]: invalid network profile: want [IPv4] or [IPv4 IPv6]`,
+				`cluster "prod": ipFamilies IPv6,IPv4: invalid network profile: want IPv4 or IPv4,IPv6`,
 				"use ipFamilies [IPv4] or [IPv4, IPv6] (no IPv6-only clusters)")},
 		},
 		{
 			name: "dual-stack without overlay", codes: codes,
 			plan: rulePlanWith(dualStack(v4v6, nil, nil), func(p *Plan) { p.Clusters[0].NetworkProfile.NetworkPluginMode = "" }),
 			want: Findings{modelError(CodeDualStackNeedsOverlay, np+"ipFamilies",
-				`cluster "prod": ipFamilies [IPv4 IPv6]: invalid network profile: dual-stack needs Azure CNI Overlay`,
+				`cluster "prod": ipFamilies IPv4,IPv6: invalid network profile: dual-stack needs Azure CNI Overlay`,
 				"set networkPlugin azure and networkPluginMode overlay")},
 		},
 		{

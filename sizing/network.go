@@ -1,6 +1,6 @@
 package sizing
 
-import "fmt"
+import "strings"
 
 // NetworkPlugin is AKS networkProfile.networkPlugin.
 type NetworkPlugin string
@@ -87,10 +87,10 @@ func (n Network) Validate() error {
 	case len(n.IPFamilies) == 1 && n.IPFamilies[0] == IPv4:
 	case len(n.IPFamilies) == 2 && n.IPFamilies[0] == IPv4 && n.IPFamilies[1] == IPv6:
 		if n.PluginMode != PluginModeOverlay {
-			return bad("ipFamilies", fmt.Sprint(n.IPFamilies), "dual-stack needs Azure CNI Overlay")
+			return bad("ipFamilies", familiesText(n.IPFamilies), "dual-stack needs Azure CNI Overlay")
 		}
 	default:
-		return bad("ipFamilies", fmt.Sprint(n.IPFamilies), "want [IPv4] or [IPv4 IPv6]")
+		return bad("ipFamilies", familiesText(n.IPFamilies), "want IPv4 or IPv4,IPv6")
 	}
 	return nil
 }
@@ -132,4 +132,13 @@ func (n Network) Model(p Pool) Model {
 		}
 	}
 	return ""
+}
+
+// familiesText writes families as az and the API take them: "IPv4,IPv6".
+func familiesText(fs []IPFamily) string {
+	s := make([]string, len(fs))
+	for i, f := range fs {
+		s[i] = string(f)
+	}
+	return strings.Join(s, ",")
 }

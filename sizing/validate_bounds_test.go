@@ -97,3 +97,25 @@ func TestFitPrefixSizeMessages(t *testing.T) {
 		})
 	}
 }
+
+// IP families are quoted as az and the API take them, not as a Go slice.
+func TestNetworkFamiliesQuoted(t *testing.T) {
+	tests := []struct {
+		name string
+		net  Network
+		want string
+	}{
+		{"dual-stack without overlay", Network{Plugin: PluginAzure, IPFamilies: []IPFamily{IPv4, IPv6}},
+			`sizing: ipFamilies "IPv4,IPv6": invalid network profile: dual-stack needs Azure CNI Overlay`},
+		{"IPv6 first", Network{Plugin: PluginAzure, PluginMode: PluginModeOverlay, IPFamilies: []IPFamily{IPv6, IPv4}},
+			`sizing: ipFamilies "IPv6,IPv4": invalid network profile: want IPv4 or IPv4,IPv6`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.net.Validate()
+			if !errors.Is(err, ErrNetwork) || err.Error() != tt.want {
+				t.Errorf("Validate() = %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
