@@ -109,7 +109,7 @@ func blockers(used []usedRange, parent netip.Prefix) []netipx.IPRange {
 // usedRanges lists every valid prefix of the plan with defaults filled in,
 // the AKS-reserved ranges and the ranges Azure forbids in a VNet.
 func (p *Plan) usedRanges() []usedRange {
-	v := newValidation(p.WithDefaults())
+	v := newValidation(p.withDefaults())
 	var out []usedRange
 	for _, r := range v.collectRangesQuiet() {
 		out = append(out, usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet})
