@@ -35,9 +35,10 @@ func (v *validation) collectRangesQuiet() []planRange {
 }
 
 // lowestFree returns the lowest aligned prefix of length bits inside the
-// first of parents that has one free of the plan's ranges. Answers are
-// cached per validation: every hint of the same size gives the same
-// suggestion, and a plan with many errors pays once.
+// first of parents that has one free of the plan's ranges and of the other
+// hints already given. Answers are cached per validation: every hint of the
+// same size and parents gives the same suggestion (service ranges may be
+// shared by clusters), and a plan with many errors pays once.
 func (v *validation) lowestFree(bits int, parents ...netip.Prefix) (netip.Prefix, bool) {
 	if len(parents) == 0 {
 		return netip.Prefix{}, false
@@ -48,7 +49,13 @@ func (v *validation) lowestFree(bits int, parents ...netip.Prefix) (netip.Prefix
 	}
 	var found netip.Prefix
 	for _, parent := range parents {
-		if got, err := allocateAcross(v.hintUsed(parent), []netip.Prefix{parent}, bits, 1); err == nil {
+		used := v.hintUsed(parent)
+		for _, h := range v.hints {
+			if h.IsValid() {
+				used = append(used, usedRange{prefix: h}) // two fixes must not suggest one range
+			}
+		}
+		if got, err := allocateAcross(used, []netip.Prefix{parent}, bits, 1); err == nil {
 			found = got[0]
 			break
 		}
