@@ -74,70 +74,82 @@ func (t *Tree) sweep(rs []Range) {
 		t.nodes[0] = node{free: leafFree(0, used)}
 		return
 	}
-	type frame struct {
-		i     uint32
-		start Key
-	}
-	var stack [MaxDepth]frame // stack[k] is the node at depth k
+	var stack [MaxDepth]sweepFrame // stack[k] is the node at depth k
 	n := 0
-	finish := func() {
-		n--
-		f := stack[n]
-		c := t.nodes[f.i].child
-		if t.nodes[c+1].free == pending {
-			t.nodes[c+1].free = leafFree(n+1, used)
-		}
-		t.nodes[f.i].free = min(t.nodes[c].free, t.nodes[c+1].free)
-	}
-	split := func(i uint32) {
-		c := t.newPair()
-		t.nodes[i].child = c
-		t.nodes[c].free, t.nodes[c+1].free = pending, pending
-	}
-	edge := func(b Key) { // the run before b and the run from b differ
-		for n > 0 {
-			f := stack[n-1]
-			if f.start.Less(b) && !f.start.Or(LowMask(t.depth-n+1)).Less(b) {
-				break // the node straddles b
-			}
-			finish()
-		}
-		if n == 0 {
-			split(0)
-			stack[0], n = frame{0, Key{}}, 1
-		}
-		for {
-			f := stack[n-1]
-			c := t.nodes[f.i].child
-			mid := f.start.Or(Bit(t.depth - n))
-			cmp := b.Compare(mid)
-			if cmp >= 0 && t.nodes[c].free == pending { // the lower child lies wholly before b
-				t.nodes[c].free = leafFree(n, used)
-			}
-			if cmp == 0 { // b splits this node; its upper child waits for finish
-				return
-			}
-			child, start := c, f.start
-			if cmp > 0 {
-				child, start = c+1, mid
-			}
-			split(child)
-			stack[n], n = frame{child, start}, n+1
-		}
-	}
 	for _, r := range rs {
-		if r.Lo != (Key{}) {
-			edge(r.Lo)
-			used = true
-		}
-		if r.Hi != last {
-			edge(r.Hi.Next())
-			used = false
+		for side := range 2 { // r.Lo starts a used run, r.Hi+1 a free one
+			var b Key
+			if side == 0 {
+				if r.Lo == (Key{}) {
+					continue
+				}
+				b = r.Lo
+			} else {
+				if r.Hi == last {
+					continue
+				}
+				b = r.Hi.Next()
+			}
+			// Finish the nodes that do not straddle b.
+			for ; n > 0; n-- {
+				f := &stack[n-1]
+				if f.start.Less(b) && !f.start.Or(LowMask(t.depth-n+1)).Less(b) {
+					break
+				}
+				t.finish(f.i, n, used)
+			}
+			if n == 0 {
+				t.splitPending(0)
+				stack[0], n = sweepFrame{0, Key{}}, 1
+			}
+			// Descend to the node that b splits, creating the path.
+			for {
+				f := stack[n-1]
+				c := t.nodes[f.i].child
+				mid := f.start.Or(Bit(t.depth - n))
+				cmp := b.Compare(mid)
+				if cmp >= 0 && t.nodes[c].free == pending { // the lower child lies wholly before b
+					t.nodes[c].free = leafFree(n, used)
+				}
+				if cmp == 0 { // the upper child waits for finish
+					break
+				}
+				if cmp < 0 {
+					stack[n] = sweepFrame{c, f.start}
+				} else {
+					stack[n] = sweepFrame{c + 1, mid}
+				}
+				t.splitPending(stack[n].i)
+				n++
+			}
+			used = side == 0
 		}
 	}
-	for n > 0 {
-		finish()
+	for ; n > 0; n-- {
+		t.finish(stack[n-1].i, n, used)
 	}
+}
+
+type sweepFrame struct {
+	i     uint32
+	start Key
+}
+
+// splitPending gives node i two children whose state is not known yet.
+func (t *Tree) splitPending(i uint32) {
+	c := t.newPair()
+	t.nodes[i].child = c
+	t.nodes[c].free, t.nodes[c+1].free = pending, pending
+}
+
+// finish completes node i, whose children sit at depth k, once the sweep has
+// passed it: an upper child still pending holds the current run's state.
+func (t *Tree) finish(i uint32, k int, used bool) {
+	c := t.nodes[i].child
+	if t.nodes[c+1].free == pending {
+		t.nodes[c+1].free = leafFree(k, used)
+	}
+	t.nodes[i].free = min(t.nodes[c].free, t.nodes[c+1].free)
 }
 
 // nodeBound returns an upper bound on the nodes a tree holds for the sorted,
