@@ -27,9 +27,10 @@ type leaf6[V comparable] struct {
 	hi   [leafCap6]addr6 // ends, ascending among equal starts
 	pmax [leafCap6]addr6 // pmax[i] = max(hi[0..i])
 	vals [leafCap6]V
-	// solid: the entries' union is one interval, [lo[0], pmax[n-1]], so a
-	// gap search that has reached lo[0] can jump past the whole leaf.
-	solid bool
+	// hole is the first i with an address between pmax[i-1] and lo[i], or
+	// -1: then the leaf is solid, its entries' union one interval [lo[0],
+	// pmax[n-1]], and a gap search passes it whole.
+	hole int
 }
 
 type inner6[V comparable] struct {
@@ -41,7 +42,10 @@ type inner6[V comparable] struct {
 	inners   [innerCap6]*inner6[V] // children, on levels above the leaves' parents
 	leaves   [innerCap6]*leaf6[V]  // children, on the leaves' parents
 	kidSolid [innerCap6]bool       // whether each child is solid
-	solid    bool                  // the union of all entries below is one interval
+	// hole is the first child that is not solid or leaves an address
+	// between the children before it and its first start, or -1: then the
+	// node is solid, the union of all entries below one interval.
+	hole int
 }
 
 // path6 is a root-to-leaf path: inner[d].child(idx[d]) is the next node.
@@ -147,11 +151,13 @@ func (l *leaf6[V]) fixPmax(from int) {
 		m = max6(m, l.hi[i])
 		l.pmax[i] = m
 	}
-	l.solid = true
-	for i := 1; i < l.n; i++ {
-		if hole6(l.pmax[i-1], l.lo[i]) {
-			l.solid = false
-			break
+	if l.hole < 0 || l.hole >= from { // a hole before from still stands
+		l.hole = -1
+		for i := max(from, 1); i < l.n; i++ {
+			if hole6(l.pmax[i-1], l.lo[i]) {
+				l.hole = i
+				break
+			}
 		}
 	}
 }
@@ -172,9 +178,14 @@ func (nd *inner6[V]) fixPmax(from int) {
 		m = max6(m, nd.maxHi[i])
 		nd.pmax[i] = m
 	}
-	nd.solid = nd.n > 0 && nd.kidSolid[0]
-	for i := 1; i < nd.n && nd.solid; i++ {
-		nd.solid = nd.kidSolid[i] && !hole6(nd.pmax[i-1], nd.lo[i])
+	if nd.hole < 0 || nd.hole >= from { // a hole before from still stands
+		nd.hole = -1
+		for i := from; i < nd.n; i++ {
+			if !nd.kidSolid[i] || i > 0 && hole6(nd.pmax[i-1], nd.lo[i]) {
+				nd.hole = i
+				break
+			}
+		}
 	}
 }
 
@@ -182,11 +193,11 @@ func (nd *inner6[V]) fixPmax(from int) {
 func (nd *inner6[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
+		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
 		return
 	}
 	c := nd.inners[i]
-	nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
+	nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
 }
 
 // resummarize refreshes child i's summary and the running maxima, and
@@ -909,12 +920,14 @@ func (t *btree6[V]) check() error {
 					return fmt.Errorf("leaf pmax wrong at %d", i)
 				}
 			}
-			solid := true
-			for i := 1; i < l.n; i++ {
-				solid = solid && !hole6(l.pmax[i-1], l.lo[i])
+			hole := -1
+			for i := 1; i < l.n && hole < 0; i++ {
+				if hole6(l.pmax[i-1], l.lo[i]) {
+					hole = i
+				}
 			}
-			if l.solid != solid {
-				return fmt.Errorf("leaf solid = %v, want %v", l.solid, solid)
+			if l.hole != hole {
+				return fmt.Errorf("leaf hole = %d, want %d", l.hole, hole)
 			}
 			var zero V
 			for i := l.n; i < leafCap6; i++ {
@@ -940,13 +953,13 @@ func (t *btree6[V]) check() error {
 				if err := walk(0, c, nil, false); err != nil {
 					return err
 				}
-				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
+				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
 			} else {
 				c := nd.inners[i]
 				if err := walk(h-1, nil, c, false); err != nil {
 					return err
 				}
-				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.solid
+				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
 			}
 			if nd.lo[i] != lo || nd.hi[i] != hi || nd.maxHi[i] != mx || nd.kidSolid[i] != solid {
 				return fmt.Errorf("stale summary of child %d at height %d", i, h)
@@ -956,12 +969,14 @@ func (t *btree6[V]) check() error {
 				return fmt.Errorf("inner pmax wrong at %d, height %d", i, h)
 			}
 		}
-		solid := nd.kidSolid[0]
-		for i := 1; i < nd.n; i++ {
-			solid = solid && nd.kidSolid[i] && !hole6(nd.pmax[i-1], nd.lo[i])
+		hole := -1
+		for i := 0; i < nd.n && hole < 0; i++ {
+			if !nd.kidSolid[i] || i > 0 && hole6(nd.pmax[i-1], nd.lo[i]) {
+				hole = i
+			}
 		}
-		if nd.solid != solid {
-			return fmt.Errorf("inner solid = %v, want %v at height %d", nd.solid, solid, h)
+		if nd.hole != hole {
+			return fmt.Errorf("inner hole = %d, want %d at height %d", nd.hole, hole, h)
 		}
 		for i := nd.n; i < innerCap6; i++ {
 			if nd.leaves[i] != nil || nd.inners[i] != nil || nd.kidSolid[i] {
