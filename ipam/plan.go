@@ -59,8 +59,9 @@ type Subnet struct {
 type Consumers struct {
 	InternalLoadBalancers int `json:"internalLoadBalancers,omitzero"`
 	PrivateEndpoints      int `json:"privateEndpoints,omitzero"`
-	// APIServerEndpoints counts private cluster API endpoints placed here (a
-	// private cluster puts one in its first pool's subnet).
+	// APIServerEndpoints counts API endpoints of private clusters the plan
+	// does not describe. A plan cluster with enablePrivateCluster adds its
+	// own endpoint to its first pool's node subnet; don't count it here.
 	APIServerEndpoints int `json:"apiServerEndpoints,omitzero"`
 	// ApplicationGatewayInstances counts Application Gateway instances (one
 	// IP each) plus their private front ends.

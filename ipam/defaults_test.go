@@ -1,0 +1,87 @@
+package ipam
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestWithDefaultsIdempotent checks that filling defaults twice changes
+// nothing and leaves the input alone, on every sample plan.
+func TestWithDefaultsIdempotent(t *testing.T) {
+	plans, _ := filepath.Glob("testdata/*.yaml")
+	for _, path := range plans {
+		p, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := p.Clone()
+		once := p.WithDefaults()
+		if diff := cmp.Diff(once, once.WithDefaults(), cmpNet); diff != "" {
+			t.Errorf("%s: WithDefaults not idempotent (-once +twice):\n%s", path, diff)
+		}
+		if diff := cmp.Diff(before, p, cmpNet); diff != "" {
+			t.Errorf("%s: WithDefaults modified its receiver (-before +after):\n%s", path, diff)
+		}
+	}
+}
+
+func TestWithDefaultsValues(t *testing.T) {
+	p := &Plan{
+		VNets: []VNet{{Name: "v", Subnets: []Subnet{{Name: "n"}, {Name: "p"}, {Name: BastionSubnetName}, {Name: "x"}}}},
+		Clusters: []Cluster{
+			{Name: "kubenet", NetworkProfile: NetworkProfile{NetworkPlugin: PluginKubenet},
+				AgentPoolProfiles: []AgentPool{pool("a", 3, "n"), pool("b", 3, "n")}},
+			{Name: "podsubnet", AgentPoolProfiles: []AgentPool{pool("a", 3, "n")}},
+			{Name: "svc-only", NetworkProfile: NetworkProfile{ServiceCIDR: pfx("10.9.0.0/16")}},
+		},
+		Avoid: []AvoidRange{{Name: "a"}},
+	}
+	p.Clusters[1].AgentPoolProfiles[0].PodSubnet = "p"
+	q := p.WithDefaults()
+	type got struct {
+		Modes        []string
+		MaxPods      []int
+		VNet         string
+		PodMode      PodIPAllocationMode
+		Purposes     []Purpose
+		Source       Source
+		KubenetPods  string
+		ClassicPods  int
+		SvcOnlyDNS   bool
+		SvcOnlyCIDRs int
+	}
+	var purposes []Purpose
+	for _, s := range q.VNets[0].Subnets {
+		purposes = append(purposes, s.Purpose)
+	}
+	k, ps := q.Clusters[0], q.Clusters[1]
+	g := got{
+		Modes:        []string{k.AgentPoolProfiles[0].Mode, k.AgentPoolProfiles[1].Mode},
+		MaxPods:      []int{k.AgentPoolProfiles[0].MaxPods, ps.AgentPoolProfiles[0].MaxPods},
+		VNet:         k.VNet,
+		PodMode:      ps.AgentPoolProfiles[0].PodIPAllocationMode,
+		Purposes:     purposes,
+		Source:       q.Avoid[0].Source,
+		KubenetPods:  k.NetworkProfile.PodCIDR.String(),
+		ClassicPods:  len(ps.NetworkProfile.PodPrefixes()),
+		SvcOnlyDNS:   q.Clusters[2].NetworkProfile.DNSServiceIP.IsValid(),
+		SvcOnlyCIDRs: len(q.Clusters[2].NetworkProfile.ServiceCIDRs),
+	}
+	want := got{
+		Modes:        []string{"System", "User"},
+		MaxPods:      []int{110, 250},
+		VNet:         "v",
+		PodMode:      DynamicIndividual,
+		Purposes:     []Purpose{PurposeNode, PurposePod, PurposeBastion, PurposeOther},
+		Source:       SourceOther,
+		KubenetPods:  "10.244.0.0/16",
+		ClassicPods:  0,
+		SvcOnlyDNS:   false, // never invented: the pair is reported instead
+		SvcOnlyCIDRs: 1,
+	}
+	if diff := cmp.Diff(want, g); diff != "" {
+		t.Errorf("WithDefaults (-want +got):\n%s", diff)
+	}
+}
