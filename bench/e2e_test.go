@@ -22,18 +22,26 @@ func planSize() (subnets, clusters int) {
 	return workload.PlanSubnets, workload.PlanClusters
 }
 
-// planFile writes the generated plan as YAML into dir and returns its path.
-func planFile(tb testing.TB, dir string, subnets, clusters int) (string, *ipam.Plan) {
+// formats are the plan file formats the end-to-end benchmarks read.
+var formats = []string{"yaml", "json"}
+
+// planFile writes the generated plan into dir in the given format ("yaml"
+// or "json") and returns its path.
+func planFile(tb testing.TB, dir, format string, subnets, clusters int) (string, *ipam.Plan) {
 	tb.Helper()
 	p, err := workload.Plan(subnets, clusters)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	data, err := ipam.MarshalYAML(p)
+	marshal := ipam.MarshalYAML
+	if format == "json" {
+		marshal = ipam.Marshal
+	}
+	data, err := marshal(p)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	path := filepath.Join(dir, "plan.yaml")
+	path := filepath.Join(dir, "plan."+format)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		tb.Fatal(err)
 	}
@@ -67,7 +75,13 @@ func check(bin, path string) ([]byte, error) {
 // plan survives a YAML round trip, validation finds its injected overlaps,
 // and the CLI reads and checks the file.
 func TestEndToEndPlan(t *testing.T) {
-	path, p := planFile(t, t.TempDir(), 2_000, 20)
+	for _, format := range formats {
+		t.Run(format, func(t *testing.T) { testEndToEndPlan(t, format) })
+	}
+}
+
+func testEndToEndPlan(t *testing.T, format string) {
+	path, p := planFile(t, t.TempDir(), format, 2_000, 20)
 	loaded, err := ipam.Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -119,33 +133,37 @@ func BenchmarkValidate(b *testing.B) {
 // process.
 func BenchmarkLoadValidate(b *testing.B) {
 	subnets, clusters := planSize()
-	path, _ := planFile(b, b.TempDir(), subnets, clusters)
-	b.Run(fmt.Sprintf("subnets=%d/clusters=%d", subnets, clusters), func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			p, err := ipam.Load(path)
-			if err != nil {
-				b.Fatal(err)
+	for _, format := range formats {
+		path, _ := planFile(b, b.TempDir(), format, subnets, clusters)
+		b.Run(fmt.Sprintf("format=%s/subnets=%d/clusters=%d", format, subnets, clusters), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := ipam.Load(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				p.Validate()
 			}
-			p.Validate()
-		}
-	})
+		})
+	}
 }
 
 // BenchmarkCheckCommand runs `cidrplan check PLAN` as a process on the
 // generated plan file: start-up, parse, validation and output.
 func BenchmarkCheckCommand(b *testing.B) {
 	subnets, clusters := planSize()
-	path, _ := planFile(b, b.TempDir(), subnets, clusters)
 	bin, err := buildCLI()
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run(fmt.Sprintf("subnets=%d/clusters=%d", subnets, clusters), func(b *testing.B) {
-		for b.Loop() {
-			if _, err := check(bin, path); err != nil {
-				b.Fatal(err)
+	for _, format := range formats {
+		path, _ := planFile(b, b.TempDir(), format, subnets, clusters)
+		b.Run(fmt.Sprintf("format=%s/subnets=%d/clusters=%d", format, subnets, clusters), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := check(bin, path); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 }
