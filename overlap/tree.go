@@ -105,7 +105,9 @@ func (t *Tree[V]) InsertRange(r netipx.IPRange, v V) error {
 
 // Delete removes one entry equal to (p, v) and reports whether there was
 // one; of several equal entries it removes the earliest inserted. A prefix
-// Insert would reject matches nothing. O(log n + entries with the same range).
+// Insert would reject matches nothing. Values are compared with ==, so for
+// an interface V, values holding incomparable types panic as == does.
+// O(log n + entries with the same range).
 func (t *Tree[V]) Delete(p netip.Prefix, v V) bool {
 	if checkPrefix(p) != nil {
 		return false
