@@ -145,13 +145,19 @@ func avoidDetail(s ipam.Source) string {
 // one (clusters reusing the default service CIDR, reserved ranges listed
 // twice), joining their labels.
 func merge(items []item) []item {
+	type roleAt struct {
+		role   Role
+		prefix netip.Prefix
+	}
 	var out []item
+	at := make(map[roleAt]int, len(items))
 	for _, it := range items {
 		if !usable(it.prefix) {
 			continue
 		}
-		i := slices.IndexFunc(out, func(o item) bool { return o.role == it.role && o.prefix == it.prefix })
-		if i < 0 {
+		i, ok := at[roleAt{it.role, it.prefix}]
+		if !ok {
+			at[roleAt{it.role, it.prefix}] = len(out)
 			out = append(out, it)
 			continue
 		}
@@ -241,6 +247,9 @@ func fill(b *band, all []item) {
 			b.addShared(b.title, x.label, x.rng())
 		}
 		for _, y := range b.items[i+1:] {
+			if x.rng().To().Less(y.rng().From()) {
+				break // items are sorted by start: no later one reaches back to x
+			}
 			if overlaps(x.rng(), y.rng()) && x.clashes(y.item) {
 				b.addShared(x.label, y.label, intersect(x.rng(), y.rng()))
 			}

@@ -136,19 +136,16 @@ func placeLabels(labels []label) []int {
 		return 0
 	})
 	rows := make([]int, len(labels))
-	var rowLeft []float64
+	left := newRowLefts(len(labels), svgWidth)
 	for _, i := range order {
 		l := labels[i]
 		start := labelStart(l)
-		row := slices.IndexFunc(rowLeft, func(left float64) bool { return start+textWidth(l.text)+8 <= left })
+		row := left.first(start + textWidth(l.text) + 8)
 		if row < 0 {
-			row = len(rowLeft)
-			rowLeft = append(rowLeft, svgWidth)
+			row = left.n
 		}
-		for r := range row {
-			rowLeft[r] = min(rowLeft[r], l.x)
-		}
-		rowLeft[row] = min(start, l.x)
+		left.capBelow(row, l.x)
+		left.set(row, min(start, l.x))
 		rows[i] = row
 	}
 	return rows
