@@ -2,7 +2,6 @@ package ipam
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"math/bits"
 	"net/netip"
@@ -73,7 +72,9 @@ func (p *Plan) Complete() (*Plan, error) {
 }
 
 type completer struct {
-	plan *Plan
+	plan   *Plan
+	uses   *useIndex                  // during clusterRanges: the plan's ranges and the picks so far
+	picked map[pickKey][]netip.Prefix // shareable picks, for reuse by later clusters
 }
 
 // nodeSubnetRefs names a node subnet for every pool that has none.
@@ -181,22 +182,22 @@ func (c *completer) subnets() error {
 	})
 	// Pod and service CIDRs not given yet are picked later, clear of the
 	// subnets: only given ranges count here.
-	used := c.usedExcept(-1, false)
+	x := newUseIndex(c.planUses())
 	for _, sv := range todo {
 		vn := &c.plan.VNets[sv.vnet.index]
-		got, err := allocateAcross(used, vn.AddressSpace, need[sv], 1)
+		got, err := x.allocate(vn.AddressSpace, need[sv], nil)
 		if err != nil {
 			return fmt.Errorf("%w: subnet %q needs a /%d in VNet %q: %w", ErrInvalidPlan, sv.s.Name, need[sv], vn.Name, err)
 		}
-		vn.Subnets[sv.index].AddressPrefixes = got
-		used = append(used, usedRange{prefix: got[0]})
+		vn.Subnets[sv.index].AddressPrefixes = []netip.Prefix{got}
+		x.add(clusterUse{usedRange: usedRange{prefix: got}, kind: kindSubnet, cluster: -1})
 	}
-	return c.ipv6NodeSubnets(v, used)
+	return c.ipv6NodeSubnets(v, x)
 }
 
 // ipv6NodeSubnets gives every node subnet of a dual-stack cluster that has
 // no IPv6 prefix a /64 from its VNet's IPv6 space (when the VNet has one).
-func (c *completer) ipv6NodeSubnets(v *validation, used []usedRange) error {
+func (c *completer) ipv6NodeSubnets(v *validation, x *useIndex) error {
 	for _, cv := range v.clusters {
 		if !slices.Contains(cv.c.NetworkProfile.IPFamilies, IPv6) {
 			continue
@@ -219,12 +220,12 @@ func (c *completer) ipv6NodeSubnets(v *validation, used []usedRange) error {
 			if len(spaces) == 0 {
 				continue // validation reports the missing IPv6 prefix
 			}
-			got, err := allocateAcross(used, spaces, 64, 1)
+			got, err := x.allocate(spaces, 64, nil)
 			if err != nil {
 				return fmt.Errorf("%w: subnet %q needs an IPv6 /64 in VNet %q: %w", ErrInvalidPlan, s.Name, sv.vnet.v.Name, err)
 			}
-			s.AddressPrefixes = append(s.AddressPrefixes, got[0])
-			used = append(used, usedRange{prefix: got[0]})
+			s.AddressPrefixes = append(s.AddressPrefixes, got)
+			x.add(clusterUse{usedRange: usedRange{prefix: got}, kind: kindSubnet, cluster: -1})
 		}
 	}
 	return nil
@@ -254,6 +255,8 @@ func subnetBitsFor(n uint64) int {
 
 // clusterRanges picks missing pod and service CIDRs and DNS service IPs.
 func (c *completer) clusterRanges() error {
+	c.uses = newUseIndex(c.planUses())
+	c.picked = make(map[pickKey][]netip.Prefix)
 	for ci := range c.plan.Clusters {
 		cl := &c.plan.Clusters[ci]
 		np := &cl.NetworkProfile
@@ -262,13 +265,13 @@ func (c *completer) clusterRanges() error {
 		}
 		dual := slices.Contains(np.IPFamilies, IPv6)
 		if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
-			v4, err := c.pick(DefaultPodCIDR, c.podBits(cl), ci, np.IsOverlay(), privateParentsV4...)
+			v4, err := c.pick(kindPod, DefaultPodCIDR, c.podBits(cl), ci, np.IsOverlay(), privateParentsV4...)
 			if err != nil {
 				return fmt.Errorf("%w: cluster %q: pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
 			}
 			np.PodCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(DefaultPodCIDRv6, 64, ci, np.IsOverlay(), ulaParent)
+				v6, err := c.pick(kindPod, DefaultPodCIDRv6, 64, ci, np.IsOverlay(), ulaParent)
 				if err != nil {
 					return fmt.Errorf("%w: cluster %q: IPv6 pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
 				}
@@ -277,13 +280,13 @@ func (c *completer) clusterRanges() error {
 			mirror(&np.PodCIDR, &np.PodCIDRs)
 		}
 		if len(np.ServicePrefixes()) == 0 {
-			v4, err := c.pick(DefaultServiceCIDR, 16, ci, false, privateParentsV4...)
+			v4, err := c.pick(kindService, DefaultServiceCIDR, 16, ci, np.IsOverlay(), privateParentsV4...)
 			if err != nil {
 				return fmt.Errorf("%w: cluster %q: service CIDR: %w", ErrInvalidPlan, cl.Name, err)
 			}
 			np.ServiceCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(DefaultServiceCIDRv6, 108, ci, false, ulaParent)
+				v6, err := c.pick(kindService, DefaultServiceCIDRv6, 108, ci, np.IsOverlay(), ulaParent)
 				if err != nil {
 					return fmt.Errorf("%w: cluster %q: IPv6 service CIDR: %w", ErrInvalidPlan, cl.Name, err)
 				}
@@ -324,52 +327,80 @@ func (c *completer) podBits(cl *Cluster) int {
 	return max(24-bits.Len(uint(nodes-1)), 8)
 }
 
-// pick returns preferred (resized to length l) if it overlaps nothing in the
-// plan, else the lowest free /l in parents. The plan's other clusters' pod
-// CIDRs don't count when sharedPods (overlay pod CIDRs may be reused).
-func (c *completer) pick(preferred netip.Prefix, l, cluster int, sharedPods bool, parents ...netip.Prefix) (netip.Prefix, error) {
-	used := c.usedExcept(cluster, sharedPods)
-	cand := netip.PrefixFrom(preferred.Addr(), l).Masked()
-	if l != preferred.Bits() {
-		cand = netip.Prefix{}
-		if l <= preferred.Bits() {
-			cand = netip.PrefixFrom(preferred.Addr(), l).Masked()
+// pick returns preferred (resized to length l) if it overlaps nothing in
+// the plan, else a range another cluster got that it may share, else the
+// lowest free /l in parents. Ranges of kind that other
+// clusters may share are not in the way: service CIDRs (cluster-internal),
+// and overlay pod CIDRs between overlay clusters.
+func (c *completer) pick(kind rangeKind, preferred netip.Prefix, l, cluster int, overlay bool, parents ...netip.Prefix) (netip.Prefix, error) {
+	shared := func(u *clusterUse) bool {
+		return u.kind == kind && u.cluster != cluster && (kind == kindService || overlay && u.overlay)
+	}
+	var cands []netip.Prefix
+	if l <= preferred.Bits() {
+		cands = append(cands, netip.PrefixFrom(preferred.Addr(), l).Masked())
+	}
+	for _, p := range c.picked[pickKey{kind, l, overlay || kind == kindService}] {
+		if !slices.Contains(cands, p) {
+			cands = append(cands, p) // reuse what another cluster got
 		}
 	}
-	if cand.IsValid() && !slices.ContainsFunc(used, func(u usedRange) bool { return u.prefix.Overlaps(cand) }) {
-		return cand, nil
-	}
-	var err error
-	for _, parent := range parents {
-		var got []netip.Prefix
-		got, err = allocateAcross(used, []netip.Prefix{parent}, l, 1)
-		if err == nil {
-			return got[0], nil
+	got := netip.Prefix{}
+	for _, cand := range cands {
+		if c.uses.free(cand, shared) {
+			got = cand
+			break
 		}
 	}
-	if err == nil {
-		err = errors.New("no parent range")
+	if !got.IsValid() {
+		var err error
+		if got, err = c.uses.allocate(parents, l, shared); err != nil {
+			return netip.Prefix{}, err
+		}
 	}
-	return netip.Prefix{}, err
+	c.uses.add(clusterUse{usedRange: usedRange{prefix: got}, kind: kind, cluster: cluster, overlay: overlay})
+	key := pickKey{kind, l, overlay || kind == kindService}
+	if len(c.picked[key]) < 4 && !slices.Contains(c.picked[key], got) {
+		c.picked[key] = append(c.picked[key], got)
+	}
+	return got, nil
 }
 
-// usedExcept is the plan's used ranges as they stand (without defaults for
-// the ranges still to be picked), minus the other overlay clusters' pod
-// CIDRs when sharedPods.
-func (c *completer) usedExcept(cluster int, sharedPods bool) []usedRange {
+// pickKey groups picks another cluster may reuse: same kind and length,
+// and shareable (service ranges, overlay pod ranges).
+type pickKey struct {
+	kind      rangeKind
+	bits      int
+	shareable bool
+}
+
+// clusterUse is a used range with what completion needs to know about
+// sharing it: its kind, its cluster (or -1) and whether that cluster is
+// overlay.
+type clusterUse struct {
+	usedRange
+	kind    rangeKind
+	cluster int
+	overlay bool
+}
+
+// planUses lists the plan's ranges as they stand (without defaults for the
+// ranges still to be picked), the reserved and the forbidden ranges.
+func (c *completer) planUses() []clusterUse {
 	v := newValidation(c.plan)
-	var out []usedRange
+	var out []clusterUse
 	for _, r := range v.collectRangesQuiet() {
-		if sharedPods && r.kind == kindPod && r.cluster.index != cluster && r.cluster.c.NetworkProfile.IsOverlay() {
-			continue
+		u := clusterUse{usedRange: usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet}, kind: r.kind, cluster: -1}
+		if r.cluster != nil {
+			u.cluster, u.overlay = r.cluster.index, r.cluster.c.NetworkProfile.IsOverlay()
 		}
-		out = append(out, usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet})
+		out = append(out, u)
 	}
 	for _, r := range AKSReservedRanges() {
-		out = append(out, usedRange{prefix: r.Prefix})
+		out = append(out, clusterUse{usedRange: usedRange{prefix: r.Prefix}, kind: kindReserved, cluster: -1})
 	}
 	for _, r := range VNetForbiddenRanges() {
-		out = append(out, usedRange{prefix: r.Prefix})
+		out = append(out, clusterUse{usedRange: usedRange{prefix: r.Prefix}, kind: kindReserved, cluster: -1})
 	}
 	return out
 }
