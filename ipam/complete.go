@@ -44,7 +44,10 @@ func (e *PlanError) Unwrap() error { return ErrInvalidPlan }
 //     larger if its nodes need it) when that overlaps nothing, else the
 //     lowest free range of that size in 10/8, 172.16/12, 192.168/16; the
 //     same for the service CIDR (10.0.0.0/16) with the DNS service IP at its
-//     .10 address; dual-stack clusters also get IPv6 ranges (fd00::/8).
+//     .10 address; dual-stack clusters also get IPv6 ranges (fd00::/8) and
+//     an IPv6 /64 on their node subnets. Service ranges are cluster-internal
+//     and overlay pod ranges private to each overlay cluster, so clusters
+//     may be given the same one; every other range overlaps nothing.
 //
 // Ranges already given are kept even when wrong. When the result still has
 // error findings (from given ranges, or no room), Complete returns it with
