@@ -311,3 +311,28 @@ func BenchmarkGapsDense(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkConflictsAmong finds every conflicting pair among n entries of
+// a realistic plan without building a tree: sort and sweep, all included.
+func BenchmarkConflictsAmong(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			es := benchEntries(plangen.Realistic(rand.New(rand.NewPCG(1, 2)), n))
+			b.ReportAllocs()
+			k := 0
+			cpu := startCPU(b)
+			for b.Loop() {
+				seq, err := ConflictsAmong(es)
+				if err != nil {
+					b.Fatal(err)
+				}
+				k = 0
+				for range seq {
+					k++
+				}
+			}
+			cpu.report()
+			b.ReportMetric(float64(k), "pairs")
+		})
+	}
+}

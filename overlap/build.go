@@ -20,58 +20,81 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 	if len(entries) > math.MaxUint32 {
 		return buildByInserting(entries)
 	}
-	// The sorts move small records: IPv4 start and end, the upper half of
-	// an IPv6 start. The rest is copied once into compact arrays, so that
-	// gathering it in sorted order stays in cache.
-	n4 := estimateIPv4(entries)
-	margin := len(entries) / 64
-	n6 := min(len(entries), len(entries)-n4+margin)
-	n4 = min(len(entries), n4+margin)
-	r4, vals4 := make([]radix.Rec32, 0, n4), make([]V, 0, n4)
-	// What the IPv6 sort does not carry sits together, one gather per entry.
-	type rest6 struct {
-		lo  uint64 // lower half of the start
-		end addr6
-		v   V
+	s, err := sortEntries(entries)
+	if err != nil {
+		return nil, err
 	}
-	r6, rest := make([]radix.Rec64, 0, n6), make([]rest6, 0, n6)
-	for i, e := range entries {
-		if err := checkRange(e.Range); err != nil {
-			return nil, &RangeError{Range: e.Range, Index: i, Err: err}
-		}
-		if from := e.Range.From(); from.Is4() {
-			r4 = append(r4, radix.Rec32{Key: fromAddr4(from), Aux: fromAddr4(e.Range.To()), Idx: uint32(len(r4))})
-			vals4 = append(vals4, e.Value)
-		} else {
-			a := fromAddr6(from)
-			r6 = append(r6, radix.Rec64{Key: a.hi, Idx: uint32(len(r6))})
-			rest = append(rest, rest6{a.lo, fromAddr6(e.Range.To()), e.Value})
-		}
-	}
-	r4 = radix.Sort32(r4, make([]radix.Rec32, len(r4)))
-	r6 = radix.Sort64(r6, make([]radix.Rec64, len(r6)))
-	sortRuns(r4, func(a, b radix.Rec32) bool { return a.Key == b.Key },
-		func(a, b radix.Rec32) int { return cmp.Compare(a.Aux, b.Aux) })
-	sortRuns(r6, func(a, b radix.Rec64) bool { return a.Key == b.Key },
-		func(a, b radix.Rec64) int {
-			x, y := &rest[a.Idx], &rest[b.Idx]
-			return cmp.Or(cmp.Compare(x.lo, y.lo), cmp6(x.end, y.end))
-		})
-
 	t := &Tree[V]{}
-	t.v4.build(len(r4), func(k int) (addr4, addr4, V) {
-		r := &r4[k]
-		return r.Key, r.Aux, vals4[r.Idx]
+	t.v4.build(len(s.r4), func(k int) (addr4, addr4, V) {
+		r := &s.r4[k]
+		return r.Key, r.Aux, s.vals4[r.Idx]
 	})
-	t.v6.build(len(r6), func(k int) (addr6, addr6, V) {
-		r := &r6[k]
-		x := &rest[r.Idx]
+	t.v6.build(len(s.r6), func(k int) (addr6, addr6, V) {
+		r := &s.r6[k]
+		x := &s.rest6[r.Idx]
 		return addr6{r.Key, x.lo}, x.end, x.v
 	})
 	if t.v4.n >= coverMin {
 		t.cover = newCover4(&t.v4)
 	}
 	return t, nil
+}
+
+// sorted holds entries in ascending (start, end) order, equal ranges in
+// input order, per family. The sorts move small records: IPv4 start and
+// end, the upper half of an IPv6 start. The rest is copied once into
+// compact arrays, so that gathering it in sorted order stays in cache.
+type sorted[V comparable] struct {
+	r4    []radix.Rec32 // Key: start, Aux: end, Idx: into vals4
+	vals4 []V
+	r6    []radix.Rec64 // Key: upper half of the start, Idx: into rest6
+	rest6 []rest6[V]
+}
+
+// rest6 is what the IPv6 sort does not carry, together for one gather per
+// entry.
+type rest6[V comparable] struct {
+	lo  uint64 // lower half of the start
+	end addr6
+	v   V
+}
+
+// sortEntries checks every entry as InsertRange does and sorts them; the
+// first bad one is returned as a *RangeError with its Index. entries must
+// have at most math.MaxUint32 elements.
+func sortEntries[V comparable](entries []Entry[V]) (*sorted[V], error) {
+	n4 := estimateIPv4(entries)
+	margin := len(entries) / 64
+	n6 := min(len(entries), len(entries)-n4+margin)
+	n4 = min(len(entries), n4+margin)
+	s := &sorted[V]{
+		r4: make([]radix.Rec32, 0, n4), vals4: make([]V, 0, n4),
+		r6: make([]radix.Rec64, 0, n6), rest6: make([]rest6[V], 0, n6),
+	}
+	for i, e := range entries {
+		if err := checkRange(e.Range); err != nil {
+			return nil, &RangeError{Range: e.Range, Index: i, Err: err}
+		}
+		if from := e.Range.From(); from.Is4() {
+			s.r4 = append(s.r4, radix.Rec32{Key: fromAddr4(from), Aux: fromAddr4(e.Range.To()), Idx: uint32(len(s.r4))})
+			s.vals4 = append(s.vals4, e.Value)
+		} else {
+			a := fromAddr6(from)
+			s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: uint32(len(s.r6))})
+			s.rest6 = append(s.rest6, rest6[V]{a.lo, fromAddr6(e.Range.To()), e.Value})
+		}
+	}
+	s.r4 = radix.Sort32(s.r4, make([]radix.Rec32, len(s.r4)))
+	s.r6 = radix.Sort64(s.r6, make([]radix.Rec64, len(s.r6)))
+	sortRuns(s.r4, func(a, b radix.Rec32) bool { return a.Key == b.Key },
+		func(a, b radix.Rec32) int { return cmp.Compare(a.Aux, b.Aux) })
+	rest := s.rest6
+	sortRuns(s.r6, func(a, b radix.Rec64) bool { return a.Key == b.Key },
+		func(a, b radix.Rec64) int {
+			x, y := &rest[a.Idx], &rest[b.Idx]
+			return cmp.Or(cmp.Compare(x.lo, y.lo), cmp6(x.end, y.end))
+		})
+	return s, nil
 }
 
 // estimateIPv4 guesses from a sample how many entries are IPv4, so that

@@ -37,6 +37,8 @@
 //	                                           O(log n + g + m), m entries starting inside
 //	Clone                     O(n)
 //	Build                     O(n) radix sort + O(r log r) per run of r equal starts
+//	ConflictsAmong            O(n) radix sort + O(r log r) per run, then O(k): the pairs of
+//	                                           Build followed by Conflicts, without the tree
 //	Len                       O(1)
 //
 // Each node is searched in two steps of at most eight keys, so a descent

@@ -92,3 +92,26 @@ func ExampleBuild() {
 	// fd00::-fd00::ffff:ffff:ffff:ffff:ffff 1
 	// overlap: entry 0: range "invalid IP-invalid IP": invalid range (zero address)
 }
+
+func ExampleConflictsAmong() {
+	entries := []overlap.Entry[string]{
+		{Range: netipx.RangeOfPrefix(netip.MustParsePrefix("10.0.0.0/24")), Value: "nodes"},
+		{Range: netipx.RangeOfPrefix(netip.MustParsePrefix("fd00::/64")), Value: "pods6"},
+		{Range: netipx.RangeOfPrefix(netip.MustParsePrefix("10.0.1.0/24")), Value: "pods"},
+		{Range: netipx.RangeOfPrefix(netip.MustParsePrefix("10.0.0.128/25")), Value: "services"},
+		{Range: netipx.RangeOfPrefix(netip.MustParsePrefix("fd00::/64")), Value: "nodes6"},
+	}
+	pairs, err := overlap.ConflictsAmong(entries)
+	if err != nil {
+		panic(err)
+	}
+	for x, y := range pairs {
+		fmt.Printf("%s (%s) overlaps %s (%s)\n", x.Value, x.Range, y.Value, y.Range)
+	}
+	_, err = overlap.ConflictsAmong([]overlap.Entry[string]{entries[0], {Value: "empty"}})
+	fmt.Println(err)
+	// Output:
+	// nodes (10.0.0.0-10.0.0.255) overlaps services (10.0.0.128-10.0.0.255)
+	// pods6 (fd00::-fd00::ffff:ffff:ffff:ffff) overlaps nodes6 (fd00::-fd00::ffff:ffff:ffff:ffff)
+	// overlap: entry 1: range "invalid IP-invalid IP": invalid range (zero address)
+}

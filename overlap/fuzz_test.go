@@ -126,5 +126,13 @@ func FuzzTree(f *testing.F) {
 		if d := diff(collect(tr.All()), collect(built.All())); d != "" {
 			t.Fatalf("Build vs inserts (-want +got):\n%s", d)
 		}
+		// ConflictsAmong on the same entries equals the model's pairs.
+		seq, err := ConflictsAmong(es)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := diff(fromModelPairs(m.Conflicts()), collectPairs(seq)); d != "" {
+			t.Fatalf("ConflictsAmong (-want +got):\n%s", d)
+		}
 	})
 }
