@@ -268,13 +268,13 @@ func (c *completer) clusterRanges() error {
 		}
 		dual := slices.Contains(np.IPFamilies, IPv6)
 		if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
-			v4, err := c.pick(kindPod, DefaultPodCIDR, c.podBits(cl), ci, np.IsOverlay(), privateParentsV4...)
+			v4, err := c.pick(kindPod, DefaultPodCIDR(), c.podBits(cl), ci, np.IsOverlay(), privateParentsV4()...)
 			if err != nil {
 				return fmt.Errorf("%w: cluster %q: pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
 			}
 			np.PodCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(kindPod, DefaultPodCIDRv6, 64, ci, np.IsOverlay(), ulaParent)
+				v6, err := c.pick(kindPod, DefaultPodCIDRv6(), 64, ci, np.IsOverlay(), ulaParent())
 				if err != nil {
 					return fmt.Errorf("%w: cluster %q: IPv6 pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
 				}
@@ -283,13 +283,13 @@ func (c *completer) clusterRanges() error {
 			mirror(&np.PodCIDR, &np.PodCIDRs)
 		}
 		if len(np.ServicePrefixes()) == 0 {
-			v4, err := c.pick(kindService, DefaultServiceCIDR, 16, ci, np.IsOverlay(), privateParentsV4...)
+			v4, err := c.pick(kindService, DefaultServiceCIDR(), 16, ci, np.IsOverlay(), privateParentsV4()...)
 			if err != nil {
 				return fmt.Errorf("%w: cluster %q: service CIDR: %w", ErrInvalidPlan, cl.Name, err)
 			}
 			np.ServiceCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(kindService, DefaultServiceCIDRv6, 108, ci, np.IsOverlay(), ulaParent)
+				v6, err := c.pick(kindService, DefaultServiceCIDRv6(), 108, ci, np.IsOverlay(), ulaParent())
 				if err != nil {
 					return fmt.Errorf("%w: cluster %q: IPv6 service CIDR: %w", ErrInvalidPlan, cl.Name, err)
 				}
@@ -307,7 +307,9 @@ func (c *completer) clusterRanges() error {
 	return nil
 }
 
-var ulaParent = netip.MustParsePrefix("fd00::/8")
+// ulaParent returns fd00::/8, where IPv6 pod and service ranges are
+// allocated when the defaults are taken.
+func ulaParent() netip.Prefix { return netip.MustParsePrefix("fd00::/8") }
 
 // podBits returns the pod CIDR length for a kubenet or overlay cluster: /16,
 // or larger when the nodes at upgrade peak need more /24s.

@@ -10,19 +10,31 @@ import (
 
 // Defaults AKS applies when a value is left out. Those marked [D] are
 // disputed or changed over time (see AKS-RULES.md); a plan overrides each by
-// stating the value.
-var (
-	// DefaultServiceCIDR is AKS's default service range.
-	DefaultServiceCIDR = netip.MustParsePrefix("10.0.0.0/16")
-	// DefaultDNSServiceIP is AKS's default DNS service IP (.10 of the service range).
-	DefaultDNSServiceIP = netip.MustParseAddr("10.0.0.10")
-	// DefaultPodCIDR is the default pod range of overlay and kubenet.
-	DefaultPodCIDR = netip.MustParsePrefix("10.244.0.0/16")
-	// DefaultPodCIDRv6 is the default IPv6 pod range of a dual-stack cluster [D].
-	DefaultPodCIDRv6 = netip.MustParsePrefix("fd12:3456:789a::/64")
-	// DefaultServiceCIDRv6 is the default IPv6 service range of a dual-stack cluster [D].
-	DefaultServiceCIDRv6 = netip.MustParsePrefix("fd12:3456:789a:1::/108")
-)
+// stating the value. They are functions so that no caller can change them.
+
+// DefaultServiceCIDR returns AKS's default service range, 10.0.0.0/16.
+func DefaultServiceCIDR() netip.Prefix {
+	return netip.PrefixFrom(netip.AddrFrom4([4]byte{10, 0, 0, 0}), 16)
+}
+
+// DefaultDNSServiceIP returns AKS's default DNS service IP, 10.0.0.10 (the
+// .10 address of the default service range).
+func DefaultDNSServiceIP() netip.Addr { return netip.AddrFrom4([4]byte{10, 0, 0, 10}) }
+
+// DefaultPodCIDR returns the default pod range of overlay and kubenet,
+// 10.244.0.0/16.
+func DefaultPodCIDR() netip.Prefix {
+	return netip.PrefixFrom(netip.AddrFrom4([4]byte{10, 244, 0, 0}), 16)
+}
+
+// DefaultPodCIDRv6 returns the default IPv6 pod range of a dual-stack
+// cluster, fd12:3456:789a::/64 [D] (newer AKS releases pick random ULA
+// ranges).
+func DefaultPodCIDRv6() netip.Prefix { return netip.MustParsePrefix("fd12:3456:789a::/64") }
+
+// DefaultServiceCIDRv6 returns the default IPv6 service range of a
+// dual-stack cluster, fd12:3456:789a:1::/108 [D].
+func DefaultServiceCIDRv6() netip.Prefix { return netip.MustParsePrefix("fd12:3456:789a:1::/108") }
 
 // WithDefaults returns a copy of p with every default filled in explicitly,
 // so that printing it shows what AKS would use. It fills: networkPlugin
@@ -76,16 +88,16 @@ func defaultCluster(q *Plan, c *Cluster) {
 	}
 	dual := slices.Contains(np.IPFamilies, IPv6)
 	if len(np.ServicePrefixes()) == 0 && !np.DNSServiceIP.IsValid() {
-		np.ServiceCIDRs = []netip.Prefix{DefaultServiceCIDR}
+		np.ServiceCIDRs = []netip.Prefix{DefaultServiceCIDR()}
 		if dual {
-			np.ServiceCIDRs = append(np.ServiceCIDRs, DefaultServiceCIDRv6)
+			np.ServiceCIDRs = append(np.ServiceCIDRs, DefaultServiceCIDRv6())
 		}
-		np.DNSServiceIP = DefaultDNSServiceIP
+		np.DNSServiceIP = DefaultDNSServiceIP()
 	}
 	if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
-		np.PodCIDRs = []netip.Prefix{DefaultPodCIDR}
+		np.PodCIDRs = []netip.Prefix{DefaultPodCIDR()}
 		if dual {
-			np.PodCIDRs = append(np.PodCIDRs, DefaultPodCIDRv6)
+			np.PodCIDRs = append(np.PodCIDRs, DefaultPodCIDRv6())
 		}
 	}
 	mirror(&np.PodCIDR, &np.PodCIDRs)

@@ -73,10 +73,14 @@ type hintKey struct {
 	n     int
 }
 
-var privateParentsV4 = []netip.Prefix{
-	netip.MustParsePrefix("10.0.0.0/8"),
-	netip.MustParsePrefix("172.16.0.0/12"),
-	netip.MustParsePrefix("192.168.0.0/16"),
+// privateParentsV4 returns the RFC 1918 ranges, where replacement pod and
+// service ranges are looked for, in order of preference.
+func privateParentsV4() []netip.Prefix {
+	return []netip.Prefix{
+		netip.MustParsePrefix("10.0.0.0/8"),
+		netip.MustParsePrefix("172.16.0.0/12"),
+		netip.MustParsePrefix("192.168.0.0/16"),
+	}
 }
 
 // freeServiceHint suggests a free service range of the cluster's size (and
@@ -86,7 +90,7 @@ func (v *validation) freeServiceHint(cv *clusterView) string {
 	if s := cv.c.NetworkProfile.ServicePrefixes(); len(s) > 0 && s[0].Addr().Is4() && s[0].Bits() >= 12 {
 		bits = s[0].Bits()
 	}
-	p, ok := v.lowestFree(bits, append([]netip.Prefix{DefaultServiceCIDR}, privateParentsV4...)...)
+	p, ok := v.lowestFree(bits, append([]netip.Prefix{DefaultServiceCIDR()}, privateParentsV4()...)...)
 	if !ok {
 		return "a private range that overlaps nothing in the plan"
 	}
@@ -103,7 +107,7 @@ func (v *validation) freePodHint(cv *clusterView, p netip.Prefix) string {
 	if p.Addr().Is6() {
 		return "a ULA range (fd00::/8) that overlaps nothing in the plan"
 	}
-	q, ok := v.lowestFree(p.Bits(), append([]netip.Prefix{DefaultPodCIDR}, privateParentsV4...)...)
+	q, ok := v.lowestFree(p.Bits(), append([]netip.Prefix{DefaultPodCIDR()}, privateParentsV4()...)...)
 	if !ok {
 		return "a private range that overlaps nothing in the plan"
 	}

@@ -112,10 +112,10 @@ func (v *validation) checkServiceCIDR(r *planRange) {
 	}
 	switch {
 	case IsMulticast(p):
-		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultServiceCIDR.String(),
+		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultServiceCIDR().String(),
 			"service CIDR %s of cluster %q is multicast address space", p, name)
 	case !IsPrivate(p):
-		v.errorf(CodeServiceCIDRPublic, r.field(), "use a private range such as "+DefaultServiceCIDR.String(),
+		v.errorf(CodeServiceCIDRPublic, r.field(), "use a private range such as "+DefaultServiceCIDR().String(),
 			"service CIDR %s of cluster %q is public address space, which AKS rejects", p, name)
 	}
 	v.checkReserved(r, "service")
@@ -131,7 +131,7 @@ func (v *validation) checkPodCIDR(r *planRange) {
 	}
 	switch {
 	case IsMulticast(p):
-		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultPodCIDR.String(),
+		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultPodCIDR().String(),
 			"pod CIDR %s of cluster %q is multicast address space", p, name)
 	case !IsPrivate(p):
 		v.warnf(CodePublicRangeAsPrivate, r.field(),
@@ -299,15 +299,15 @@ func (v *validation) checkDefaultRanges(cv *clusterView) {
 	}
 	given := &v.given.Clusters[cv.index].NetworkProfile
 	np := &cv.c.NetworkProfile
-	if len(given.ServicePrefixes()) == 0 && slices.Contains(np.ServicePrefixes(), DefaultServiceCIDR) {
+	if len(given.ServicePrefixes()) == 0 && slices.Contains(np.ServicePrefixes(), DefaultServiceCIDR()) {
 		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.serviceCIDR"),
 			"cluster %q gets the default service CIDR %s, which often collides with corporate 10/8 networks; set serviceCidr and dnsServiceIP explicitly (and list on-premises ranges under avoid)",
-			cv.c.Name, DefaultServiceCIDR)
+			cv.c.Name, DefaultServiceCIDR())
 	}
-	if np.UsesPodCIDR() && len(given.PodPrefixes()) == 0 && slices.Contains(np.PodPrefixes(), DefaultPodCIDR) {
+	if np.UsesPodCIDR() && len(given.PodPrefixes()) == 0 && slices.Contains(np.PodPrefixes(), DefaultPodCIDR()) {
 		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.podCIDR"),
 			"cluster %q gets the default pod CIDR %s, which often collides with corporate 10/8 networks; set podCidr explicitly (and list on-premises ranges under avoid)",
-			cv.c.Name, DefaultPodCIDR)
+			cv.c.Name, DefaultPodCIDR())
 	}
 }
 
