@@ -37,7 +37,7 @@ func (p *Plan) Validate() Findings {
 //     pv.field("maxPods"), sv.field("addressPrefixes[0]") so it carries the
 //     owner prefix (clusters[prod]..., vnets[hub].subnets[aks]...). Field
 //     names follow AKS's error spelling (serviceCIDR, podCIDR, dnsServiceIP,
-//     dockerBridgeCIDR, vnetSubnetID is ours: nodeSubnet/podSubnet).
+//     dockerBridgeCIDR; pools name their subnets in vnetSubnet and podSubnet).
 //     Duplicate findings are removed and the list is sorted at the end.
 //   - The plan: v.plan is the plan with every default filled in
 //     (WithDefaults): maxPods, osType, maxSurge, networkPlugin, ipFamilies,
