@@ -3,6 +3,8 @@ package ipam
 import (
 	"net/netip"
 	"testing"
+
+	"github.com/cidrplan/cidrplan/sizing"
 )
 
 func modelError(code, field, msg, fix string) Finding {
@@ -425,5 +427,41 @@ func TestValidatePoolSubnetPrefixes(t *testing.T) {
 				"give the subnet an IPv4 prefix")},
 		},
 		{name: "subnet no pool uses", codes: codes, plan: classic(subnetPrefixes("other", "fd00:1::/64"))},
+	})
+}
+
+func TestValidatePoolNames(t *testing.T) {
+	codes := []string{codeAgentPoolName}
+	named := func(name string, opts ...func(*sizing.Pool)) *Plan {
+		return rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool(name, 3, opts...))
+	}
+	const linuxFix = "use lowercase letters and digits, starting with a letter, at most 12 characters"
+	runRuleCases(t, []ruleCase{
+		{name: "twelve characters", codes: codes, plan: named("abcdefghijk1")},
+		{name: "Windows six characters", codes: codes, plan: named("win22a", pWindows)},
+		{
+			name: "thirteen characters", codes: codes, plan: named("abcdefghijklm"),
+			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[abcdefghijklm].name",
+				`pool name "abcdefghijklm" of cluster "prod" has 13 characters; AKS takes lowercase letters and digits, starting with a letter, at most 12 characters for a Linux pool`,
+				linuxFix)},
+		},
+		{
+			name: "dash and capitals", codes: codes, plan: named("User-1"),
+			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[User-1].name",
+				`pool name "User-1" of cluster "prod" does not start with a lowercase letter; AKS takes lowercase letters and digits, starting with a letter, at most 12 characters for a Linux pool`,
+				linuxFix)},
+		},
+		{
+			name: "dash", codes: codes, plan: named("user-1"),
+			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[user-1].name",
+				`pool name "user-1" of cluster "prod" holds characters other than lowercase letters and digits; AKS takes lowercase letters and digits, starting with a letter, at most 12 characters for a Linux pool`,
+				linuxFix)},
+		},
+		{
+			name: "Windows seven characters", codes: codes, plan: named("windows", pWindows),
+			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[windows].name",
+				`pool name "windows" of cluster "prod" has 7 characters; AKS takes lowercase letters and digits, starting with a letter, at most 6 characters for a Windows pool`,
+				"use lowercase letters and digits, starting with a letter, at most 6 characters")},
+		},
 	})
 }
