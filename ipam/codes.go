@@ -107,6 +107,9 @@ const (
 	CodeDNSServiceIPWithoutServiceCIDR = "DnsServiceIpServiceCidrNotPaired"
 	// CodePodCIDRNotUsed: a pod CIDR given for a model that has none.
 	CodePodCIDRNotUsed = "PodCidrNotUsed"
+	// CodeInvalidValue: an enumeration value outside its set (a Go-built
+	// plan; Parse rejects it).
+	CodeInvalidValue = "InvalidValue"
 	// CodeMissingRange: a range the model needs is absent.
 	CodeMissingRange = "MissingCidr"
 

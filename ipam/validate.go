@@ -21,6 +21,7 @@ func (p *Plan) Validate() Findings {
 	}
 	v := newValidation(p.withDefaults())
 	v.given = p
+	checkValues(v)
 	checkRanges(v)
 	checkCapacity(v)
 	checkModel(v)

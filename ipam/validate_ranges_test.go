@@ -119,6 +119,10 @@ func TestRangeRules(t *testing.T) {
 		{"used subnet without prefix", basePlan, func(p *Plan) { subnet(p).AddressPrefixes = nil }, E, CodeMissingRange, "vnets[hub].subnets[aks].addressPrefixes", true},
 		{"unused subnet without prefix", basePlan, addSubnetNoPrefix("spare"), W, CodeMissingRange, "vnets[hub].subnets[spare].addressPrefixes", true},
 		{"subnet with prefix", basePlan, func(p *Plan) {}, E, CodeMissingRange, "addressPrefixes", false},
+		{"bad purpose", basePlan, func(p *Plan) { subnet(p).Purpose = "nodes" }, E, CodeInvalidValue, "vnets[hub].subnets[aks].purpose", true},
+		{"bad source", basePlan, func(p *Plan) { p.Avoid = []AvoidRange{{Name: "x", Source: "vpn"}} }, E, CodeInvalidValue, "avoid[x].source", true},
+		{"bad policy", basePlan, func(p *Plan) { np(p).NetworkPolicy = "Calico" }, E, CodeInvalidValue, "clusters[prod].networkProfile.networkPolicy", true},
+		{"good purpose", basePlan, func(p *Plan) { subnet(p).Purpose = PurposeNode }, E, CodeInvalidValue, "", false},
 		{"duplicate subnet", basePlan, addSubnet("aks", "10.1.8.0/24"), E, CodeDuplicateName, "vnets[hub].subnets[aks].name", true},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,41 @@
+package ipam
+
+import "strings"
+
+// checkValues reports enumeration values of this package's own types that
+// a Go-built plan may carry but Parse would have rejected: subnet purpose,
+// avoid-range source, network policy. (sizing's enumerations are checked
+// with the network model.)
+func checkValues(v *validation) {
+	for _, sv := range v.subnets {
+		if p := sv.s.Purpose; p != "" {
+			var x Purpose
+			if err := x.UnmarshalText([]byte(p)); err != nil {
+				v.invalidValue(sv.field("purpose"), err)
+			}
+		}
+	}
+	for i := range v.plan.Avoid {
+		a := &v.plan.Avoid[i]
+		var x Source
+		if err := x.UnmarshalText([]byte(a.Source)); err != nil {
+			v.invalidValue(elemPath("avoid", a.Name, i)+".source", err)
+		}
+	}
+	for _, cv := range v.clusters {
+		if np := cv.c.NetworkProfile.NetworkPolicy; np != "" {
+			var x NetworkPolicy
+			if err := x.UnmarshalText([]byte(np)); err != nil {
+				v.invalidValue(cv.field("networkProfile.networkPolicy"), err)
+			}
+		}
+	}
+}
+
+func (v *validation) invalidValue(field string, err error) {
+	var allowed string
+	if e, ok := err.(*EnumError); ok {
+		allowed = strings.Join(e.Allowed, ", ")
+	}
+	v.errorf(CodeInvalidValue, field, "use one of "+allowed, "%s", strings.TrimPrefix(err.Error(), "ipam: "))
+}
