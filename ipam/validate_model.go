@@ -23,6 +23,7 @@ func checkModel(v *validation) {
 		v.checkFamilies(cv)
 		v.checkStaticBlockVersion(cv)
 		v.checkPoolNames(cv)
+		v.checkPoolModes(cv)
 	}
 	for _, sv := range v.subnets {
 		v.checkNodeSubnetUse(sv)
@@ -39,6 +40,9 @@ const (
 	codeAGCSubnetDelegation  = "ApplicationGatewayForContainersSubnetNotDelegated"
 	codeSubnetPrefixes       = "SubnetPrefixesNotSupported"
 	codeAgentPoolName        = "InvalidAgentPoolName"
+	codeAgentPoolMode        = "InvalidAgentPoolMode"
+	codeNoSystemPool         = "SystemAgentPoolMissing"
+	codeWindowsSystemPool    = "SystemAgentPoolNotLinux"
 	delegationManagedCluster = "Microsoft.ContainerService/managedClusters"
 	delegationAGC            = "Microsoft.ServiceNetworking/trafficControllers"
 )
@@ -113,6 +117,40 @@ func (v *validation) checkPoolNames(cv *clusterView) {
 			fmt.Sprintf("use lowercase letters and digits, starting with a letter, at most %d characters", limit),
 			"pool name %q of cluster %q %s; AKS takes lowercase letters and digits, starting with a letter, at most %d characters for a %s pool",
 			name, cv.c.Name, why, limit, osName(pv.p.OSType))
+	}
+}
+
+// checkPoolModes reports a pool mode other than System or User, a cluster
+// without a System pool (a pool that states no mode is System when it is
+// the first, as AKS creates it), and a Windows System pool other than the
+// first (the first is sizing's Windows rule).
+func (v *validation) checkPoolModes(cv *clusterView) {
+	system := false
+	for i, pv := range cv.pools {
+		mode := pv.p.Mode
+		switch mode {
+		case "System", "User":
+		case "":
+			if i == 0 {
+				mode = "System"
+			}
+		default:
+			v.errorf(codeAgentPoolMode, pv.field("mode"), "use mode System or User",
+				"pool %q of cluster %q has mode %q; AKS takes System or User", pv.p.Name, cv.c.Name, mode)
+			continue
+		}
+		if mode != "System" {
+			continue
+		}
+		system = true
+		if pv.p.OSType == Windows && i > 0 {
+			v.errorf(codeWindowsSystemPool, pv.field("mode"), "make the pool a User pool; System pools run Linux",
+				"Windows pool %q of cluster %q has mode System; AKS System pools run Linux", pv.p.Name, cv.c.Name)
+		}
+	}
+	if !system && len(cv.pools) > 0 {
+		v.errorf(codeNoSystemPool, cv.field("agentPoolProfiles"), "give the first Linux pool mode System",
+			"cluster %q has no System pool; AKS needs at least one (Linux) to run kube-system", cv.c.Name)
 	}
 }
 

@@ -465,3 +465,39 @@ func TestValidatePoolNames(t *testing.T) {
 		},
 	})
 }
+
+// withMode returns ap with mode set (mode lives on AgentPool, not sizing.Pool).
+func withMode(ap AgentPool, mode string) AgentPool {
+	ap.Mode = mode
+	return ap
+}
+
+func TestValidatePoolModes(t *testing.T) {
+	codes := []string{codeAgentPoolMode, codeNoSystemPool, codeWindowsSystemPool, CodeFirstPoolNotLinux}
+	plan := func(pools ...AgentPool) *Plan { return rulePlan(ruleOverlay, "10.1.0.0/22", pools...) }
+	runRuleCases(t, []ruleCase{
+		{name: "first pool is System by default", codes: codes, plan: plan(rulePool("system", 3), rulePool("apps", 3))},
+		{name: "System pool second", codes: codes,
+			plan: plan(withMode(rulePool("apps", 3), "User"), withMode(rulePool("system", 3), "System"))},
+		{
+			name: "only User pools", codes: codes,
+			plan: plan(withMode(rulePool("apps", 3), "User"), rulePool("batch", 3)),
+			want: Findings{modelError(codeNoSystemPool, "clusters[prod].agentPoolProfiles",
+				`cluster "prod" has no System pool; AKS needs at least one (Linux) to run kube-system`,
+				"give the first Linux pool mode System")},
+		},
+		{
+			name: "unknown mode", codes: codes,
+			plan: plan(rulePool("system", 3), withMode(rulePool("apps", 3), "system")),
+			want: Findings{modelError(codeAgentPoolMode, "clusters[prod].agentPoolProfiles[apps].mode",
+				`pool "apps" of cluster "prod" has mode "system"; AKS takes System or User`, "use mode System or User")},
+		},
+		{
+			name: "Windows System pool", codes: codes,
+			plan: plan(rulePool("system", 3), withMode(rulePool("win", 3, pWindows), "System")),
+			want: Findings{modelError(codeWindowsSystemPool, "clusters[prod].agentPoolProfiles[win].mode",
+				`Windows pool "win" of cluster "prod" has mode System; AKS System pools run Linux`,
+				"make the pool a User pool; System pools run Linux")},
+		},
+	})
+}
