@@ -204,6 +204,23 @@ func TestAvoid(t *testing.T) {
 	}
 }
 
+func TestFreeStopsEarly(t *testing.T) {
+	a, err := ipam.NewAllocator(netip.MustParsePrefix("10.0.0.0/24"), allocRanges("10.0.0.16/28", "10.0.0.64/26")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []netipx.IPRange
+	for r := range a.Free() {
+		got = append(got, r)
+		if len(got) == 2 {
+			break
+		}
+	}
+	if diff := cmp.Diff(allocRanges("10.0.0.0/28", "10.0.0.32-10.0.0.63"), got, allocCmpOpts); diff != "" {
+		t.Errorf("first two free ranges (-want +got):\n%s", diff)
+	}
+}
+
 func TestAllocateDoesNotAllocate(t *testing.T) {
 	var used []netipx.IPRange
 	for i := range 1000 {
