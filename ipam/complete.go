@@ -391,8 +391,12 @@ type clusterUse struct {
 
 // planUses lists the plan's ranges as they stand (without defaults for the
 // ranges still to be picked), the reserved and the forbidden ranges.
-func (c *completer) planUses() []clusterUse {
-	v := newValidation(c.plan)
+func (c *completer) planUses() []clusterUse { return planUses(c.plan) }
+
+// planUses lists p's valid ranges with their kind and cluster, and the
+// ranges AKS reserves or Azure forbids in a VNet.
+func planUses(p *Plan) []clusterUse {
+	v := newValidation(p)
 	var out []clusterUse
 	for _, r := range v.collectRangesQuiet() {
 		u := clusterUse{usedRange: usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet}, kind: r.kind, cluster: -1}

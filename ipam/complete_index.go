@@ -1,8 +1,6 @@
 package ipam
 
 import (
-	"errors"
-	"fmt"
 	"net/netip"
 
 	"github.com/cidrplan/cidrplan/overlap"
@@ -55,43 +53,27 @@ func (x *useIndex) free(p netip.Prefix, skip func(*clusterUse) bool) bool {
 	return true
 }
 
-// allocate returns the lowest free aligned /bits in the first of parents
-// that has one. None free is an *AllocError wrapping ErrNoSpace; no parent
-// of a family that holds a /bits, ErrBadAllocRequest.
-func (x *useIndex) allocate(parents []netip.Prefix, bits int, skip func(*clusterUse) bool) (netip.Prefix, error) {
-	tried := false
-	for _, parent := range parents {
-		if !parent.IsValid() || bits > parent.Addr().BitLen() {
-			continue
-		}
-		tried = true
-		if bits < parent.Bits() {
-			continue
-		}
+// blockersFunc returns, for allocateAcross, the ranges that block
+// allocation inside a parent: those of the tree overlapping it that block.
+func (x *useIndex) blockersFunc(skip func(*clusterUse) bool) func(netip.Prefix) []netipx.IPRange {
+	return func(parent netip.Prefix) []netipx.IPRange {
 		var used []netipx.IPRange
 		for e := range x.tree.Overlapping(parent) {
 			if x.blocks(e.Value, parent, skip) {
 				used = append(used, e.Range)
 			}
 		}
-		a, err := NewAllocator(parent, used...)
-		if err != nil {
-			return netip.Prefix{}, err
-		}
-		p, err := a.Allocate(bits)
-		if err == nil {
-			return p, nil
-		}
-		if !errors.Is(err, ErrNoSpace) {
-			return netip.Prefix{}, err
-		}
+		return used
 	}
-	if !tried {
-		return netip.Prefix{}, fmt.Errorf("%w: no parent range of the right family holds a /%d", ErrBadAllocRequest, bits)
+}
+
+// allocate returns the lowest free aligned /bits in the first of parents
+// that has one. None free is an *AllocError wrapping ErrNoSpace; no parent
+// of a family that holds a /bits, ErrBadAllocRequest.
+func (x *useIndex) allocate(parents []netip.Prefix, bits int, skip func(*clusterUse) bool) (netip.Prefix, error) {
+	got, err := allocateAcross(x.blockersFunc(skip), parents, bits, 1)
+	if err != nil {
+		return netip.Prefix{}, err
 	}
-	within := netip.Prefix{}
-	if len(parents) > 0 {
-		within = parents[0]
-	}
-	return netip.Prefix{}, &AllocError{Within: within, Bits: bits, Count: 1}
+	return got[0], nil
 }

@@ -1,6 +1,10 @@
 package ipam
 
-import "net/netip"
+import (
+	"net/netip"
+
+	"go4.org/netipx"
+)
 
 // Hints: free ranges suggested in the fix of an overlap error, found with the
 // allocator among every range the plan uses plus the reserved and forbidden
@@ -55,7 +59,17 @@ func (v *validation) lowestFree(bits int, parents ...netip.Prefix) (netip.Prefix
 				used = append(used, usedRange{prefix: h}) // two fixes must not suggest one range
 			}
 		}
-		if got, err := allocateAcross(used, []netip.Prefix{parent}, bits, 1); err == nil {
+		blockers := func(parent netip.Prefix) []netipx.IPRange {
+			var out []netipx.IPRange
+			for _, u := range used {
+				if u.prefix.Addr().BitLen() == parent.Addr().BitLen() && u.prefix.Overlaps(parent) &&
+					!(u.vnetSpace && u.prefix.Bits() <= parent.Bits()) {
+					out = append(out, netipx.RangeOfPrefix(u.prefix))
+				}
+			}
+			return out
+		}
+		if got, err := allocateAcross(blockers, []netip.Prefix{parent}, bits, 1); err == nil {
 			found = got[0]
 			break
 		}

@@ -29,7 +29,7 @@ func (p *Plan) Allocate(vnet string, bits, count int) ([]netip.Prefix, error) {
 	if vn == nil {
 		return nil, fmt.Errorf("%w %q", ErrUnknownVNet, vnet)
 	}
-	return allocateAcross(p.usedRanges(), vn.AddressSpace, bits, count)
+	return allocateAcross(p.useIndex().blockersFunc(nil), vn.AddressSpace, bits, count)
 }
 
 // AllocateIn is Allocate with an explicit parent prefix instead of a VNet:
@@ -38,13 +38,18 @@ func (p *Plan) Allocate(vnet string, bits, count int) ([]netip.Prefix, error) {
 // itself is then not counted as used, its subnets are), nothing AKS
 // reserves or Azure forbids, and no avoid range.
 func (p *Plan) AllocateIn(within netip.Prefix, bits, count int) ([]netip.Prefix, error) {
-	return allocateAcross(p.usedRanges(), []netip.Prefix{within}, bits, count)
+	return allocateAcross(p.useIndex().blockersFunc(nil), []netip.Prefix{within}, bits, count)
 }
 
+// useIndex indexes the plan's ranges (defaults filled in), the reserved and
+// the forbidden ranges in one overlap tree.
+func (p *Plan) useIndex() *useIndex { return newUseIndex(planUses(p.withDefaults())) }
+
 // allocateAcross fills the parents in order with count prefixes of length
-// bits avoiding used. A parent equal to a used VNet space is not blocked by
-// that space itself.
-func allocateAcross(used []usedRange, parents []netip.Prefix, bits, count int) ([]netip.Prefix, error) {
+// bits, each parent's allocator built from the ranges blockers gives for it
+// (the free gaps come from the overlap tree's answer, never from a scan of
+// the whole plan).
+func allocateAcross(blockers func(parent netip.Prefix) []netipx.IPRange, parents []netip.Prefix, bits, count int) ([]netip.Prefix, error) {
 	if count < 1 {
 		return nil, fmt.Errorf("%w: count %d", ErrBadAllocRequest, count)
 	}
@@ -58,7 +63,7 @@ func allocateAcross(used []usedRange, parents []netip.Prefix, bits, count int) (
 		if bits < parent.Bits() {
 			continue // too small to hold even one
 		}
-		a, err := NewAllocator(parent, blockers(used, parent)...)
+		a, err := NewAllocator(parent, blockers(parent)...)
 		if err != nil {
 			return nil, err
 		}
@@ -88,37 +93,4 @@ func allocateAcross(used []usedRange, parents []netip.Prefix, bits, count int) (
 type usedRange struct {
 	prefix    netip.Prefix
 	vnetSpace bool
-}
-
-// blockers returns the ranges of used that block allocation inside parent,
-// of parent's family.
-func blockers(used []usedRange, parent netip.Prefix) []netipx.IPRange {
-	var out []netipx.IPRange
-	for _, u := range used {
-		if u.prefix.Addr().BitLen() != parent.Addr().BitLen() || !u.prefix.Overlaps(parent) {
-			continue
-		}
-		if u.vnetSpace && u.prefix.Bits() <= parent.Bits() {
-			continue // the parent is (inside) this VNet space
-		}
-		out = append(out, netipx.RangeOfPrefix(u.prefix))
-	}
-	return out
-}
-
-// usedRanges lists every valid prefix of the plan with defaults filled in,
-// the AKS-reserved ranges and the ranges Azure forbids in a VNet.
-func (p *Plan) usedRanges() []usedRange {
-	v := newValidation(p.withDefaults())
-	var out []usedRange
-	for _, r := range v.collectRangesQuiet() {
-		out = append(out, usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet})
-	}
-	for _, r := range AKSReservedRanges() {
-		out = append(out, usedRange{prefix: r.Prefix})
-	}
-	for _, r := range VNetForbiddenRanges() {
-		out = append(out, usedRange{prefix: r.Prefix})
-	}
-	return out
 }

@@ -38,10 +38,8 @@ func randomPlan(rng *rand.Rand) *Plan {
 // ones that overlap nothing the plan uses.
 func naiveAllocate(p *Plan, parent netip.Prefix, bits, count int) []netip.Prefix {
 	var b netipx.IPSetBuilder
-	for _, u := range p.usedRanges() {
-		if !u.vnetSpace {
-			b.AddPrefix(u.prefix)
-		}
+	for _, u := range naiveUsed(p) {
+		b.AddPrefix(u)
 	}
 	used, _ := b.IPSet()
 	var out []netip.Prefix
@@ -59,6 +57,19 @@ func naiveAllocate(p *Plan, parent netip.Prefix, bits, count int) []netip.Prefix
 		c = netip.PrefixFrom(next, bits)
 	}
 	return nil
+}
+
+// naiveUsed lists every prefix an allocation in p's VNet must avoid: all
+// the plan's ranges with defaults except VNet spaces, plus the reserved and
+// forbidden ranges.
+func naiveUsed(p *Plan) []netip.Prefix {
+	var out []netip.Prefix
+	for _, u := range planUses(p.WithDefaults()) {
+		if !u.vnetSpace {
+			out = append(out, u.prefix)
+		}
+	}
+	return out
 }
 
 func TestPlanAllocateMatchesNaive(t *testing.T) {
@@ -91,9 +102,9 @@ func TestPlanAllocateMatchesNaive(t *testing.T) {
 					t.Fatalf("round %d: %v overlaps %v", round, a, b)
 				}
 			}
-			for _, u := range p.usedRanges() {
-				if !u.vnetSpace && u.prefix.Overlaps(a) {
-					t.Fatalf("round %d: %v overlaps used %v", round, a, u.prefix)
+			for _, u := range naiveUsed(p) {
+				if u.Overlaps(a) {
+					t.Fatalf("round %d: %v overlaps used %v", round, a, u)
 				}
 			}
 		}
