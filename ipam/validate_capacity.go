@@ -28,9 +28,59 @@ func checkCapacity(v *validation) {
 			v.checkPodCIDRCapacity(cs)
 		}
 	}
+	for _, sv := range v.subnets {
+		v.checkConsumers(sv)
+	}
 	for _, l := range subnetLoads(v, sized) {
 		v.checkSubnetLoad(l)
 	}
+}
+
+// maxSubnetConsumers bounds each consumer count of a subnet: more addresses
+// than an IPv4 /8 (the largest cluster VNet) cannot be planned.
+const maxSubnetConsumers = 1 << 24
+
+// consumerCounts lists a subnet's consumer counts by their plan key.
+func consumerCounts(c Consumers) []struct {
+	key string
+	n   int
+} {
+	return []struct {
+		key string
+		n   int
+	}{
+		{"internalLoadBalancers", c.InternalLoadBalancers}, {"privateEndpoints", c.PrivateEndpoints},
+		{"apiServerEndpoints", c.APIServerEndpoints}, {"applicationGatewayInstances", c.ApplicationGatewayInstances},
+		{"other", c.Other},
+	}
+}
+
+// checkConsumers reports consumer counts that are negative or beyond any
+// subnet (Consumers.Total would clip the first and could wrap on the
+// second).
+func (v *validation) checkConsumers(sv *subnetView) {
+	for _, c := range consumerCounts(sv.s.Consumers) {
+		switch {
+		case c.n < 0:
+			v.errorf(codeInvalidConsumers, sv.field("consumers."+c.key), "count addresses: 0 or more",
+				"subnet %q of VNet %q has consumers.%s %d; a number of addresses can't be negative",
+				sv.s.Name, sv.vnet.v.Name, c.key, c.n)
+		case c.n > maxSubnetConsumers:
+			v.errorf(codeConsumersTooLarge, sv.field("consumers."+c.key), "count the subnet's other consumers again",
+				"subnet %q of VNet %q has consumers.%s %d, more addresses than an IPv4 /8 holds",
+				sv.s.Name, sv.vnet.v.Name, c.key, c.n)
+		}
+	}
+}
+
+// consumersTotal sums a subnet's consumer counts, each clipped to
+// 0..maxSubnetConsumers (checkConsumers reports the others).
+func consumersTotal(c Consumers) int {
+	n := 0
+	for _, c := range consumerCounts(c) {
+		n += min(max(c.n, 0), maxSubnetConsumers)
+	}
+	return n
 }
 
 // clusterSizing is one cluster as sizing sees it: its demand, or the errors
@@ -97,7 +147,7 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 	get := func(sv *subnetView) *subnetLoad {
 		l := loads[sv]
 		if l == nil {
-			l = &subnetLoad{sv: sv, consumers: sv.s.Consumers.Total()}
+			l = &subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)}
 			l.peak = u128.FromInt(l.consumers)
 			loads[sv] = l
 			uses[sv] = make(map[subnetUse]bool)
@@ -105,7 +155,7 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 		return l
 	}
 	for _, sv := range v.subnets {
-		if sv.s.Consumers.Total() > 0 {
+		if consumersTotal(sv.s.Consumers) > 0 {
 			get(sv)
 		}
 	}
@@ -337,6 +387,7 @@ const (
 	codeInvalidOSType         = "InvalidOsType"
 	codeInvalidPodSubnet      = "InvalidPodSubnet"
 	codeConsumersTooLarge     = "SubnetConsumersTooLarge"
+	codeInvalidConsumers      = "InvalidConsumerCount"
 	codeInvalidAgentPool      = "InvalidAgentPoolProfile"
 )
 
@@ -417,7 +468,7 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code, fix stri
 	case errors.Is(se, sizing.ErrClusterTooLarge):
 		switch {
 		case strings.HasPrefix(se.Field, "consumers"):
-			return codeConsumersTooLarge, "count the subnet's other consumers again"
+			return "", "" // checkConsumers reports each count of the plan
 		case np.NetworkPlugin == PluginKubenet:
 			return CodeKubenetNodeLimit, fmt.Sprintf("use Azure CNI Overlay or split the cluster: kubenet holds at most %d nodes",
 				sizing.MaxKubenetNodes)

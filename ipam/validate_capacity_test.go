@@ -2,6 +2,7 @@ package ipam
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/netip"
 	"slices"
@@ -542,7 +543,8 @@ var ruleCodes = []string{
 	codeStaticBlockVersion, codeDualStackCiliumVer, codeAGCSubnetDelegation,
 	CodeKubenetInProduction, CodeNoNetworkPolicy, CodeWindowsWithoutSurge, CodeNoUpgradeHeadroom,
 	CodeIngressSubnetSharedWithNodes, CodeBastionMissing, CodeBastionUndersized, codeDisputedDefault, codeWindowsMaxPods,
-	codeKubenetRetiring,
+	codeKubenetRetiring, codeKubenetUpgradeRoutes, codeInvalidConsumers, codeSubnetPrefixes, codeAgentPoolName,
+	codeAgentPoolMode, codeNoSystemPool, codeWindowsSystemPool,
 }
 
 // fuzzPlan decodes fuzz input into a one- or two-pool plan on one subnet.
@@ -676,4 +678,40 @@ func TestRuleFixtures(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Consumer counts are checked one by one: negative ones are errors rather
+// than zeros, and huge ones neither wrap the subnet's sum around (two of
+// MaxInt once summed to 0 and passed) nor go unreported.
+func TestValidateConsumerCounts(t *testing.T) {
+	codes := []string{codeInvalidConsumers, codeConsumersTooLarge, CodeInsufficientSubnetSize}
+	with := func(c Consumers) *Plan {
+		return rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 3, pMaxPods(30), pSurge("1"))),
+			func(p *Plan) { p.VNets[0].Subnets[0].Consumers = c })
+	}
+	const field = "vnets[hub].subnets[aks].consumers."
+	runRuleCases(t, []ruleCase{
+		{name: "counts that fit", codes: codes, plan: with(Consumers{InternalLoadBalancers: 3, Other: 2})},
+		{
+			name: "negative", codes: codes, plan: with(Consumers{InternalLoadBalancers: -5}),
+			want: Findings{modelError(codeInvalidConsumers, field+"internalLoadBalancers",
+				`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers -5; a number of addresses can't be negative`,
+				"count addresses: 0 or more")},
+		},
+		{
+			name: "two that would wrap", codes: codes,
+			plan: with(Consumers{InternalLoadBalancers: math.MaxInt, PrivateEndpoints: math.MaxInt, Other: 2}),
+			want: Findings{
+				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
+					"Pre-allocated IPs 33554558 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + other consumers 33554434",
+					"use a /6 or larger for subnet aks (67108859 usable for 33554558 needed), or lower maxPods or node counts"),
+				modelError(codeConsumersTooLarge, field+"internalLoadBalancers",
+					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9223372036854775807, more addresses than an IPv4 /8 holds`,
+					"count the subnet's other consumers again"),
+				modelError(codeConsumersTooLarge, field+"privateEndpoints",
+					`subnet "aks" of VNet "hub" has consumers.privateEndpoints 9223372036854775807, more addresses than an IPv4 /8 holds`,
+					"count the subnet's other consumers again"),
+			},
+		},
+	})
 }
