@@ -81,42 +81,44 @@ func countLE4(a []addr4, x addr4) int {
 	return c
 }
 
-// countKeyLE4 returns how many keys (lo[i], hi[i]) ≤ (klo, khi), searching
-// like countLE4.
-func countKeyLE4(lo, hi []addr4, klo, khi addr4) int {
+// countLT4 returns how many a[i] < x in the ascending a, searching like
+// countLE4.
+func countLT4(a []addr4, x addr4) int {
 	full := 0
-	for k := 7; k < len(lo); k += 8 {
+	for k := 7; k < len(a); k += 8 {
 		more := full + 8
-		if !keyLE4(lo[k], hi[k], klo, khi) {
+		if !less4(a[k], x) {
 			more = full
 		}
 		full = more
 	}
 	c := full
-	for i := full; i < min(full+8, len(lo)); i++ {
-		if keyLE4(lo[i], hi[i], klo, khi) {
+	for _, v := range a[full:min(full+8, len(a))] {
+		if less4(v, x) {
 			c++
 		}
 	}
 	return c
 }
 
-// countKeyLT4 returns how many keys (lo[i], hi[i]) < (klo, khi), searching
-// like countLE4.
-func countKeyLT4(lo, hi []addr4, klo, khi addr4) int {
-	full := 0
-	for k := 7; k < len(lo); k += 8 {
-		more := full + 8
-		if !keyLT4(lo[k], hi[k], klo, khi) {
-			more = full
-		}
-		full = more
+// countKeyLE4 returns how many keys (lo[i], hi[i]) ≤ (klo, khi). It
+// searches the starts alone and reads ends only among keys with start klo,
+// which are rare: half the cache lines of a search on both arrays, and
+// cache misses are what a descent waits on.
+func countKeyLE4(lo, hi []addr4, klo, khi addr4) int {
+	c := countLE4(lo, klo)
+	for c > 0 && lo[c-1] == klo && less4(khi, hi[c-1]) {
+		c--
 	}
-	c := full
-	for i := full; i < min(full+8, len(lo)); i++ {
-		if keyLT4(lo[i], hi[i], klo, khi) {
-			c++
-		}
+	return c
+}
+
+// countKeyLT4 returns how many keys (lo[i], hi[i]) < (klo, khi), searching
+// like countKeyLE4.
+func countKeyLT4(lo, hi []addr4, klo, khi addr4) int {
+	c := countLT4(lo, klo)
+	for c < len(lo) && lo[c] == klo && less4(hi[c], khi) {
+		c++
 	}
 	return c
 }

@@ -79,42 +79,44 @@ func countLE6(a []addr6, x addr6) int {
 	return c
 }
 
-// countKeyLE6 returns how many keys (lo[i], hi[i]) ≤ (klo, khi), searching
-// like countLE6.
-func countKeyLE6(lo, hi []addr6, klo, khi addr6) int {
+// countLT6 returns how many a[i] < x in the ascending a, searching like
+// countLE6.
+func countLT6(a []addr6, x addr6) int {
 	full := 0
-	for k := 7; k < len(lo); k += 8 {
+	for k := 7; k < len(a); k += 8 {
 		more := full + 8
-		if !keyLE6(lo[k], hi[k], klo, khi) {
+		if !less6(a[k], x) {
 			more = full
 		}
 		full = more
 	}
 	c := full
-	for i := full; i < min(full+8, len(lo)); i++ {
-		if keyLE6(lo[i], hi[i], klo, khi) {
+	for _, v := range a[full:min(full+8, len(a))] {
+		if less6(v, x) {
 			c++
 		}
 	}
 	return c
 }
 
-// countKeyLT6 returns how many keys (lo[i], hi[i]) < (klo, khi), searching
-// like countLE6.
-func countKeyLT6(lo, hi []addr6, klo, khi addr6) int {
-	full := 0
-	for k := 7; k < len(lo); k += 8 {
-		more := full + 8
-		if !keyLT6(lo[k], hi[k], klo, khi) {
-			more = full
-		}
-		full = more
+// countKeyLE6 returns how many keys (lo[i], hi[i]) ≤ (klo, khi). It
+// searches the starts alone and reads ends only among keys with start klo,
+// which are rare: half the cache lines of a search on both arrays, and
+// cache misses are what a descent waits on.
+func countKeyLE6(lo, hi []addr6, klo, khi addr6) int {
+	c := countLE6(lo, klo)
+	for c > 0 && lo[c-1] == klo && less6(khi, hi[c-1]) {
+		c--
 	}
-	c := full
-	for i := full; i < min(full+8, len(lo)); i++ {
-		if keyLT6(lo[i], hi[i], klo, khi) {
-			c++
-		}
+	return c
+}
+
+// countKeyLT6 returns how many keys (lo[i], hi[i]) < (klo, khi), searching
+// like countKeyLE6.
+func countKeyLT6(lo, hi []addr6, klo, khi addr6) int {
+	c := countLT6(lo, klo)
+	for c < len(lo) && lo[c] == klo && less6(hi[c], khi) {
+		c++
 	}
 	return c
 }

@@ -55,8 +55,3 @@ func prefixKey4(p netip.Prefix) (lo, hi addr4) {
 func keyLE4(alo, ahi, blo, bhi addr4) bool {
 	return uint64(alo)<<32|uint64(ahi) <= uint64(blo)<<32|uint64(bhi)
 }
-
-// keyLT4 reports whether (alo, ahi) < (blo, bhi) in (start, end) order.
-func keyLT4(alo, ahi, blo, bhi addr4) bool {
-	return uint64(alo)<<32|uint64(ahi) < uint64(blo)<<32|uint64(bhi)
-}
