@@ -40,18 +40,21 @@ func checkCapacity(v *validation) {
 // than an IPv4 /8 (the largest cluster VNet) cannot be planned.
 const maxSubnetConsumers = 1 << 24
 
-// consumerCounts lists a subnet's consumer counts by their plan key.
-func consumerCounts(c Consumers) []struct {
-	key string
-	n   int
-} {
-	return []struct {
-		key string
-		n   int
-	}{
-		{"internalLoadBalancers", c.InternalLoadBalancers}, {"privateEndpoints", c.PrivateEndpoints},
-		{"apiServerEndpoints", c.APIServerEndpoints}, {"applicationGatewayInstances", c.ApplicationGatewayInstances},
-		{"other", c.Other},
+// consumerCount is one consumer count of a subnet, with its plan key and
+// its name in a breakdown.
+type consumerCount struct {
+	key, words string
+	n          int
+}
+
+// consumerCounts lists a subnet's consumer counts.
+func consumerCounts(c Consumers) []consumerCount {
+	return []consumerCount{
+		{"internalLoadBalancers", "internal load balancer IPs", c.InternalLoadBalancers},
+		{"privateEndpoints", "private endpoints", c.PrivateEndpoints},
+		{"apiServerEndpoints", "API server endpoints", c.APIServerEndpoints},
+		{"applicationGatewayInstances", "application gateway IPs", c.ApplicationGatewayInstances},
+		{"other", "other IPs", c.Other},
 	}
 }
 
@@ -286,8 +289,10 @@ func (l *subnetLoad) breakdown() string {
 		}
 		terms = append(terms, fmt.Sprintf("pool %s %s × %v = %v", name, nodeTerms(lp.item), lp.item.PerNode, lp.item.Peak))
 	}
-	if l.consumers > 0 {
-		terms = append(terms, fmt.Sprintf("other consumers %d", l.consumers))
+	for _, c := range consumerCounts(l.sv.s.Consumers) {
+		if n := min(c.n, maxSubnetConsumers); n > 0 {
+			terms = append(terms, fmt.Sprintf("%s %d", c.words, n))
+		}
 	}
 	if l.apiEndpoints > 0 {
 		terms = append(terms, fmt.Sprintf("private API endpoints %d", l.apiEndpoints))

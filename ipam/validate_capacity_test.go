@@ -207,7 +207,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			}),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (7 nodes + 1 surge) × 31 = 248 + other consumers 3 + private API endpoints 1",
+				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (7 nodes + 1 surge) × 31 = 248 + internal load balancer IPs 2 + private endpoints 1 + private API endpoints 1",
 				"use a /23 or larger for subnet aks (507 usable for 252 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
@@ -278,7 +278,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			}),
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[endpoints].addressPrefixes",
-				"Pre-allocated IPs 12 exceeds IPs available 11 in Subnet Cidr 10.1.1.0/28, Subnet Name endpoints: other consumers 12",
+				"Pre-allocated IPs 12 exceeds IPs available 11 in Subnet Cidr 10.1.1.0/28, Subnet Name endpoints: private endpoints 12",
 				"use a /27 or larger for subnet endpoints (27 usable for 12 needed) such as 10.1.1.32/27")},
 		},
 	})
@@ -703,7 +703,7 @@ func TestValidateConsumerCounts(t *testing.T) {
 			plan: with(Consumers{InternalLoadBalancers: math.MaxInt, PrivateEndpoints: math.MaxInt, Other: 2}),
 			want: Findings{
 				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
-					"Pre-allocated IPs 33554558 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + other consumers 33554434",
+					"Pre-allocated IPs 33554558 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 2",
 					"use a /6 or larger for subnet aks (67108859 usable for 33554558 needed), or lower maxPods or node counts"),
 				modelError(codeConsumersTooLarge, field+"internalLoadBalancers",
 					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9223372036854775807, more addresses than an IPv4 /8 holds`,
