@@ -373,13 +373,20 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 		code = CodeInsufficientPodCIDR
 	}
 	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in pod CIDR %s of cluster %q: "+
-		"%s at upgrade peak × %v (one /%d per node); a /%d holds %v nodes",
-		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, p.Bits(), holds)
+		"%s at upgrade peak × %v (one /%d per node); a /%d holds %s",
+		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, p.Bits(),
+		plural(int(holds.Uint64()), "node")) // holds < nodes: the peak does not fit
 	fix := "split the nodes over several clusters"
 	if need := r.MinPrefixLen; need >= 0 {
 		fix = fmt.Sprintf("use a /%d or larger pod CIDR", need)
 		if p.Addr().Is4() {
 			fix += ", such as " + v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need))
+			if cv.c.NetworkProfile.IsOverlay() {
+				// AKS expands an overlay pod CIDR only to a superset
+				// (AKS-RULES §6): a running cluster can't move it.
+				wider, _ := p.Addr().Prefix(need)
+				fix += fmt.Sprintf("; a running overlay cluster can only widen it in place, to %s, if that is free", wider)
+			}
 		}
 	}
 	v.errorf(code, field, fix, "%s", msg)

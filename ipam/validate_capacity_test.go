@@ -322,7 +322,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
 				Field:   "clusters[prod].networkProfile.podCIDR",
 				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes at upgrade peak × 256 (one /24 per node); a /22 holds 4 nodes`,
-				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21"}},
+				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21; a running overlay cluster can only widen it in place, to 10.244.0.0/21, if that is free"}},
 		},
 		{name: "overlay slash 16 holds 256 nodes", plan: podCIDR(ruleOverlay, "10.244.0.0/16", 255), codes: codes},
 		{
@@ -332,7 +332,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
 				Field:   "clusters[prod].networkProfile.podCIDR",
 				Message: `Pre-allocated IPs 65792 exceeds IPs available 65536 in pod CIDR 10.244.0.0/16 of cluster "prod": 257 nodes at upgrade peak × 256 (one /24 per node); a /16 holds 256 nodes`,
-				Fix:     "use a /15 or larger pod CIDR, such as 10.2.0.0/15"}},
+				Fix:     "use a /15 or larger pod CIDR, such as 10.2.0.0/15; a running overlay cluster can only widen it in place, to 10.244.0.0/15, if that is free"}},
 		},
 		{
 			name:  "kubenet pod CIDR exhausted",
@@ -342,6 +342,21 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 				Field:   "clusters[prod].networkProfile.podCIDR",
 				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes at upgrade peak × 256 (one /24 per node); a /22 holds 4 nodes`,
 				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21"}},
+		},
+		{
+			name: "dual-stack IPv6 slash 80 holds one node",
+			plan: rulePlanWith(podCIDR(ruleOverlay, "10.244.0.0/16", 3), func(p *Plan) {
+				np := &p.Clusters[0].NetworkProfile
+				np.IPFamilies = []IPFamily{IPv4, IPv6}
+				np.PodCIDR = netip.Prefix{}
+				np.PodCIDRs = rulePrefixes("10.244.0.0/16", "fd12:3456:789a::/80")
+				np.ServiceCIDRs = rulePrefixes("10.0.0.0/16", "fd12:3456:789a:1::/108")
+			}),
+			codes: codes,
+			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
+				Field:   "clusters[prod].networkProfile.podCIDRs[1]",
+				Message: `Pre-allocated IPs 1125899906842624 exceeds IPs available 281474976710656 in pod CIDR fd12:3456:789a::/80 of cluster "prod": 4 nodes at upgrade peak × 281474976710656 (one /80 per node); a /80 holds 1 node`,
+				Fix:     "use a /78 or larger pod CIDR"}},
 		},
 	})
 }
