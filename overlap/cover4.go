@@ -33,6 +33,13 @@ func (c *cover4) add(s, e addr4) {
 	}
 }
 
+// holds reports whether the table records the end e of an entry [s, e]
+// in the block after s's: only then does removing the entry change it.
+func (c *cover4) holds(s, e addr4) bool {
+	k := int(s>>coverBlock) + 1
+	return k < len(c.maxBefore) && c.maxBefore[k] == e
+}
+
 // remove forgets the entry [s, e], which the tree t no longer holds: the
 // blocks whose maximum was e are recomputed from the tree, until one keeps
 // e through another entry (or never had it).

@@ -36,17 +36,23 @@ func (t *Tree[V]) coverThreshold() int {
 	return coverMin
 }
 
+// insert4 updates the cover table before the tree: the table does not
+// depend on the tree, so its cache miss overlaps the descent instead of
+// following it.
 func (t *Tree[V]) insert4(lo, hi addr4, v V) {
-	t.v4.insert(lo, hi, v)
-	switch {
-	case t.cover != nil:
+	if t.cover != nil {
 		t.cover.add(lo, hi)
-	case t.v4.n >= t.coverThreshold():
+	}
+	t.v4.insert(lo, hi, v)
+	if t.cover == nil && t.v4.n >= t.coverThreshold() {
 		t.cover = newCover4(&t.v4)
 	}
 }
 
+// remove4 reads the cover table before the tree changes, for the same
+// reason as insert4; the table needs recomputing only where it holds hi.
 func (t *Tree[V]) remove4(lo, hi addr4, v V) bool {
+	stale := t.cover != nil && t.cover.holds(lo, hi)
 	if !t.v4.remove(lo, hi, v) {
 		return false
 	}
@@ -54,7 +60,7 @@ func (t *Tree[V]) remove4(lo, hi addr4, v V) bool {
 	case t.cover == nil:
 	case t.v4.n < t.coverThreshold()/2: // hysteresis: no rebuild loop at the threshold
 		t.cover = nil
-	default:
+	case stale:
 		t.cover.remove(lo, hi, t.v4.maxEndBefore)
 	}
 	return true
