@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"time"
 
@@ -28,6 +29,7 @@ type config struct {
 	peers   []string
 	runs    int
 	minTime time.Duration
+	clock   string // "cpu" or "wall"
 }
 
 // sample is one measurement: nanoseconds per step, or bytes per prefix.
@@ -124,7 +126,12 @@ func measure(cfg config, op suite.Op, name string, w *workload.Workload, a *work
 	}
 	if err == nil {
 		var d time.Duration
-		d, err = suite.Measure(r, cfg.minTime)
+		runtime.GC() // collect the previous measurement's garbage before timing
+		clock := suite.CPUClock
+		if cfg.clock == "wall" {
+			clock = suite.WallClock
+		}
+		d, err = suite.Measure(r, cfg.minTime, clock)
 		if err == nil {
 			return sample{value: float64(d.Nanoseconds())}
 		}

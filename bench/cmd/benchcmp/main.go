@@ -35,10 +35,15 @@ func main() {
 	flag.StringVar(&peerNames, "peers", "bart", "comma-separated peers: bart,cidranger,netipx,naive")
 	flag.IntVar(&cfg.runs, "runs", 5, "number of interleaved runs; the table shows medians")
 	flag.DurationVar(&cfg.minTime, "min", 500*time.Millisecond, "minimum measured time per operation, implementation and run")
+	flag.StringVar(&cfg.clock, "clock", "cpu", "what to time: cpu (the process's CPU time, GC included; robust on a shared machine) or wall")
 	flag.Parse()
 	cfg.kind = workload.Kind(kind)
 	cfg.ops = parseOps(ops)
 	cfg.peers = strings.Split(peerNames, ",")
+	if cfg.clock != "cpu" && cfg.clock != "wall" {
+		fmt.Fprintf(os.Stderr, "benchcmp: -clock %q: want cpu or wall\n", cfg.clock)
+		os.Exit(2)
+	}
 	if err := run(cfg, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcmp:", err)
 		os.Exit(1)

@@ -91,8 +91,12 @@ func roundTo(ns float64) time.Duration {
 
 func writeTable(w io.Writer, cfg config, res results) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "workload %s, n=%d (allocate, gaps: %d used entries in a /8), median of %d interleaved runs\n",
-		cfg.kind, cfg.n, workload.AllocUsed, cfg.runs)
+	clock := "CPU time"
+	if cfg.clock == "wall" {
+		clock = "wall time"
+	}
+	fmt.Fprintf(&b, "workload %s, n=%d (allocate, gaps: %d used entries in a /8), %s per operation, median of %d interleaved runs\n",
+		cfg.kind, cfg.n, workload.AllocUsed, clock, cfg.runs)
 	if cfg.kind != workload.RealisticMixed || cfg.n != 1_000_000 {
 		b.WriteString("(the goals are set for n=1000000 on realistic-mixed; here they are only a guide)\n")
 	}

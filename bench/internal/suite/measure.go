@@ -9,22 +9,22 @@ import (
 )
 
 // Measure runs r in growing batches until at least min of step time has
-// passed (resets excluded) and returns the mean time per step.
-func Measure(r *Runner, min time.Duration) (time.Duration, error) {
+// passed on clock (resets excluded) and returns the mean time per step.
+func Measure(r *Runner, min time.Duration, clock Clock) (time.Duration, error) {
 	var total time.Duration
 	steps, i := 0, 0
 	for batch := 1; total < min; batch *= 2 {
-		start := time.Now()
+		start := clock()
 		for range batch {
 			if r.Period > 0 && i == r.Period {
-				total += time.Since(start)
+				total += clock() - start
 				r.Reset()
-				start, i = time.Now(), 0
+				start, i = clock(), 0
 			}
 			r.Step(i)
 			i++
 		}
-		total += time.Since(start)
+		total += clock() - start
 		steps += batch
 		if r.err != nil {
 			return 0, r.err

@@ -32,7 +32,7 @@ func TestRunnersSmoke(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if _, err := Measure(r, time.Millisecond); err != nil {
+				if _, err := Measure(r, time.Millisecond, CPUClock); err != nil {
 					t.Fatal(err)
 				}
 				steps := 5
@@ -96,7 +96,7 @@ func TestSortKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Measure(r, time.Millisecond); err != nil {
+	if _, err := Measure(r, time.Millisecond, CPUClock); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -113,5 +113,18 @@ func TestBytesPerPrefix(t *testing.T) {
 	// The naive index is one 40-byte Entry per prefix in a slice.
 	if got < 35 || got > 60 {
 		t.Errorf("naive bytes/prefix = %.1f, want about 40", got)
+	}
+}
+
+func TestClocksAdvance(t *testing.T) {
+	for name, clock := range map[string]Clock{"wall": WallClock, "cpu": CPUClock} {
+		start := clock()
+		x := 0
+		for i := range 50_000_000 {
+			x ^= i * i
+		}
+		if clock() <= start {
+			t.Errorf("%s clock did not advance over a busy loop (%d)", name, x)
+		}
 	}
 }
