@@ -3,6 +3,9 @@ package overlap
 import (
 	"iter"
 	"math"
+	"math/bits"
+
+	"github.com/cidrplan/cidrplan/overlap/internal/radix"
 )
 
 // ConflictsAmong returns every unordered pair of entries that share an
@@ -64,12 +67,15 @@ func (s *sorted[V]) conflicts4(yield func(Entry[V], Entry[V]) bool) bool {
 	return true
 }
 
-// conflicts6 is conflicts4 for the IPv6 entries. The upper half of each
-// start is in the sorted records, so the sweep reads the rest of an entry
-// only for x and for the pairs.
+// conflicts6 is conflicts4 for the IPv6 entries. The sorted records hold
+// the upper half of each start and the bit length of its span, so the
+// sweep reads the rest of an entry only where the next one may overlap it.
 func (s *sorted[V]) conflicts6(yield func(Entry[V], Entry[V]) bool) bool {
 	r := s.r6
 	for i := range r {
+		if i+1 == len(r) || beyond(r[i], r[i+1].Key) {
+			continue // the common case: no pair, and the entry's end not read
+		}
 		x := &s.rest6[r[i].Idx]
 		xlo, xhi := addr6{r[i].Key, x.lo}, x.end
 		var ex Entry[V]
@@ -87,4 +93,15 @@ func (s *sorted[V]) conflicts6(yield func(Entry[V], Entry[V]) bool) bool {
 		}
 	}
 	return true
+}
+
+// beyond reports whether an IPv6 entry starting at the upper half next
+// starts after the entry x ends: whether next ≥ x.Key + 2^x.Aux, which
+// spanBits makes larger than the upper half of x's end.
+func beyond(x radix.Rec64, next uint64) bool {
+	if x.Aux >= 64 {
+		return false
+	}
+	lim, carry := bits.Add64(x.Key, uint64(1)<<x.Aux, 0)
+	return carry == 0 && next >= lim
 }

@@ -17,7 +17,7 @@ func edgeEntries() []Entry[int] {
 	var es []Entry[int]
 	for i, s := range []string{
 		"0.0.0.0/0", "0.0.0.0/32", "255.255.255.255/32", "10.0.0.0/8", "10.0.0.0/8",
-		"::/0", "::/128", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", "fd00::/8", "fd00::/64",
+		"::/0", "::/128", "::/80", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", "fd00::/8", "fd00::/64",
 	} {
 		rg := netipx.RangeOfPrefix(netip.MustParsePrefix(s))
 		es = append(es, Entry[int]{rg, i}, Entry[int]{rg, -i})
@@ -124,6 +124,7 @@ func TestConflictsAmongErrors(t *testing.T) {
 	}{
 		{"zero range", netipx.IPRange{}, ErrInvalidRange},
 		{"reversed", netipx.IPRangeFrom(netip.MustParseAddr("10.0.0.9"), netip.MustParseAddr("10.0.0.1")), ErrInvalidRange},
+		{"reversed IPv6", netipx.IPRangeFrom(netip.MustParseAddr("fd00::9"), netip.MustParseAddr("fd00::1")), ErrInvalidRange},
 		{"mixed families", netipx.IPRangeFrom(netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("fd00::1")), ErrInvalidRange},
 		{"mapped", netipx.IPRangeFrom(netip.MustParseAddr("::ffff:10.0.0.1"), netip.MustParseAddr("::ffff:10.0.0.9")), ErrMappedIPv6},
 	}

@@ -3,6 +3,7 @@ package overlap
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/cidrplan/cidrplan/overlap/internal/radix"
@@ -47,7 +48,7 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 type sorted[V comparable] struct {
 	r4    []radix.Rec32 // Key: start, Aux: end, Idx: into vals4
 	vals4 []V
-	r6    []radix.Rec64 // Key: upper half of the start, Idx: into rest6
+	r6    []radix.Rec64 // Key: upper half of the start, Idx: into rest6, Aux: spanBits
 	rest6 []rest6[V]
 }
 
@@ -58,6 +59,12 @@ type rest6[V comparable] struct {
 	end addr6
 	v   V
 }
+
+// spanBits returns the bit length of end−start: an entry starting in
+// start's upper half ends before start + 2^spanBits in the upper halves, so
+// a sweep can rule out overlaps with the next entry without reading the
+// entry's end.
+func spanBits(start, end uint64) uint32 { return uint32(bits.Len64(end - start)) }
 
 // sortEntries checks every entry as InsertRange does and sorts them; the
 // first bad one is returned as a *RangeError with its Index. entries must
@@ -72,17 +79,23 @@ func sortEntries[V comparable](entries []Entry[V]) (*sorted[V], error) {
 		r6: make([]radix.Rec64, 0, n6), rest6: make([]rest6[V], 0, n6),
 	}
 	for i, e := range entries {
-		if err := checkRange(e.Range); err != nil {
-			return nil, &RangeError{Range: e.Range, Index: i, Err: err}
+		// The same checks as checkRange (ranges hold no zones), on the
+		// addresses the keys are made of.
+		from, to := e.Range.From(), e.Range.To()
+		if from.Is4() && to.Is4() {
+			if a, b := fromAddr4(from), fromAddr4(to); a <= b {
+				s.r4 = append(s.r4, radix.Rec32{Key: a, Aux: b, Idx: uint32(len(s.r4))})
+				s.vals4 = append(s.vals4, e.Value)
+				continue
+			}
+		} else if from.Is6() && to.Is6() && !from.Is4In6() {
+			if a, b := fromAddr6(from), fromAddr6(to); !less6(b, a) {
+				s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: uint32(len(s.r6)), Aux: spanBits(a.hi, b.hi)})
+				s.rest6 = append(s.rest6, rest6[V]{a.lo, b, e.Value})
+				continue
+			}
 		}
-		if from := e.Range.From(); from.Is4() {
-			s.r4 = append(s.r4, radix.Rec32{Key: fromAddr4(from), Aux: fromAddr4(e.Range.To()), Idx: uint32(len(s.r4))})
-			s.vals4 = append(s.vals4, e.Value)
-		} else {
-			a := fromAddr6(from)
-			s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: uint32(len(s.r6))})
-			s.rest6 = append(s.rest6, rest6[V]{a.lo, fromAddr6(e.Range.To()), e.Value})
-		}
+		return nil, &RangeError{Range: e.Range, Index: i, Err: cmp.Or(checkRange(e.Range), ErrInvalidRange)}
 	}
 	s.r4 = radix.Sort32(s.r4, make([]radix.Rec32, len(s.r4)))
 	s.r6 = radix.Sort64(s.r6, make([]radix.Rec64, len(s.r6)))

@@ -17,10 +17,12 @@ const (
 // of the item it came from.
 type Rec32 struct{ Key, Aux, Idx uint32 }
 
-// Rec64 is a 64-bit key and the index of the item it came from.
+// Rec64 is a 64-bit key, the index of the item it came from, and a
+// payload the sort carries along in what would otherwise be padding.
 type Rec64 struct {
 	Key uint64
 	Idx uint32
+	Aux uint32
 }
 
 // Sort32 sorts a by Key, stably, using buf (at least len(a) long) as
