@@ -16,16 +16,17 @@ import (
 // Build's time.
 //
 // Every entry is checked as [Build] checks it; the first bad one is
-// returned as a *RangeError with its Index, and a nil sequence. The
-// entries are sorted before ConflictsAmong returns, so later changes to
-// the slice do not affect the sequence, and the sequence may be iterated
-// any number of times, also concurrently.
+// returned as a *RangeError with its Index, and a nil sequence. The keys
+// are sorted before ConflictsAmong returns, but values (and the rest of
+// IPv6 addresses) are read from entries as pairs are found: entries must
+// not be modified until the iteration is over. The sequence may be
+// iterated any number of times, also concurrently.
 //
 // O(n) for the radix sort, plus O(r log r) for each run of r entries that
 // share a start (IPv4) or the upper half of a start (IPv6); then O(k) for k
 // pairs yielded, streamed as found and stopping as soon as the caller
-// stops. Memory: about 24 bytes per IPv4 entry and 56 per IPv6 entry, plus
-// a copy of the values.
+// stops. Memory: 24 bytes per IPv4 entry and 32 per IPv6 entry (sorted
+// records and the sort's scratch), no copy of the entries.
 func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry[V]], error) {
 	if len(entries) > math.MaxUint32 {
 		t, err := buildByInserting(entries)
@@ -34,7 +35,7 @@ func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry
 		}
 		return t.Conflicts(), nil
 	}
-	s, err := sortEntries(entries)
+	s, err := sortEntries(entries, true)
 	if err != nil {
 		return nil, err
 	}
@@ -56,10 +57,10 @@ func (s *sorted[V]) conflicts4(yield func(Entry[V], Entry[V]) bool) bool {
 		if i+1 == len(r) || r[i+1].Key > x.Aux {
 			continue // the common case: no pair, no Entry built
 		}
-		ex := entry4(x.Key, x.Aux, s.vals4[x.Idx])
+		ex := entry4(x.Key, x.Aux, s.value4(&x))
 		for j := i + 1; j < len(r) && r[j].Key <= x.Aux; j++ {
 			y := &r[j]
-			if !yield(ex, entry4(y.Key, y.Aux, s.vals4[y.Idx])) {
+			if !yield(ex, entry4(y.Key, y.Aux, s.value4(y))) {
 				return false
 			}
 		}
@@ -76,18 +77,17 @@ func (s *sorted[V]) conflicts6(yield func(Entry[V], Entry[V]) bool) bool {
 		if i+1 == len(r) || beyond(r[i], r[i+1].Key) {
 			continue // the common case: no pair, and the entry's end not read
 		}
-		x := &s.rest6[r[i].Idx]
-		xlo, xhi := addr6{r[i].Key, x.lo}, x.end
+		xlo, xhi, xv := s.at6(&r[i])
 		var ex Entry[V]
 		for j := i + 1; j < len(r) && r[j].Key <= xhi.hi; j++ {
-			y := &s.rest6[r[j].Idx]
-			if r[j].Key == xhi.hi && y.lo > xhi.lo {
+			ylo, yhi, yv := s.at6(&r[j])
+			if less6(xhi, ylo) {
 				break
 			}
 			if j == i+1 {
-				ex = entry6(xlo, xhi, x.v)
+				ex = entry6(xlo, xhi, xv)
 			}
-			if !yield(ex, entry6(addr6{r[j].Key, y.lo}, y.end, y.v)) {
+			if !yield(ex, entry6(ylo, yhi, yv)) {
 				return false
 			}
 		}

@@ -21,7 +21,7 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 	if len(entries) > math.MaxUint32 {
 		return buildByInserting(entries)
 	}
-	s, err := sortEntries(entries)
+	s, err := sortEntries(entries, false)
 	if err != nil {
 		return nil, err
 	}
@@ -43,13 +43,35 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 
 // sorted holds entries in ascending (start, end) order, equal ranges in
 // input order, per family. The sorts move small records: IPv4 start and
-// end, the upper half of an IPv6 start. The rest is copied once into
-// compact arrays, so that gathering it in sorted order stays in cache.
+// end, the upper half of an IPv6 start. For Build the rest is copied once
+// into compact arrays, so that gathering it in sorted order stays in
+// cache; a lean sort (entries set) copies nothing more, and its records
+// index entries, for callers that read the rest only now and then.
 type sorted[V comparable] struct {
-	r4    []radix.Rec32 // Key: start, Aux: end, Idx: into vals4
+	r4    []radix.Rec32 // Key: start, Aux: end, Idx: into vals4 or entries
 	vals4 []V
-	r6    []radix.Rec64 // Key: upper half of the start, Idx: into rest6, Aux: spanBits
+	r6    []radix.Rec64 // Key: upper half of the start, Idx: into rest6 or entries, Aux: spanBits
 	rest6 []rest6[V]
+
+	entries []Entry[V] // the input, for a lean sort
+}
+
+// value4 returns the value of the IPv4 entry r.
+func (s *sorted[V]) value4(r *radix.Rec32) V {
+	if s.entries != nil {
+		return s.entries[r.Idx].Value
+	}
+	return s.vals4[r.Idx]
+}
+
+// at6 returns the IPv6 entry r.
+func (s *sorted[V]) at6(r *radix.Rec64) (start, end addr6, v V) {
+	if s.entries != nil {
+		e := &s.entries[r.Idx]
+		return fromAddr6(e.Range.From()), fromAddr6(e.Range.To()), e.Value
+	}
+	x := &s.rest6[r.Idx]
+	return addr6{r.Key, x.lo}, x.end, x.v
 }
 
 // rest6 is what the IPv6 sort does not carry, together for one gather per
@@ -67,16 +89,19 @@ type rest6[V comparable] struct {
 func spanBits(start, end uint64) uint32 { return uint32(bits.Len64(end - start)) }
 
 // sortEntries checks every entry as InsertRange does and sorts them; the
-// first bad one is returned as a *RangeError with its Index. entries must
-// have at most math.MaxUint32 elements.
-func sortEntries[V comparable](entries []Entry[V]) (*sorted[V], error) {
+// first bad one is returned as a *RangeError with its Index. A lean sort
+// keeps only the sorted records and entries. entries must have at most
+// math.MaxUint32 elements.
+func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error) {
 	n4 := estimateIPv4(entries)
 	margin := len(entries) / 64
 	n6 := min(len(entries), len(entries)-n4+margin)
 	n4 = min(len(entries), n4+margin)
-	s := &sorted[V]{
-		r4: make([]radix.Rec32, 0, n4), vals4: make([]V, 0, n4),
-		r6: make([]radix.Rec64, 0, n6), rest6: make([]rest6[V], 0, n6),
+	s := &sorted[V]{r4: make([]radix.Rec32, 0, n4), r6: make([]radix.Rec64, 0, n6)}
+	if lean {
+		s.entries = entries
+	} else {
+		s.vals4, s.rest6 = make([]V, 0, n4), make([]rest6[V], 0, n6)
 	}
 	for i, e := range entries {
 		// The same checks as checkRange (ranges hold no zones), on the
@@ -84,14 +109,22 @@ func sortEntries[V comparable](entries []Entry[V]) (*sorted[V], error) {
 		from, to := e.Range.From(), e.Range.To()
 		if from.Is4() && to.Is4() {
 			if a, b := fromAddr4(from), fromAddr4(to); a <= b {
-				s.r4 = append(s.r4, radix.Rec32{Key: a, Aux: b, Idx: uint32(len(s.r4))})
-				s.vals4 = append(s.vals4, e.Value)
+				idx := uint32(i)
+				if !lean {
+					idx = uint32(len(s.vals4))
+					s.vals4 = append(s.vals4, e.Value)
+				}
+				s.r4 = append(s.r4, radix.Rec32{Key: a, Aux: b, Idx: idx})
 				continue
 			}
 		} else if from.Is6() && to.Is6() && !from.Is4In6() {
 			if a, b := fromAddr6(from), fromAddr6(to); !less6(b, a) {
-				s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: uint32(len(s.r6)), Aux: spanBits(a.hi, b.hi)})
-				s.rest6 = append(s.rest6, rest6[V]{a.lo, b, e.Value})
+				idx := uint32(i)
+				if !lean {
+					idx = uint32(len(s.rest6))
+					s.rest6 = append(s.rest6, rest6[V]{a.lo, b, e.Value})
+				}
+				s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: idx, Aux: spanBits(a.hi, b.hi)})
 				continue
 			}
 		}
@@ -101,11 +134,11 @@ func sortEntries[V comparable](entries []Entry[V]) (*sorted[V], error) {
 	s.r6 = radix.Sort64(s.r6, make([]radix.Rec64, len(s.r6)))
 	sortRuns(s.r4, func(a, b radix.Rec32) bool { return a.Key == b.Key },
 		func(a, b radix.Rec32) int { return cmp.Compare(a.Aux, b.Aux) })
-	rest := s.rest6
 	sortRuns(s.r6, func(a, b radix.Rec64) bool { return a.Key == b.Key },
 		func(a, b radix.Rec64) int {
-			x, y := &rest[a.Idx], &rest[b.Idx]
-			return cmp.Or(cmp.Compare(x.lo, y.lo), cmp6(x.end, y.end))
+			as, ae, _ := s.at6(&a)
+			bs, be, _ := s.at6(&b)
+			return cmp.Or(cmp.Compare(as.lo, bs.lo), cmp6(ae, be))
 		})
 	return s, nil
 }
