@@ -57,6 +57,15 @@ func FuzzImplsAgree(f *testing.F) {
 					t.Fatalf("%s: Conflicts of %v (-want +got):\n%s", im.Name(), stored, diff)
 				}
 			}
+			if af, ok := im.(AmongFinder); ok {
+				var got []pair
+				if err := af.ConflictsAmong(im.Prepare(stored), func(a, b Entry) bool { got = append(got, pair{a, b}); return true }); err != nil {
+					t.Fatal(err)
+				}
+				if diff := gocmp.Diff(normalize(wantPairs, true), normalize(got, true), cmpOpts); diff != "" {
+					t.Fatalf("ConflictsAmong of %v (-want +got):\n%s", stored, diff)
+				}
+			}
 			for _, within := range probes {
 				got, _ := gaps(x, within)
 				want, _ := gaps(ref, within)

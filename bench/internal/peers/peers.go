@@ -51,6 +51,12 @@ type Index interface {
 	Gaps(within netip.Prefix, yield func(netipx.IPRange) bool) error
 }
 
+// An AmongFinder is an Impl that can list the overlapping pairs of its
+// prepared input without building an index first.
+type AmongFinder interface {
+	ConflictsAmong(in Input, yield func(a, b Entry) bool) error
+}
+
 // An AllocImpl is one allocator implementation under test.
 type AllocImpl interface {
 	Name() string

@@ -143,6 +143,16 @@ func TestImplsAgreeWithNaive(t *testing.T) {
 					}
 				}
 
+				if af, ok := im.(AmongFinder); ok {
+					var got []pair
+					if err := af.ConflictsAmong(im.Prepare(w.Base), func(a, b Entry) bool { got = append(got, pair{a, b}); return true }); err != nil {
+						t.Fatalf("ConflictsAmong: %v", err)
+					}
+					if diff := gocmp.Diff(normalize(wantPairs, true), normalize(got, true), cmpOpts); diff != "" || len(got) != len(wantPairs) {
+						t.Fatalf("ConflictsAmong yields %d pairs, want %d (-want +got):\n%s", len(got), len(wantPairs), diff)
+					}
+				}
+
 				withins := append([]netip.Prefix{netip.MustParsePrefix("0.0.0.0/0"), netip.MustParsePrefix("::/0")}, w.Probes[:200]...)
 				for _, within := range withins {
 					got, err := gaps(x, within)

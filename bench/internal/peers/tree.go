@@ -71,3 +71,18 @@ func (x *treeIndex) Gaps(within netip.Prefix, yield func(netipx.IPRange) bool) e
 	}
 	return nil
 }
+
+// ConflictsAmong yields every overlapping pair of the prepared entries with
+// overlap.ConflictsAmong: a radix sort and a sweep, no tree.
+func (Tree) ConflictsAmong(in Input, yield func(a, b Entry) bool) error {
+	pairs, err := overlap.ConflictsAmong(in.([]overlap.Entry[uint32]))
+	if err != nil {
+		return err
+	}
+	for a, b := range pairs {
+		if !yield(entry(a), entry(b)) {
+			break
+		}
+	}
+	return nil
+}

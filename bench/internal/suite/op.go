@@ -23,8 +23,10 @@ const (
 	Overlaps Op = "overlaps"
 	// Overlapping lists every entry that overlaps a probe.
 	Overlapping Op = "overlapping"
-	// Conflicts builds an index from the n base entries and enumerates every
-	// overlapping pair: the whole job of checking a plan.
+	// Conflicts enumerates every overlapping pair among the n base entries
+	// as given: the whole job of checking a plan. An implementation that
+	// offers it (peers.AmongFinder) does it without an index; the others
+	// build one first.
 	Conflicts Op = "conflicts"
 	// ConflictsBuilt enumerates every overlapping pair of a built index.
 	ConflictsBuilt Op = "conflicts-built"
@@ -99,6 +101,13 @@ func New(op Op, im peers.Impl, w *workload.Workload, a *workload.Alloc) (*Runner
 		return r, nil
 	case Build, Conflicts:
 		in := im.Prepare(w.Base)
+		if af, ok := im.(peers.AmongFinder); ok && op == Conflicts {
+			r.Step = func(int) {
+				r.fail(af.ConflictsAmong(in, func(_, _ peers.Entry) bool { r.count++; return true }))
+				r.steps++
+			}
+			return r, nil
+		}
 		r.Step = func(int) {
 			x, err := im.Build(in)
 			r.fail(err)
