@@ -132,14 +132,12 @@ func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error
 	}
 	s.r4 = radix.Sort32(s.r4, make([]radix.Rec32, len(s.r4)))
 	s.r6 = radix.Sort64(s.r6, make([]radix.Rec64, len(s.r6)))
-	sortRuns(s.r4, func(a, b radix.Rec32) bool { return a.Key == b.Key },
-		func(a, b radix.Rec32) int { return cmp.Compare(a.Aux, b.Aux) })
-	sortRuns(s.r6, func(a, b radix.Rec64) bool { return a.Key == b.Key },
-		func(a, b radix.Rec64) int {
-			as, ae, _ := s.at6(&a)
-			bs, be, _ := s.at6(&b)
-			return cmp.Or(cmp.Compare(as.lo, bs.lo), cmp6(ae, be))
-		})
+	sortRuns32(s.r4)
+	sortRuns64(s.r6, func(a, b radix.Rec64) int {
+		as, ae, _ := s.at6(&a)
+		bs, be, _ := s.at6(&b)
+		return cmp.Or(cmp.Compare(as.lo, bs.lo), cmp6(ae, be))
+	})
 	return s, nil
 }
 
@@ -160,18 +158,36 @@ func estimateIPv4[V comparable](entries []Entry[V]) int {
 	return len(entries) / samples * n4
 }
 
-// sortRuns stably sorts each run of records with the same sort key by the
-// rest of the (start, end) key.
-func sortRuns[R any](rs []R, sameStart func(a, b R) bool, byEnd func(a, b R) int) {
-	for i := 0; i < len(rs); {
-		j := i + 1
-		for j < len(rs) && sameStart(rs[i], rs[j]) {
+// sortRuns32 stably sorts each run of IPv4 records with the same start by
+// end. Runs are rare, so the scan compares keys inline rather than through
+// a function value.
+func sortRuns32(rs []radix.Rec32) {
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i].Key != rs[i+1].Key {
+			continue
+		}
+		j := i + 2
+		for j < len(rs) && rs[j].Key == rs[i].Key {
 			j++
 		}
-		if j-i > 1 {
-			slices.SortStableFunc(rs[i:j], byEnd)
+		slices.SortStableFunc(rs[i:j], func(a, b radix.Rec32) int { return cmp.Compare(a.Aux, b.Aux) })
+		i = j - 1
+	}
+}
+
+// sortRuns64 stably sorts each run of IPv6 records with the same upper
+// half of the start by byRest, the rest of the (start, end) order.
+func sortRuns64(rs []radix.Rec64, byRest func(a, b radix.Rec64) int) {
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i].Key != rs[i+1].Key {
+			continue
 		}
-		i = j
+		j := i + 2
+		for j < len(rs) && rs[j].Key == rs[i].Key {
+			j++
+		}
+		slices.SortStableFunc(rs[i:j], byRest)
+		i = j - 1
 	}
 }
 
