@@ -137,3 +137,30 @@ func TestGapsDensePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestInsertDeleteDoNotAllocate checks that Insert and Delete allocate
+// nothing unless a node splits: a built tree leaves room in every leaf.
+func TestInsertDeleteDoNotAllocate(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	es := make([]Entry[int], 20000)
+	for i := range es {
+		es[i].Range, es[i].Value = sparseEntry(r)
+	}
+	tr, err := Build(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr.coverAt = 1 // keep the cover table in play
+	tr.cover = newCover4(&tr.v4)
+	for _, s := range []string{"10.1.2.0/24", "fd00:1:2::/48"} {
+		p := netip.MustParsePrefix(s)
+		if n := testing.AllocsPerRun(100, func() {
+			if tr.Insert(p, -1) != nil || !tr.Delete(p, -1) {
+				t.Fatal("insert or delete failed")
+			}
+		}); n != 0 {
+			t.Errorf("Insert and Delete of %s allocate %v times", s, n)
+		}
+	}
+	checkTree(t, tr)
+}
