@@ -1,6 +1,7 @@
 package ipam
 
 import (
+	"math"
 	"net/netip"
 
 	"github.com/cidrplan/cidrplan/sizing"
@@ -70,12 +71,26 @@ type Consumers struct {
 	Other int `json:"other,omitzero"`
 }
 
-// Total returns the sum of all consumers; negative fields count as 0.
+// Total returns the sum of all consumers; negative fields count as 0. The
+// sum saturates at math.MaxInt instead of wrapping, so absurd counts still
+// read as too many rather than as a small or negative number.
 func (c Consumers) Total() int {
+	return saturatingSum(c.InternalLoadBalancers, c.PrivateEndpoints, c.APIServerEndpoints,
+		c.ApplicationGatewayInstances, c.Other)
+}
+
+// saturatingSum adds the non-negative values of vs (negative ones count as
+// 0), saturating at math.MaxInt.
+func saturatingSum(vs ...int) int {
 	n := 0
-	for _, v := range []int{c.InternalLoadBalancers, c.PrivateEndpoints, c.APIServerEndpoints,
-		c.ApplicationGatewayInstances, c.Other} {
-		n += max(v, 0)
+	for _, v := range vs {
+		if v <= 0 {
+			continue
+		}
+		if n > math.MaxInt-v {
+			return math.MaxInt
+		}
+		n += v
 	}
 	return n
 }

@@ -144,7 +144,7 @@ func (cv *clusterView) sizingCluster() (c sizing.Cluster, byName map[string]*sub
 		if t := sv.s.Consumers; t.Total() > 0 {
 			c.Consumers[sv.path] = sizing.Consumers{
 				ILBFrontEnds:     max(t.InternalLoadBalancers, 0),
-				PrivateEndpoints: t.Total() - max(t.InternalLoadBalancers, 0),
+				PrivateEndpoints: saturatingSum(t.PrivateEndpoints, t.APIServerEndpoints, t.ApplicationGatewayInstances, t.Other),
 			}
 		}
 		return sv.path
