@@ -30,7 +30,9 @@ type sizeResult struct {
 	PodCIDRv6 *rangeResult `json:"podCIDRv6,omitempty"`
 	// MaxNodes is the smallest maxNodes of the given ranges: the most
 	// nodes the pool can have in all of them; absent when no range is given.
-	MaxNodes    *int                `json:"maxNodes,omitempty"`
+	MaxNodes *int `json:"maxNodes,omitempty"`
+	// Pods is MaxNodes × maxPods: the pods those nodes run.
+	Pods        *int                `json:"pods,omitempty"`
 	Assumptions []sizing.Assumption `json:"assumptions,omitempty"`
 
 	surge     sizing.Surge // effective maxSurge, for the table's arithmetic
@@ -53,6 +55,7 @@ type rangeResult struct {
 	Fits      *bool         `json:"fits,omitempty"`
 	Headroom  *u128.Uint128 `json:"headroom,omitempty"` // usable − addresses; 0 when it does not fit
 	MaxNodes  *int          `json:"maxNodes,omitempty"`
+	Pods      *int          `json:"pods,omitempty"` // maxNodes × maxPods
 	LimitedBy sizing.Bound  `json:"limitedBy,omitempty"`
 
 	key sizing.RangeKey
@@ -136,9 +139,17 @@ func (in *sizeInput) result() (*sizeResult, error) {
 		if rr.MaxNodes != nil && (res.MaxNodes == nil || *rr.MaxNodes < *res.MaxNodes) {
 			res.MaxNodes, res.limitedBy = rr.MaxNodes, rr
 		}
+		if rr.MaxNodes != nil {
+			rr.Pods = intPtr(*rr.MaxNodes * res.MaxPods)
+		}
+	}
+	if res.MaxNodes != nil {
+		res.Pods = intPtr(*res.MaxNodes * res.MaxPods)
 	}
 	return res, nil
 }
+
+func intPtr(n int) *int { return &n }
 
 // ranges lists the ranges of res in output order.
 func (res *sizeResult) ranges() []*rangeResult {

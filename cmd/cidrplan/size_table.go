@@ -75,8 +75,8 @@ func writeSizeTable(e *env, res *sizeResult) error {
 		}
 	}
 	if res.MaxNodes != nil && given > 1 { // with one range, its line says it
-		fmt.Fprintf(w, "\nThe pool fits at most %s in the given ranges (limited by the %s).\n",
-			plural(*res.MaxNodes, "node", "nodes"), rangeTitle(res.limitedBy.key.Kind))
+		fmt.Fprintf(w, "\nThe pool fits at most %s, %s, in the given ranges (limited by the %s).\n",
+			plural(*res.MaxNodes, "node", "nodes"), plural(*res.Pods, "pod", "pods"), rangeTitle(res.limitedBy.key.Kind))
 	}
 	if len(res.Assumptions) > 0 {
 		fmt.Fprintf(w, "\nAssumed (set the flag to choose):\n")
@@ -155,7 +155,7 @@ func fitWords(res *sizeResult, rr *rangeResult) string {
 	}
 	surge := res.surge.Nodes(n + res.ScaleOut)
 	need := rr.PerNode.Mul64(uint64(n + surge + res.ScaleOut)).Add(u128.FromInt(rr.Other))
-	s += fmt.Sprintf("; at most %s", plural(n, "node", "nodes"))
+	s += fmt.Sprintf("; at most %s, %s", plural(n, "node", "nodes"), plural(n*res.MaxPods, "pod", "pods"))
 	switch rr.LimitedBy {
 	case sizing.BoundAddresses:
 		s += fmt.Sprintf(" ((%s + %d surge + %d scale-out) × %s", commasInt(n), surge, res.ScaleOut, commas(rr.PerNode))

@@ -17,6 +17,7 @@ type sizeJSON struct {
 	Surge      int        `json:"surge"`
 	PeakNodes  int        `json:"peakNodes"`
 	MaxNodes   *int       `json:"maxNodes"`
+	Pods       *int       `json:"pods"`
 	NodeSubnet *rangeJSON `json:"nodeSubnet"`
 	PodSubnet  *rangeJSON `json:"podSubnet"`
 	PodCIDR    *rangeJSON `json:"podCIDR"`
@@ -28,6 +29,7 @@ type rangeJSON struct {
 	PerNode         int   `json:"perNode"`
 	MinPrefixLength int   `json:"minPrefixLength"`
 	MaxNodes        *int  `json:"maxNodes"`
+	Pods            *int  `json:"pods"`
 	Fits            *bool `json:"fits"`
 }
 
@@ -74,22 +76,22 @@ func TestSizeVectors(t *testing.T) {
 		{
 			name: "classic slash 24 holds 8 nodes",
 			args: []string{"--node-count", "3", "--max-pods", "30", "--max-surge", "0", "--max-unavailable", "1", "--node-subnet", "10.0.0.0/24"},
-			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 3, PeakNodes: 3, MaxNodes: intp(8),
-				NodeSubnet: &rangeJSON{Addresses: 93, PerNode: 31, MinPrefixLength: 25, MaxNodes: intp(8), Fits: boolp(true)}},
+			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 3, PeakNodes: 3, MaxNodes: intp(8), Pods: intp(240),
+				NodeSubnet: &rangeJSON{Addresses: 93, PerNode: 31, MinPrefixLength: 25, MaxNodes: intp(8), Pods: intp(240), Fits: boolp(true)}},
 		},
 		{
 			name: "kubenet slash 24 node subnet holds 251 nodes",
 			args: []string{"--network-plugin", "kubenet", "--node-count", "3", "--max-surge", "0", "--max-unavailable", "1", "--node-subnet", "10.0.0.0/24"},
-			want: sizeJSON{Model: "kubenet", MaxPods: 110, Nodes: 3, PeakNodes: 3, MaxNodes: intp(251),
-				NodeSubnet: &rangeJSON{Addresses: 3, PerNode: 1, MinPrefixLength: 29, MaxNodes: intp(251), Fits: boolp(true)},
+			want: sizeJSON{Model: "kubenet", MaxPods: 110, Nodes: 3, PeakNodes: 3, MaxNodes: intp(251), Pods: intp(27610),
+				NodeSubnet: &rangeJSON{Addresses: 3, PerNode: 1, MinPrefixLength: 29, MaxNodes: intp(251), Pods: intp(27610), Fits: boolp(true)},
 				PodCIDR:    &rangeJSON{Addresses: 768, PerNode: 256, MinPrefixLength: 22}},
 		},
 		{
 			name: "overlay slash 16 pod CIDR holds 256 nodes",
 			args: []string{"--network-plugin-mode", "overlay", "--node-count", "3", "--max-surge", "0", "--max-unavailable", "1", "--pod-cidr", "10.244.0.0/16"},
-			want: sizeJSON{Model: "overlay", MaxPods: 250, Nodes: 3, PeakNodes: 3, MaxNodes: intp(256),
+			want: sizeJSON{Model: "overlay", MaxPods: 250, Nodes: 3, PeakNodes: 3, MaxNodes: intp(256), Pods: intp(64000),
 				NodeSubnet: &rangeJSON{Addresses: 3, PerNode: 1, MinPrefixLength: 29},
-				PodCIDR:    &rangeJSON{Addresses: 768, PerNode: 256, MinPrefixLength: 22, MaxNodes: intp(256), Fits: boolp(true)}},
+				PodCIDR:    &rangeJSON{Addresses: 768, PerNode: 256, MinPrefixLength: 22, MaxNodes: intp(256), Pods: intp(64000), Fits: boolp(true)}},
 		},
 		{
 			name: "dynamic pod subnet 100 nodes no surge",
@@ -135,17 +137,17 @@ func TestSizeVectors(t *testing.T) {
 			name: "dual-stack takes a slash 80 per node from the IPv6 pod CIDR",
 			args: []string{"--network-plugin-mode", "overlay", "--ip-families", "IPv4,IPv6", "--node-count", "10", "--max-surge", "1",
 				"--pod-cidrs", "10.244.0.0/16,fd12:3456:789a::/64"},
-			want: sizeJSON{Model: "overlay", MaxPods: 250, Nodes: 10, Surge: 1, PeakNodes: 11, MaxNodes: intp(255),
+			want: sizeJSON{Model: "overlay", MaxPods: 250, Nodes: 10, Surge: 1, PeakNodes: 11, MaxNodes: intp(255), Pods: intp(63750),
 				NodeSubnet: &rangeJSON{Addresses: 11, PerNode: 1, MinPrefixLength: 28},
-				PodCIDR:    &rangeJSON{Addresses: 11 * 256, PerNode: 256, MinPrefixLength: 20, MaxNodes: intp(255), Fits: boolp(true)},
+				PodCIDR:    &rangeJSON{Addresses: 11 * 256, PerNode: 256, MinPrefixLength: 20, MaxNodes: intp(255), Pods: intp(63750), Fits: boolp(true)},
 				// 2^64 / 2^48 = 65,536 nodes would fit; a pool stops at 1,000 with its surge.
-				PodCIDRv6: &rangeJSON{Addresses: 11 << 48, PerNode: 1 << 48, MinPrefixLength: 76, MaxNodes: intp(999), Fits: boolp(true)}},
+				PodCIDRv6: &rangeJSON{Addresses: 11 << 48, PerNode: 1 << 48, MinPrefixLength: 76, MaxNodes: intp(999), Pods: intp(249750), Fits: boolp(true)}},
 		},
 		{
 			name: "does not fit exits 1 with the answer",
 			args: []string{"--node-count", "50", "--max-pods", "30", "--max-surge", "1", "--node-subnet", "10.0.0.0/24"},
-			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 51, MaxNodes: intp(7),
-				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21, MaxNodes: intp(7), Fits: boolp(false)}},
+			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 51, MaxNodes: intp(7), Pods: intp(210),
+				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21, MaxNodes: intp(7), Pods: intp(210), Fits: boolp(false)}},
 			wantCode: exitFailure,
 		},
 	}
