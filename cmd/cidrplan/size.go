@@ -26,7 +26,8 @@ pool does not fit.
 --max-count turns the autoscaler on and counts instead of --node-count, as
 AKS validates address space at the autoscaler's maximum. Defaults that
 sources disagree on (maxSurge 10%, maxPods per model) are printed as
-assumptions.`,
+assumptions. A kubenet pool whose upgrade peak passes kubenet's 400 nodes
+gets a warning on stderr (the exit status stays 0).`,
 		examples: `# Azure CNI, pods in the node subnet: 50 nodes, 30 pods each, surge 1
 cidrplan size --node-count 50 --max-pods 30 --max-surge 1
 # how many nodes fit a /24 node subnet at 30 pods per node, without surge

@@ -77,6 +77,9 @@ func (in *sizeInput) run(e *env) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range res.warnings() {
+		fmt.Fprintf(e.stderr, "cidrplan size: %s\n", w)
+	}
 	return res.notFitting()
 }
 
