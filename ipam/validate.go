@@ -141,11 +141,12 @@ func (cv *clusterView) sizingCluster() (c sizing.Cluster, byName map[string]*sub
 	}
 	use := func(sv *subnetView) string {
 		byName[sv.path] = sv
-		if t := sv.s.Consumers; t.Total() > 0 {
-			c.Consumers[sv.path] = sizing.Consumers{
-				ILBFrontEnds:     max(t.InternalLoadBalancers, 0),
-				PrivateEndpoints: saturatingSum(t.PrivateEndpoints, t.APIServerEndpoints, t.ApplicationGatewayInstances, t.Other),
-			}
+		// Counts are clipped to maxSubnetConsumers as in consumersTotal
+		// (checkConsumers reports larger ones; sizing rejects them), so the
+		// sum cannot wrap and sizing still sizes the pools.
+		if total := consumersTotal(sv.s.Consumers); total > 0 {
+			ilb := min(max(sv.s.Consumers.InternalLoadBalancers, 0), maxSubnetConsumers)
+			c.Consumers[sv.path] = sizing.Consumers{ILBFrontEnds: ilb, PrivateEndpoints: min(total-ilb, maxSubnetConsumers)}
 		}
 		return sv.path
 	}

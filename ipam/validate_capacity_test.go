@@ -728,5 +728,22 @@ func TestValidateConsumerCounts(t *testing.T) {
 					"count the subnet's other consumers again"),
 			},
 		},
+		{
+			// The raw sum wraps to 1, which once left a negative private
+			// endpoint count for sizing and dropped the pool's demand.
+			name: "three that would wrap to a small sum", codes: codes,
+			plan: with(Consumers{InternalLoadBalancers: math.MaxInt, PrivateEndpoints: math.MaxInt, Other: 3}),
+			want: Findings{
+				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
+					"Pre-allocated IPs 33554559 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 3",
+					"use a /6 or larger for subnet aks (67108859 usable for 33554559 needed), or lower maxPods or node counts"),
+				modelError(codeConsumersTooLarge, field+"internalLoadBalancers",
+					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9223372036854775807, more addresses than an IPv4 /8 holds`,
+					"count the subnet's other consumers again"),
+				modelError(codeConsumersTooLarge, field+"privateEndpoints",
+					`subnet "aks" of VNet "hub" has consumers.privateEndpoints 9223372036854775807, more addresses than an IPv4 /8 holds`,
+					"count the subnet's other consumers again"),
+			},
+		},
 	})
 }
