@@ -160,15 +160,21 @@ func (f *flags) intVar(p *int, set *bool, name, meta, usage string, lo, hi int) 
 	}, nil)
 }
 
-// enumVar defines a flag whose value is one of choices, matched
-// case-insensitively (az accepts "Linux" and "linux") and stored as spelled
-// in choices.
+// enumVar defines a flag whose value is one of choices, spelled exactly as
+// in choices: plan files are strict about case (osType: Windows), so the
+// flags are too, and a flag value can be copied into a plan unchanged.
+// A value that differs only in case is refused with the right spelling.
 func (f *flags) enumVar(p *string, name, usage string, choices ...string) {
 	f.define(name, strings.Join(choices, "|"), usage, func(s string) error {
 		for _, c := range choices {
-			if strings.EqualFold(s, c) {
+			if s == c {
 				*p = c
 				return nil
+			}
+		}
+		for _, c := range choices {
+			if strings.EqualFold(s, c) {
+				return fmt.Errorf("want one of %s, spelled exactly (did you mean %q?)", strings.Join(choices, ", "), c)
 			}
 		}
 		return fmt.Errorf("want one of %s", strings.Join(choices, ", "))

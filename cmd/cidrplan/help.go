@@ -58,6 +58,10 @@ Exit status: 0 success; 1 the answer is a failure (error findings, or a pool,
 plan or prefixes that do not fit); 2 usage or input error (bad flag, value or
 file), reported on one line of stderr.
 
+Values chosen from a list (--os-type Windows, --pod-ip-allocation-mode
+StaticBlock, -o json) are spelled exactly as the flag's help shows them, as
+plan files spell them.
+
 Run 'cidrplan help COMMAND' or 'cidrplan COMMAND -h' for flags and examples.
 `)
 }
