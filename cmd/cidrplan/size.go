@@ -21,7 +21,9 @@ every subnet; a pod CIDR loses none).
 
 With --node-subnet, --pod-subnet or --pod-cidr it also says how many nodes
 fit that range (surge included) and the headroom left, and exits 1 when the
-pool does not fit.
+pool does not fit. A range AKS refuses whatever the pool (a subnet larger
+than /2, an IPv6 subnet other than /64, a pod CIDR over a range AKS reserves
+or over multicast space) is an input error (exit 2).
 
 --max-count turns the autoscaler on and counts instead of --node-count, as
 AKS validates address space at the autoscaler's maximum. Defaults that

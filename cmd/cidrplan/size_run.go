@@ -186,6 +186,9 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 	if !p.IsValid() {
 		return nil
 	}
+	if err := checkSizeRange(rr.key.Kind, p); err != nil {
+		return fmt.Errorf("--%s %q: %w", flag, p, err)
+	}
 	f, err := c.Fit(rr.key, p)
 	var pe *sizing.PrefixError
 	if errors.As(err, &pe) {
