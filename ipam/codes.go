@@ -76,6 +76,8 @@ const (
 	CodeServiceCIDRPublic = "ServiceCidrPublic"
 	// CodeServiceCIDRMulticast: a service CIDR is multicast.
 	CodeServiceCIDRMulticast = "ServiceCidrMulticast"
+	// CodePodCIDRMulticast: a pod CIDR is (or overlaps) multicast space.
+	CodePodCIDRMulticast = "PodCidrMulticast"
 	// CodeServiceCIDRTooLarge: a service CIDR shorter than /12 (IPv6 /108).
 	CodeServiceCIDRTooLarge = "ServiceCidrTooLarge"
 	// CodeServiceCIDRSizeDisputed: a service CIDR of exactly /12 (warning).

@@ -97,19 +97,34 @@ func privateParentsV4() []netip.Prefix {
 	}
 }
 
-// freeServiceHint suggests a free service range of the cluster's size (and
-// its DNS IP), preferring the default 10.0.0.0/16.
-func (v *validation) freeServiceHint(cv *clusterView) string {
-	bits := 16
-	if s := cv.c.NetworkProfile.ServicePrefixes(); len(s) > 0 && s[0].Addr().Is4() && s[0].Bits() >= 12 {
-		bits = s[0].Bits()
+// freeServiceHint suggests a free service range in the family of p, the
+// offending service range, of the cluster's size for that family (and its
+// DNS IP): IPv4 prefers the default 10.0.0.0/16, IPv6 the default
+// fd12:3456:789a:1::/108 and then the rest of fd00::/8.
+func (v *validation) freeServiceHint(cv *clusterView, p netip.Prefix) string {
+	if p.Addr().Is6() {
+		bits := max(p.Bits(), 108)
+		q, ok := v.lowestFree(bits, DefaultServiceCIDRv6(), netip.MustParsePrefix("fd00::/8"))
+		if !ok {
+			return "a unique local range (fd00::/8) that overlaps nothing in the plan"
+		}
+		return q.String()
 	}
-	p, ok := v.lowestFree(bits, append([]netip.Prefix{DefaultServiceCIDR()}, privateParentsV4()...)...)
+	bits := 16
+	for _, s := range cv.c.NetworkProfile.ServicePrefixes() {
+		if s.Addr().Is4() {
+			if s.Bits() >= 12 {
+				bits = s.Bits()
+			}
+			break
+		}
+	}
+	q, ok := v.lowestFree(bits, append([]netip.Prefix{DefaultServiceCIDR()}, privateParentsV4()...)...)
 	if !ok {
 		return "a private range that overlaps nothing in the plan"
 	}
-	s := p.String()
-	if dns, ok := dnsCandidate(p); ok {
+	s := q.String()
+	if dns, ok := dnsCandidate(q); ok {
 		s += " and dnsServiceIP " + dns.String()
 	}
 	return s

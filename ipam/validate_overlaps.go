@@ -93,7 +93,7 @@ func (c *conflictSet) classify(i, j int) {
 			return // reported once against the other VNet's address space
 		}
 		c.spaceHits[[2]int{j, a.vnet.index}] = true
-		code, fix := CodeServiceCIDROverlapExistingSubnetsCIDR, "use serviceCidr "+v.freeServiceHint(b.cluster)
+		code, fix := CodeServiceCIDROverlapExistingSubnetsCIDR, "use serviceCidr "+v.freeServiceHint(b.cluster, b.prefix)
 		if b.kind == kindPod {
 			code, fix = CodePodCIDROverlapExistingSubnetsCIDR, "use podCidr "+v.freePodHint(b.cluster, b.prefix)
 		}
@@ -125,7 +125,7 @@ func (c *conflictSet) classify(i, j int) {
 		}
 	case a.kind == kindPod && b.kind == kindService:
 		if a.cluster == b.cluster && a.cluster.c.NetworkProfile.UsesPodCIDR() {
-			c.errorf(CodePodCIDROverlapServiceCIDR, b.field(), "use serviceCidr "+v.freeServiceHint(b.cluster),
+			c.errorf(CodePodCIDROverlapServiceCIDR, b.field(), "use serviceCidr "+v.freeServiceHint(b.cluster, b.prefix),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindDocker:
@@ -183,7 +183,7 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	fix := "move it clear of " + av.prefix.String()
 	switch r.kind {
 	case kindService:
-		fix = "use serviceCidr " + c.v.freeServiceHint(r.cluster)
+		fix = "use serviceCidr " + c.v.freeServiceHint(r.cluster, r.prefix)
 	case kindPod:
 		fix = "use podCidr " + c.v.freePodHint(r.cluster, r.prefix)
 	case kindSubnet:

@@ -74,10 +74,11 @@ func (v *validation) checkVNetSpace(r *planRange) {
 				"VNet %q address space %s is larger than /8, the largest AKS plans for", r.vnet.v.Name, p)
 		}
 	}
-	if !IsPrivate(p) && !forbidden {
+	_, reserved := insideAKSReserved(p)
+	if !IsPrivate(p) && !forbidden && !(reserved && v.clusterVNet(r.vnet)) {
 		v.warnf(CodePublicRangeAsPrivate, r.field(),
-			"VNet %q address space %s is public address space; private ranges (RFC 1918, 100.64.0.0/10) avoid clashes with Internet destinations",
-			r.vnet.v.Name, p)
+			"VNet %q address space %s is %s; %s avoid clashes with Internet destinations",
+			r.vnet.v.Name, p, notPrivateWords(p), privateAdvice(p))
 	}
 }
 
@@ -110,12 +111,17 @@ func (v *validation) checkServiceCIDR(r *planRange) {
 		v.errorf(CodeServiceCIDRTooLarge, r.field(), "use a /108 or smaller",
 			"IPv6 service CIDR %s of cluster %q is larger than /108", p, name)
 	}
+	_, reserved := insideAKSReserved(p) // reported by checkReserved
+	fix := "use a private range such as " + DefaultServiceCIDR().String()
+	if p.Addr().Is6() {
+		fix = "use a unique local range such as " + DefaultServiceCIDRv6().String()
+	}
 	switch {
 	case IsMulticast(p):
-		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultServiceCIDR().String(),
+		v.errorf(CodeServiceCIDRMulticast, r.field(), fix,
 			"service CIDR %s of cluster %q is multicast address space", p, name)
-	case !IsPrivate(p):
-		v.errorf(CodeServiceCIDRPublic, r.field(), "use a private range such as "+DefaultServiceCIDR().String(),
+	case !IsPrivate(p) && !reserved:
+		v.errorf(CodeServiceCIDRPublic, r.field(), fix,
 			"service CIDR %s of cluster %q is public address space, which AKS rejects", p, name)
 	}
 	v.checkReserved(r, "service")
@@ -129,11 +135,16 @@ func (v *validation) checkPodCIDR(r *planRange) {
 			name, p, r.cluster.c.NetworkProfile.NetworkPlugin)
 		return
 	}
+	_, reserved := insideAKSReserved(p) // reported by checkReserved
 	switch {
 	case IsMulticast(p):
-		v.errorf(CodeServiceCIDRMulticast, r.field(), "use a private range such as "+DefaultPodCIDR().String(),
+		fix := "use a private range such as " + DefaultPodCIDR().String()
+		if p.Addr().Is6() {
+			fix = "use a unique local range such as " + DefaultPodCIDRv6().String()
+		}
+		v.errorf(CodePodCIDRMulticast, r.field(), fix,
 			"pod CIDR %s of cluster %q is multicast address space", p, name)
-	case !IsPrivate(p):
+	case !IsPrivate(p) && !reserved:
 		v.warnf(CodePublicRangeAsPrivate, r.field(),
 			"pod CIDR %s of cluster %q is public address space; pods could not reach those Internet destinations",
 			p, name)

@@ -86,6 +86,13 @@ func TestRangeRules(t *testing.T) {
 		{"service 172.16/12 contains reserved", basePlan, setService("172.16.0.0/12", "172.16.0.10"), E, CodeReservedRangeOverlap, "networkProfile.serviceCIDR", true},
 		{"service public", basePlan, setService("20.0.0.0/16", "20.0.0.10"), E, CodeServiceCIDRPublic, "networkProfile.serviceCIDR", true},
 		{"service multicast", basePlan, setService("224.1.0.0/16", "224.1.0.10"), E, CodeServiceCIDRMulticast, "networkProfile.serviceCIDR", true},
+		{"service link-local not also public", basePlan, setService("169.254.0.0/16", "169.254.0.10"), E, CodeServiceCIDRPublic, "serviceCIDR", false},
+		{"service TEST-NET-1 not also public", basePlan, setService("192.0.2.0/24", "192.0.2.10"), E, CodeServiceCIDRPublic, "serviceCIDR", false},
+		{"service TEST-NET-1 reserved", basePlan, setService("192.0.2.0/24", "192.0.2.10"), E, CodeReservedRangeOverlap, "networkProfile.serviceCIDR", true},
+		{"service 169/8 public and reserved", basePlan, setService("169.0.0.0/12", "169.0.0.10"), E, CodeServiceCIDRPublic, "networkProfile.serviceCIDR", true},
+		{"pod TEST-NET-1 not also public", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("192.0.2.0/24") }, W, CodePublicRangeAsPrivate, "podCIDR", false},
+		{"vnet TEST-NET-1 not also public", basePlan, func(p *Plan) { p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("192.0.2.0/24")) }, W, CodePublicRangeAsPrivate, "addressSpace[1]", false},
+		{"ipv6 pod ::/0 not a service code", dualStackPlan, func(p *Plan) { np(p).PodCIDRs[1] = pfx("::/0") }, E, CodeServiceCIDRMulticast, "podCIDRs[1]", false},
 		{"service cgnat private", basePlan, setService("100.64.0.0/16", "100.64.0.10"), E, CodeServiceCIDRPublic, "serviceCIDR", false},
 		{"pod reserved 169.254", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("169.254.0.0/16") }, E, CodeReservedRangeOverlap, "networkProfile.podCIDR", true},
 		{"pod 172.16/12 contains reserved", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("172.16.0.0/12") }, E, CodeReservedRangeOverlap, "networkProfile.podCIDR", true},
@@ -147,5 +154,68 @@ func TestValidBasePlans(t *testing.T) {
 		if fs := p.Validate(); fs.HasErrors() {
 			t.Errorf("%s plan has errors:\n%v", name, fs.Filter(SeverityError))
 		}
+	}
+}
+
+// TestRangeFindingWording checks the wording of range findings: reserved
+// ranges named once and cleanly, fixes and advice in the offending range's
+// family, codes naming the range kind they concern.
+func TestRangeFindingWording(t *testing.T) {
+	np := func(p *Plan) *NetworkProfile { return &p.Clusters[0].NetworkProfile }
+	tests := []struct {
+		name    string
+		base    func() *Plan
+		mutate  func(p *Plan)
+		code    string
+		field   string // suffix of the finding's field
+		want    []string
+		notWant []string // in message or fix
+	}{
+		{"link-local service named cleanly", basePlan, func(p *Plan) {
+			np(p).ServiceCIDR, np(p).DNSServiceIP = pfx("169.254.0.0/16"), addr("169.254.0.10")
+		}, CodeReservedRangeOverlap, "networkProfile.serviceCIDR", []string{"169.254.0.0/16 (link-local, reserved by AKS)"}, []string{"(("}},
+		{"TEST-NET-1 vnet outside clusters not called public", basePlan, func(p *Plan) {
+			p.VNets = append(p.VNets, VNet{Name: "spare", AddressSpace: []netip.Prefix{pfx("192.0.2.0/24")}})
+		}, CodePublicRangeAsPrivate, "vnets[spare].addressSpace[0]", []string{"TEST-NET-1, reserved by AKS", "not private address space"}, []string{"is public address space"}},
+		{"ipv6 vnet public cites ULA", dualStackPlan, func(p *Plan) {
+			p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("2001:db8::/48"))
+		}, CodePublicRangeAsPrivate, "vnets[hub].addressSpace[2]", []string{"unique local addresses (fc00::/7, RFC 4193)"}, []string{"RFC 1918"}},
+		{"ipv4 vnet public cites RFC 1918", basePlan, func(p *Plan) {
+			p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("20.1.0.0/16"))
+		}, CodePublicRangeAsPrivate, "vnets[hub].addressSpace[1]", []string{"RFC 1918"}, []string{"RFC 4193"}},
+		{"ipv6 pod ::/0 multicast", dualStackPlan, func(p *Plan) { np(p).PodCIDRs[1] = pfx("::/0") },
+			CodePodCIDRMulticast, "networkProfile.podCIDRs[1]", []string{"fd12:3456:789a::/64"}, []string{"10."}},
+		{"ipv4 pod multicast", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("224.1.0.0/16") },
+			CodePodCIDRMulticast, "networkProfile.podCIDR", []string{DefaultPodCIDR().String()}, nil},
+		{"ipv6 service multicast", dualStackPlan, func(p *Plan) { np(p).ServiceCIDRs[1] = pfx("ff05::/108") },
+			CodeServiceCIDRMulticast, "networkProfile.serviceCIDRs[1]", []string{"fd12:3456:789a:1::/108"}, []string{"10."}},
+		{"ipv6 service overlapping pod gets ipv6 fix", dualStackPlan, func(p *Plan) {
+			np(p).PodCIDRs[1] = pfx("fd12:3456:789a::/48")
+		}, CodePodCIDROverlapServiceCIDR, "networkProfile.serviceCIDRs[1]", []string{"use serviceCidr fd"}, []string{"10.", "dnsServiceIP"}},
+		{"ipv4 service overlapping pod gets ipv4 fix", overlayPlan, func(p *Plan) {
+			np(p).ServiceCIDR, np(p).DNSServiceIP = pfx("10.244.0.0/16"), addr("10.244.0.10")
+		}, CodePodCIDROverlapServiceCIDR, "networkProfile.serviceCIDR", []string{"use serviceCidr 10.", "dnsServiceIP 10."}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.base()
+			tt.mutate(p)
+			fs := p.Validate()
+			i := slices.IndexFunc(fs, func(f Finding) bool { return f.Code == tt.code && strings.HasSuffix(f.Field, tt.field) })
+			if i < 0 {
+				t.Fatalf("no %s finding at …%s; findings:\n%s", tt.code, tt.field, fs)
+			}
+			text := fs[i].Message + " | fix: " + fs[i].Fix
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("finding %q lacks %q", text, w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(text, w) {
+					t.Errorf("finding %q contains %q", text, w)
+				}
+			}
+		})
 	}
 }

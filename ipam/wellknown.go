@@ -13,10 +13,10 @@ type NamedPrefix struct {
 // of 172.16.0.0/12 is rejected because it contains 172.30.0.0/16).
 func AKSReservedRanges() []NamedPrefix {
 	return []NamedPrefix{
-		{netip.MustParsePrefix("169.254.0.0/16"), "link-local (reserved by AKS)"},
+		{netip.MustParsePrefix("169.254.0.0/16"), "link-local, reserved by AKS"},
 		{netip.MustParsePrefix("172.30.0.0/16"), "reserved by AKS"},
 		{netip.MustParsePrefix("172.31.0.0/16"), "reserved by AKS"},
-		{netip.MustParsePrefix("192.0.2.0/24"), "TEST-NET-1 (reserved by AKS)"},
+		{netip.MustParsePrefix("192.0.2.0/24"), "TEST-NET-1, reserved by AKS"},
 	}
 }
 
@@ -59,4 +59,33 @@ func IsPrivate(p netip.Prefix) bool {
 // ff00::/8).
 func IsMulticast(p netip.Prefix) bool {
 	return p.Overlaps(netip.MustParsePrefix("224.0.0.0/4")) || p.Overlaps(netip.MustParsePrefix("ff00::/8"))
+}
+
+// insideAKSReserved returns the range AKS reserves that holds all of p, if
+// any: such a prefix is reported as reserved, not as public address space.
+func insideAKSReserved(p netip.Prefix) (NamedPrefix, bool) {
+	for _, r := range AKSReservedRanges() {
+		if r.Prefix.Bits() <= p.Bits() && r.Prefix.Contains(p.Addr()) {
+			return r, true
+		}
+	}
+	return NamedPrefix{}, false
+}
+
+// privateAdvice names the private address space of p's family, for the fix
+// or reason of a public-range finding.
+func privateAdvice(p netip.Prefix) string {
+	if p.Addr().Is6() {
+		return "unique local addresses (fc00::/7, RFC 4193)"
+	}
+	return "private ranges (RFC 1918, 100.64.0.0/10)"
+}
+
+// notPrivateWords says why p is not private: public address space, or the
+// range AKS reserves that holds it (192.0.2.0/24 is TEST-NET-1, not public).
+func notPrivateWords(p netip.Prefix) string {
+	if r, ok := insideAKSReserved(p); ok {
+		return "inside " + r.Prefix.String() + " (" + r.Name + "), not private address space"
+	}
+	return "public address space"
 }
