@@ -112,6 +112,10 @@ const (
 	// CodeInvalidValue: an enumeration value outside its set (a Go-built
 	// plan; Parse rejects it).
 	CodeInvalidValue = "InvalidValue"
+	// CodeInvalidKubernetesVersion: a cluster's kubernetesVersion is not
+	// major.minor or major.minor.patch (optionally with a leading "v"), so
+	// version-dependent checks can't run.
+	CodeInvalidKubernetesVersion = "InvalidKubernetesVersion"
 	// CodeMissingRange: a range the model needs is absent.
 	CodeMissingRange = "MissingCidr"
 

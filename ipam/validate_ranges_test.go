@@ -129,6 +129,14 @@ func TestRangeRules(t *testing.T) {
 		{"bad purpose", basePlan, func(p *Plan) { subnet(p).Purpose = "nodes" }, E, CodeInvalidValue, "vnets[hub].subnets[aks].purpose", true},
 		{"bad source", basePlan, func(p *Plan) { p.Avoid = []AvoidRange{{Name: "x", Source: "vpn"}} }, E, CodeInvalidValue, "avoid[x].source", true},
 		{"bad policy", basePlan, func(p *Plan) { np(p).NetworkPolicy = "Calico" }, E, CodeInvalidValue, "clusters[prod].networkProfile.networkPolicy", true},
+		{"kubernetes version abc", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "abc" }, E, CodeInvalidKubernetesVersion, "clusters[prod].kubernetesVersion", true},
+		{"kubernetes version 1", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1" }, E, CodeInvalidKubernetesVersion, "clusters[prod].kubernetesVersion", true},
+		{"kubernetes version 1.33.2.1", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1.33.2.1" }, E, CodeInvalidKubernetesVersion, "clusters[prod].kubernetesVersion", true},
+		{"kubernetes version 1.+3", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1.+3" }, E, CodeInvalidKubernetesVersion, "clusters[prod].kubernetesVersion", true},
+		{"kubernetes version 1..3", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1..3" }, E, CodeInvalidKubernetesVersion, "clusters[prod].kubernetesVersion", true},
+		{"kubernetes version 1.33", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1.33" }, E, CodeInvalidKubernetesVersion, "kubernetesVersion", false},
+		{"kubernetes version 1.33.2", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1.33.2" }, E, CodeInvalidKubernetesVersion, "kubernetesVersion", false},
+		{"kubernetes version v1.33.2", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "v1.33.2" }, E, CodeInvalidKubernetesVersion, "kubernetesVersion", false},
 		{"good purpose", basePlan, func(p *Plan) { subnet(p).Purpose = PurposeNode }, E, CodeInvalidValue, "", false},
 		{"duplicate subnet", basePlan, addSubnet("aks", "10.1.8.0/24"), E, CodeDuplicateName, "vnets[hub].subnets[aks].name", true},
 	}
@@ -192,6 +200,8 @@ func TestRangeFindingWording(t *testing.T) {
 		{"ipv6 service overlapping pod gets ipv6 fix", dualStackPlan, func(p *Plan) {
 			np(p).PodCIDRs[1] = pfx("fd12:3456:789a::/48")
 		}, CodePodCIDROverlapServiceCIDR, "networkProfile.serviceCIDRs[1]", []string{"use serviceCidr fd"}, []string{"10.", "dnsServiceIP"}},
+		{"invalid kubernetes version quoted", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "abc" },
+			CodeInvalidKubernetesVersion, "clusters[prod].kubernetesVersion", []string{`kubernetesVersion "abc"`, "1.33.2"}, nil},
 		{"ipv4 service overlapping pod gets ipv4 fix", overlayPlan, func(p *Plan) {
 			np(p).ServiceCIDR, np(p).DNSServiceIP = pfx("10.244.0.0/16"), addr("10.244.0.10")
 		}, CodePodCIDROverlapServiceCIDR, "networkProfile.serviceCIDR", []string{"use serviceCidr 10.", "dnsServiceIP 10."}, nil},

@@ -23,6 +23,12 @@ func checkValues(v *validation) {
 		}
 	}
 	for _, cv := range v.clusters {
+		if kv := cv.c.KubernetesVersion; kv != "" && !validKubernetesVersion(kv) {
+			v.errorf(CodeInvalidKubernetesVersion, cv.field("kubernetesVersion"),
+				"write the version as major.minor or major.minor.patch, e.g. 1.33 or 1.33.2",
+				"cluster %q has kubernetesVersion %q, which is not a Kubernetes version; version-dependent checks are skipped",
+				cv.c.Name, kv)
+		}
 		if np := cv.c.NetworkProfile.NetworkPolicy; np != "" {
 			var x NetworkPolicy
 			if err := x.UnmarshalText([]byte(np)); err != nil {
@@ -38,4 +44,20 @@ func (v *validation) invalidValue(field string, err error) {
 		allowed = strings.Join(e.Allowed, ", ")
 	}
 	v.errorf(CodeInvalidValue, field, "use one of "+allowed, "%s", strings.TrimPrefix(err.Error(), "ipam: "))
+}
+
+// validKubernetesVersion reports whether s reads major.minor or
+// major.minor.patch, with an optional leading "v" (1.33, 1.33.2, v1.33.2):
+// the forms version-dependent checks understand.
+func validKubernetesVersion(s string) bool {
+	parts := strings.Split(strings.TrimPrefix(s, "v"), ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 9 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
