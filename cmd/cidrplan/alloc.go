@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/netip"
 	"strings"
 
@@ -70,7 +71,7 @@ type allocResult struct {
 }
 
 func (in *allocInput) run(e *env) error {
-	got, err := in.allocate()
+	got, err := in.allocate(e.stdin)
 	var ae *ipam.AllocError
 	if errors.As(err, &ae) {
 		where := in.within.String()
@@ -100,7 +101,7 @@ func (in *allocInput) run(e *env) error {
 }
 
 // allocate checks the flags and allocates.
-func (in *allocInput) allocate() ([]netip.Prefix, error) {
+func (in *allocInput) allocate(stdin io.Reader) ([]netip.Prefix, error) {
 	switch {
 	case in.vnet != "" && in.plan == "":
 		return nil, errors.New("--in-vnet needs --plan")
@@ -128,7 +129,7 @@ func (in *allocInput) allocate() ([]netip.Prefix, error) {
 		}
 		return ipam.Allocate(in.within, in.bits, in.count, used...)
 	}
-	p, err := loadPlan(in.plan)
+	p, err := loadPlan(stdin, in.plan)
 	if err != nil {
 		return nil, err
 	}

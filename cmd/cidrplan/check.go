@@ -15,11 +15,12 @@ func checkCommand() *command {
 		summary: "validate a plan and list what AKS would reject",
 		usage:   "(PLAN | [--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]...) [--avoid CIDR]... [flags]",
 		args:    []string{"PLAN?"},
-		about: `Validates an address plan (YAML or JSON) the way AKS would: overlapping
-ranges, subnets too small for their pools at the upgrade peak, service and DNS
-addresses, reserved ranges, network-model rules, and the advice of the AKS
-networking best practices. Each finding has a severity, a code (AKS's own
-where AKS has one), the field it concerns, a message and, for errors, a fix.
+		about: `Validates an address plan (YAML or JSON; a PLAN of "-" reads standard
+input) the way AKS would: overlapping ranges, subnets too small for their
+pools at the upgrade peak, service and DNS addresses, reserved ranges,
+network-model rules, and the advice of the AKS networking best practices.
+Each finding has a severity, a code (AKS's own where AKS has one), the field
+it concerns, a message and, for errors, a fix.
 
 Instead of a PLAN file it can check what already exists: exports of clusters,
 VNets, on-premises ranges and Terraform state, read offline (see "cidrplan
@@ -45,7 +46,7 @@ cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports
 			f.enumVar(&failOn, "fail-on", "the least severity that makes the exit status 1 (default error)", "error", "warning", "info")
 			f.outputVar(&output)
 			return func(args []string) error {
-				p, name, err := src.load(args)
+				p, name, err := src.load(e.stdin, args)
 				if err != nil {
 					return err
 				}

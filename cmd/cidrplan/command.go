@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -49,12 +50,13 @@ func lookup(name string) *command {
 
 // env is what a command writes to and how.
 type env struct {
+	stdin          io.Reader // read by a PLAN of "-"
 	stdout, stderr io.Writer
 	color          bool // stdout is a terminal and NO_COLOR is unset
 }
 
 func newEnv(stdout, stderr io.Writer) *env {
-	return &env{stdout: stdout, stderr: stderr, color: wantColor(stdout)}
+	return &env{stdin: os.Stdin, stdout: stdout, stderr: stderr, color: wantColor(stdout)}
 }
 
 // run parses args for c and runs it.

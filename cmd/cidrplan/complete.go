@@ -20,7 +20,7 @@ pools at the upgrade peak and placed at the lowest free addresses of their
 VNet; clusters without a pod CIDR or service CIDR get ranges that overlap
 nothing (10.244.0.0/16 and 10.0.0.0/16 when those are free), with the DNS
 service IP at the service CIDR's .10 address. Every default is written out.
-Ranges the plan gives are kept as they are.
+Ranges the plan gives are kept as they are. PLAN "-" reads standard input.
 
 Exits 1, still printing the plan, when the completed plan has errors (no
 room, or mistakes in the ranges given).`,
@@ -34,7 +34,7 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
 			f.outputVar(&output, formatYAML, formatJSON)
 			return func(args []string) error {
-				p, err := loadPlan(args[0])
+				p, err := loadPlan(e.stdin, args[0])
 				if err != nil {
 					return err
 				}

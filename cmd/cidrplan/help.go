@@ -60,7 +60,8 @@ file), reported on one line of stderr.
 
 Values chosen from a list (--os-type Windows, --pod-ip-allocation-mode
 StaticBlock, -o json) are spelled exactly as the flag's help shows them, as
-plan files spell them.
+plan files spell them. A PLAN of "-" (also --plan -) is read from standard
+input.
 
 Run 'cidrplan help COMMAND' or 'cidrplan COMMAND -h' for flags and examples.
 `)

@@ -26,7 +26,7 @@ cidrplan import --terraform examples/exports/terraform/terraform.json -o json`,
 			f.planSourceFlags(&src)
 			f.outputVar(&output, formatYAML, formatJSON)
 			return func(args []string) error {
-				p, _, err := src.load(args)
+				p, _, err := src.load(e.stdin, args)
 				if err != nil {
 					return err
 				}

@@ -38,7 +38,12 @@ func main() {
 // 0 success, 1 a result that is a failure (error findings, no room to
 // allocate), 2 a usage or input error. It never panics: an unexpected
 // panic in a library is reported as one line on stderr.
-func run(args []string, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdout, stderr io.Writer) int {
+	return runIO(args, os.Stdin, stdout, stderr)
+}
+
+// runIO is run with stdin given: a PLAN of "-" reads it.
+func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "cidrplan: internal error: %v (please report this with the command you ran)\n", r)
@@ -62,5 +67,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "cidrplan: unknown command %q (run 'cidrplan help' for the list)\n", name)
 		return exitUsage
 	}
-	return report(stderr, cmd.name, cmd.run(newEnv(stdout, stderr), rest))
+	e := newEnv(stdout, stderr)
+	e.stdin = stdin
+	return report(stderr, cmd.name, cmd.run(e, rest))
 }

@@ -34,7 +34,7 @@ cidrplan map --terraform examples/exports/terraform/terraform.json`,
 			f.intVar(&width, nil, "width", "N", fmt.Sprintf("width of the text chart in characters (default 72, at least %d)", addrmap.MinTextWidth),
 				addrmap.MinTextWidth, 1000)
 			return func(args []string) error {
-				p, _, err := src.load(args)
+				p, _, err := src.load(e.stdin, args)
 				if err != nil {
 					return err
 				}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -34,13 +35,13 @@ func (src *planSource) imports() bool {
 
 // load returns the plan named by the positional arguments args (at most one
 // PLAN file) or by the export flags, and a label for it in output.
-func (src *planSource) load(args []string) (*ipam.Plan, string, error) {
+func (src *planSource) load(stdin io.Reader, args []string) (*ipam.Plan, string, error) {
 	switch {
 	case len(args) > 0 && src.imports():
 		return nil, "", fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform exports, not both (got %q and exports)", args[0])
 	case len(args) > 0:
-		p, err := loadPlan(args[0])
-		return p, args[0], err
+		p, err := loadPlan(stdin, args[0])
+		return p, planLabel(args[0]), err
 	case !src.imports():
 		return nil, "", errors.New("missing PLAN argument (or --aks, --vnet, --onprem, --terraform exports)")
 	}
@@ -66,10 +67,32 @@ func importError(err error) error {
 	return errors.New(strings.ReplaceAll(err.Error(), "azure: ", ""))
 }
 
-// loadPlan reads the plan file at path. Errors are input errors (exit 2)
-// that quote the file and, for malformed content, name the line.
-func loadPlan(path string) (*ipam.Plan, error) {
-	data, err := os.ReadFile(path)
+// stdinPlan is the PLAN argument that names standard input.
+const stdinPlan = "-"
+
+// planLabel names the plan at path in output and errors.
+func planLabel(path string) string {
+	if path == stdinPlan {
+		return "stdin"
+	}
+	return path
+}
+
+// loadPlan reads the plan file at path, or stdin when path is "-". Errors
+// are input errors (exit 2) that quote the file and, for malformed
+// content, name the line.
+func loadPlan(stdin io.Reader, path string) (*ipam.Plan, error) {
+	var data []byte
+	var err error
+	if path == stdinPlan {
+		data, err = io.ReadAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("plan from stdin: %v", err)
+		}
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	path = planLabel(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("plan %q: no such file", path)
