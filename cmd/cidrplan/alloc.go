@@ -100,6 +100,24 @@ func (in *allocInput) run(e *env) error {
 	return tw.Flush()
 }
 
+// whereInPlan is the error for --plan without --in-vnet or --within: it
+// names the plan's VNets, the choices for --in-vnet.
+func (in *allocInput) whereInPlan(stdin io.Reader) error {
+	p, err := loadPlan(stdin, in.plan)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, v := range p.VNets {
+		names = append(names, fmt.Sprintf("%q", v.Name))
+	}
+	vnets := "the plan has no VNet"
+	if len(names) > 0 {
+		vnets = "the plan's VNets: " + strings.Join(names, ", ")
+	}
+	return fmt.Errorf("--plan %q: say where to allocate: --in-vnet NAME (%s) or --within CIDR", planLabel(in.plan), vnets)
+}
+
 // allocate checks the flags and allocates.
 func (in *allocInput) allocate(stdin io.Reader) ([]netip.Prefix, error) {
 	switch {
@@ -107,8 +125,10 @@ func (in *allocInput) allocate(stdin io.Reader) ([]netip.Prefix, error) {
 		return nil, errors.New("--in-vnet needs --plan")
 	case in.vnet != "" && in.within.IsValid():
 		return nil, errors.New("give --within or --in-vnet, not both")
+	case in.vnet == "" && !in.within.IsValid() && in.plan != "":
+		return nil, in.whereInPlan(stdin)
 	case in.vnet == "" && !in.within.IsValid():
-		return nil, errors.New("missing --within CIDR (run 'cidrplan alloc -h' for usage)")
+		return nil, errors.New("missing --within CIDR, or --plan PLAN --in-vnet NAME (run 'cidrplan alloc -h' for usage)")
 	case in.bits == 0:
 		return nil, errors.New("missing --prefix-length N (run 'cidrplan alloc -h' for usage)")
 	}

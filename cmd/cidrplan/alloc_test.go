@@ -76,7 +76,9 @@ func TestAllocBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no within", []string{"--prefix-length", "24"}, "missing --within"},
+		{"no within", []string{"--prefix-length", "24"}, "missing --within CIDR, or --plan PLAN --in-vnet NAME"},
+		{"plan without in-vnet or within", []string{"--plan", "../../examples/plans/classic-cni.yaml", "--prefix-length", "26"},
+			`--plan "../../examples/plans/classic-cni.yaml": say where to allocate: --in-vnet NAME (the plan's VNets: "prod-vnet") or --within CIDR`},
 		{"no prefix length", []string{"--within", "10.0.0.0/8"}, "missing --prefix-length"},
 		{"host bits in within", []string{"--within", "10.0.0.1/8", "--prefix-length", "24"}, `--within "10.0.0.1/8": host bits set (want 10.0.0.0/8)`},
 		{"host bits in avoid", []string{"--within", "10.0.0.0/8", "--avoid", "10.1.2.3/16", "--prefix-length", "24"}, `--avoid "10.1.2.3/16": host bits set (want 10.1.0.0/16)`},
