@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
 )
@@ -61,10 +62,21 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 					return &failureError{fmt.Sprintf("the completed plan has %s; run 'cidrplan check' on it for details (first: %s)",
 						plural(len(pe.Findings), "error", "errors"), pe.Findings[0])}
 				case errors.Is(cerr, ipam.ErrInvalidPlan):
-					return &failureError{planError(cerr).Error()}
+					return &failureError{completeError(cerr)}
 				}
 				return cerr
 			}
 		},
 	}
+}
+
+// completeError words a failure of Complete: the plan as given is not
+// invalid, so ipam's "invalid plan" lead is replaced by what happened.
+func completeError(err error) string {
+	msg := strings.TrimPrefix(err.Error(), ipam.ErrInvalidPlan.Error()+": ")
+	msg = strings.ReplaceAll(msg, "ipam: ", "")
+	if errors.Is(err, ipam.ErrNoSpace) {
+		return "no room: " + msg
+	}
+	return "cannot complete the plan: " + msg
 }

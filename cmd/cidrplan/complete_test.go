@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,7 +76,7 @@ clusters:
 	if !strings.Contains(stdout, "name: nodes") {
 		t.Errorf("the plan is not printed:\n%s", stdout)
 	}
-	if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, `subnet "nodes" needs a /22`) {
+	if strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, `cidrplan complete: no room: subnet "nodes" needs a /22`) {
 		t.Errorf("stderr = %q, want one line saying what does not fit", stderr)
 	}
 }
@@ -85,4 +86,22 @@ func TestCompleteBadInput(t *testing.T) {
 	wantOneLineError(t, stdout, stderr, code, exitUsage, `plan "missing.yaml": no such file`)
 	stdout, stderr, code = cli(t, "complete", "../../examples/plans/incomplete.yaml", "-o", "table")
 	wantOneLineError(t, stdout, stderr, code, exitUsage, `--output "table": want one of yaml, json`)
+}
+
+func TestCompleteErrorWording(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("%w: subnet %q needs a /22 in VNet %q: %w", ipam.ErrInvalidPlan, "nodes", "v", &ipam.AllocError{}),
+			`no room: subnet "nodes" needs a /22 in VNet "v": `},
+		{fmt.Errorf("%w: cluster %q: no VNet to put a node subnet in (set vnet)", ipam.ErrInvalidPlan, "c"),
+			`cannot complete the plan: cluster "c": no VNet to put a node subnet in (set vnet)`},
+	}
+	for _, tt := range tests {
+		got := completeError(tt.err)
+		if !strings.HasPrefix(got, tt.want) || strings.Contains(got, "invalid plan") {
+			t.Errorf("completeError(%v) = %q, want it to start %q", tt.err, got, tt.want)
+		}
+	}
 }
