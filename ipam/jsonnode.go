@@ -180,7 +180,9 @@ func (s *jsonScanner) str() (string, error) {
 		case c == '"':
 			s.pos++
 			raw := s.data[start:s.pos]
-			if !escaped && utf8.Valid(raw) {
+			// Invalid UTF-8 is kept as is (encoding/json would silently
+			// turn it into U+FFFD) so the decoder rejects it by line and path.
+			if !escaped || !utf8.Valid(raw) {
 				return string(raw[1 : len(raw)-1]), nil
 			}
 			var out string

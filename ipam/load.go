@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cidrplan/cidrplan/sizing"
 	"go.yaml.in/yaml/v3"
@@ -40,6 +42,9 @@ func Parse(data []byte, name string) (*Plan, error) {
 		if doc, err := parseJSONNode(data); err == nil {
 			return decodePlan(doc.Content[0], name, len(data))
 		}
+	}
+	if err := checkUTF8(data, name); err != nil {
+		return nil, err
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -173,6 +178,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		}
 		if key, allowed, ok := enumOf(t); ok && !slices.Contains(allowed, s) {
 			return d.fail(n, path, &EnumError{Key: key, Value: s, Allowed: allowed})
+		}
+		if why := unprintableName(s); why != "" {
+			return d.invalid(n, path, "%q: names and references may not hold %s", s, why)
 		}
 		v.SetString(s)
 	case reflect.Int:
@@ -382,4 +390,44 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
+}
+
+// unprintableName says what makes s unfit as a name or reference ("" if
+// nothing): invalid UTF-8, control characters (ESC, NUL, newlines, ...) or
+// invisible formatting characters such as bidi overrides. Every plain string
+// of a plan is such a name; raw, these would reach terminals and the field
+// paths of findings.
+func unprintableName(s string) string {
+	if !utf8.ValidString(s) {
+		return "invalid UTF-8"
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r):
+			return fmt.Sprintf("control character %U", r)
+		case unicode.Is(unicode.Cf, r):
+			return fmt.Sprintf("formatting character %U", r)
+		}
+	}
+	return ""
+}
+
+// checkUTF8 rejects a document that is not valid UTF-8 with the line of the
+// first bad byte (the YAML parser would say only "invalid leading UTF-8
+// octet"). Documents starting with a UTF-16 byte order mark are left to the
+// YAML parser, which reads them.
+func checkUTF8(data []byte, name string) error {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || utf8.Valid(data) {
+		return nil
+	}
+	bad := 0
+	for bad < len(data) {
+		r, size := utf8.DecodeRune(data[bad:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		bad += size
+	}
+	line := 1 + bytes.Count(data[:bad], []byte("\n"))
+	return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: invalid UTF-8 (byte %d)", ErrInvalidValue, bad)}
 }

@@ -64,6 +64,12 @@ func TestParseErrors(t *testing.T) {
 		{"json unknown", "{\n  \"vnets\": [\n    {\"name\": \"a\",\n     \"subnetz\": []}\n  ]\n}\n", ErrUnknownField, 4, "subnetz"},
 		{"json host bits", "{\"clusters\": [{\"name\": \"c\",\n \"networkProfile\": {\n\t\"podCidr\": \"10.244.0.1/16\"}}]}", ErrHostBits, 3, "want 10.244.0.0/16"},
 		{"not a mapping", "- a\n- b\n", ErrInvalidValue, 1, "want a mapping"},
+		{"ESC in cluster name", "clusters:\n  - name: \"c\\e[31m\"\n", ErrInvalidValue, 2, `control character U+001B`},
+		{"ESC in json name", `{"vnets": [{"name": "a\u001b[2J"}]}`, ErrInvalidValue, 1, `vnets[0].name`},
+		{"bidi override in subnet name", "vnets:\n  - name: a\n    subnets:\n      - name: \"s\u202eevil\"\n", ErrInvalidValue, 4, `formatting character U+202E`},
+		{"newline in reference", "clusters:\n  - name: c\n    vnet: \"hub\\nx\"\n", ErrInvalidValue, 3, `control character U+000A`},
+		{"invalid UTF-8 in json name", "{\"vnets\": [{\"name\": \"a\xff\"}]}", ErrInvalidValue, 1, `invalid UTF-8`},
+		{"invalid UTF-8 in yaml name", "vnets:\n  - name: a\xff\n", ErrInvalidValue, 2, `invalid UTF-8`},
 		{"bad max pods model", "clusters:\n  - name: c\n    defaults:\n      maxPods:\n        classic: 30\n", ErrInvalidValue, 5, "classic"},
 	}
 	for _, tt := range tests {
