@@ -47,7 +47,8 @@ cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31
 			f.enumVar(&in.dataplane, "network-dataplane", "dataplane; cilium changes no arithmetic (default azure)", "azure", "cilium")
 			f.enumVar(&in.allocMode, "pod-ip-allocation-mode", "Azure CNI pod subnet allocation mode (implies a pod subnet)",
 				string(sizing.DynamicIndividual), string(sizing.StaticBlock))
-			f.stringVar(&in.name, "name", "NAME", `node pool name (default "nodepool1")`)
+			f.define("name", "NAME", `pool name: a–z and 0–9 from a letter, ≤ 12 (Windows ≤ 6) (default "nodepool1", Windows "npwin")`,
+				func(s string) error { in.name, in.nameSet = s, true; return nil }, nil)
 			f.enumVar(&in.osType, "os-type", "node OS (default Linux)", string(sizing.Linux), string(sizing.Windows))
 			f.intVar(&in.nodeCount, &in.nodeCountSet, "node-count", "N", "nodes in the pool (default 3)", 0, sizing.MaxClusterNodes*10)
 			f.intVar(&in.maxCount, nil, "max-count", "N", "autoscaler maximum; counts instead of --node-count", 0, sizing.MaxClusterNodes*10)
@@ -78,7 +79,7 @@ type sizeInput struct {
 	nodeCount, maxCount, minCount      int
 	maxPods                            int
 	autoscaler                         bool
-	nodeCountSet                       bool
+	nodeCountSet, nameSet              bool
 	maxSurge, maxUnavailable           sizing.Surge
 	scaleOut, ilb                      int
 	nodeSubnet, podSubnet, podCIDR     netip.Prefix
@@ -107,8 +108,9 @@ const (
 	sizePodSubnet  = "pod-subnet"
 	// sizeSystemPool is a placeholder first pool of 0 nodes, added in front
 	// of a Windows pool because AKS wants the first pool to be Linux; it
-	// takes no addresses and is not shown.
-	sizeSystemPool = "system"
+	// takes no addresses and is not shown. Its "-" keeps it apart from any
+	// valid --name.
+	sizeSystemPool = "linux-system"
 )
 
 // cluster builds the sizing input: one pool (plus the empty Linux system
@@ -161,10 +163,13 @@ func (in *sizeInput) cluster() sizing.Cluster {
 
 // poolName returns the name of the pool being sized.
 func (in *sizeInput) poolName() string {
-	if in.name == "" {
-		return "nodepool1"
+	switch {
+	case in.nameSet:
+		return in.name
+	case in.osType == string(sizing.Windows):
+		return "npwin" // AKS's docs name their Windows pool so; nodepool1 is too long
 	}
-	return in.name
+	return "nodepool1"
 }
 
 // podCIDRFor returns the pod CIDR given for a family: --pod-cidr or the

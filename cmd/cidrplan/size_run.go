@@ -88,6 +88,9 @@ func (in *sizeInput) result() (*sizeResult, error) {
 	if err := in.checkAutoscaler(); err != nil {
 		return nil, err
 	}
+	if err := checkPoolName(in.poolName(), sizing.OSType(in.osType)); err != nil {
+		return nil, err
+	}
 	c := in.cluster()
 	d, err := c.Demand()
 	if err != nil {
