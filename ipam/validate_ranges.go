@@ -66,7 +66,7 @@ func (v *validation) checkVNetSpace(r *planRange) {
 		for _, f := range AKSReservedRanges() {
 			if p.Overlaps(f.Prefix) && !f.Prefix.Overlaps(netip.MustParsePrefix("169.254.0.0/16")) {
 				v.errorf(CodeReservedRangeOverlap, r.field(), "use a VNet range clear of "+f.Prefix.String(),
-					"VNet %q address space %s overlaps %s, which AKS reserves", r.vnet.v.Name, p, f.Prefix)
+					"VNet %q address space %s overlaps %s (%s)", r.vnet.v.Name, p, f.Prefix, f.Name)
 			}
 		}
 		if p.Addr().Is4() && p.Bits() < 8 {

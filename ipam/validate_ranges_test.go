@@ -185,6 +185,9 @@ func TestRangeFindingWording(t *testing.T) {
 		{"TEST-NET-1 vnet outside clusters not called public", basePlan, func(p *Plan) {
 			p.VNets = append(p.VNets, VNet{Name: "spare", AddressSpace: []netip.Prefix{pfx("192.0.2.0/24")}})
 		}, CodePublicRangeAsPrivate, "vnets[spare].addressSpace[0]", []string{"TEST-NET-1, reserved by AKS", "not private address space"}, []string{"is public address space"}},
+		{"TEST-NET-1 cluster vnet named", basePlan, func(p *Plan) {
+			p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("192.0.2.0/24"))
+		}, CodeReservedRangeOverlap, "vnets[hub].addressSpace[1]", []string{"192.0.2.0/24 (TEST-NET-1, reserved by AKS)"}, nil},
 		{"ipv6 vnet public cites ULA", dualStackPlan, func(p *Plan) {
 			p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("2001:db8::/48"))
 		}, CodePublicRangeAsPrivate, "vnets[hub].addressSpace[2]", []string{"unique local addresses (fc00::/7, RFC 4193)"}, []string{"RFC 1918"}},
