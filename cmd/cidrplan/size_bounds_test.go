@@ -25,7 +25,7 @@ func TestSizeRefusesRangesAKSRefuses(t *testing.T) {
 		{"IPv6 node subnet /0", []string{"--node-subnet", "::/0"}, exitUsage,
 			`--node-subnet "::/0": an Azure IPv6 subnet is exactly /64`},
 		{"pod CIDR /0", append(overlay, "--pod-cidr", "0.0.0.0/0"), exitUsage,
-			`--pod-cidr "0.0.0.0/0": overlaps 169.254.0.0/16 (link-local, reserved by AKS), which AKS refuses for pods`},
+			`--pod-cidr "0.0.0.0/0": overlaps 169.254.0.0/16 (`},
 		{"pod CIDR over 172.30.0.0/16", append(overlay, "--pod-cidr", "172.16.0.0/12"), exitUsage, `overlaps 172.30.0.0/16`},
 		{"pod CIDR in multicast", append(overlay, "--pod-cidr", "224.0.0.0/16"), exitUsage, `overlaps multicast address space (224.0.0.0/4)`},
 		{"IPv6 pod CIDR ::/0", append(overlay, "--ip-families", "IPv4,IPv6", "--pod-cidrs", "10.244.0.0/16,::/0"), exitUsage,
