@@ -62,6 +62,9 @@ const (
 	// CodePodCIDROverlapPodCIDR: pod CIDRs of clusters that share routing
 	// (kubenet, or non-overlay) overlap.
 	CodePodCIDROverlapPodCIDR = "PodCidrOverlapPodCidr"
+	// CodeServiceCIDROverlapServiceCIDR: two service CIDRs of one cluster
+	// overlap.
+	CodeServiceCIDROverlapServiceCIDR = "ServiceCidrOverlapServiceCidr"
 	// CodeSubnetOutsideVNet: a subnet prefix lies (partly) outside its VNet's
 	// address space.
 	CodeSubnetOutsideVNet = "SubnetOutsideVnetAddressSpace"

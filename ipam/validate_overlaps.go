@@ -139,7 +139,7 @@ func (c *conflictSet) classify(i, j int) {
 		}
 	case a.kind == kindService && b.kind == kindService:
 		if a.cluster == b.cluster {
-			c.errorf(CodeServiceCIDROverlapVNet, b.field(), "give each service CIDR its own range",
+			c.errorf(CodeServiceCIDROverlapServiceCIDR, b.field(), "give each service CIDR its own range",
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindService && b.kind == kindDocker:

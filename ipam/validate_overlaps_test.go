@@ -57,6 +57,14 @@ func TestOverlapRules(t *testing.T) {
 				np(p, i).NetworkPlugin, np(p, i).NetworkPluginMode = PluginKubenet, ""
 			}
 		}, E, CodePodCIDROverlapPodCIDR, "clusters[dev].networkProfile.podCIDR", 1},
+		{"service cidrs of one cluster overlap", overlayPlan, func(p *Plan) {
+			np(p, 0).ServiceCIDR = netip.Prefix{}
+			np(p, 0).ServiceCIDRs = []netip.Prefix{pfx("10.0.0.0/16"), pfx("10.0.128.0/17")}
+		}, E, CodeServiceCIDROverlapServiceCIDR, "clusters[prod].networkProfile.serviceCIDRs[1]", 1},
+		{"service cidrs of one cluster not a vnet overlap", overlayPlan, func(p *Plan) {
+			np(p, 0).ServiceCIDR = netip.Prefix{}
+			np(p, 0).ServiceCIDRs = []netip.Prefix{pfx("10.0.0.0/16"), pfx("10.0.128.0/17")}
+		}, E, CodeServiceCIDROverlapVNet, "", 0},
 		{"clusters reuse service cidr", twoClusterPlan, func(p *Plan) {}, E, CodeServiceCIDROverlapVNet, "", 0},
 		{"peering over service", overlayPlan, avoid(SourcePeering, "10.0.4.0/24"), E, CodeVNetPeerCIDROverlapping, "clusters[prod].networkProfile.serviceCIDR", 1},
 		{"peering over vnet reported once", overlayPlan, avoid(SourcePeering, "10.1.0.0/24"), E, CodeVNetPeerCIDROverlapping, "vnets[hub].addressSpace[0]", 1},
