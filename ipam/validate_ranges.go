@@ -119,7 +119,7 @@ func (v *validation) checkServiceCIDR(r *planRange) {
 	switch {
 	case IsMulticast(p):
 		v.errorf(CodeServiceCIDRMulticast, r.field(), fix,
-			"service CIDR %s of cluster %q is multicast address space", p, name)
+			"service CIDR %s of cluster %q %s", p, name, multicastWords(p))
 	case !IsPrivate(p) && !reserved:
 		v.errorf(CodeServiceCIDRPublic, r.field(), fix,
 			"service CIDR %s of cluster %q is public address space, which AKS rejects", p, name)
@@ -143,7 +143,7 @@ func (v *validation) checkPodCIDR(r *planRange) {
 			fix = "use a unique local range such as " + DefaultPodCIDRv6().String()
 		}
 		v.errorf(CodePodCIDRMulticast, r.field(), fix,
-			"pod CIDR %s of cluster %q is multicast address space", p, name)
+			"pod CIDR %s of cluster %q %s", p, name, multicastWords(p))
 	case !IsPrivate(p) && !reserved:
 		v.warnf(CodePublicRangeAsPrivate, r.field(),
 			"pod CIDR %s of cluster %q is public address space; pods could not reach those Internet destinations",

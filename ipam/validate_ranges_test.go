@@ -195,9 +195,9 @@ func TestRangeFindingWording(t *testing.T) {
 			p.VNets[0].AddressSpace = append(p.VNets[0].AddressSpace, pfx("20.1.0.0/16"))
 		}, CodePublicRangeAsPrivate, "vnets[hub].addressSpace[1]", []string{"RFC 1918"}, []string{"RFC 4193"}},
 		{"ipv6 pod ::/0 multicast", dualStackPlan, func(p *Plan) { np(p).PodCIDRs[1] = pfx("::/0") },
-			CodePodCIDRMulticast, "networkProfile.podCIDRs[1]", []string{"fd12:3456:789a::/64"}, []string{"10."}},
+			CodePodCIDRMulticast, "networkProfile.podCIDRs[1]", []string{"fd12:3456:789a::/64", "overlaps multicast address space ff00::/8"}, []string{"10.", "is multicast"}},
 		{"ipv4 pod multicast", overlayPlan, func(p *Plan) { np(p).PodCIDR = pfx("224.1.0.0/16") },
-			CodePodCIDRMulticast, "networkProfile.podCIDR", []string{DefaultPodCIDR().String()}, nil},
+			CodePodCIDRMulticast, "networkProfile.podCIDR", []string{DefaultPodCIDR().String(), "is multicast address space"}, nil},
 		{"ipv6 service multicast", dualStackPlan, func(p *Plan) { np(p).ServiceCIDRs[1] = pfx("ff05::/108") },
 			CodeServiceCIDRMulticast, "networkProfile.serviceCIDRs[1]", []string{"fd12:3456:789a:1::/108"}, []string{"10."}},
 		{"ipv6 service overlapping pod gets ipv6 fix", dualStackPlan, func(p *Plan) {

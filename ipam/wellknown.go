@@ -89,3 +89,17 @@ func notPrivateWords(p netip.Prefix) string {
 	}
 	return "public address space"
 }
+
+// multicastWords says how p meets multicast space, for a range IsMulticast
+// reports: it is multicast, or (like ::/0) it overlaps the family's
+// multicast block.
+func multicastWords(p netip.Prefix) string {
+	m := netip.MustParsePrefix("224.0.0.0/4")
+	if p.Addr().Is6() {
+		m = netip.MustParsePrefix("ff00::/8")
+	}
+	if m.Bits() <= p.Bits() && m.Contains(p.Addr()) {
+		return "is multicast address space"
+	}
+	return "overlaps multicast address space " + m.String()
+}
