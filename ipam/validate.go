@@ -200,9 +200,11 @@ func (v *validation) result() Findings {
 }
 
 // elemPath names element i of a list by its name when it has one
-// ("clusters[prod]"), else by index ("clusters[0]").
+// ("clusters[prod]"), else by index ("clusters[0]"). A name Parse would
+// reject (control or formatting characters, invalid UTF-8; possible in a
+// Go-built plan) is not written raw into a field path: the index is used.
 func elemPath(list string, name string, i int) string {
-	if name == "" {
+	if name == "" || unprintableName(name) != "" {
 		return list + "[" + strconv.Itoa(i) + "]"
 	}
 	return list + "[" + name + "]"

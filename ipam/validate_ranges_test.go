@@ -137,6 +137,14 @@ func TestRangeRules(t *testing.T) {
 		{"kubernetes version 1.33", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1.33" }, E, CodeInvalidKubernetesVersion, "kubernetesVersion", false},
 		{"kubernetes version 1.33.2", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "1.33.2" }, E, CodeInvalidKubernetesVersion, "kubernetesVersion", false},
 		{"kubernetes version v1.33.2", basePlan, func(p *Plan) { p.Clusters[0].KubernetesVersion = "v1.33.2" }, E, CodeInvalidKubernetesVersion, "kubernetesVersion", false},
+		{"control character name not in field path", basePlan, func(p *Plan) {
+			p.Clusters[0].Name = "prod\x1b[31m"
+			p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "nope"
+		}, E, CodeUnknownSubnet, "clusters[0].agentPoolProfiles[system].vnetSubnet", true},
+		{"bidi override name not in field path", basePlan, func(p *Plan) {
+			p.Clusters[0].AgentPoolProfiles[0].Name = "sys\u202etem"
+			p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "nope"
+		}, E, CodeUnknownSubnet, "clusters[prod].agentPoolProfiles[0].vnetSubnet", true},
 		{"good purpose", basePlan, func(p *Plan) { subnet(p).Purpose = PurposeNode }, E, CodeInvalidValue, "", false},
 		{"duplicate subnet", basePlan, addSubnet("aks", "10.1.8.0/24"), E, CodeDuplicateName, "vnets[hub].subnets[aks].name", true},
 	}
