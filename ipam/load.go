@@ -351,6 +351,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error
 		}
 		f, ok := fields[key]
 		if !ok {
+			if unprintableName(key) != "" {
+				sub = path // the key is quoted in the message, not written raw into the path
+			}
 			return d.fail(kn, sub, fmt.Errorf("%w %q%s", ErrUnknownField, key, suggest(key, fields)))
 		}
 		if seen[key] {

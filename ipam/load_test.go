@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/cidrplan/cidrplan/sizing"
 	"github.com/google/go-cmp/cmp"
@@ -70,6 +71,7 @@ func TestParseErrors(t *testing.T) {
 		{"newline in reference", "clusters:\n  - name: c\n    vnet: \"hub\\nx\"\n", ErrInvalidValue, 3, `control character U+000A`},
 		{"invalid UTF-8 in json name", "{\"vnets\": [{\"name\": \"a\xff\"}]}", ErrInvalidValue, 1, `invalid UTF-8`},
 		{"invalid UTF-8 in yaml name", "vnets:\n  - name: a\xff\n", ErrInvalidValue, 2, `invalid UTF-8`},
+		{"ESC in unknown key", `{"vnets": [{"na\u001bme": "a"}]}`, ErrUnknownField, 1, `"na\x1bme"`},
 		{"bad max pods model", "clusters:\n  - name: c\n    defaults:\n      maxPods:\n        classic: 30\n", ErrInvalidValue, 5, "classic"},
 	}
 	for _, tt := range tests {
@@ -87,6 +89,9 @@ func TestParseErrors(t *testing.T) {
 			}
 			if tt.wantLine == 0 && tt.name == "syntax" && pe.Line == 0 {
 				t.Errorf("syntax error without a line: %v", err)
+			}
+			if strings.ContainsFunc(err.Error(), unicode.IsControl) {
+				t.Errorf("error %q holds a raw control character", err)
 			}
 			if !strings.Contains(err.Error(), tt.wantText) {
 				t.Errorf("error %q does not contain %q", err, tt.wantText)
