@@ -82,37 +82,20 @@ func (v *validation) checkPoolVNets(cv *clusterView) {
 	}
 }
 
-// Longest node pool names AKS accepts, by OS.
-const (
-	linuxPoolNameMax   = 12
-	windowsPoolNameMax = 6
-)
-
-// checkPoolNames reports pool names AKS rejects: a name is lowercase letters
-// and digits, starts with a letter, and has at most 12 characters (6 for
-// Windows, whose node names derive from it). Empty and repeated names are
-// resolveClusters' findings.
+// checkPoolNames reports pool names AKS rejects (see
+// [sizing.PoolNameProblem]). Empty and repeated names are resolveClusters'
+// findings.
 func (v *validation) checkPoolNames(cv *clusterView) {
 	for _, pv := range cv.pools {
 		name := pv.p.Name
 		if name == "" {
 			continue
 		}
-		limit := linuxPoolNameMax
-		if pv.p.OSType == Windows {
-			limit = windowsPoolNameMax
-		}
-		var why string
-		switch {
-		case name[0] < 'a' || name[0] > 'z':
-			why = "does not start with a lowercase letter"
-		case strings.IndexFunc(name, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') }) >= 0:
-			why = "holds characters other than lowercase letters and digits"
-		case len(name) > limit:
-			why = fmt.Sprintf("has %d characters", len(name))
-		default:
+		why := sizing.PoolNameProblem(name, pv.p.OSType)
+		if why == "" {
 			continue
 		}
+		limit := sizing.MaxPoolNameLen(pv.p.OSType)
 		v.errorf(codeAgentPoolName, pv.field("name"),
 			fmt.Sprintf("use lowercase letters and digits, starting with a letter, at most %d characters", limit),
 			"pool name %q of cluster %q %s; AKS takes lowercase letters and digits, starting with a letter, at most %d characters for a %s pool",

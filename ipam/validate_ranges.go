@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+
+	"github.com/cidrplan/cidrplan/sizing"
 )
 
 // checkRanges checks every prefix on its own (syntax, sizes, forbidden,
@@ -85,15 +87,15 @@ func (v *validation) checkVNetSpace(r *planRange) {
 func (v *validation) checkSubnetSize(r *planRange) {
 	p, name := r.prefix, r.subnet.s.Name
 	switch {
-	case p.Addr().Is6() && p.Bits() != 64:
-		v.errorf(CodeIPv6SubnetSize, r.field(), "use an IPv6 /64",
-			"IPv6 subnet %q prefix %s is /%d; Azure IPv6 subnets must be exactly /64", name, p, p.Bits())
-	case p.Addr().Is4() && p.Bits() > 29:
-		v.errorf(CodeSubnetTooSmall, r.field(), "use a /29 or larger",
-			"subnet %q prefix %s is smaller than /29, the smallest Azure subnet", name, p)
-	case p.Addr().Is4() && p.Bits() < 2:
-		v.errorf(CodeSubnetTooLarge, r.field(), "use a /2 or smaller",
-			"subnet %q prefix %s is larger than /2, the largest Azure subnet", name, p)
+	case p.Addr().Is6() && p.Bits() != sizing.IPv6SubnetBits:
+		v.errorf(CodeIPv6SubnetSize, r.field(), fmt.Sprintf("use an IPv6 /%d", sizing.IPv6SubnetBits),
+			"IPv6 subnet %q prefix %s is /%d; Azure IPv6 subnets must be exactly /%d", name, p, p.Bits(), sizing.IPv6SubnetBits)
+	case p.Addr().Is4() && p.Bits() > sizing.MinSubnetBits:
+		v.errorf(CodeSubnetTooSmall, r.field(), fmt.Sprintf("use a /%d or larger", sizing.MinSubnetBits),
+			"subnet %q prefix %s is smaller than /%d, the smallest Azure subnet", name, p, sizing.MinSubnetBits)
+	case p.Addr().Is4() && p.Bits() < sizing.MaxSubnetBits:
+		v.errorf(CodeSubnetTooLarge, r.field(), fmt.Sprintf("use a /%d or smaller", sizing.MaxSubnetBits),
+			"subnet %q prefix %s is larger than /%d, the largest Azure subnet", name, p, sizing.MaxSubnetBits)
 	}
 }
 

@@ -12,6 +12,8 @@ const (
 	MaxKubenetNodes    = 400  // kubenet nodes (UDR route table limit)
 	ReservedPerSubnet  = 5    // Azure reserves 5 addresses in every subnet
 	MinSubnetBits      = 29   // an Azure IPv4 subnet is at least a /29
+	MaxSubnetBits      = 2    // an Azure IPv4 subnet is at most a /2 [D] (a 2019 FAQ said /8)
+	IPv6SubnetBits     = 64   // an Azure IPv6 subnet is exactly a /64
 	MaxStaticPodSubnet = 12   // a static-block pod subnet is at most a /12
 	StaticBlockBits    = 28   // static block allocation hands out /28 blocks
 	DynamicBatch       = 16   // dynamic allocation hands out pod IPs in batches of 16

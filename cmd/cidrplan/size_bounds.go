@@ -8,13 +8,6 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-// largestSubnetBits is the shortest prefix an Azure IPv4 subnet may have
-// (AKS-RULES §1: /2 [D]; ipam's SubnetTooLarge checks the same bound).
-const largestSubnetBits = 2
-
-// ipv6SubnetBits is the only length of an Azure IPv6 subnet.
-const ipv6SubnetBits = 64
-
 // checkSizeRange refuses a range given to size that AKS would refuse
 // whatever its size: a subnet larger than Azure's largest, a pod CIDR that
 // overlaps a range AKS reserves or multicast space (ipam's check reports
@@ -22,10 +15,10 @@ const ipv6SubnetBits = 64
 func checkSizeRange(k sizing.RangeKind, p netip.Prefix) error {
 	if k != sizing.PodCIDR {
 		switch {
-		case p.Addr().Is4() && p.Bits() < largestSubnetBits:
-			return fmt.Errorf("larger than /%d, the largest Azure subnet", largestSubnetBits)
-		case p.Addr().Is6() && p.Bits() != ipv6SubnetBits:
-			return fmt.Errorf("an Azure IPv6 subnet is exactly /%d (and size counts the IPv4 one)", ipv6SubnetBits)
+		case p.Addr().Is4() && p.Bits() < sizing.MaxSubnetBits:
+			return fmt.Errorf("larger than /%d, the largest Azure subnet", sizing.MaxSubnetBits)
+		case p.Addr().Is6() && p.Bits() != sizing.IPv6SubnetBits:
+			return fmt.Errorf("an Azure IPv6 subnet is exactly /%d (and size counts the IPv4 one)", sizing.IPv6SubnetBits)
 		}
 		return nil
 	}

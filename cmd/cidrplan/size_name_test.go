@@ -25,7 +25,7 @@ func TestSizePoolName(t *testing.T) {
 		{"uppercase", []string{"--name", "Pool1"}, exitUsage, `--name "Pool1": does not start with a lowercase letter`},
 		{"digit first", []string{"--name", "1pool"}, exitUsage, `--name "1pool": does not start with a lowercase letter`},
 		{"dash", []string{"--name", "pool-a"}, exitUsage, `--name "pool-a": holds characters other than lowercase letters and digits`},
-		{"empty", []string{"--name="}, exitUsage, `--name "": empty`},
+		{"empty", []string{"--name="}, exitUsage, `--name "": is empty`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
