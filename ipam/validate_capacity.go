@@ -21,7 +21,7 @@ func checkCapacity(v *validation) {
 	sized := sizeClusters(v)
 	for i := range sized {
 		cs := &sized[i]
-		for _, e := range leafErrors(cs.err) {
+		for _, e := range sizing.Violations(cs.err) {
 			v.addSizingError(cs.cv, e)
 		}
 		if cs.err == nil {
@@ -104,21 +104,6 @@ func sizeClusters(v *validation) []clusterSizing {
 		out = append(out, clusterSizing{cv: cv, byName: byName, demand: d, err: err})
 	}
 	return out
-}
-
-// leafErrors flattens errors.Join trees into their leaves.
-func leafErrors(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // subnetLoad is the demand on one subnet at upgrade peak, summed over every

@@ -123,3 +123,20 @@ func (e *CapacityError) Error() string {
 
 // Unwrap returns ErrInsufficientSubnetSize.
 func (e *CapacityError) Unwrap() error { return ErrInsufficientSubnetSize }
+
+// Violations lists the errors joined in err (as [Cluster.Validate] and
+// [Cluster.Demand] join them), depth first; err itself when nothing is
+// joined, nil for nil.
+func Violations(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Violations(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

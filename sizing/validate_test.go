@@ -112,3 +112,30 @@ func TestErrorNamesPoolAndValue(t *testing.T) {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }
+
+func TestViolations(t *testing.T) {
+	a, b, c := errors.New("a"), errors.New("b"), errors.New("c")
+	tests := []struct {
+		name string
+		err  error
+		want []error
+	}{
+		{"nil", nil, nil},
+		{"single", a, []error{a}},
+		{"joined", errors.Join(a, b), []error{a, b}},
+		{"nested", errors.Join(a, errors.Join(b, c)), []error{a, b, c}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Violations(tc.err)
+			if len(got) != len(tc.want) {
+				t.Fatalf("Violations = %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("Violations[%d] = %v, want %v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}

@@ -249,7 +249,7 @@ func kebab(s string) string {
 // sizeInputError rewrites sizing's errors in terms of the size flags.
 func sizeInputError(err error) error {
 	var parts []string
-	for _, e := range flatten(err) {
+	for _, e := range sizing.Violations(err) {
 		var se *sizing.Error
 		var pe *sizing.PrefixError
 		switch {
@@ -270,16 +270,4 @@ func sizeInputError(err error) error {
 		}
 	}
 	return errors.New(strings.Join(parts, "; "))
-}
-
-// flatten lists the errors joined in err (errors.Join), or err itself.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
