@@ -2,7 +2,6 @@ package addrmap
 
 import (
 	"strconv"
-	"strings"
 
 	"go4.org/netipx"
 
@@ -27,16 +26,5 @@ func countText(r netipx.IPRange) string {
 	if n == u128.Max {
 		return "2^128"
 	}
-	return group(n.String())
-}
-
-func group(digits string) string {
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	return b.String()
+	return n.Grouped()
 }

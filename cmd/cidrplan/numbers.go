@@ -3,20 +3,7 @@ package main
 import "github.com/cidrplan/cidrplan/internal/u128"
 
 // commas formats n with thousands separators: 1,581.
-func commas(n u128.Uint128) string {
-	s := n.String()
-	if len(s) <= 3 {
-		return s
-	}
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
-}
+func commas(n u128.Uint128) string { return n.Grouped() }
 
 // commasInt is commas for an int (never negative here).
 func commasInt(n int) string {

@@ -166,3 +166,17 @@ func (u Uint128) MarshalText() ([]byte, error) { return []byte(u.String()), nil 
 
 // MarshalJSON writes u as a JSON number, exact at any size.
 func (u Uint128) MarshalJSON() ([]byte, error) { return []byte(u.String()), nil }
+
+// Grouped returns u in decimal with a comma between groups of three digits
+// (1,581), for output people read.
+func (u Uint128) Grouped() string {
+	s := u.String()
+	out := make([]byte, 0, len(s)+len(s)/3)
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}

@@ -103,3 +103,25 @@ func TestMarshalJSON(t *testing.T) {
 		t.Fatalf("MarshalJSON = %s, %v", b, err)
 	}
 }
+
+func TestGrouped(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Uint128
+		want string
+	}{
+		{"zero", Uint128{}, "0"},
+		{"three digits", From64(999), "999"},
+		{"four digits", From64(1581), "1,581"},
+		{"six digits", From64(262144), "262,144"},
+		{"seven digits", From64(1048576), "1,048,576"},
+		{"ipv6 slash 64", Pow2(64), "18,446,744,073,709,551,616"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.in.Grouped(); got != tc.want {
+				t.Errorf("Grouped(%s) = %s, want %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
