@@ -174,40 +174,29 @@ func merge(items []item) []item {
 // outsideBands groups the ranges that no VNet band contains into bands of
 // their own: ranges that overlap share one band spanning all of them.
 func outsideBands(vnetBands []band, others []item) []band {
-	var loose []netipx.IPRange
-	var names [][]string
+	var loose []item
 	for _, it := range others {
 		r := it.rng()
-		if slices.ContainsFunc(vnetBands, func(b band) bool { return contains(b.rng, r) }) {
-			continue
+		if !slices.ContainsFunc(vnetBands, func(b band) bool { return contains(b.rng, r) }) {
+			loose = append(loose, it)
 		}
-		loose = append(loose, r)
-		names = append(names, []string{it.label})
 	}
-	order := make([]int, len(loose))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return compareRanges(loose[a], loose[b]) })
+	slices.SortStableFunc(loose, func(a, b item) int { return compareRanges(a.rng(), b.rng()) })
 	var out []band
-	for _, i := range order {
-		r := loose[i]
+	for _, it := range loose {
+		r := it.rng()
 		if n := len(out); n > 0 && out[n-1].rng.From().Is4() == r.From().Is4() && !out[n-1].rng.To().Less(r.From()) {
 			last := &out[n-1]
 			if last.rng.To().Less(r.To()) {
 				last.rng = netipx.IPRangeFrom(last.rng.From(), r.To())
 			}
-			last.title += ", " + strings.Join(names[i], ", ")
+			last.title += ", " + it.label
 			continue
 		}
-		out = append(out, band{title: strings.Join(names[i], ", "), rng: r})
+		out = append(out, band{title: it.label, rng: r})
 	}
 	for i := range out {
-		if p, ok := out[i].rng.Prefix(); ok {
-			out[i].title += " " + p.String()
-		} else {
-			out[i].title += " " + out[i].rng.String()
-		}
+		out[i].title += " " + rangeText(out[i].rng)
 	}
 	return out
 }
