@@ -100,15 +100,14 @@ func BenchmarkAllocate(b *testing.B) {
 
 	b.Run(fmt.Sprintf("impl=buddy/n=%d", n), func(b *testing.B) {
 		const count = 10_000
-		a, err := ipam.NewAllocator(within, used...)
-		if err != nil {
-			b.Fatal(err)
-		}
 		got := make([]netip.Prefix, count)
 		b.ReportAllocs()
 		for b.Loop() {
 			b.StopTimer()
-			a, _ = ipam.NewAllocator(within, used...)
+			a, err := ipam.NewAllocator(within, used...)
+			if err != nil {
+				b.Fatal(err)
+			}
 			b.StartTimer()
 			for i := range got {
 				if got[i], err = a.Allocate(bits); err != nil {

@@ -269,7 +269,7 @@ func (s *allocState) lowestByScan(bits int) (netip.Prefix, bool) {
 		if !taken.OverlapsPrefix(p) {
 			return p, true
 		}
-		p = netip.PrefixFrom(netipx.AddrNext(netipx.PrefixLastIP(p)), bits)
+		p = netip.PrefixFrom(netipx.PrefixLastIP(p).Next(), bits)
 	}
 	return netip.Prefix{}, false
 }
@@ -280,7 +280,7 @@ func (s *allocState) lowestByGaps(bits int) (netip.Prefix, bool) {
 	for _, r := range s.free().Ranges() {
 		p := netip.PrefixFrom(r.From(), bits).Masked()
 		if p.Addr() != r.From() { // round up to the next aligned start
-			next := netipx.AddrNext(netipx.PrefixLastIP(p))
+			next := netipx.PrefixLastIP(p).Next()
 			if !next.IsValid() {
 				continue
 			}
@@ -329,11 +329,11 @@ func (g *allocGen) addr() netip.Addr {
 	case 1: // just outside the parent
 		if g.within.Bits() > 0 {
 			if g.rng.IntN(2) == 0 {
-				if p := netipx.AddrPrior(g.within.Addr()); p.IsValid() {
+				if p := g.within.Addr().Prev(); p.IsValid() {
 					return p
 				}
 			}
-			if n := netipx.AddrNext(netipx.PrefixLastIP(g.within)); n.IsValid() {
+			if n := netipx.PrefixLastIP(g.within).Next(); n.IsValid() {
 				return n
 			}
 		}
@@ -521,7 +521,7 @@ func TestAllocateNProperties(t *testing.T) {
 				gotB.AddSet(usedSet)
 				takenSet, _ := gotB.IPSet()
 				last := got[len(got)-1]
-				for p := netip.PrefixFrom(within.Addr(), bits); p.Addr().Less(last.Addr()); p = netip.PrefixFrom(netipx.AddrNext(netipx.PrefixLastIP(p)), bits) {
+				for p := netip.PrefixFrom(within.Addr(), bits); p.Addr().Less(last.Addr()); p = netip.PrefixFrom(netipx.PrefixLastIP(p).Next(), bits) {
 					if !takenSet.OverlapsPrefix(p) {
 						t.Fatalf("%v was free but %v was allocated", p, last)
 					}

@@ -58,6 +58,3 @@ func (p Pool) nodeSubnet() string {
 	}
 	return p.VNetSubnet
 }
-
-// isWindows reports whether p runs Windows.
-func (p Pool) isWindows() bool { return p.OSType == Windows }
