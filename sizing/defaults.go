@@ -1,5 +1,7 @@
 package sizing
 
+import "strconv"
+
 // Defaults holds the values this package assumes where AKS sources disagree
 // or AKS fills a field in ([D] in AKS-RULES.md). The zero Defaults means
 // the documented choices below; set a field to override one. Every default
@@ -18,48 +20,82 @@ type Defaults struct {
 
 // The built-in defaults of the disputed values.
 const (
+	// DefaultOverlayMaxNodes is the Azure CNI Overlay node limit assumed
+	// when Defaults.OverlayMaxNodes is zero [D].
 	DefaultOverlayMaxNodes = 5000
+	// OverlayMaxNodesBefore2024 is the overlay node limit that applied
+	// before 2024-03, which older sources still state [D].
+	OverlayMaxNodesBefore2024 = 1000
 )
 
 // DefaultMaxSurge returns the built-in default maxSurge, 10% [D].
 func DefaultMaxSurge() Surge { return Surge{n: 10, percent: true, set: true} }
 
-// DefaultMaxPods returns the built-in default maxPods of model m:
-// node subnet 30 (CLI/ARM; the portal uses 110), kubenet 110, overlay 250
-// (30 before 2023-09) [D], pod subnet dynamic and static 250 (docs also
-// say 110) [D], none 250. An unknown model gives 0.
-func DefaultMaxPods(m Model) int {
-	switch m {
-	case ModelNodeSubnet:
-		return 30
-	case ModelKubenet:
-		return 110
-	case ModelOverlay, ModelPodSubnetDynamic, ModelPodSubnetStatic, ModelNone:
-		return 250
-	}
-	return 0
-}
+// DefaultMaxPods returns the built-in default maxPods of model m, its
+// ModelSpec.DefaultMaxPods: node subnet 30 (CLI/ARM; the portal uses
+// 110), kubenet 110, overlay 250 (30 before 2023-09) [D], pod subnet
+// dynamic and static 250 (docs also say 110) [D], none 250. An unknown
+// model gives 0.
+func DefaultMaxPods(m Model) int { return m.Spec().DefaultMaxPods }
 
-// maxSurge returns the default maxSurge in effect.
-func (d Defaults) maxSurge() Surge {
+// EffectiveMaxSurge returns the maxSurge of a pool that leaves it unset:
+// d.MaxSurge, or DefaultMaxSurge when that is zero.
+func (d Defaults) EffectiveMaxSurge() Surge {
 	if d.MaxSurge.IsZero() {
 		return DefaultMaxSurge()
 	}
 	return d.MaxSurge
 }
 
-// maxPods returns the default maxPods in effect for model m.
-func (d Defaults) maxPods(m Model) int {
+// EffectiveMaxPods returns the maxPods of a pool of model m that leaves it
+// unset: d.MaxPods[m] when the map has m, else DefaultMaxPods(m).
+func (d Defaults) EffectiveMaxPods(m Model) int {
 	if v, ok := d.MaxPods[m]; ok {
 		return v
 	}
 	return DefaultMaxPods(m)
 }
 
-// overlayMaxNodes returns the overlay node limit in effect.
-func (d Defaults) overlayMaxNodes() int {
+// EffectiveOverlayMaxNodes returns the overlay node limit in effect:
+// d.OverlayMaxNodes, or DefaultOverlayMaxNodes when that is zero.
+func (d Defaults) EffectiveOverlayMaxNodes() int {
 	if d.OverlayMaxNodes == 0 {
 		return DefaultOverlayMaxNodes
 	}
 	return d.OverlayMaxNodes
+}
+
+// NodeLimit returns the cluster node limit of model m in effect: the
+// spec's MaxNodes, or for a disputed limit (overlay) the
+// EffectiveOverlayMaxNodes, never above MaxClusterNodes. An unknown model
+// gives MaxClusterNodes.
+func (d Defaults) NodeLimit(m Model) int {
+	s := m.Spec()
+	switch {
+	case s.MaxNodesDisputed:
+		return min(MaxClusterNodes, d.EffectiveOverlayMaxNodes())
+	case s.MaxNodes > 0:
+		return s.MaxNodes
+	}
+	return MaxClusterNodes
+}
+
+// MaxPodsAssumption returns what Demand reports when pool leaves maxPods
+// unset under model m: EffectiveMaxPods(m), and a note that says why a
+// default is disputed [D] or that d overrides it.
+func (d Defaults) MaxPodsAssumption(pool string, m Model) Assumption {
+	note := "default for the " + string(m) + " model"
+	if _, ok := d.MaxPods[m]; ok {
+		note += " (overridden)"
+	} else if why := m.Spec().MaxPodsDispute; why != "" {
+		note += " (" + why + ") [D]"
+	}
+	return Assumption{Pool: pool, Field: "maxPods", Value: strconv.Itoa(d.EffectiveMaxPods(m)), Note: note}
+}
+
+// MaxSurgeAssumption returns what Demand reports when pool leaves maxSurge
+// unset: EffectiveMaxSurge and the dispute behind the default.
+func (d Defaults) MaxSurgeAssumption(pool string) Assumption {
+	return Assumption{Pool: pool, Field: "maxSurge", Value: d.EffectiveMaxSurge().String(),
+		Note: "default [D]: 10% on Kubernetes ≥ 1.32, 1 node in older API text; production advice 33%"}
 }

@@ -92,14 +92,14 @@ func (c Cluster) rangeKeys(ps []planned) []RangeKey {
 		add(RangeKey{Kind: NodeSubnet, Name: p.nodeSubnet(), Family: IPv4})
 	}
 	for _, p := range ps {
-		if p.model == ModelPodSubnetDynamic || p.model == ModelPodSubnetStatic {
+		if p.spec.Uses(PodSubnet) {
 			add(RangeKey{Kind: PodSubnet, Name: p.PodSubnet, Family: IPv4})
 		}
 	}
 	for _, p := range ps {
-		if p.model == ModelOverlay || p.model == ModelKubenet {
+		if p.spec.Uses(PodCIDR) {
 			add(RangeKey{Kind: PodCIDR, Name: PodCIDRName, Family: IPv4})
-			if c.Network.IsDualStack() {
+			if c.Network.IsDualStack() && p.spec.DualStack {
 				add(RangeKey{Kind: PodCIDR, Name: PodCIDRName, Family: IPv6})
 			}
 		}
@@ -119,12 +119,10 @@ func (c Cluster) rangeDemand(k RangeKey, ps []planned) Range {
 			continue
 		}
 		if k.Kind == PodSubnet {
-			r.Mode = DynamicIndividual
-			if p.model == ModelPodSubnetStatic {
-				r.Mode, static = StaticBlock, true
-			}
+			r.Mode = p.spec.PodSubnet
+			static = static || r.Mode == StaticBlock
 		}
-		it := Item{Pool: p.Name, Model: p.model, MaxPods: p.maxPods, MaxSurge: p.maxSurge, Nodes: p.Nodes(), ScaleOut: p.ScaleOut, Surge: p.surgeAt(p.Nodes()), PerNode: per}
+		it := Item{Pool: p.Name, Model: p.spec.Model, MaxPods: p.maxPods, MaxSurge: p.maxSurge, Nodes: p.Nodes(), ScaleOut: p.ScaleOut, Surge: p.surgeAt(p.Nodes()), PerNode: per}
 		it.Steady = per.Mul64(uint64(it.Nodes + it.ScaleOut))
 		it.Peak = per.Mul64(uint64(it.Nodes + it.ScaleOut + it.Surge))
 		r.Pools = append(r.Pools, it)

@@ -9,7 +9,10 @@
 // Cluster.Demand returns, per node subnet, pod subnet and pod CIDR, the
 // addresses needed at steady state and at the peak of an upgrade, itemised
 // per pool, and the smallest prefix that holds the peak. Cluster.Fit
-// measures one range against a prefix. Usable and MinPrefixLen expose the
+// measures one range against a prefix. Model.Spec describes each network
+// model (its ranges, per-node cost, limits, default maxPods and label),
+// Defaults resolves the disputed defaults, and NetworkPlugins, OSTypes and
+// their siblings list the allowed values. Usable and MinPrefixLen expose the
 // capacity rules for callers that sum demand across clusters;
 // StaticBlocks, PodCIDRNodes, NodePodBlock and CheckPodCIDRExpansion
 // expose the per-node rules.

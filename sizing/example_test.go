@@ -133,3 +133,19 @@ func ExampleParseSurge() {
 	// sizing: surge "150%": invalid surge: percent above 100%
 	// sizing: surge "abc": invalid surge: want a node count like "1" or a percent like "10%"
 }
+
+// Every network model, with what one node of maxPods 30 costs in the node
+// subnet and the cluster's node limit under the default Defaults.
+func ExampleModels() {
+	var d sizing.Defaults
+	for _, s := range sizing.Models() {
+		fmt.Printf("%-16s node subnet %2d/node, limit %d: %s\n", s.Model, s.NodeSubnetAddrs(30), d.NodeLimit(s.Model), s.Label)
+	}
+	// Output:
+	// nodeSubnet       node subnet 31/node, limit 5000: Azure CNI, pods in the node subnet (classic)
+	// podSubnetDynamic node subnet  1/node, limit 5000: Azure CNI, pods in a pod subnet (dynamic allocation)
+	// podSubnetStatic  node subnet  1/node, limit 5000: Azure CNI, pods in a pod subnet (static block allocation)
+	// overlay          node subnet  1/node, limit 5000: Azure CNI Overlay, pods in the pod CIDR
+	// kubenet          node subnet  1/node, limit 400: kubenet, pods in the pod CIDR
+	// none             node subnet  1/node, limit 5000: bring your own CNI, node addresses only
+}

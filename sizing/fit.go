@@ -177,11 +177,11 @@ func (c Cluster) poolFit(p planned, steady int, fits func(planned) bool) PoolFit
 func maxPodsFit(k RangeKey, p planned, fits func(planned) bool) int {
 	var candidates []int // ascending
 	switch {
-	case k.Kind == NodeSubnet && p.model == ModelNodeSubnet:
+	case k.Kind == NodeSubnet && p.spec.PodsInNodeSubnet:
 		for m := MinMaxPods; m <= MaxMaxPods; m++ {
 			candidates = append(candidates, m)
 		}
-	case k.Kind == PodSubnet && p.model == ModelPodSubnetStatic:
+	case k.Kind == PodSubnet && p.spec.PodSubnet == StaticBlock:
 		for b := 1; b*blockSize-1 < MaxMaxPods; b++ {
 			if m := b*blockSize - 1; m >= MinMaxPods {
 				candidates = append(candidates, m)
@@ -207,12 +207,4 @@ func maxPodsFit(k RangeKey, p planned, fits func(planned) bool) int {
 }
 
 // nodeLimit returns the cluster's node limit for its network model.
-func (c Cluster) nodeLimit() int {
-	switch c.Network.Model(Pool{}) {
-	case ModelKubenet:
-		return MaxKubenetNodes
-	case ModelOverlay:
-		return min(MaxClusterNodes, c.Defaults.overlayMaxNodes())
-	}
-	return MaxClusterNodes
-}
+func (c Cluster) nodeLimit() int { return c.Defaults.NodeLimit(c.Network.Model(Pool{})) }

@@ -1,6 +1,9 @@
 package sizing
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // NetworkPlugin is AKS networkProfile.networkPlugin.
 type NetworkPlugin string
@@ -12,11 +15,19 @@ const (
 	PluginNone    NetworkPlugin = "none" // bring your own CNI
 )
 
+// NetworkPlugins returns the network plugins AKS accepts, in a stable
+// order; the slice is new on every call.
+func NetworkPlugins() []NetworkPlugin { return []NetworkPlugin{PluginAzure, PluginKubenet, PluginNone} }
+
 // NetworkPluginMode is AKS networkProfile.networkPluginMode.
 type NetworkPluginMode string
 
 // PluginModeOverlay is Azure CNI Overlay; the empty mode is none.
 const PluginModeOverlay NetworkPluginMode = "overlay"
+
+// NetworkPluginModes returns the network plugin modes AKS accepts besides
+// the empty mode; the slice is new on every call.
+func NetworkPluginModes() []NetworkPluginMode { return []NetworkPluginMode{PluginModeOverlay} }
 
 // NetworkDataplane is AKS networkProfile.networkDataplane.
 type NetworkDataplane string
@@ -27,6 +38,31 @@ const (
 	DataplaneCilium NetworkDataplane = "cilium"
 )
 
+// NetworkDataplanes returns the dataplanes AKS accepts, in a stable order;
+// the slice is new on every call.
+func NetworkDataplanes() []NetworkDataplane {
+	return []NetworkDataplane{DataplaneAzure, DataplaneCilium}
+}
+
+// NetworkPolicy is AKS networkProfile.networkPolicy. It changes no address
+// arithmetic; sizing lists it as part of the network profile's vocabulary.
+type NetworkPolicy string
+
+// The network policies. Empty means not chosen; "none" is an explicit
+// choice of no policy engine.
+const (
+	PolicyNone   NetworkPolicy = "none"
+	PolicyAzure  NetworkPolicy = "azure"
+	PolicyCalico NetworkPolicy = "calico"
+	PolicyCilium NetworkPolicy = "cilium"
+)
+
+// NetworkPolicies returns the network policies AKS accepts, in a stable
+// order; the slice is new on every call.
+func NetworkPolicies() []NetworkPolicy {
+	return []NetworkPolicy{PolicyNone, PolicyAzure, PolicyCalico, PolicyCilium}
+}
+
 // IPFamily is an entry of AKS networkProfile.ipFamilies.
 type IPFamily string
 
@@ -35,6 +71,10 @@ const (
 	IPv4 IPFamily = "IPv4"
 	IPv6 IPFamily = "IPv6"
 )
+
+// IPFamilies returns the IP families AKS accepts, IPv4 first; the slice is
+// new on every call. Network.Validate says which combinations it takes.
+func IPFamilies() []IPFamily { return []IPFamily{IPv4, IPv6} }
 
 // Network is the part of an AKS network profile that decides the
 // arithmetic. The zero Network is invalid: Plugin is required.
@@ -59,19 +99,15 @@ func (n Network) Validate() error {
 	bad := func(field, value, detail string) error {
 		return &Error{Field: field, Value: value, Err: ErrNetwork, Detail: detail}
 	}
-	switch n.Plugin {
-	case PluginAzure, PluginKubenet, PluginNone:
-	default:
-		return bad("networkPlugin", string(n.Plugin), "want azure, kubenet or none")
+	if !slices.Contains(NetworkPlugins(), n.Plugin) {
+		return bad("networkPlugin", string(n.Plugin), "want "+orList(NetworkPlugins()))
 	}
-	switch n.PluginMode {
-	case "":
-	case PluginModeOverlay:
-		if n.Plugin != PluginAzure {
-			return bad("networkPluginMode", string(n.PluginMode), "overlay needs networkPlugin azure")
-		}
-	default:
-		return bad("networkPluginMode", string(n.PluginMode), "want overlay or empty")
+	switch {
+	case n.PluginMode == "":
+	case !slices.Contains(NetworkPluginModes(), n.PluginMode):
+		return bad("networkPluginMode", string(n.PluginMode), "want "+orList(NetworkPluginModes())+" or empty")
+	case n.Plugin != PluginAzure:
+		return bad("networkPluginMode", string(n.PluginMode), "overlay needs networkPlugin azure")
 	}
 	switch n.Dataplane {
 	case "", DataplaneAzure:
@@ -80,58 +116,19 @@ func (n Network) Validate() error {
 			return bad("networkDataplane", string(n.Dataplane), "cilium needs networkPlugin azure")
 		}
 	default:
-		return bad("networkDataplane", string(n.Dataplane), "want azure or cilium")
+		return bad("networkDataplane", string(n.Dataplane), "want "+orList(NetworkDataplanes()))
 	}
 	switch {
 	case len(n.IPFamilies) == 0:
 	case len(n.IPFamilies) == 1 && n.IPFamilies[0] == IPv4:
 	case len(n.IPFamilies) == 2 && n.IPFamilies[0] == IPv4 && n.IPFamilies[1] == IPv6:
-		if n.PluginMode != PluginModeOverlay {
+		if !n.Model(Pool{}).Spec().DualStack {
 			return bad("ipFamilies", familiesText(n.IPFamilies), "dual-stack needs Azure CNI Overlay")
 		}
 	default:
 		return bad("ipFamilies", familiesText(n.IPFamilies), "want IPv4 or IPv4,IPv6")
 	}
 	return nil
-}
-
-// Model is the address arithmetic a pool follows, derived from the
-// network profile and the pool's pod subnet (see Network.Model). Its string
-// values are stable and usable as JSON/YAML map keys (Defaults.MaxPods).
-type Model string
-
-// The network models.
-const (
-	ModelNodeSubnet       Model = "nodeSubnet"       // Azure CNI, pods in the node subnet ("classic")
-	ModelPodSubnetDynamic Model = "podSubnetDynamic" // Azure CNI pod subnet, dynamic allocation
-	ModelPodSubnetStatic  Model = "podSubnetStatic"  // Azure CNI pod subnet, static block allocation
-	ModelOverlay          Model = "overlay"          // Azure CNI Overlay
-	ModelKubenet          Model = "kubenet"
-	ModelNone             Model = "none" // bring your own CNI
-)
-
-// Model returns the arithmetic pool p follows under n. Cilium changes
-// nothing: the IPAM mode underneath decides. It does not validate n or p;
-// an unknown plugin gives "".
-func (n Network) Model(p Pool) Model {
-	switch n.Plugin {
-	case PluginKubenet:
-		return ModelKubenet
-	case PluginNone:
-		return ModelNone
-	case PluginAzure:
-		switch {
-		case n.PluginMode == PluginModeOverlay:
-			return ModelOverlay
-		case p.PodSubnet == "":
-			return ModelNodeSubnet
-		case p.PodIPAllocationMode == StaticBlock:
-			return ModelPodSubnetStatic
-		default:
-			return ModelPodSubnetDynamic
-		}
-	}
-	return ""
 }
 
 // familiesText writes families as az and the API take them: "IPv4,IPv6".
@@ -141,4 +138,20 @@ func familiesText(fs []IPFamily) string {
 		s[i] = string(f)
 	}
 	return strings.Join(s, ",")
+}
+
+// orList writes vs as prose, for messages: "a, b or c".
+func orList[T ~string](vs []T) string {
+	var b strings.Builder
+	for i, v := range vs {
+		switch {
+		case i == 0:
+		case i == len(vs)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(v))
+	}
+	return b.String()
 }

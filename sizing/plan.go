@@ -1,7 +1,5 @@
 package sizing
 
-import "strconv"
-
 // Assumption records a default this package filled in, so output can say
 // what it assumed.
 type Assumption struct {
@@ -14,7 +12,7 @@ type Assumption struct {
 // planned is a pool with its defaults resolved.
 type planned struct {
 	Pool
-	model    Model
+	spec     ModelSpec
 	maxPods  int
 	maxSurge Surge
 }
@@ -32,34 +30,16 @@ func (c Cluster) plan() ([]planned, []Assumption) {
 	ps := make([]planned, len(c.Pools))
 	for i, p := range c.Pools {
 		m := c.Network.Model(p)
-		pp := planned{Pool: p, model: m, maxPods: p.MaxPods, maxSurge: p.MaxSurge}
+		pp := planned{Pool: p, spec: m.Spec(), maxPods: p.MaxPods, maxSurge: p.MaxSurge}
 		if pp.maxPods == 0 {
-			pp.maxPods = c.Defaults.maxPods(m)
-			as = append(as, Assumption{Pool: p.Name, Field: "maxPods", Value: strconv.Itoa(pp.maxPods),
-				Note: "default for the " + string(m) + " model" + maxPodsDispute(m, c.Defaults)})
+			pp.maxPods = c.Defaults.EffectiveMaxPods(m)
+			as = append(as, c.Defaults.MaxPodsAssumption(p.Name, m))
 		}
 		if pp.maxSurge.IsZero() {
-			pp.maxSurge = c.Defaults.maxSurge()
-			as = append(as, Assumption{Pool: p.Name, Field: "maxSurge", Value: pp.maxSurge.String(),
-				Note: "default [D]: 10% on Kubernetes ≥ 1.32, 1 node in older API text; production advice 33%"})
+			pp.maxSurge = c.Defaults.EffectiveMaxSurge()
+			as = append(as, c.Defaults.MaxSurgeAssumption(p.Name))
 		}
 		ps[i] = pp
 	}
 	return ps, as
-}
-
-// maxPodsDispute says why a maxPods default is disputed, if it is.
-func maxPodsDispute(m Model, d Defaults) string {
-	if _, ok := d.MaxPods[m]; ok {
-		return " (overridden)"
-	}
-	switch m {
-	case ModelNodeSubnet:
-		return " (CLI/ARM; the portal uses 110) [D]"
-	case ModelOverlay:
-		return " (30 before 2023-09) [D]"
-	case ModelPodSubnetDynamic, ModelPodSubnetStatic:
-		return " (docs also say 110) [D]"
-	}
-	return ""
 }

@@ -9,6 +9,10 @@ const (
 	Windows OSType = "Windows"
 )
 
+// OSTypes returns the OS types AKS accepts, in a stable order; the slice
+// is new on every call.
+func OSTypes() []OSType { return []OSType{Linux, Windows} }
+
 // PodIPAllocationMode is how Azure CNI hands pod-subnet IPs to nodes.
 type PodIPAllocationMode string
 
@@ -18,6 +22,12 @@ const (
 	DynamicIndividual PodIPAllocationMode = "DynamicIndividual"
 	StaticBlock       PodIPAllocationMode = "StaticBlock"
 )
+
+// PodIPAllocationModes returns the pod IP allocation modes AKS accepts, in
+// a stable order; the slice is new on every call.
+func PodIPAllocationModes() []PodIPAllocationMode {
+	return []PodIPAllocationMode{DynamicIndividual, StaticBlock}
+}
 
 // Pool is an AKS node pool, reduced to what sizes its address demand.
 // Field names and tags follow the AKS agent pool profile. Zero fields mean

@@ -38,35 +38,15 @@ type RangeKey struct {
 func (k RangeKey) uses(p planned) (perNode u128.Uint128, ok bool) {
 	switch k.Kind {
 	case NodeSubnet:
-		if k.Family != IPv4 || p.nodeSubnet() != k.Name {
+		if p.nodeSubnet() != k.Name {
 			return u128.Uint128{}, false
 		}
-		if p.model == ModelNodeSubnet {
-			return u128.FromInt(p.maxPods + 1), true
-		}
-		return u128.From64(1), true
 	case PodSubnet:
-		if k.Family != IPv4 || p.PodSubnet != k.Name {
+		if p.PodSubnet != k.Name {
 			return u128.Uint128{}, false
-		}
-		switch p.model {
-		case ModelPodSubnetDynamic:
-			return u128.From64(DynamicBatch), true
-		case ModelPodSubnetStatic:
-			return u128.FromInt(StaticBlocks(p.maxPods) * blockSize), true
-		}
-	case PodCIDR:
-		if p.model != ModelOverlay && p.model != ModelKubenet {
-			return u128.Uint128{}, false
-		}
-		switch k.Family {
-		case IPv4:
-			return u128.Pow2(32 - NodeBlockBitsV4), true
-		case IPv6:
-			return u128.Pow2(128 - NodeBlockBitsV6), true
 		}
 	}
-	return u128.Uint128{}, false
+	return p.spec.perNode(k.Kind, k.Family, p.maxPods)
 }
 
 // blockSize is the addresses of one static block (/28).

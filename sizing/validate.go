@@ -1,8 +1,10 @@
 package sizing
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -44,7 +46,7 @@ func (c Cluster) Validate() error {
 func (d Defaults) validate() []error {
 	var errs []error
 	for m, v := range d.MaxPods {
-		if DefaultMaxPods(m) == 0 {
+		if !m.IsValid() {
 			errs = append(errs, &Error{Field: "defaults.maxPods", Value: string(m), Err: ErrNetwork, Detail: "unknown model"})
 		} else if v < MinMaxPods || v > MaxMaxPods {
 			errs = append(errs, &Error{Field: "defaults.maxPods." + string(m), Value: strconv.Itoa(v), Err: ErrMaxPods,
@@ -71,13 +73,13 @@ func (c Cluster) validatePool(i int, p planned) []error {
 		switch {
 		case i == 0:
 			add("osType", string(p.OSType), ErrWindows, "the first (system) pool must be Linux")
-		case c.Network.Plugin == PluginKubenet:
-			add("osType", string(p.OSType), ErrWindows, "kubenet has no Windows pools")
+		case p.spec.Model.IsValid() && !p.spec.Windows:
+			add("osType", string(p.OSType), ErrWindows, string(p.spec.Model)+" has no Windows pools")
 		case c.Network.IsCilium():
 			add("osType", string(p.OSType), ErrWindows, "the Cilium dataplane has no Windows pools")
 		}
 	default:
-		add("osType", string(p.OSType), ErrOSType, "want Linux or Windows")
+		add("osType", string(p.OSType), ErrOSType, "want "+orList(OSTypes()))
 	}
 	for _, f := range []struct {
 		name string
@@ -117,20 +119,15 @@ func (c Cluster) validatePool(i int, p planned) []error {
 	} else if nodes > MaxPoolNodes || p.ScaleOut > MaxPoolNodes {
 		add(countField, itoa(nodes), ErrPoolTooLarge, fmt.Sprintf("more than %d nodes", MaxPoolNodes))
 	}
-	switch p.model {
-	case ModelOverlay, ModelKubenet, ModelNone:
-		if p.PodSubnet != "" {
-			add("podSubnet", p.PodSubnet, ErrPodSubnet, "only Azure CNI without overlay uses a pod subnet")
-		}
+	if p.PodSubnet != "" && p.spec.Model.IsValid() && !p.spec.Uses(PodSubnet) {
+		add("podSubnet", p.PodSubnet, ErrPodSubnet, "only Azure CNI without overlay uses a pod subnet")
 	}
-	switch p.PodIPAllocationMode {
-	case "":
-	case DynamicIndividual, StaticBlock:
-		if p.PodSubnet == "" {
-			add("podIpAllocationMode", string(p.PodIPAllocationMode), ErrPodSubnet, "needs a podSubnet")
-		}
-	default:
-		add("podIpAllocationMode", string(p.PodIPAllocationMode), ErrPodSubnet, "want DynamicIndividual or StaticBlock")
+	switch {
+	case p.PodIPAllocationMode == "":
+	case !slices.Contains(PodIPAllocationModes(), p.PodIPAllocationMode):
+		add("podIpAllocationMode", string(p.PodIPAllocationMode), ErrPodSubnet, "want "+orList(PodIPAllocationModes()))
+	case p.PodSubnet == "":
+		add("podIpAllocationMode", string(p.PodIPAllocationMode), ErrPodSubnet, "needs a podSubnet")
 	}
 	return errs
 }
@@ -144,18 +141,18 @@ func (c Cluster) validateSubnets(ps []planned) []error {
 		nodeSubnets[p.nodeSubnet()] = true
 	}
 	for _, p := range ps {
-		if p.PodSubnet == "" || (p.model != ModelPodSubnetDynamic && p.model != ModelPodSubnetStatic) {
+		if p.PodSubnet == "" || !p.spec.Uses(PodSubnet) {
 			continue
 		}
 		if nodeSubnets[p.PodSubnet] {
 			errs = append(errs, &Error{Pool: p.Name, Field: "podSubnet", Value: p.PodSubnet, Err: ErrPodSubnet,
 				Detail: "also used as a node subnet"})
 		}
-		if m, ok := podModes[p.PodSubnet]; ok && m != p.model {
+		if m, ok := podModes[p.PodSubnet]; ok && m != p.spec.Model {
 			errs = append(errs, &Error{Pool: p.Name, Field: "podIpAllocationMode", Value: string(p.PodIPAllocationMode),
 				Err: ErrPodSubnet, Detail: "another pool uses pod subnet " + p.PodSubnet + " in the other mode; one mode per subnet"})
 		}
-		podModes[p.PodSubnet] = p.model
+		podModes[p.PodSubnet] = p.spec.Model
 	}
 	for name, k := range c.Consumers {
 		if _, ok := podModes[name]; !nodeSubnets[name] && !ok {
@@ -197,13 +194,7 @@ func (c Cluster) validateTotals(ps []planned) []error {
 			total += p.ScaleOut
 		}
 	}
-	limit, why := c.nodeLimit(), "per cluster"
-	switch c.Network.Model(Pool{}) {
-	case ModelKubenet:
-		why = "with kubenet"
-	case ModelOverlay:
-		why = "with Azure CNI Overlay [D]"
-	}
+	limit, why := c.nodeLimit(), cmp.Or(c.Network.Model(Pool{}).Spec().MaxNodesScope, "per cluster")
 	if total > limit {
 		return []error{&Error{Field: "nodes", Value: strconv.Itoa(total), Err: ErrClusterTooLarge,
 			Detail: fmt.Sprintf("at most %d nodes %s", limit, why)}}

@@ -1,0 +1,235 @@
+package sizing
+
+import "github.com/cidrplan/cidrplan/internal/u128"
+
+// Model is the address arithmetic a pool follows, derived from the
+// network profile and the pool's pod subnet (see Network.Model). Its string
+// values are stable and usable as JSON/YAML map keys (Defaults.MaxPods).
+// What each model means is its ModelSpec (Model.Spec).
+type Model string
+
+// The network models, in the order Models lists them.
+const (
+	ModelNodeSubnet       Model = "nodeSubnet"       // Azure CNI, pods in the node subnet ("classic")
+	ModelPodSubnetDynamic Model = "podSubnetDynamic" // Azure CNI pod subnet, dynamic allocation
+	ModelPodSubnetStatic  Model = "podSubnetStatic"  // Azure CNI pod subnet, static block allocation
+	ModelOverlay          Model = "overlay"          // Azure CNI Overlay
+	ModelKubenet          Model = "kubenet"
+	ModelNone             Model = "none" // bring your own CNI
+)
+
+// ModelSpec describes one network model: its name for people, which
+// ranges its pools use and what one node costs in each, its node limits,
+// its default maxPods and whether it allows Windows pools. It is the one
+// place these facts are written: Demand, Fit and Validate read it, and so
+// do front ends that explain a result. Formulas that depend on maxPods are
+// methods. A ModelSpec is a plain value; the zero ModelSpec describes no
+// model (see Model.IsValid).
+type ModelSpec struct {
+	Model Model
+	// Label names the model in words, e.g. "Azure CNI Overlay, pods in the
+	// pod CIDR".
+	Label string
+	// Plugin and PluginMode select the model in a network profile (see
+	// Network.Model); the pod subnet models also need a pool that names a
+	// pod subnet, in the allocation mode PodSubnet.
+	Plugin     NetworkPlugin
+	PluginMode NetworkPluginMode
+	// PodsInNodeSubnet reports whether pods take their addresses from the
+	// node subnet: a node then costs maxPods + 1 addresses there, else 1
+	// (see NodeSubnetAddrs).
+	PodsInNodeSubnet bool
+	// PodSubnet is the allocation mode of the pod subnet the model's pools
+	// take pod addresses from; empty when they use none.
+	PodSubnet PodIPAllocationMode
+	// PodSubnetUnit is the addresses a node takes from the pod subnet at a
+	// time: a batch of DynamicBatch (dynamic) or one /StaticBlockBits block
+	// (static); 0 without a pod subnet (see PodSubnetAddrs).
+	PodSubnetUnit int
+	// PodCIDRBitsV4 and PodCIDRBitsV6 are the prefix lengths of the block
+	// of the pod CIDR each node takes, per family (NodeBlockBitsV4,
+	// NodeBlockBitsV6); 0 when the model takes no pod CIDR of that family.
+	PodCIDRBitsV4 int
+	PodCIDRBitsV6 int
+	// DualStack reports whether the model allows ipFamilies IPv4,IPv6.
+	DualStack bool
+	// MaxNodes is the cluster's node limit under the model, counted at
+	// steady state (counted nodes plus scale-out): MaxClusterNodes, or
+	// MaxKubenetNodes for kubenet, or DefaultOverlayMaxNodes for overlay.
+	// When MaxNodesDisputed is set the limit is a disputed default [D] that
+	// Defaults.OverlayMaxNodes overrides; Defaults.NodeLimit resolves it.
+	MaxNodes         int
+	MaxNodesDisputed bool
+	// MaxNodesScope says whom MaxNodes binds, in words that follow "at
+	// most N nodes": "per cluster", "with kubenet".
+	MaxNodesScope string
+	// NodeRoutes reports whether each node takes a route in the cluster's
+	// route table (kubenet), which is what sets MaxNodes: the surge nodes
+	// of an upgrade need routes too.
+	NodeRoutes bool
+	// MaxPoolNodes is a pool's node limit, upgrade surge included.
+	MaxPoolNodes int
+	// DefaultMaxPods is the maxPods of a pool that leaves it unset;
+	// Defaults.MaxPods overrides it and Defaults.EffectiveMaxPods resolves
+	// it. MaxPodsDispute says why sources disagree on it [D], "" when they
+	// do not.
+	DefaultMaxPods int
+	MaxPodsDispute string
+	// Windows reports whether the model allows Windows pools (the Cilium
+	// dataplane and the first pool refuse them whatever the model).
+	Windows bool
+}
+
+// modelOrder lists the models in the order Models returns them.
+func modelOrder() []Model {
+	return []Model{ModelNodeSubnet, ModelPodSubnetDynamic, ModelPodSubnetStatic, ModelOverlay, ModelKubenet, ModelNone}
+}
+
+// Models returns the spec of every model, in the order of the Model
+// constants. The slice is new on every call.
+func Models() []ModelSpec {
+	ms := modelOrder()
+	specs := make([]ModelSpec, len(ms))
+	for i, m := range ms {
+		specs[i] = m.Spec()
+	}
+	return specs
+}
+
+// IsValid reports whether m is one of the Model constants.
+func (m Model) IsValid() bool { return m.Spec().Model != "" }
+
+// Spec returns the description of model m; an unknown model gives the
+// zero ModelSpec.
+func (m Model) Spec() ModelSpec {
+	// Facts common to every model.
+	s := ModelSpec{Model: m, Plugin: PluginAzure, MaxNodes: MaxClusterNodes, MaxNodesScope: "per cluster",
+		MaxPoolNodes: MaxPoolNodes, Windows: true}
+	switch m {
+	case ModelNodeSubnet:
+		s.Label = "Azure CNI, pods in the node subnet (classic)"
+		s.PodsInNodeSubnet = true
+		s.DefaultMaxPods, s.MaxPodsDispute = 30, "CLI/ARM; the portal uses 110"
+	case ModelPodSubnetDynamic:
+		s.Label = "Azure CNI, pods in a pod subnet (dynamic allocation)"
+		s.PodSubnet, s.PodSubnetUnit = DynamicIndividual, DynamicBatch
+		s.DefaultMaxPods, s.MaxPodsDispute = 250, "docs also say 110"
+	case ModelPodSubnetStatic:
+		s.Label = "Azure CNI, pods in a pod subnet (static block allocation)"
+		s.PodSubnet, s.PodSubnetUnit = StaticBlock, blockSize
+		s.DefaultMaxPods, s.MaxPodsDispute = 250, "docs also say 110"
+	case ModelOverlay:
+		s.Label = "Azure CNI Overlay, pods in the pod CIDR"
+		s.PluginMode = PluginModeOverlay
+		s.PodCIDRBitsV4, s.PodCIDRBitsV6, s.DualStack = NodeBlockBitsV4, NodeBlockBitsV6, true
+		s.MaxNodes, s.MaxNodesDisputed, s.MaxNodesScope = DefaultOverlayMaxNodes, true, "with Azure CNI Overlay [D]"
+		s.DefaultMaxPods, s.MaxPodsDispute = 250, "30 before 2023-09"
+	case ModelKubenet:
+		s.Label = "kubenet, pods in the pod CIDR"
+		s.Plugin = PluginKubenet
+		s.PodCIDRBitsV4 = NodeBlockBitsV4
+		s.MaxNodes, s.MaxNodesScope, s.NodeRoutes = MaxKubenetNodes, "with kubenet", true
+		s.DefaultMaxPods = 110
+		s.Windows = false
+	case ModelNone:
+		s.Label = "bring your own CNI, node addresses only"
+		s.Plugin = PluginNone
+		s.DefaultMaxPods = 250
+	default:
+		return ModelSpec{}
+	}
+	return s
+}
+
+// Model returns the arithmetic pool p follows under n. Cilium changes
+// nothing: the IPAM mode underneath decides. It does not validate n or p;
+// an unknown plugin gives "".
+func (n Network) Model(p Pool) Model {
+	switch n.Plugin {
+	case PluginKubenet:
+		return ModelKubenet
+	case PluginNone:
+		return ModelNone
+	case PluginAzure:
+		switch {
+		case n.PluginMode == PluginModeOverlay:
+			return ModelOverlay
+		case p.PodSubnet == "":
+			return ModelNodeSubnet
+		case p.PodIPAllocationMode == StaticBlock:
+			return ModelPodSubnetStatic
+		default:
+			return ModelPodSubnetDynamic
+		}
+	}
+	return ""
+}
+
+// Uses reports whether pools of the model take addresses from ranges of
+// kind k. Every model uses a node subnet.
+func (s ModelSpec) Uses(k RangeKind) bool {
+	switch k {
+	case NodeSubnet:
+		return s.Model != ""
+	case PodSubnet:
+		return s.PodSubnet != ""
+	case PodCIDR:
+		return s.PodCIDRBitsV4 != 0
+	}
+	return false
+}
+
+// NodeSubnetAddrs returns the node-subnet addresses one node with maxPods
+// takes: maxPods + 1 when pods live in the node subnet, else 1.
+func (s ModelSpec) NodeSubnetAddrs(maxPods int) int {
+	if s.PodsInNodeSubnet {
+		return maxPods + 1
+	}
+	return 1
+}
+
+// PodSubnetAddrs returns the pod-subnet addresses one node with maxPods
+// takes: one batch of 16 under dynamic allocation (the documented minimum
+// a node holds [C]), StaticBlocks(maxPods) /28 blocks of 16 under static
+// block allocation, 0 without a pod subnet.
+func (s ModelSpec) PodSubnetAddrs(maxPods int) int {
+	switch s.PodSubnet {
+	case DynamicIndividual:
+		return s.PodSubnetUnit
+	case StaticBlock:
+		return StaticBlocks(maxPods) * s.PodSubnetUnit
+	}
+	return 0
+}
+
+// PodCIDRBlockBits returns the prefix length of the block of the pod CIDR
+// of family f one node takes; 0 when the model takes none.
+func (s ModelSpec) PodCIDRBlockBits(f IPFamily) int {
+	switch f {
+	case IPv4:
+		return s.PodCIDRBitsV4
+	case IPv6:
+		return s.PodCIDRBitsV6
+	}
+	return 0
+}
+
+// perNode returns the addresses one node with maxPods takes from a range
+// of kind k and family f, and whether the model uses such a range.
+func (s ModelSpec) perNode(k RangeKind, f IPFamily, maxPods int) (u128.Uint128, bool) {
+	switch {
+	case !s.Uses(k):
+		return u128.Uint128{}, false
+	case k == PodCIDR:
+		bits := s.PodCIDRBlockBits(f)
+		if bits == 0 {
+			return u128.Uint128{}, false
+		}
+		return u128.Pow2(shape{kind: k, family: f}.addrBits() - bits), true
+	case f != IPv4: // subnets are sized by their IPv4 prefix
+		return u128.Uint128{}, false
+	case k == NodeSubnet:
+		return u128.FromInt(s.NodeSubnetAddrs(maxPods)), true
+	}
+	return u128.FromInt(s.PodSubnetAddrs(maxPods)), true
+}
