@@ -20,8 +20,8 @@ type node struct {
 	free  uint8
 }
 
-// Tree is a set of used offsets in the space 0 … 2^Depth−1 that finds the
-// lowest free aligned block of any size.
+// Tree is a set of used offsets in the space 0 … 2^depth−1 (depth as given to
+// New or Build) that finds the lowest free aligned block of any size.
 //
 // The zero Tree covers a space of depth 0 (one offset), all free. A Tree is
 // not safe for concurrent use; copying a Tree value shares its storage, use
@@ -56,10 +56,7 @@ func (t *Tree) init() {
 	}
 }
 
-// Depth returns the depth of t's space: it holds 2^Depth offsets.
-func (t *Tree) Depth() int { return t.depth }
-
-// Last returns the last offset of t's space, 2^Depth−1.
+// Last returns the last offset of t's space, 2^depth−1.
 func (t *Tree) Last() Key { return LowMask(t.depth) }
 
 // Nodes returns the number of nodes t holds, a measure of its memory
@@ -188,9 +185,9 @@ func (t *Tree) release(c uint32) {
 	}
 }
 
-// Alloc finds the lowest free aligned block at depth d (2^(Depth−d) offsets),
+// Alloc finds the lowest free aligned block at depth d (2^(depth−d) offsets),
 // marks it used and returns its first offset. It reports false, changing
-// nothing, when no such block is free or d is outside 0 … Depth.
+// nothing, when no such block is free or d is outside 0 … depth.
 // It visits d nodes, however many used ranges the tree holds.
 func (t *Tree) Alloc(d int) (Key, bool) {
 	t.init()
