@@ -79,5 +79,5 @@
 // # Zero value
 //
 // The zero Tree is empty and ready to use. A Tree must not be copied after
-// first use.
+// first use (go vet reports copies); [Tree.Clone] makes an independent one.
 package overlap

@@ -17,10 +17,13 @@ type Entry[V comparable] struct {
 // Tree is a multiset of entries. The zero value is an empty tree ready to use.
 //
 // IPv4 and IPv6 entries live in separate B+-trees and never overlap each
-// other. A Tree must not be copied after first use (the copy would share
-// nodes). Concurrent reads are safe; a write must not run concurrently with
-// any other call.
+// other. A Tree must not be copied after first use: the copy would share
+// nodes with the original, and a write to either would leave the other
+// inconsistent (go vet reports such copies). [Tree.Clone] makes an
+// independent copy. Concurrent reads are safe; a write must not run
+// concurrently with any other call.
 type Tree[V comparable] struct {
+	_     noCopy
 	v4    btree4[V]
 	v6    btree6[V]
 	cover *cover4 // nil below coverMin IPv4 entries
@@ -28,6 +31,14 @@ type Tree[V comparable] struct {
 	// the table on small trees.
 	coverAt int
 }
+
+// noCopy makes go vet's copylocks check report a copied Tree: the check
+// flags values of any type with Lock and Unlock methods, as sync does for
+// its own types. It takes no space.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 func (t *Tree[V]) coverThreshold() int {
 	if t.coverAt > 0 {
