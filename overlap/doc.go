@@ -64,7 +64,8 @@
 // [ErrHostBits] (the message names the masked prefix) or [ErrMappedIPv6];
 // InsertRange, Build and ConflictsAmong report a [*RangeError] wrapping
 // [ErrInvalidRange] or ErrMappedIPv6 (from Build and ConflictsAmong with
-// the entry's index). Nothing is ever
+// the entry's index). The sentinels are package cidr's, shared with sizing
+// and ipam, so errors.Is(err, cidr.ErrHostBits) holds too. Nothing is ever
 // masked or fixed silently. Queries given input that Insert would reject
 // report no overlap and yield nothing; [CheckPrefix] and [CheckRange] tell
 // why. Nothing in the package panics on any input.

@@ -1,25 +1,31 @@
 package overlap
 
 import (
-	"errors"
-	"fmt"
 	"net/netip"
+	"strconv"
 
+	"github.com/cidrplan/cidrplan/cidr"
 	"go4.org/netipx"
 )
 
 // Sentinel errors, one per kind of bad input; match them with errors.Is.
+// They are the values of package cidr, shared by every cidrplan package that
+// checks prefixes, so errors.Is(err, cidr.ErrHostBits) and
+// errors.Is(err, overlap.ErrHostBits) agree whichever package noticed.
 var (
-	// ErrInvalidPrefix: the zero netip.Prefix or one with an out-of-range length.
-	ErrInvalidPrefix = errors.New("invalid prefix")
-	// ErrHostBits: a prefix with bits set after its length, such as 10.0.0.1/8.
-	ErrHostBits = errors.New("host bits set")
-	// ErrMappedIPv6: an IPv4-mapped IPv6 address (::ffff:10.0.0.0); the tree
-	// keeps IPv4 and IPv6 apart and will not guess which one was meant.
-	ErrMappedIPv6 = errors.New("IPv4-mapped IPv6 address")
-	// ErrInvalidRange: a range with a zero end, ends of different families,
-	// or its start after its end.
-	ErrInvalidRange = errors.New("invalid range")
+	// ErrInvalidPrefix is cidr.ErrInvalidPrefix: the zero netip.Prefix or
+	// one with an out-of-range length.
+	ErrInvalidPrefix = cidr.ErrInvalidPrefix
+	// ErrHostBits is cidr.ErrHostBits: a prefix with bits set after its
+	// length, such as 10.0.0.1/8.
+	ErrHostBits = cidr.ErrHostBits
+	// ErrMappedIPv6 is cidr.ErrMappedIPv6: an IPv4-mapped IPv6 address
+	// (::ffff:10.0.0.0); the tree keeps IPv4 and IPv6 apart and will not
+	// guess which one was meant.
+	ErrMappedIPv6 = cidr.ErrMappedIPv6
+	// ErrInvalidRange is cidr.ErrInvalidRange: a range with a zero end, ends
+	// of different families, or its start after its end.
+	ErrInvalidRange = cidr.ErrInvalidRange
 )
 
 // PrefixError reports a rejected prefix. Err is one of ErrInvalidPrefix,
@@ -29,11 +35,10 @@ type PrefixError struct {
 	Err    error
 }
 
+// Error returns cidr's message for the prefix under the package name:
+// `overlap: prefix "10.0.1.1/24": host bits set (want 10.0.1.0/24)`.
 func (e *PrefixError) Error() string {
-	if e.Err == ErrHostBits {
-		return fmt.Sprintf("overlap: prefix %q: host bits set (want %s)", e.Prefix, e.Prefix.Masked())
-	}
-	return fmt.Sprintf("overlap: prefix %q: %v", e.Prefix, e.Err)
+	return "overlap: " + (&cidr.PrefixError{Prefix: e.Prefix, Err: e.Err}).Error()
 }
 
 func (e *PrefixError) Unwrap() error { return e.Err }
@@ -46,53 +51,26 @@ type RangeError struct {
 	Err   error
 }
 
+// Error returns cidr's message for the range under the package name and,
+// for Build and ConflictsAmong, the entry's index:
+// `overlap: entry 2: range "10.0.0.9-10.0.0.1": invalid range (start after end)`.
 func (e *RangeError) Error() string {
-	from, to := e.Range.From(), e.Range.To()
-	var what string
-	switch {
-	case e.Err != ErrInvalidRange:
-		what = e.Err.Error()
-	case !from.IsValid() || !to.IsValid():
-		what = "invalid range (zero address)"
-	case from.BitLen() != to.BitLen():
-		what = "invalid range (mixed address families)"
-	default:
-		what = "invalid range (start after end)"
-	}
+	msg := (&cidr.RangeError{Range: e.Range, Err: e.Err}).Error()
 	if e.Index >= 0 {
-		return fmt.Sprintf("overlap: entry %d: range %q: %s", e.Index, from.String()+"-"+to.String(), what)
+		return "overlap: entry " + strconv.Itoa(e.Index) + ": " + msg
 	}
-	return fmt.Sprintf("overlap: range %q: %s", from.String()+"-"+to.String(), what)
+	return "overlap: " + msg
 }
 
 func (e *RangeError) Unwrap() error { return e.Err }
 
 // checkPrefix returns the sentinel for a prefix the tree rejects, or nil.
-func checkPrefix(p netip.Prefix) error {
-	switch {
-	case !p.IsValid():
-		return ErrInvalidPrefix
-	case p.Addr().Is4In6():
-		return ErrMappedIPv6
-	case p.Masked() != p:
-		return ErrHostBits
-	}
-	return nil
-}
+func checkPrefix(p netip.Prefix) error { return cidr.PrefixSentinel(p) }
 
-// checkRange returns the sentinel for a range the tree rejects, or nil.
-// netipx.IPRangeFrom drops zones, so a valid range has none. Like a prefix,
-// a range is rejected as IPv4-mapped when its first address is: the range
-// of ::/80 ends at ::ffff:255.255.255.255 and is as acceptable as ::/80.
-func checkRange(r netipx.IPRange) error {
-	switch {
-	case !r.IsValid():
-		return ErrInvalidRange
-	case r.From().Is4In6():
-		return ErrMappedIPv6
-	}
-	return nil
-}
+// checkRange returns the sentinel for a range the tree rejects, or nil: a
+// range is rejected as IPv4-mapped when its first address is (see
+// cidr.CheckRange).
+func checkRange(r netipx.IPRange) error { return cidr.RangeSentinel(r) }
 
 // CheckPrefix returns nil if the tree accepts p, else a *PrefixError.
 // Queries given a prefix it rejects report no overlap.
