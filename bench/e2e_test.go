@@ -11,6 +11,7 @@ import (
 
 	"github.com/cidrplan/cidrplan/bench/internal/workload"
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
 // planSize returns the end-to-end plan size: the 100,000 subnets and
@@ -33,11 +34,7 @@ func planFile(tb testing.TB, dir, format string, subnets, clusters int) (string,
 	if err != nil {
 		tb.Fatal(err)
 	}
-	marshal := ipam.MarshalYAML
-	if format == "json" {
-		marshal = ipam.Marshal
-	}
-	data, err := marshal(p)
+	data, err := planfile.Marshal(p, planfile.Format(format))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -82,7 +79,7 @@ func TestEndToEndPlan(t *testing.T) {
 
 func testEndToEndPlan(t *testing.T, format string) {
 	path, p := planFile(t, t.TempDir(), format, 2_000, 20)
-	loaded, err := ipam.Load(path)
+	loaded, err := planfile.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +135,7 @@ func BenchmarkLoadValidate(b *testing.B) {
 		b.Run(fmt.Sprintf("format=%s/subnets=%d/clusters=%d", format, subnets, clusters), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				p, err := ipam.Load(path)
+				p, err := planfile.Load(path)
 				if err != nil {
 					b.Fatal(err)
 				}

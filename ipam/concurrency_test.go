@@ -1,9 +1,10 @@
-package ipam
+package ipam_test
 
 import (
 	"sync"
 	"testing"
 
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -11,7 +12,7 @@ import (
 // one plan from several goroutines (run with -race): methods never write to
 // their receiver, so all agree with a sequential run.
 func TestConcurrentReads(t *testing.T) {
-	p, err := Load("testdata/incomplete.yaml")
+	p, err := planfile.Load("testdata/incomplete.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,31 +1,10 @@
 package ipam
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
-
-// TestWithDefaultsIdempotent checks that filling defaults twice changes
-// nothing and leaves the input alone, on every sample plan.
-func TestWithDefaultsIdempotent(t *testing.T) {
-	plans, _ := filepath.Glob("testdata/*.yaml")
-	for _, path := range plans {
-		p, err := Load(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		before := p.Clone()
-		once := p.WithDefaults()
-		if diff := cmp.Diff(once, once.WithDefaults(), cmpNet); diff != "" {
-			t.Errorf("%s: WithDefaults not idempotent (-once +twice):\n%s", path, diff)
-		}
-		if diff := cmp.Diff(before, p, cmpNet); diff != "" {
-			t.Errorf("%s: WithDefaults modified its receiver (-before +after):\n%s", path, diff)
-		}
-	}
-}
 
 func TestWithDefaultsValues(t *testing.T) {
 	p := &Plan{

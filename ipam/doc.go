@@ -6,10 +6,10 @@
 // A [Plan] lists VNets with their address spaces and subnets, clusters with
 // their network profile and node pools ([AgentPool] embeds [sizing.Pool]),
 // and ranges to avoid (peered VNets, on-premises networks, other clusters).
-// [Load] and [Parse] read a plan from YAML or JSON (one schema, AKS's
-// camelCase key names; unknown keys, bad values and bad CIDRs rejected with
-// their line); [Plan.WithDefaults] fills every default explicitly;
-// [Marshal] and [MarshalYAML] print a plan back.
+// Package [github.com/cidrplan/cidrplan/ipam/planfile] reads a plan from
+// YAML or JSON (one schema, AKS's camelCase key names; unknown keys, bad
+// values and bad CIDRs rejected with their line) and writes it back;
+// [Plan.WithDefaults] fills every default explicitly.
 //
 // [Plan.Validate] returns [Findings], each with a severity, a stable code
 // (AKS's own where AKS has one, such as InsufficientSubnetSize or
@@ -37,7 +37,7 @@
 //
 // # Errors
 //
-// Loading errors are *[ParseError] (file, line, key path) wrapping a cause
+// Plan file errors are *[ParseError] (file, line, key path) wrapping a cause
 // that matches exactly one sentinel ([ErrSyntax], [ErrUnknownField],
 // [ErrInvalidValue], [ErrInvalidPrefix], [ErrHostBits], [Err4in6]) with
 // errors.Is. A prefix with host bits set is never masked silently: the error

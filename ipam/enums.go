@@ -2,7 +2,6 @@ package ipam
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/cidrplan/cidrplan/sizing"
@@ -61,34 +60,6 @@ const (
 	DynamicIndividual = sizing.DynamicIndividual
 	StaticBlock       = sizing.StaticBlock
 )
-
-// enumValues lists the accepted spellings of the sizing enumerations, for
-// the loader (their types have no UnmarshalText of their own).
-func enumValues(t reflect.Type) (key string, values []string, ok bool) {
-	switch t {
-	case reflect.TypeFor[NetworkPlugin]():
-		return "networkPlugin", strs(PluginAzure, PluginKubenet, PluginNone), true
-	case reflect.TypeFor[NetworkPluginMode]():
-		return "networkPluginMode", strs(PluginModeOverlay), true
-	case reflect.TypeFor[NetworkDataplane]():
-		return "networkDataplane", strs(DataplaneAzure, DataplaneCilium), true
-	case reflect.TypeFor[IPFamily]():
-		return "ipFamilies", strs(IPv4, IPv6), true
-	case reflect.TypeFor[OSType]():
-		return "osType", strs(Linux, Windows), true
-	case reflect.TypeFor[PodIPAllocationMode]():
-		return "podIpAllocationMode", strs(DynamicIndividual, StaticBlock), true
-	}
-	return "", nil, false
-}
-
-func strs[T ~string](vs ...T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
-}
 
 // NetworkPolicy is networkProfile.networkPolicy.
 type NetworkPolicy string

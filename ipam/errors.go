@@ -29,10 +29,11 @@ var (
 	ErrInvalidPlan = errors.New("ipam: invalid plan")
 )
 
-// ParseError is an error in a plan file, with its position. Unwrap returns
-// the cause, which matches one of the sentinels.
+// ParseError is an error in a plan file, with its position, as package
+// planfile reports it. Unwrap returns the cause, which matches one of the
+// sentinels.
 type ParseError struct {
-	File string // the name given to Parse or the path given to Load
+	File string // the name given to planfile.Parse or the path given to planfile.Load
 	Line int    // 1-based; 0 when unknown
 	Path string // the key path, e.g. clusters[0].networkProfile.serviceCidr
 	Err  error
@@ -99,19 +100,6 @@ func ParsePrefix(s string) (netip.Prefix, error) {
 	}
 	if m := p.Masked(); m != p {
 		return netip.Prefix{}, &PrefixError{Input: s, Want: m, Err: ErrHostBits}
-	}
-	return p, nil
-}
-
-// parseAddressPrefix parses an address in CIDR notation where host bits are
-// meaningful (the docker bridge's "172.17.0.1/16").
-func parseAddressPrefix(s string) (netip.Prefix, error) {
-	p, err := netip.ParsePrefix(s)
-	if err != nil {
-		return netip.Prefix{}, &PrefixError{Input: s, Err: ErrInvalidPrefix}
-	}
-	if p.Addr().Is4In6() {
-		return netip.Prefix{}, &PrefixError{Input: s, Err: Err4in6}
 	}
 	return p, nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/netip"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -12,7 +13,7 @@ import (
 // rejects with ServiceCidrOverlapExistingSubnetsCidr; the fix names a free
 // range.
 func ExamplePlan_Validate() {
-	plan, err := ipam.Parse([]byte(`
+	plan, err := planfile.Parse([]byte(`
 vnets:
   - name: spoke
     addressSpace: [10.1.0.0/16]
@@ -115,70 +116,4 @@ func ExamplePlan_Complete() {
 	// pod CIDR: 10.244.0.0/16
 	// service CIDR: 10.1.0.0/16 DNS: 10.1.0.10
 	// errors: false
-}
-
-// Load and Parse report unknown keys and malformed CIDRs with the file and
-// line; a prefix with host bits names its masked form.
-func ExampleParse() {
-	_, err := ipam.Parse([]byte("clusters:\n  - name: prod\n    networkProfile:\n      serviceCidr: 10.2.0.1/24\n"), "plan.yaml")
-	fmt.Println(err)
-	// Output:
-	// ipam: plan.yaml:4: clusters[0].networkProfile.serviceCidr: "10.2.0.1/24": host bits set (want 10.2.0.0/24) (CidrStringParseError)
-}
-
-// Load reads a plan file; Validate says what AKS would reject.
-func ExampleLoad() {
-	plan, err := ipam.Load("testdata/classic-cni.yaml")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, f := range plan.Validate().Filter(ipam.SeverityError) {
-		fmt.Println(f.Code, f.Field)
-	}
-	// Output:
-	// VnetPeerCidrOverlapping clusters[prod].networkProfile.serviceCIDR
-}
-
-// WithDefaults makes every default explicit, so the printed plan says what
-// AKS would use.
-func ExampleMarshalYAML() {
-	plan := &ipam.Plan{Clusters: []ipam.Cluster{{
-		Name:              "dev",
-		NetworkProfile:    ipam.NetworkProfile{NetworkPlugin: ipam.PluginKubenet},
-		AgentPoolProfiles: []ipam.AgentPool{{Pool: sizing.Pool{Name: "system", Count: 3, VNetSubnet: "aks"}}},
-	}}}
-	out, err := ipam.MarshalYAML(plan.WithDefaults())
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Print(string(out))
-	// Output:
-	// clusters:
-	//   - name: dev
-	//     defaults:
-	//       maxSurge: 10%
-	//       overlayMaxNodes: 5000
-	//     networkProfile:
-	//       networkPlugin: kubenet
-	//       networkDataplane: azure
-	//       ipFamilies:
-	//         - IPv4
-	//       podCidr: 10.244.0.0/16
-	//       podCidrs:
-	//         - 10.244.0.0/16
-	//       serviceCidr: 10.0.0.0/16
-	//       serviceCidrs:
-	//         - 10.0.0.0/16
-	//       dnsServiceIP: 10.0.0.10
-	//     agentPoolProfiles:
-	//       - name: system
-	//         osType: Linux
-	//         count: 3
-	//         maxPods: 110
-	//         maxSurge: 10%
-	//         maxUnavailable: "0"
-	//         vnetSubnet: aks
-	//         mode: System
 }

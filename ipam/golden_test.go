@@ -1,4 +1,4 @@
-package ipam
+package ipam_test
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -29,18 +32,18 @@ func TestGolden(t *testing.T) {
 		}
 		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
 		t.Run(name, func(t *testing.T) {
-			p, err := Load(path)
+			p, err := planfile.Load(path)
 			if err != nil {
 				t.Fatal(err)
 			}
 			fs := p.Validate()
 			for _, f := range fs {
-				if f.Severity == SeverityError && f.Fix == "" {
+				if f.Severity == ipam.SeverityError && f.Fix == "" {
 					t.Errorf("error without a fix: %s", f)
 				}
 			}
 			got, err := json.MarshalIndent(struct {
-				Findings Findings `json:"findings"`
+				Findings ipam.Findings `json:"findings"`
 			}{fs}, "", "  ")
 			if err != nil {
 				t.Fatal(err)
@@ -56,7 +59,7 @@ func TestGolden(t *testing.T) {
 func TestGoldenComplete(t *testing.T) {
 	for _, name := range []string{"incomplete"} {
 		t.Run(name, func(t *testing.T) {
-			p, err := Load(filepath.Join("testdata", name+".yaml"))
+			p, err := planfile.Load(filepath.Join("testdata", name+".yaml"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -65,9 +68,9 @@ func TestGoldenComplete(t *testing.T) {
 				t.Fatalf("Complete() = %v", err)
 			}
 			if fs := q.Validate(); fs.HasErrors() {
-				t.Fatalf("completed plan has errors:\n%s", fs.Filter(SeverityError))
+				t.Fatalf("completed plan has errors:\n%s", fs.Filter(ipam.SeverityError))
 			}
-			got, err := MarshalYAML(q)
+			got, err := planfile.Marshal(q, planfile.YAML)
 			if err != nil {
 				t.Fatal(err)
 			}

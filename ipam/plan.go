@@ -10,10 +10,11 @@ import (
 // Plan is the address plan of one or several AKS clusters: the virtual
 // networks they live in, the clusters themselves and the ranges to stay clear
 // of. Keys are camelCase as in AKS's own JSON; the same names serve YAML and
-// JSON (see [Parse]).
+// JSON plan files.
 //
-// A Plan is a plain record: build it in Go with composite literals, load it
-// with [Load] or [Parse], fill defaults with [Plan.WithDefaults]. The zero
+// A Plan is a plain record: build it in Go with composite literals or read
+// it from a plan file with [github.com/cidrplan/cidrplan/ipam/planfile.Load],
+// fill defaults with [Plan.WithDefaults]. The zero
 // Plan is empty and valid to validate (it has no findings). Methods never
 // modify the receiver; a Plan is safe for concurrent reads.
 type Plan struct {

@@ -143,7 +143,7 @@ func serviceField(np *NetworkProfile, i int) string {
 }
 
 // checkPrefixSyntax reports a zero, IPv4-mapped or host-bits prefix that
-// reached validation (a Go-built plan; Parse rejects them) and says whether p
+// reached validation (a Go-built plan; plan files reject them) and says whether p
 // is usable.
 func (v *validation) checkPrefixSyntax(p netip.Prefix, fieldOf func() string) bool {
 	if p.IsValid() && !p.Addr().Is4In6() && p.Masked() == p {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/internal/printable"
 	"github.com/cidrplan/cidrplan/overlap"
 	"github.com/cidrplan/cidrplan/sizing"
 )
@@ -200,11 +201,11 @@ func (v *validation) result() Findings {
 }
 
 // elemPath names element i of a list by its name when it has one
-// ("clusters[prod]"), else by index ("clusters[0]"). A name Parse would
-// reject (control or formatting characters, invalid UTF-8; possible in a
+// ("clusters[prod]"), else by index ("clusters[0]"). A name no plan file may
+// hold (control or formatting characters, invalid UTF-8; possible in a
 // Go-built plan) is not written raw into a field path: the index is used.
 func elemPath(list string, name string, i int) string {
-	if name == "" || unprintableName(name) != "" {
+	if name == "" || printable.Problem(name) != "" {
 		return list + "[" + strconv.Itoa(i) + "]"
 	}
 	return list + "[" + name + "]"

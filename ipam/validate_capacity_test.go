@@ -651,50 +651,6 @@ func BenchmarkCapacityModelAdvice(b *testing.B) {
 	}
 }
 
-// TestRuleFixtures loads the plans in testdata/rules through the YAML
-// loader and checks which of these rules fire, where.
-func TestRuleFixtures(t *testing.T) {
-	type hit struct {
-		Severity Severity
-		Code     string
-		Field    string
-	}
-	tests := []struct {
-		file string
-		want []hit
-	}{
-		{"shared-subnet.yaml", []hit{
-			{SeverityError, CodeKubenetSubnetShared, "vnets[hub].subnets[aks]"},
-			{SeverityError, CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes"},
-			{SeverityError, CodeSubnetIsDelegated, "vnets[hub].subnets[aks].delegation"},
-			{SeverityInfo, codeKubenetRetiring, "clusters[dev].networkProfile.networkPlugin"},
-		}},
-		{"special-subnets.yaml", []hit{
-			{SeverityError, CodeBastionSubnetTooSmall, "vnets[hub].subnets[AzureBastionSubnet].addressPrefixes[0]"},
-			{SeverityError, CodeAPIServerSubnetTooSmall, "vnets[hub].subnets[apiserver].addressPrefixes[0]"},
-			{SeverityError, CodeAPIServerSubnetDelegated, "vnets[hub].subnets[apiserver].delegation"},
-			{SeverityWarning, CodeWindowsWithoutSurge, "clusters[prod].agentPoolProfiles[win].maxSurge"},
-			{SeverityWarning, CodeBastionUndersized, "clusters[prod].wantsBastion"},
-			{SeverityWarning, CodeAppGatewaySubnetSize, "vnets[hub].subnets[appgw].addressPrefixes[0]"},
-		}},
-	}
-	for _, tc := range tests {
-		t.Run(strings.TrimSuffix(tc.file, ".yaml"), func(t *testing.T) {
-			p, err := Load("testdata/rules/" + tc.file)
-			if err != nil {
-				t.Fatalf("Load: %v", err)
-			}
-			var got []hit
-			for _, f := range withCodes(p.Validate(), ruleCodes...) {
-				got = append(got, hit{f.Severity, f.Code, f.Field})
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("findings mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
 // Consumer counts are checked one by one: negative ones are errors rather
 // than zeros, and huge ones neither wrap the subnet's sum around (two of
 // MaxInt once summed to 0 and passed) nor go unreported.

@@ -6,9 +6,15 @@ import (
 
 	"github.com/cidrplan/cidrplan/sizing"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 var pfx = netip.MustParsePrefix
+
+// cmpNet lets cmp compare the plan's netip and surge values.
+var cmpNet = cmp.Options{
+	cmpopts.EquateComparable(netip.Addr{}, netip.Prefix{}, sizing.Surge{}),
+}
 
 // basePlan returns a valid classic Azure CNI plan: one VNet 10.1.0.0/16 with
 // a /22 node subnet, one cluster with a 3-node pool and default service range.

@@ -3,7 +3,7 @@ package ipam
 import "strings"
 
 // checkValues reports enumeration values of this package's own types that
-// a Go-built plan may carry but Parse would have rejected: subnet purpose,
+// a Go-built plan may carry but a plan file could not hold: subnet purpose,
 // avoid-range source, network policy. (sizing's enumerations are checked
 // with the network model.)
 func checkValues(v *validation) {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -206,11 +206,11 @@ func TestCheckBadInput(t *testing.T) {
 
 // A plan in JSON checks the same as the YAML it came from.
 func TestCheckJSONPlan(t *testing.T) {
-	p, err := ipam.Load("../../examples/plans/broken.yaml")
+	p, err := planfile.Load("../../examples/plans/broken.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := ipam.Marshal(p)
+	b, err := planfile.Marshal(p, planfile.JSON)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
 func completeCommand() *command {
@@ -44,15 +45,7 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 				}
 				done, cerr := p.Complete()
 				if done != nil {
-					marshal := ipam.MarshalYAML
-					if output == formatJSON {
-						marshal = ipam.Marshal
-					}
-					b, err := marshal(done)
-					if err != nil {
-						return err
-					}
-					if _, err := e.stdout.Write(b); err != nil {
+					if err := planfile.Write(e.stdout, done, planfile.Format(output)); err != nil {
 						return err
 					}
 				}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
 func TestComplete(t *testing.T) {
@@ -20,7 +21,7 @@ func TestComplete(t *testing.T) {
 			if format == "yaml" {
 				golden(t, "complete-incomplete", stdout)
 			}
-			p, err := ipam.Parse([]byte(stdout), "completed")
+			p, err := planfile.Parse([]byte(stdout), "completed")
 			if err != nil {
 				t.Fatalf("completed plan does not load: %v", err)
 			}

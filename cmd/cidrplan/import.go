@@ -1,6 +1,6 @@
 package main
 
-import "github.com/cidrplan/cidrplan/ipam"
+import "github.com/cidrplan/cidrplan/ipam/planfile"
 
 func importCommand() *command {
 	return &command{
@@ -30,16 +30,7 @@ cidrplan import --terraform examples/exports/terraform/terraform.json -o json`,
 				if err != nil {
 					return err
 				}
-				marshal := ipam.MarshalYAML
-				if output == formatJSON {
-					marshal = ipam.Marshal
-				}
-				b, err := marshal(p)
-				if err != nil {
-					return err
-				}
-				_, err = e.stdout.Write(b)
-				return err
+				return planfile.Write(e.stdout, p, planfile.Format(output))
 			}
 		},
 	}

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/azure"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -31,7 +31,7 @@ func TestImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantYAML, err := ipam.MarshalYAML(want)
+	wantYAML, err := planfile.Marshal(want, planfile.YAML)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,11 +41,11 @@ func TestImport(t *testing.T) {
 			if code != exitOK || stderr != "" {
 				t.Fatalf("exit status %d, stderr %q", code, stderr)
 			}
-			got, err := ipam.Parse([]byte(stdout), "imported")
+			got, err := planfile.Parse([]byte(stdout), "imported")
 			if err != nil {
 				t.Fatalf("printed plan does not load: %v", err)
 			}
-			gotYAML, _ := ipam.MarshalYAML(got)
+			gotYAML, _ := planfile.Marshal(got, planfile.YAML)
 			if diff := cmp.Diff(string(wantYAML), string(gotYAML)); diff != "" {
 				t.Errorf("import -o %s (-azure.Import +printed):\n%s", format, diff)
 			}

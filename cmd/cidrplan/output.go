@@ -1,19 +1,20 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"os"
 	"text/tabwriter"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/cidrplan/cidrplan/internal/jsonyaml"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
-// Output formats accepted by -o.
+// Output formats accepted by -o. JSON and YAML are those of plan files, so
+// a plan prints with planfile.Write(w, p, planfile.Format(output)).
 const (
 	formatTable = "table"
-	formatJSON  = "json"
-	formatYAML  = "yaml"
+	formatJSON  = string(planfile.JSON)
+	formatYAML  = string(planfile.YAML)
 )
 
 // outputVar defines -o/--output.
@@ -27,41 +28,11 @@ func (f *flags) outputVar(p *string, choices ...string) {
 }
 
 // writeJSON prints v as indented JSON.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
+func writeJSON(w io.Writer, v any) error { return jsonyaml.WriteJSON(w, v) }
 
 // writeYAML prints v as YAML with the keys and numbers of its JSON form, so
-// that -o yaml and -o json say the same thing: v is encoded as JSON, read
-// back as a YAML node tree (JSON is YAML) and printed in block style.
-func writeYAML(w io.Writer, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return err
-	}
-	blockStyle(&doc)
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return err
-	}
-	return enc.Close()
-}
-
-// blockStyle clears the flow and quoting styles the JSON text gave n, so
-// the encoder picks block style and quotes only where YAML needs it.
-func blockStyle(n *yaml.Node) {
-	n.Style = 0
-	for _, c := range n.Content {
-		blockStyle(c)
-	}
-}
+// that -o yaml and -o json say the same thing.
+func writeYAML(w io.Writer, v any) error { return jsonyaml.WriteYAML(w, v) }
 
 // newTable returns an aligned column writer; call Flush when done.
 func newTable(w io.Writer) *tabwriter.Writer {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/azure"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
 // planSource is where a command reads its plan from: a plan file given as
@@ -105,7 +106,7 @@ func loadPlan(stdin io.Reader, path string) (*ipam.Plan, error) {
 		}
 		return nil, fmt.Errorf("plan %q: %v", path, err)
 	}
-	p, err := ipam.Parse(data, path)
+	p, err := planfile.Parse(data, path)
 	if err != nil {
 		return nil, planError(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
 // The plan a team proposed: its service CIDR was copied from the VNet's
@@ -51,7 +52,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	plan, err := ipam.Parse([]byte(proposed), "proposed.yaml")
+	plan, err := planfile.Parse([]byte(proposed), "proposed.yaml")
 	if err != nil {
 		return err // malformed YAML, unknown keys, host bits: with the line
 	}

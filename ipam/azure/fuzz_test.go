@@ -9,8 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/azure"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
 // addSeeds adds every fixture whose name starts with prefix, plus some
@@ -56,11 +56,11 @@ func checkParse(t *testing.T, parse parseFunc, data []byte) {
 		return
 	}
 	_ = plan.Validate()
-	y, err := ipam.MarshalYAML(plan)
+	y, err := planfile.Marshal(plan, planfile.YAML)
 	if err != nil {
-		t.Fatalf("MarshalYAML: %v", err)
+		t.Fatalf("planfile.Marshal: %v", err)
 	}
-	back, err := ipam.Parse(y, "plan.yaml")
+	back, err := planfile.Parse(y, "plan.yaml")
 	if err != nil {
 		t.Fatalf("the plan does not load back: %v\n%s", err, y)
 	}

@@ -11,8 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/azure"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -75,7 +75,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Import: %v", err)
 			}
-			y, err := ipam.MarshalYAML(plan)
+			y, err := planfile.Marshal(plan, planfile.YAML)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,12 +88,12 @@ func TestGolden(t *testing.T) {
 			}
 			golden(t, filepath.Join(dir, "findings.golden.txt"), b.String())
 
-			back, err := ipam.Parse(y, "plan.golden.yaml")
+			back, err := planfile.Parse(y, "plan.golden.yaml")
 			if err != nil {
 				t.Fatalf("the imported plan does not load back: %v", err)
 			}
 			if diff := cmp.Diff(plan, back, cmpOpts); diff != "" {
-				t.Errorf("Parse(MarshalYAML(plan)) differs (-import +reloaded):\n%s", diff)
+				t.Errorf("planfile.Parse(planfile.Marshal(plan)) differs (-import +reloaded):\n%s", diff)
 			}
 		})
 	}

@@ -1,10 +1,11 @@
-package ipam
+package planfile
 
 import (
 	"encoding/json"
 	"errors"
 	"testing"
 
+	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -22,11 +23,11 @@ func TestJSONScannerAgreesWithEncodingJSON(t *testing.T) {
 }
 
 func TestJSONAndYAMLPathsAgree(t *testing.T) {
-	p, err := Load("testdata/hub-spoke.yaml")
+	p, err := Load("../testdata/hub-spoke.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, err := Marshal(p)
+	js, err := Marshal(p, JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,8 +56,8 @@ func TestJSONErrorsNameTheLine(t *testing.T) {
 	}
 	// Broken JSON goes to the YAML parser, which names the line too.
 	_, err = Parse([]byte("{\n  \"vnets\": [\n    {\"name\": \"a\",}\n  ]\n"), "plan.json")
-	var pe *ParseError
+	var pe *ipam.ParseError
 	if !errors.As(err, &pe) || pe.Line == 0 {
-		t.Errorf("broken JSON: error = %v, want a ParseError with a line", err)
+		t.Errorf("broken JSON: error = %v, want a ipam.ParseError with a line", err)
 	}
 }

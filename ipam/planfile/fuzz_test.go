@@ -1,4 +1,4 @@
-package ipam
+package planfile
 
 import (
 	"bytes"
@@ -7,13 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/cidrplan/cidrplan/ipam"
 )
 
 // FuzzParse feeds arbitrary bytes to the loader: it must never panic, every
-// error must be a *ParseError matching one sentinel, and a plan it accepts
+// error must be a *ipam.ParseError matching one sentinel, and a plan it accepts
 // must print and read back to the same plan, and validate without panic.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.yaml")
+	seeds, _ := filepath.Glob("../testdata/*.yaml")
 	for _, s := range seeds {
 		if b, err := os.ReadFile(s); err == nil {
 			f.Add(b)
@@ -27,7 +29,7 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	sentinels := []error{ErrSyntax, ErrUnknownField, ErrInvalidValue, ErrInvalidPrefix, ErrHostBits, Err4in6}
+	sentinels := []error{ipam.ErrSyntax, ipam.ErrUnknownField, ipam.ErrInvalidValue, ipam.ErrInvalidPrefix, ipam.ErrHostBits, ipam.Err4in6}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if looksLikeJSON(data) {
 			_, err := parseJSONNode(data)
@@ -37,9 +39,9 @@ func FuzzParse(f *testing.F) {
 		}
 		p, err := Parse(data, "fuzz.yaml")
 		if err != nil {
-			var pe *ParseError
+			var pe *ipam.ParseError
 			if !errors.As(err, &pe) {
-				t.Fatalf("error %T is not a *ParseError: %v", err, err)
+				t.Fatalf("error %T is not a *ipam.ParseError: %v", err, err)
 			}
 			n := 0
 			for _, s := range sentinels {
@@ -50,7 +52,7 @@ func FuzzParse(f *testing.F) {
 			if n != 1 {
 				t.Fatalf("error matches %d sentinels, want 1: %v", n, err)
 			}
-			if pe.Line == 0 && !errors.Is(err, ErrSyntax) {
+			if pe.Line == 0 && !errors.Is(err, ipam.ErrSyntax) {
 				t.Fatalf("error names no line: %v", err)
 			}
 			return
@@ -59,8 +61,8 @@ func FuzzParse(f *testing.F) {
 		if q, err := p.Complete(); err == nil && q.Validate().HasErrors() {
 			t.Fatalf("Complete() returned a plan with errors and no error")
 		}
-		for _, marshal := range []func(*Plan) ([]byte, error){Marshal, MarshalYAML} {
-			b, err := marshal(p)
+		for _, f := range []Format{JSON, YAML} {
+			b, err := Marshal(p, f)
 			if err != nil {
 				t.Fatalf("marshal: %v", err)
 			}
@@ -68,7 +70,7 @@ func FuzzParse(f *testing.F) {
 			if err != nil {
 				t.Fatalf("Parse(Marshal(p)) = %v\n%s", err, b)
 			}
-			b2, _ := marshal(back)
+			b2, _ := Marshal(back, f)
 			if string(b) != string(b2) {
 				t.Fatalf("round trip changed the plan:\n%s\n---\n%s", b, b2)
 			}

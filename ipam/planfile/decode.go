@@ -1,99 +1,21 @@
-package ipam
+package planfile
 
 import (
-	"bytes"
 	"encoding"
 	"errors"
 	"fmt"
-	"io"
 	"net/netip"
-	"os"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/cidrplan/cidrplan/sizing"
+	"github.com/cidrplan/cidrplan/internal/printable"
+	"github.com/cidrplan/cidrplan/ipam"
 	"go.yaml.in/yaml/v3"
 )
 
-// Load reads the plan file at path (YAML or JSON). See [Parse].
-func Load(path string) (*Plan, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("ipam: load plan: %w", err)
-	}
-	return Parse(data, path)
-}
-
-// Parse reads a plan from YAML or JSON (JSON is read as the YAML it is);
-// name labels errors (usually the file name). Keys are the json names of the
-// Plan fields. Parse is strict: it rejects unknown and repeated keys, values
-// of the wrong type, enumeration values outside their set, and malformed
-// prefixes, prefixes with host bits set (naming the masked form) and
-// IPv4-mapped IPv6, each as a *[ParseError] with the line and key path. It
-// fills in no defaults (see [Plan.WithDefaults]). An empty document is an
-// error.
-func Parse(data []byte, name string) (*Plan, error) {
-	if looksLikeJSON(data) {
-		if doc, err := parseJSONNode(data); err == nil {
-			return decodePlan(doc.Content[0], name, len(data))
-		}
-	}
-	if err := checkUTF8(data, name); err != nil {
-		return nil, err
-	}
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: empty plan", ErrSyntax)}
-		}
-		return nil, syntaxError(name, err)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return nil, &ParseError{File: name, Line: extra.Line, Err: fmt.Errorf("%w: more than one YAML document", ErrSyntax)}
-	} else if !errors.Is(err, io.EOF) {
-		return nil, syntaxError(name, err)
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode {
-		if len(root.Content) == 0 {
-			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: empty plan", ErrSyntax)}
-		}
-		root = root.Content[0]
-	}
-	return decodePlan(root, name, len(data))
-}
-
-// decodePlan maps the root node of a plan document onto a Plan.
-func decodePlan(root *yaml.Node, name string, size int) (*Plan, error) {
-	var p Plan
-	d := decoder{file: name, budget: 100*size + 1000}
-	if err := d.decode(root, reflect.ValueOf(&p).Elem(), "", ""); err != nil {
-		return nil, err
-	}
-	return &p, nil
-}
-
-var lineRE = regexp.MustCompile(`line (\d+)`)
-
-// syntaxError turns a yaml error into a ParseError with its line.
-func syntaxError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
-	}
-	return &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
-}
-
-// decoder maps YAML nodes onto Plan values by the fields' json names.
+// decoder maps YAML nodes onto ipam.Plan values by the fields' json names.
 type decoder struct {
 	file   string
 	budget int // nodes left to visit; bounds alias expansion
@@ -101,28 +23,27 @@ type decoder struct {
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, err error) error {
-	return &ParseError{File: d.file, Line: n.Line, Path: path, Err: err}
+	return &ipam.ParseError{File: d.file, Line: n.Line, Path: path, Err: err}
 }
 
 func (d *decoder) invalid(n *yaml.Node, path, format string, args ...any) error {
-	return d.fail(n, path, fmt.Errorf("%w: "+format, append([]any{ErrInvalidValue}, args...)...))
+	return d.fail(n, path, fmt.Errorf("%w: "+format, append([]any{ipam.ErrInvalidValue}, args...)...))
 }
 
 var (
 	prefixType    = reflect.TypeFor[netip.Prefix]()
 	addrType      = reflect.TypeFor[netip.Addr]()
 	unmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
-	modelType     = reflect.TypeFor[sizing.Model]()
 )
 
 // decode stores n into v; path is n's key path and tag the field's cidr tag.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error {
 	if d.budget--; d.budget < 0 {
-		return d.fail(n, path, fmt.Errorf("%w: document too large (alias expansion)", ErrSyntax))
+		return d.fail(n, path, fmt.Errorf("%w: document too large (alias expansion)", ipam.ErrSyntax))
 	}
 	if n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
-			return d.fail(n, path, fmt.Errorf("%w: unknown alias", ErrSyntax))
+			return d.fail(n, path, fmt.Errorf("%w: unknown alias", ipam.ErrSyntax))
 		}
 		return d.decode(n.Alias, v, path, tag)
 	}
@@ -136,7 +57,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		if err != nil {
 			return err
 		}
-		parse := ParsePrefix
+		parse := ipam.ParsePrefix
 		if tag == "address" {
 			parse = parseAddressPrefix
 		}
@@ -151,7 +72,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		if err != nil {
 			return err
 		}
-		a, err := ParseAddr(s)
+		a, err := ipam.ParseAddr(s)
 		if err != nil {
 			return d.fail(n, path, err)
 		}
@@ -163,8 +84,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 			return err
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			if !errors.Is(err, ErrInvalidValue) {
-				err = fmt.Errorf("%w: %w", ErrInvalidValue, err)
+			if !errors.Is(err, ipam.ErrInvalidValue) {
+				err = fmt.Errorf("%w: %w", ipam.ErrInvalidValue, err)
 			}
 			return d.fail(n, path, err)
 		}
@@ -177,9 +98,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 			return err
 		}
 		if key, allowed, ok := enumOf(t); ok && !slices.Contains(allowed, s) {
-			return d.fail(n, path, &EnumError{Key: key, Value: s, Allowed: allowed})
+			return d.fail(n, path, &ipam.EnumError{Key: key, Value: s, Allowed: allowed})
 		}
-		if why := unprintableName(s); why != "" {
+		if why := printable.Problem(s); why != "" {
 			return d.invalid(n, path, "%q: names and references may not hold %s", s, why)
 		}
 		v.SetString(s)
@@ -226,14 +147,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 	return nil
 }
 
-// enumOf returns the accepted spellings of a string enumeration without an
-// UnmarshalText of its own.
-func enumOf(t reflect.Type) (string, []string, bool) {
-	if t == modelType {
-		return "model", strs(sizing.ModelNodeSubnet, sizing.ModelPodSubnetDynamic, sizing.ModelPodSubnetStatic,
-			sizing.ModelOverlay, sizing.ModelKubenet, sizing.ModelNone), true
+// parseAddressPrefix parses an address in CIDR notation where host bits are
+// meaningful (the docker bridge's "172.17.0.1/16").
+func parseAddressPrefix(s string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		return netip.Prefix{}, &ipam.PrefixError{Input: s, Err: ipam.ErrInvalidPrefix}
 	}
-	return enumValues(t)
+	if p.Addr().Is4In6() {
+		return netip.Prefix{}, &ipam.PrefixError{Input: s, Err: ipam.Err4in6}
+	}
+	return p, nil
 }
 
 func (d *decoder) scalar(n *yaml.Node, path, want string) (string, error) {
@@ -266,7 +190,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) error {
 			return err
 		}
 		if m.MapIndex(key).IsValid() {
-			return d.fail(kn, path+"."+kn.Value, fmt.Errorf("%w: key %q repeated", ErrSyntax, kn.Value))
+			return d.fail(kn, path+"."+kn.Value, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, kn.Value))
 		}
 		val := reflect.New(t.Elem()).Elem()
 		if err := d.decode(vn, val, path+"."+kn.Value, ""); err != nil {
@@ -347,17 +271,17 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error
 			sub = path + "." + key
 		}
 		if kn.Kind != yaml.ScalarNode {
-			return d.fail(kn, path, fmt.Errorf("%w: a key must be a string", ErrSyntax))
+			return d.fail(kn, path, fmt.Errorf("%w: a key must be a string", ipam.ErrSyntax))
 		}
 		f, ok := fields[key]
 		if !ok {
-			if unprintableName(key) != "" {
+			if printable.Problem(key) != "" {
 				sub = path // the key is quoted in the message, not written raw into the path
 			}
-			return d.fail(kn, sub, fmt.Errorf("%w %q%s", ErrUnknownField, key, suggest(key, fields)))
+			return d.fail(kn, sub, fmt.Errorf("%w %q%s", ipam.ErrUnknownField, key, suggest(key, fields)))
 		}
 		if seen[key] {
-			return d.fail(kn, sub, fmt.Errorf("%w: key %q repeated", ErrSyntax, key))
+			return d.fail(kn, sub, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, key))
 		}
 		seen[key] = true
 		if err := d.decode(vn, v.FieldByIndex(f.index), sub, f.tag); err != nil {
@@ -393,44 +317,4 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
-}
-
-// unprintableName says what makes s unfit as a name or reference ("" if
-// nothing): invalid UTF-8, control characters (ESC, NUL, newlines, ...) or
-// invisible formatting characters such as bidi overrides. Every plain string
-// of a plan is such a name; raw, these would reach terminals and the field
-// paths of findings.
-func unprintableName(s string) string {
-	if !utf8.ValidString(s) {
-		return "invalid UTF-8"
-	}
-	for _, r := range s {
-		switch {
-		case unicode.IsControl(r):
-			return fmt.Sprintf("control character %U", r)
-		case unicode.Is(unicode.Cf, r):
-			return fmt.Sprintf("formatting character %U", r)
-		}
-	}
-	return ""
-}
-
-// checkUTF8 rejects a document that is not valid UTF-8 with the line of the
-// first bad byte (the YAML parser would say only "invalid leading UTF-8
-// octet"). Documents starting with a UTF-16 byte order mark are left to the
-// YAML parser, which reads them.
-func checkUTF8(data []byte, name string) error {
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || utf8.Valid(data) {
-		return nil
-	}
-	bad := 0
-	for bad < len(data) {
-		r, size := utf8.DecodeRune(data[bad:])
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		bad += size
-	}
-	line := 1 + bytes.Count(data[:bad], []byte("\n"))
-	return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: invalid UTF-8 (byte %d)", ErrInvalidValue, bad)}
 }

@@ -1,0 +1,10 @@
+package ipam
+
+// Unexported names for the external tests, which read sample plans with
+// planfile (planfile imports ipam, so those tests can't be in package ipam).
+var (
+	RuleCodes = ruleCodes
+	WithCodes = withCodes
+)
+
+const CodeKubenetRetiring = codeKubenetRetiring

@@ -1,0 +1,46 @@
+// Package planfile reads and writes the plan files of package ipam: an
+// [ipam.Plan] as YAML or JSON, one schema with AKS's camelCase key names
+// (the json names of the Plan's fields).
+//
+// # Scope
+//
+// [Load] and [Parse] decode a plan strictly: unknown and repeated keys,
+// values of the wrong type, enumeration values outside their set, names
+// holding control or formatting characters, malformed CIDRs, CIDRs with host
+// bits set and IPv4-mapped IPv6 are errors with the file, line and key path;
+// nothing is corrected or defaulted (see [ipam.Plan.WithDefaults]). YAML
+// anchors, aliases and merge keys are read, bounded against alias bombs.
+// JSON is read by a small scanner of its own, several times faster than the
+// YAML parser on large plans, into the same node tree, so one decoder serves
+// both formats; input it rejects goes to the YAML parser, which names the
+// line.
+//
+// [Write] and [Marshal] print a plan back as [YAML] or [JSON] with the keys
+// Parse reads, leaving out fields at their zero value; reading the output
+// back gives the same plan, and writing that gives the same bytes. YAML is
+// printed from the plan's JSON form, so both formats hold the same keys in
+// the same order.
+//
+// # Address families
+//
+// IPv4 and IPv6 prefixes and addresses are both read. IPv4-mapped IPv6
+// (::ffff:10.0.0.0/104) is rejected. The docker bridge
+// (networkProfile.dockerBridgeCidr) is an address in CIDR notation, so its
+// host bits are kept; every other prefix must have none.
+//
+// # Errors
+//
+// Decoding errors are *[ipam.ParseError] (file, line, key path) wrapping a
+// cause that matches exactly one of ipam's sentinels with errors.Is:
+// [ipam.ErrSyntax], [ipam.ErrUnknownField], [ipam.ErrInvalidValue],
+// [ipam.ErrInvalidPrefix], [ipam.ErrHostBits] or [ipam.Err4in6]. A prefix
+// with host bits set is never masked silently: the error names the masked
+// form. [Load] returns the file system's error, wrapped, when the file
+// can't be read; [Write] returns an error matching [ErrFormat] for a format
+// it does not know, else only the writer's errors.
+//
+// # Concurrency
+//
+// The functions keep no state; they may be called from several goroutines
+// at once. Write reads the plan and never modifies it.
+package planfile

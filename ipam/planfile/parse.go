@@ -1,0 +1,110 @@
+package planfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cidrplan/cidrplan/ipam"
+	"go.yaml.in/yaml/v3"
+)
+
+// Load reads the plan file at path (YAML or JSON). See [Parse].
+func Load(path string) (*ipam.Plan, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("planfile: load plan: %w", err)
+	}
+	return Parse(data, path)
+}
+
+// Parse reads a plan from YAML or JSON (JSON is read as the YAML it is);
+// name labels errors (usually the file name). Keys are the json names of
+// the [ipam.Plan] fields. Parse is strict: it rejects unknown and repeated
+// keys, values of the wrong type, enumeration values outside their set, and
+// malformed prefixes, prefixes with host bits set (naming the masked form)
+// and IPv4-mapped IPv6, each as an *[ipam.ParseError] with the line and key
+// path. It fills in no defaults (see [ipam.Plan.WithDefaults]). An empty
+// document is an error.
+func Parse(data []byte, name string) (*ipam.Plan, error) {
+	if looksLikeJSON(data) {
+		if doc, err := parseJSONNode(data); err == nil {
+			return decodePlan(doc.Content[0], name, len(data))
+		}
+	}
+	if err := checkUTF8(data, name); err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &ipam.ParseError{File: name, Err: fmt.Errorf("%w: empty plan", ipam.ErrSyntax)}
+		}
+		return nil, syntaxError(name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &ipam.ParseError{File: name, Line: extra.Line, Err: fmt.Errorf("%w: more than one YAML document", ipam.ErrSyntax)}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, syntaxError(name, err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return nil, &ipam.ParseError{File: name, Err: fmt.Errorf("%w: empty plan", ipam.ErrSyntax)}
+		}
+		root = root.Content[0]
+	}
+	return decodePlan(root, name, len(data))
+}
+
+// decodePlan maps the root node of a plan document onto a Plan.
+func decodePlan(root *yaml.Node, name string, size int) (*ipam.Plan, error) {
+	var p ipam.Plan
+	d := decoder{file: name, budget: 100*size + 1000}
+	if err := d.decode(root, reflect.ValueOf(&p).Elem(), "", ""); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+// syntaxError turns a yaml error into a ParseError with its line.
+func syntaxError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
+	}
+	return &ipam.ParseError{File: file, Line: line, Err: fmt.Errorf("%w: %s", ipam.ErrSyntax, msg)}
+}
+
+// checkUTF8 rejects a document that is not valid UTF-8 with the line of the
+// first bad byte (the YAML parser would say only "invalid leading UTF-8
+// octet"). Documents starting with a UTF-16 byte order mark are left to the
+// YAML parser, which reads them.
+func checkUTF8(data []byte, name string) error {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || utf8.Valid(data) {
+		return nil
+	}
+	bad := 0
+	for bad < len(data) {
+		r, size := utf8.DecodeRune(data[bad:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		bad += size
+	}
+	line := 1 + bytes.Count(data[:bad], []byte("\n"))
+	return &ipam.ParseError{File: name, Line: line, Err: fmt.Errorf("%w: invalid UTF-8 (byte %d)", ipam.ErrInvalidValue, bad)}
+}
