@@ -116,7 +116,8 @@ func TestCompletePodSubnetAndDualStack(t *testing.T) {
 	for _, s := range got.VNets[0].Subnets {
 		prefixes[s.Name] = s.AddressPrefixes
 	}
-	// AKS-RULES §10: dynamic pod subnet, 100 nodes, no surge → 1,600 IPs → /21.
+	// docs/aks-rules.md#azure-cni-dynamic-pod-subnet-takes-16-pod-addresses-per-node:
+	// dynamic pod subnet, 100 nodes, no surge → 1,600 IPs → /21.
 	// The node subnet holds 100 node IPs → /25; the dual-stack nodes a /28
 	// (3 nodes + 1 surge = 4 IPs > 3 usable in a /29, so a /28) and an IPv6 /64.
 	want := map[string][]netip.Prefix{

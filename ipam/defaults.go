@@ -9,7 +9,8 @@ import (
 )
 
 // Defaults AKS applies when a value is left out. Those marked [D] are
-// disputed or changed over time (see AKS-RULES.md); a plan overrides each by
+// disputed or changed over time (see
+// docs/aks-rules.md#disputed-defaults-and-overrides); a plan overrides each by
 // stating the value. They are functions so that no caller can change them.
 
 // DefaultServiceCIDR returns AKS's default service range, 10.0.0.0/16.

@@ -48,9 +48,12 @@
 //
 // # Disputed facts
 //
-// Rules marked [D] in AKS-RULES.md are documented, overridable defaults
-// (a cluster's defaults, see [sizing.Defaults]): maxSurge 10%; overlay and
-// pod-subnet maxPods 250; overlay node limit 5,000. A pod CIDR overlapping
+// docs/aks-rules.md lists every rule with its public source and the test
+// that pins it. The rules marked [D] there
+// (docs/aks-rules.md#disputed-defaults-and-overrides) are documented,
+// overridable defaults (a cluster's defaults, see [sizing.Defaults]):
+// maxSurge 10%; overlay and pod-subnet maxPods 250; overlay node limit
+// 5,000. A pod CIDR overlapping
 // the VNet space but no subnet is a warning (NetworkProfileCIDROverlapVNET),
 // a service CIDR of exactly /12 is a warning, and the largest IPv4 subnet is
 // a /2. The docker bridge is ignored by current AKS, so its overlaps are

@@ -368,7 +368,8 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 			fix += ", such as " + v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need))
 			if cv.c.NetworkProfile.IsOverlay() {
 				// AKS expands an overlay pod CIDR only to a superset
-				// (AKS-RULES §6): a running cluster can't move it.
+				// (docs/aks-rules.md#overlay-pod-cidr-grows-only-to-a-superset):
+				// a running cluster can't move it.
 				wider, _ := p.Addr().Prefix(need)
 				fix += fmt.Sprintf("; a running overlay cluster can only widen it in place, to %s, if that is free", wider)
 			}

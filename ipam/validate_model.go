@@ -47,7 +47,7 @@ const (
 	delegationAGC            = "Microsoft.ServiceNetworking/trafficControllers"
 )
 
-// Minimum sizes of special subnets (AKS-RULES §7).
+// Minimum sizes of special subnets (docs/aks-rules.md#other-subnets).
 const (
 	bastionMaxBits   = 26  // AzureBastionSubnet: /26 or larger
 	apiServerMaxBits = 28  // API server VNet integration: /28 or larger
@@ -271,7 +271,8 @@ func (v *validation) checkNodeSubnetUse(sv *subnetView) {
 // checkPoolSubnetPrefixes reports a node or pod subnet that has prefixes
 // but no IPv4 one (nodes and pods take IPv4 addresses from it), and a node
 // subnet with more than one prefix of a family: AKS node subnets take one
-// (AKS-RULES §1; a dual-stack node subnet has one IPv4 and one IPv6). A
+// (docs/aks-rules.md#a-node-subnet-takes-one-prefix-per-family; a
+// dual-stack node subnet has one IPv4 and one IPv6). A
 // subnet without prefixes is to be allocated and left alone.
 func (v *validation) checkPoolSubnetPrefixes(sv *subnetView) {
 	var pv *poolView

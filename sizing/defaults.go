@@ -3,7 +3,8 @@ package sizing
 import "strconv"
 
 // Defaults holds the values this package assumes where AKS sources disagree
-// or AKS fills a field in ([D] in AKS-RULES.md). The zero Defaults means
+// or AKS fills a field in ([D], see
+// docs/aks-rules.md#disputed-defaults-and-overrides). The zero Defaults means
 // the documented choices below; set a field to override one. Every default
 // that a computation used is listed in Demand.Assumptions.
 type Defaults struct {

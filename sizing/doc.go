@@ -19,7 +19,8 @@
 //
 // # Formulas
 //
-// Sources as cited in AKS-RULES.md: the AKS docs (MicrosoftDocs/azure-aks-docs,
+// docs/aks-rules.md#address-demand-per-model lists each rule with its source
+// and the test that pins it. Sources: the AKS docs (MicrosoftDocs/azure-aks-docs,
 // articles/aks: concepts-network-ip-address-planning, azure-cni-overlay,
 // configure-azure-cni-dynamic-ip-allocation, configure-azure-cni-static-block-allocation,
 // configure-kubenet, upgrade-cluster), the AKS release notes (Azure/AKS

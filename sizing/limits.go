@@ -1,7 +1,8 @@
 package sizing
 
-// AKS limits [V] (AKS-RULES.md §4–§6). The overlay limit is disputed and
-// lives in Defaults.OverlayMaxNodes.
+// AKS limits [V], each in docs/aks-rules.md#max-pods, docs/aks-rules.md#nodes-and-surge
+// or docs/aks-rules.md#address-demand-per-model. The overlay limit is
+// disputed and lives in Defaults.OverlayMaxNodes.
 const (
 	MinMaxPods         = 10   // smallest maxPods per node
 	MaxMaxPods         = 250  // largest maxPods per node

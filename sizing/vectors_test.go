@@ -28,8 +28,9 @@ func noSurge(p Pool) Pool {
 	return p
 }
 
-// TestVectorsForward covers the sizing rows of AKS-RULES.md §10 and the
-// worked examples of §6: addresses at upgrade peak and the smallest prefix.
+// TestVectorsForward covers the worked examples of
+// docs/aks-rules.md#address-demand-per-model: addresses at upgrade peak and
+// the smallest prefix.
 func TestVectorsForward(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -81,7 +82,8 @@ func TestVectorsForward(t *testing.T) {
 	}
 }
 
-// TestVectorsInverse covers the capacity rows of AKS-RULES.md §10.
+// TestVectorsInverse covers the capacity examples of
+// docs/aks-rules.md#address-demand-per-model.
 func TestVectorsInverse(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -207,7 +209,8 @@ func TestCheckPodCIDRExpansion(t *testing.T) {
 	}
 }
 
-// The overlay exhaustion example of AKS-RULES.md §6: 5 nodes × 256 =
+// The overlay exhaustion example of
+// docs/aks-rules.md#azure-cni-overlay-takes-a-24-of-the-pod-cidr-per-node: 5 nodes × 256 =
 // 1,280 > 1,024 addresses of a /22 pod CIDR.
 func TestVectorOverlayPodCIDRExhausted(t *testing.T) {
 	c := Cluster{Network: overlay, Pools: []Pool{noSurge(Pool{Name: "np", Count: 5})}}

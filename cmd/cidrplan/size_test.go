@@ -53,7 +53,8 @@ func sizeOut(t *testing.T, args ...string) (sizeJSON, int) {
 	return got, code
 }
 
-// The test vectors of AKS-RULES.md §10 that one pool can express.
+// The worked examples of docs/aks-rules.md#address-demand-per-model that one
+// pool can express.
 func TestSizeVectors(t *testing.T) {
 	tests := []struct {
 		name     string
