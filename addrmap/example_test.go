@@ -26,4 +26,14 @@ func ExampleText() {
 	if err := addrmap.Text(os.Stdout, plan, 32); err != nil {
 		fmt.Println(err)
 	}
+	// Output:
+	// VNet spoke 10.10.0.0/16  (65,536 addresses)
+	//   |NNNNXXNN.......................S|
+	//   N  10.10.0.0/18      nodes                             subnet of VNet "spoke"  16,384 addresses
+	//   o  10.10.32.0/20     branch                            on-premises network     4,096 addresses
+	//   S  10.10.255.192/26  AzureBastionSubnet                subnet of VNet "spoke"  64 addresses
+	//   X  10.10.32.0/20     nodes ∩ branch                    overlap                 4,096 addresses
+	//   X  10.10.32.0/20     VNet spoke 10.10.0.0/16 ∩ branch  overlap                 4,096 addresses
+	//
+	// legend: N node subnet, S other subnet, o on-premises, . free, X overlap
 }
