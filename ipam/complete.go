@@ -158,7 +158,7 @@ func (c *completer) subnets() error {
 			if sv == nil || len(sv.s.AddressPrefixes) > 0 || r.Kind == sizing.PodCIDR {
 				continue
 			}
-			peak := r.Peak.Uint64()
+			peak, _ := r.Peak.Uint64()
 			if consumers[sv] {
 				peak -= uint64(r.Consumers.Total())
 			}

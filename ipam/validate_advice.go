@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -265,7 +264,7 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 		return
 	}
 	left := have.Sub(l.peak)
-	var cheapest u128.Uint128
+	var cheapest sizing.Count
 	var by loadPart
 	for i, lp := range l.parts {
 		c := lp.growthCost()
@@ -283,7 +282,7 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 
 // growthCost is the addresses one more node of the pool takes at upgrade
 // peak: its own share plus any extra surge node a percent surge adds.
-func (lp loadPart) growthCost() u128.Uint128 {
+func (lp loadPart) growthCost() sizing.Count {
 	planned := lp.item.Nodes + lp.item.ScaleOut
 	extra := 1 + max(lp.item.MaxSurge.Nodes(planned+1)-lp.item.MaxSurge.Nodes(planned), 0)
 	return lp.item.PerNode.Mul64(uint64(extra))

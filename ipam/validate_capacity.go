@@ -6,7 +6,6 @@ import (
 	"net/netip"
 	"strings"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -113,7 +112,7 @@ type subnetLoad struct {
 	// static is set when the subnet is only a static-block pod subnet, whose
 	// capacity is counted in /28 blocks.
 	static bool
-	peak   u128.Uint128
+	peak   sizing.Count
 	parts  []loadPart
 	// consumers is the subnet's own other consumers (counted once);
 	// apiEndpoints the private clusters' API endpoints placed in it.
@@ -136,7 +135,7 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 		l := loads[sv]
 		if l == nil {
 			l = &subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)}
-			l.peak = u128.FromInt(l.consumers)
+			l.peak = sizing.CountFromInt(l.consumers)
 			loads[sv] = l
 			uses[sv] = make(map[subnetUse]bool)
 		}
@@ -160,7 +159,7 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 			l := get(sv)
 			uses[sv][subnetUse{r.Kind, r.Mode}] = true
 			l.apiEndpoints += r.Consumers.APIServer
-			l.peak = l.peak.Add64(uint64(r.Consumers.APIServer))
+			l.peak = l.peak.Add(sizing.CountFromInt(r.Consumers.APIServer))
 			for _, it := range r.Pools {
 				l.parts = append(l.parts, loadPart{pv: poolByName(cs.cv, it.Pool), item: it})
 				l.peak = l.peak.Add(it.Peak)
@@ -211,7 +210,7 @@ func ipv4Prefixes(sv *subnetView) []netip.Prefix {
 
 // subnetUsable is sizing's capacity of an IPv4 subnet of length bits: a
 // static-block pod subnet counts whole /28 blocks, any other 2^(32−bits) − 5.
-func subnetUsable(bits int, static bool) u128.Uint128 {
+func subnetUsable(bits int, static bool) sizing.Count {
 	if static {
 		return sizing.Usable(sizing.PodSubnet, sizing.IPv4, sizing.StaticBlock, bits)
 	}
@@ -220,7 +219,7 @@ func subnetUsable(bits int, static bool) u128.Uint128 {
 
 // smallestSubnetBits is sizing's smallest prefix length holding need, -1 if
 // none does.
-func smallestSubnetBits(need u128.Uint128, static bool) int {
+func smallestSubnetBits(need sizing.Count, static bool) int {
 	if static {
 		return sizing.MinPrefixLen(sizing.PodSubnet, sizing.IPv4, sizing.StaticBlock, need)
 	}
@@ -228,8 +227,8 @@ func smallestSubnetBits(need u128.Uint128, static bool) int {
 }
 
 // capacity returns the usable addresses of all of l's IPv4 prefixes.
-func (l *subnetLoad) capacity() u128.Uint128 {
-	var c u128.Uint128
+func (l *subnetLoad) capacity() sizing.Count {
+	var c sizing.Count
 	for _, p := range ipv4Prefixes(l.sv) {
 		c = c.Add(subnetUsable(p.Bits(), l.static))
 	}
@@ -351,8 +350,11 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 	for _, it := range r.Pools {
 		nodes += it.Nodes + it.ScaleOut + it.Surge
 	}
-	perNode := u128.Pow2(p.Addr().BitLen() - blockBits)
-	holds, _ := have.DivMod64(perNode.Uint64())
+	perNode := sizing.PrefixCount(netip.PrefixFrom(p.Addr(), blockBits))
+	// A p longer than one node block is an error here, and holds no node:
+	// the zero Count says so.
+	holds, _ := sizing.PodCIDRNodes(p)
+	holdsN, _ := holds.Uint64() // holds < nodes: the peak does not fit
 	code := CodeInsufficientSubnetSize
 	if cv.c.NetworkProfile.NetworkPlugin == PluginKubenet {
 		code = CodeInsufficientPodCIDR
@@ -360,7 +362,7 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in pod CIDR %s of cluster %q: "+
 		"%s at upgrade peak × %v (one /%d per node); a /%d holds %s",
 		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, p.Bits(),
-		plural(int(holds.Uint64()), "node")) // holds < nodes: the peak does not fit
+		plural(int(holdsN), "node"))
 	fix := "split the nodes over several clusters"
 	if need := r.MinPrefixLen; need >= 0 {
 		fix = fmt.Sprintf("use a /%d or larger pod CIDR", need)

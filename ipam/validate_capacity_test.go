@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/sizing"
 	"github.com/google/go-cmp/cmp"
 )
@@ -523,18 +522,18 @@ func TestCapacityFindingAgreesWithSizingFit(t *testing.T) {
 func TestSmallestSubnetBitsEdges(t *testing.T) {
 	tests := []struct {
 		name   string
-		need   u128.Uint128
+		need   sizing.Count
 		static bool
 		want   int
 	}{
-		{"nothing fits a slash 29", u128.From64(0), false, 29},
-		{"3 fit a slash 29", u128.From64(3), false, 29},
-		{"4 need a slash 28", u128.From64(4), false, 28},
-		{"251 fit a slash 24", u128.From64(251), false, 24},
-		{"252 need a slash 23", u128.From64(252), false, 23},
-		{"beyond IPv4", u128.Pow2(33), false, -1},
-		{"static one block needs a slash 26", u128.From64(16), true, 26},
-		{"static beyond a slash 12", u128.Pow2(20), true, -1},
+		{"nothing fits a slash 29", sizing.CountFrom64(0), false, 29},
+		{"3 fit a slash 29", sizing.CountFrom64(3), false, 29},
+		{"4 need a slash 28", sizing.CountFrom64(4), false, 28},
+		{"251 fit a slash 24", sizing.CountFrom64(251), false, 24},
+		{"252 need a slash 23", sizing.CountFrom64(252), false, 23},
+		{"beyond IPv4", sizing.PrefixCount(netip.MustParsePrefix("::/95")), false, -1},
+		{"static one block needs a slash 26", sizing.CountFrom64(16), true, 26},
+		{"static beyond a slash 12", sizing.PrefixCount(netip.MustParsePrefix("::/108")), true, -1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -415,11 +414,11 @@ func (v *validation) checkAppGatewaySubnet(sv *subnetView) {
 	if len(prefixes) == 0 {
 		return
 	}
-	var have u128.Uint128
+	var have sizing.Count
 	for _, p := range prefixes {
 		have = have.Add(subnetUsable(p.Bits(), false))
 	}
-	need := u128.FromInt(sv.s.Consumers.Total())
+	need := sizing.CountFromInt(sv.s.Consumers.Total())
 	if have.Less(need) {
 		v.errorf(CodeAppGatewaySubnetSize, sv.field("addressPrefixes"),
 			fmt.Sprintf("use a /%d (recommended for Application Gateway v2)", appGatewayBits),
@@ -446,12 +445,12 @@ func (v *validation) checkAGCSubnet(sv *subnetView) {
 	if len(prefixes) == 0 {
 		return
 	}
-	var have u128.Uint128
+	var have sizing.Count
 	for _, p := range prefixes {
 		have = have.Add(subnetUsable(p.Bits(), false))
 	}
-	free := have.Sub(u128.FromInt(sv.s.Consumers.Total()))
-	if free.Less(u128.From64(agcMinFreeIPs)) {
+	free := have.Sub(sizing.CountFromInt(sv.s.Consumers.Total()))
+	if free.Less(sizing.CountFrom64(agcMinFreeIPs)) {
 		v.errorf(CodeAppGatewaySubnetSize, sv.field("addressPrefixes"), "use a /24 or larger",
 			"Application Gateway for Containers subnet %q (%s) has %v free addresses; it needs at least %d",
 			sv.s.Name, joinPrefixes(prefixes), free, agcMinFreeIPs)

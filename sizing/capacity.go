@@ -1,7 +1,5 @@
 package sizing
 
-import "github.com/cidrplan/cidrplan/internal/u128"
-
 // Usable returns the addresses a prefix of length bits offers to a range of
 // kind k and family f (mode matters for pod subnets only):
 //   - subnets: 2^(32−bits) − 5, Azure reserving 5 addresses;
@@ -12,10 +10,10 @@ import "github.com/cidrplan/cidrplan/internal/u128"
 // A length the range cannot have (longer than /29 for a subnet, /28 for a
 // static-block pod subnet, the per-node block for a pod CIDR; outside the
 // family) gives 0.
-func Usable(k RangeKind, f IPFamily, mode PodIPAllocationMode, bits int) u128.Uint128 {
+func Usable(k RangeKind, f IPFamily, mode PodIPAllocationMode, bits int) Count {
 	sh := shape{kind: k, family: f, static: k == PodSubnet && mode == StaticBlock}
 	if bits > sh.longest() {
-		return u128.Uint128{}
+		return Count{}
 	}
 	return sh.capacity(bits)
 }
@@ -24,7 +22,7 @@ func Usable(k RangeKind, f IPFamily, mode PodIPAllocationMode, bits int) u128.Ui
 // range of kind k, family f and pod IP allocation mode (pod subnets only)
 // whose Usable addresses hold need; -1 when none does (a static-block pod
 // subnet is at most a /12). It is what Range.MinPrefixLen holds.
-func MinPrefixLen(k RangeKind, f IPFamily, mode PodIPAllocationMode, need u128.Uint128) int {
+func MinPrefixLen(k RangeKind, f IPFamily, mode PodIPAllocationMode, need Count) int {
 	return shape{kind: k, family: f, static: k == PodSubnet && mode == StaticBlock}.minPrefixLen(need)
 }
 
@@ -64,25 +62,25 @@ func (s shape) longest() int {
 //   - pod CIDRs: whole per-node blocks (/24, or /80 for IPv6), no reserve.
 //
 // Lengths outside 0..addrBits give 0.
-func (s shape) capacity(bits int) u128.Uint128 {
+func (s shape) capacity(bits int) Count {
 	ab := s.addrBits()
 	if bits < 0 || bits > ab {
-		return u128.Uint128{}
+		return Count{}
 	}
 	switch {
 	case s.kind == PodCIDR:
 		blockBits := s.longest()
 		if bits > blockBits {
-			return u128.Uint128{}
+			return Count{}
 		}
-		return u128.PrefixSize(ab, bits)
+		return countPow2(ab - bits)
 	case s.static:
 		if bits > StaticBlockBits {
-			return u128.Uint128{}
+			return Count{}
 		}
-		return u128.Pow2(StaticBlockBits - bits).Sub(u128.From64(2)).Mul64(blockSize)
+		return countPow2(StaticBlockBits - bits).Sub(CountFrom64(2)).Mul64(blockSize)
 	}
-	return u128.PrefixSize(ab, bits).Sub(u128.From64(ReservedPerSubnet))
+	return countPow2(ab - bits).Sub(CountFrom64(ReservedPerSubnet))
 }
 
 // shortest returns the shortest prefix length the shape allows.
@@ -95,7 +93,7 @@ func (s shape) shortest() int {
 
 // minPrefixLen returns the longest prefix length whose capacity holds
 // need, or -1 if no allowed length does.
-func (s shape) minPrefixLen(need u128.Uint128) int {
+func (s shape) minPrefixLen(need Count) int {
 	for bits := s.longest(); bits >= s.shortest(); bits-- {
 		if !s.capacity(bits).Less(need) {
 			return bits

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/netip"
 	"testing"
-
-	"github.com/cidrplan/cidrplan/internal/u128"
 )
 
 func TestUsable(t *testing.T) {
@@ -14,7 +12,7 @@ func TestUsable(t *testing.T) {
 		fam  IPFamily
 		mode PodIPAllocationMode
 		bits int
-		want u128.Uint128
+		want Count
 	}{
 		{NodeSubnet, IPv4, "", 24, n(251)},
 		{NodeSubnet, IPv4, "", 29, n(3)},
@@ -28,8 +26,8 @@ func TestUsable(t *testing.T) {
 		{PodCIDR, IPv4, "", 16, n(65536)},
 		{PodCIDR, IPv4, "", 24, n(256)},
 		{PodCIDR, IPv4, "", 25, n(0)},
-		{PodCIDR, IPv6, "", 64, u128.Pow2(64)},
-		{PodCIDR, IPv6, "", 0, u128.Max},
+		{PodCIDR, IPv6, "", 64, countPow2(64)},
+		{PodCIDR, IPv6, "", 0, countPow2(128)},
 		{PodCIDR, IPv6, "", 81, n(0)},
 		{NodeSubnet, IPv4, "", -1, n(0)},
 	}

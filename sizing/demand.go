@@ -1,7 +1,5 @@
 package sizing
 
-import "github.com/cidrplan/cidrplan/internal/u128"
-
 // Demand is the address demand of a cluster, range by range. It is a
 // plain value, safe to share once returned.
 type Demand struct {
@@ -25,8 +23,8 @@ type Range struct {
 	Consumers Consumers           `json:"consumers,omitzero" yaml:"consumers,omitempty"`
 	// Steady and Peak are the addresses needed at steady state and at the
 	// peak of an upgrade: Σ pool items + consumers.
-	Steady u128.Uint128 `json:"steady" yaml:"steady"`
-	Peak   u128.Uint128 `json:"peak" yaml:"peak"`
+	Steady Count `json:"steady" yaml:"steady"`
+	Peak   Count `json:"peak" yaml:"peak"`
 	// Reserved is what the range loses to Azure per prefix: 5 for a
 	// subnet, 0 for a pod CIDR.
 	Reserved int `json:"reserved" yaml:"reserved"`
@@ -39,15 +37,15 @@ type Range struct {
 type Item struct {
 	Pool string `json:"pool" yaml:"pool"`
 	// Model, MaxPods and MaxSurge are the pool's, defaults applied.
-	Model    Model        `json:"model" yaml:"model"`
-	MaxPods  int          `json:"maxPods" yaml:"maxPods"`
-	MaxSurge Surge        `json:"maxSurge" yaml:"maxSurge"`
-	Nodes    int          `json:"nodes" yaml:"nodes"` // count, or maxCount when autoscaling
-	ScaleOut int          `json:"scaleOut,omitzero" yaml:"scaleOut,omitempty"`
-	Surge    int          `json:"surge" yaml:"surge"`     // upgrade surge nodes
-	PerNode  u128.Uint128 `json:"perNode" yaml:"perNode"` // addresses one node takes here
-	Steady   u128.Uint128 `json:"steady" yaml:"steady"`   // (Nodes + ScaleOut) × PerNode
-	Peak     u128.Uint128 `json:"peak" yaml:"peak"`       // (Nodes + ScaleOut + Surge) × PerNode
+	Model    Model `json:"model" yaml:"model"`
+	MaxPods  int   `json:"maxPods" yaml:"maxPods"`
+	MaxSurge Surge `json:"maxSurge" yaml:"maxSurge"`
+	Nodes    int   `json:"nodes" yaml:"nodes"` // count, or maxCount when autoscaling
+	ScaleOut int   `json:"scaleOut,omitzero" yaml:"scaleOut,omitempty"`
+	Surge    int   `json:"surge" yaml:"surge"`     // upgrade surge nodes
+	PerNode  Count `json:"perNode" yaml:"perNode"` // addresses one node takes here
+	Steady   Count `json:"steady" yaml:"steady"`   // (Nodes + ScaleOut) × PerNode
+	Peak     Count `json:"peak" yaml:"peak"`       // (Nodes + ScaleOut + Surge) × PerNode
 }
 
 // Find returns the range named by k and whether d has it.
@@ -110,7 +108,7 @@ func (c Cluster) rangeKeys(ps []planned) []RangeKey {
 // rangeDemand itemises the demand of the pools ps on range k.
 func (c Cluster) rangeDemand(k RangeKey, ps []planned) Range {
 	r := Range{RangeKey: k, Consumers: c.consumers(k, ps)}
-	r.Steady = u128.FromInt(r.Consumers.Total())
+	r.Steady = CountFromInt(r.Consumers.Total())
 	r.Peak = r.Steady
 	static := false
 	for _, p := range ps {

@@ -3,11 +3,10 @@ package sizing
 import (
 	"testing"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/google/go-cmp/cmp"
 )
 
-func n(v uint64) u128.Uint128 { return u128.From64(v) }
+func n(v uint64) Count { return CountFrom64(v) }
 
 func TestDemandItemised(t *testing.T) {
 	c := Cluster{
@@ -83,7 +82,7 @@ func TestDemandDualStackOverlay(t *testing.T) {
 	if !ok {
 		t.Fatalf("no IPv6 pod CIDR in %+v", d.Ranges)
 	}
-	want := u128.Pow2(48).Mul64(1000) // 1,000 /80s
+	want := countPow2(48).Mul64(1000) // 1,000 /80s
 	if v6.Peak != want {
 		t.Errorf("IPv6 peak = %v, want %v", v6.Peak, want)
 	}

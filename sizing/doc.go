@@ -77,10 +77,10 @@
 //
 // # Families, counts and errors
 //
-// Counts of addresses are u128.Uint128 and never wrap: an IPv6 pod CIDR
-// demand of thousands of /80s is exact. Prefix arguments must be valid,
-// masked (host bits set is an error naming the masked form) and not
-// IPv4-mapped IPv6. Every error wraps one exported sentinel (errors.Is)
+// Address counts are of type [Count], exact up to 2^128−1: an IPv6 pod
+// CIDR demand of thousands of /80s never wraps, and its JSON and YAML
+// numbers carry every digit. Prefix arguments must be valid, masked (host
+// bits set is an error naming the masked form) and not IPv4-mapped IPv6. Every error wraps one exported sentinel (errors.Is)
 // and is an *Error, *PrefixError or *CapacityError (errors.As) naming the
 // pool, field and value; Validate joins all violations. No function
 // panics on any input except the Must* helpers.

@@ -64,7 +64,7 @@ func TestDemandEncodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"kind: nodeSubnet\n", "name: aks-subnet\n", "peak: \"1581\"\n", "minPrefixLength: 21\n"} {
+	for _, want := range []string{"kind: nodeSubnet\n", "name: aks-subnet\n", "peak: 1581\n", "minPrefixLength: 21\n"} {
 		if !strings.Contains(string(y), want) {
 			t.Errorf("yaml lacks %q:\n%s", want, y)
 		}

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-
-	"github.com/cidrplan/cidrplan/internal/u128"
 )
 
 // Sentinel errors, one per category of violation. Every error returned by
@@ -60,6 +58,9 @@ var (
 	// ErrInsufficientSubnetSize: the demand exceeds the range
 	// (AKS error code InsufficientSubnetSize).
 	ErrInsufficientSubnetSize = errors.New("insufficient subnet size")
+	// ErrCount: text that is not a Count: not decimal digits, a leading
+	// zero, or above 2^128−1.
+	ErrCount = errors.New("invalid count")
 )
 
 // Error is a violation of a bound or rule by one input field. It wraps one
@@ -112,8 +113,8 @@ func (e *PrefixError) Unwrap() error { return ErrPrefix }
 type CapacityError struct {
 	Range  RangeKey
 	Prefix netip.Prefix
-	Need   u128.Uint128 // addresses needed at upgrade peak
-	Have   u128.Uint128 // usable addresses in Prefix
+	Need   Count // addresses needed at upgrade peak
+	Have   Count // usable addresses in Prefix
 }
 
 func (e *CapacityError) Error() string {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/netip"
 	"sort"
-
-	"github.com/cidrplan/cidrplan/internal/u128"
 )
 
 // Bound names what stops a pool from growing further.
@@ -27,10 +25,10 @@ type Fit struct {
 	// Capacity is the usable addresses of Prefix for this kind of range
 	// (see Range for the reserve rules); Peak the planned demand at
 	// upgrade peak; Headroom = Capacity − Peak, 0 when it does not fit.
-	Capacity u128.Uint128 `json:"capacity" yaml:"capacity"`
-	Peak     u128.Uint128 `json:"peak" yaml:"peak"`
-	Headroom u128.Uint128 `json:"headroom" yaml:"headroom"`
-	Fits     bool         `json:"fits" yaml:"fits"`
+	Capacity Count `json:"capacity" yaml:"capacity"`
+	Peak     Count `json:"peak" yaml:"peak"`
+	Headroom Count `json:"headroom" yaml:"headroom"`
+	Fits     bool  `json:"fits" yaml:"fits"`
 	// MaxNodes is the most nodes the range holds whichever of its pools
 	// grows: the planned nodes (counted, plus scale-out) of its pools plus
 	// the smallest growth any one pool has; 0 when the plan does not fit.
@@ -92,7 +90,7 @@ func (c Cluster) Fit(k RangeKey, p netip.Prefix) (Fit, error) {
 	f.Headroom = capacity.Sub(r.Peak)
 	// fits reports whether the range holds its demand with pool j changed
 	// to q: the pool's share is replaced, the rest stays (O(1) per probe).
-	share := func(q planned) u128.Uint128 {
+	share := func(q planned) Count {
 		per, _ := k.uses(q)
 		return per.Mul64(uint64(q.peakAt(q.Nodes())))
 	}

@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"testing"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -151,10 +150,10 @@ func TestFitIPv6Capacity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := u128.Pow2(64); f.Capacity != want {
+	if want := countPow2(64); f.Capacity != want {
 		t.Errorf("capacity = %v, want 2^64 = %v", f.Capacity, want)
 	}
-	if want := u128.Pow2(64).Sub(u128.Pow2(48).Mul64(4)); f.Headroom != want {
+	if want := countPow2(64).Sub(countPow2(48).Mul64(4)); f.Headroom != want {
 		t.Errorf("headroom = %v, want %v", f.Headroom, want)
 	}
 }

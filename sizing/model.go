@@ -1,7 +1,5 @@
 package sizing
 
-import "github.com/cidrplan/cidrplan/internal/u128"
-
 // Model is the address arithmetic a pool follows, derived from the
 // network profile and the pool's pod subnet (see Network.Model). Its string
 // values are stable and usable as JSON/YAML map keys (Defaults.MaxPods).
@@ -216,20 +214,20 @@ func (s ModelSpec) PodCIDRBlockBits(f IPFamily) int {
 
 // perNode returns the addresses one node with maxPods takes from a range
 // of kind k and family f, and whether the model uses such a range.
-func (s ModelSpec) perNode(k RangeKind, f IPFamily, maxPods int) (u128.Uint128, bool) {
+func (s ModelSpec) perNode(k RangeKind, f IPFamily, maxPods int) (Count, bool) {
 	switch {
 	case !s.Uses(k):
-		return u128.Uint128{}, false
+		return Count{}, false
 	case k == PodCIDR:
 		bits := s.PodCIDRBlockBits(f)
 		if bits == 0 {
-			return u128.Uint128{}, false
+			return Count{}, false
 		}
-		return u128.Pow2(shape{kind: k, family: f}.addrBits() - bits), true
+		return countPow2(shape{kind: k, family: f}.addrBits() - bits), true
 	case f != IPv4: // subnets are sized by their IPv4 prefix
-		return u128.Uint128{}, false
+		return Count{}, false
 	case k == NodeSubnet:
-		return u128.FromInt(s.NodeSubnetAddrs(maxPods)), true
+		return CountFromInt(s.NodeSubnetAddrs(maxPods)), true
 	}
-	return u128.FromInt(s.PodSubnetAddrs(maxPods)), true
+	return CountFromInt(s.PodSubnetAddrs(maxPods)), true
 }

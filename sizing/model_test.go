@@ -173,7 +173,7 @@ func TestDemandPerNodeIsSpecs(t *testing.T) {
 		}
 		got := map[RangeKey]uint64{}
 		for _, r := range d.Ranges {
-			got[r.RangeKey] = r.Pools[0].PerNode.Uint64()
+			got[r.RangeKey], _ = r.Pools[0].PerNode.Uint64()
 		}
 		want := map[RangeKey]uint64{{Kind: NodeSubnet, Name: DefaultNodeSubnet, Family: IPv4}: uint64(s.NodeSubnetAddrs(31))}
 		if s.Uses(PodSubnet) {

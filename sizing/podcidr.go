@@ -3,8 +3,6 @@ package sizing
 import (
 	"fmt"
 	"net/netip"
-
-	"github.com/cidrplan/cidrplan/internal/u128"
 )
 
 // nodeBlockBits returns the per-node block length in a pod CIDR of the
@@ -32,11 +30,11 @@ func checkPodCIDR(podCIDR netip.Prefix) error {
 // 2^(24 − len) for IPv4 (a /16 holds 256), 2^(80 − len) for IPv6. It
 // rejects an invalid prefix, host bits, 4in6, or a prefix longer than the
 // per-node block.
-func PodCIDRNodes(podCIDR netip.Prefix) (u128.Uint128, error) {
+func PodCIDRNodes(podCIDR netip.Prefix) (Count, error) {
 	if err := checkPodCIDR(podCIDR); err != nil {
-		return u128.Uint128{}, err
+		return Count{}, err
 	}
-	return u128.Pow2(nodeBlockBits(podCIDR.Addr()) - podCIDR.Bits()), nil
+	return countPow2(nodeBlockBits(podCIDR.Addr()) - podCIDR.Bits()), nil
 }
 
 // NodePodBlock returns the pod block of node i (from 0) in a kubenet or
@@ -48,9 +46,9 @@ func NodePodBlock(podCIDR netip.Prefix, i int) (netip.Prefix, error) {
 	if err != nil {
 		return netip.Prefix{}, err
 	}
-	if i < 0 || !u128.FromInt(i).Less(n) {
+	if i < 0 || !CountFromInt(i).Less(n) {
 		return netip.Prefix{}, &Error{Field: "node", Value: fmt.Sprint(i), Err: ErrInsufficientSubnetSize,
-			Detail: fmt.Sprintf("pod CIDR %v holds nodes 0..%v", podCIDR, n.Sub(u128.From64(1)))}
+			Detail: fmt.Sprintf("pod CIDR %v holds nodes 0..%v", podCIDR, n.Sub(CountFrom64(1)))}
 	}
 	bb := nodeBlockBits(podCIDR.Addr())
 	a := podCIDR.Addr().As16()

@@ -1,7 +1,5 @@
 package sizing
 
-import "github.com/cidrplan/cidrplan/internal/u128"
-
 // RangeKind is the kind of address range a demand falls on.
 type RangeKind string
 
@@ -35,15 +33,15 @@ type RangeKey struct {
 
 // uses reports whether pool p takes addresses from range k, and what one
 // node of p costs there in addresses.
-func (k RangeKey) uses(p planned) (perNode u128.Uint128, ok bool) {
+func (k RangeKey) uses(p planned) (perNode Count, ok bool) {
 	switch k.Kind {
 	case NodeSubnet:
 		if p.nodeSubnet() != k.Name {
-			return u128.Uint128{}, false
+			return Count{}, false
 		}
 	case PodSubnet:
 		if p.PodSubnet != k.Name {
-			return u128.Uint128{}, false
+			return Count{}, false
 		}
 	}
 	return p.spec.perNode(k.Kind, k.Family, p.maxPods)

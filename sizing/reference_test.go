@@ -152,7 +152,7 @@ func TestDemandAgreesWithNaiveAllocation(t *testing.T) {
 				fits, used := naiveFits(rg.RangeKey, needs, bits)
 				if fits {
 					naiveMin = bits
-					if got := rg.Peak.Uint64(); got != uint64(used) {
+					if got, _ := rg.Peak.Uint64(); got != uint64(used) {
 						t.Errorf("%+v %v: peak %d, naive %d", c, rg.RangeKey, got, used)
 					}
 					break

@@ -5,12 +5,11 @@ import (
 	"net/netip"
 	"testing"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-var cmpOpts = cmp.Options{cmpopts.EquateComparable(netip.Addr{}, netip.Prefix{}, Surge{})}
+var cmpOpts = cmp.Options{cmpopts.EquateComparable(netip.Addr{}, netip.Prefix{}, Surge{}, Count{})}
 
 var (
 	azure   = Network{Plugin: PluginAzure}
@@ -72,10 +71,10 @@ func TestVectorsForward(t *testing.T) {
 				t.Fatalf("no range %v in %+v", tt.key, d.Ranges)
 			}
 			type got struct {
-				Peak   u128.Uint128
+				Peak   Count
 				MinLen int
 			}
-			if diff := cmp.Diff(got{u128.From64(tt.peak), tt.minLen}, got{r.Peak, r.MinPrefixLen}); diff != "" {
+			if diff := cmp.Diff(got{CountFrom64(tt.peak), tt.minLen}, got{r.Peak, r.MinPrefixLen}, cmpOpts); diff != "" {
 				t.Errorf("(-want +got)\n%s", diff)
 			}
 		})
@@ -171,13 +170,13 @@ func TestNodePodBlock(t *testing.T) {
 func TestPodCIDRNodes(t *testing.T) {
 	for _, tt := range []struct {
 		p    string
-		want u128.Uint128
+		want Count
 	}{
-		{"10.244.0.0/16", u128.From64(256)},
-		{"10.244.0.0/24", u128.From64(1)},
-		{"10.0.0.0/8", u128.From64(65536)},
-		{"fd12:3456:789a::/64", u128.From64(65536)},
-		{"fd00::/16", u128.Pow2(64)},
+		{"10.244.0.0/16", CountFrom64(256)},
+		{"10.244.0.0/24", CountFrom64(1)},
+		{"10.0.0.0/8", CountFrom64(65536)},
+		{"fd12:3456:789a::/64", CountFrom64(65536)},
+		{"fd00::/16", countPow2(64)},
 	} {
 		got, err := PodCIDRNodes(netip.MustParsePrefix(tt.p))
 		if err != nil || got != tt.want {

@@ -7,8 +7,8 @@ import (
 	"net/netip"
 	"strings"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/sizing"
 	"go4.org/netipx"
 )
 
@@ -95,7 +95,7 @@ func (in *allocInput) run(e *env) error {
 	fmt.Fprintf(tw, "PREFIX\tFIRST\tLAST\tADDRESSES\n")
 	for _, p := range got {
 		r := netipx.RangeOfPrefix(p)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p, r.From(), r.To(), commas(u128.PrefixSize(p.Addr().BitLen(), p.Bits())))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p, r.From(), r.To(), commas(sizing.PrefixCount(p)))
 	}
 	return tw.Flush()
 }

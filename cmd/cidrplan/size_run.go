@@ -6,7 +6,6 @@ import (
 	"net/netip"
 	"strings"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -42,8 +41,8 @@ type sizeResult struct {
 // rangeResult is the demand on one range, and its fit when a prefix is given.
 type rangeResult struct {
 	// Addresses is the demand at the upgrade peak, consumers included.
-	Addresses u128.Uint128 `json:"addresses"`
-	PerNode   u128.Uint128 `json:"perNode"`
+	Addresses sizing.Count `json:"addresses"`
+	PerNode   sizing.Count `json:"perNode"`
 	// Other counts consumers besides nodes and pods (load balancer IPs).
 	Other int `json:"other"`
 	// Reserved is what Azure keeps of each prefix: 5 in a subnet, 0 in a pod CIDR.
@@ -51,9 +50,9 @@ type rangeResult struct {
 	MinPrefixLength int `json:"minPrefixLength"`
 	// The fields below are set when a prefix is given.
 	Prefix    *netip.Prefix `json:"prefix,omitempty"`
-	Usable    *u128.Uint128 `json:"usable,omitempty"`
+	Usable    *sizing.Count `json:"usable,omitempty"`
 	Fits      *bool         `json:"fits,omitempty"`
-	Headroom  *u128.Uint128 `json:"headroom,omitempty"` // usable − addresses; 0 when it does not fit
+	Headroom  *sizing.Count `json:"headroom,omitempty"` // usable − addresses; 0 when it does not fit
 	MaxNodes  *int          `json:"maxNodes,omitempty"`
 	Pods      *int          `json:"pods,omitempty"` // maxNodes × maxPods
 	LimitedBy sizing.Bound  `json:"limitedBy,omitempty"`

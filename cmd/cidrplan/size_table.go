@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 
-	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -121,10 +120,10 @@ func prefixWords(res *sizeResult, rr *rangeResult, bits int) string {
 	if rr.key.Family == sizing.IPv6 {
 		addrBits = 128
 	}
-	size := u128.PrefixSize(addrBits, bits)
+	size := pow2(addrBits - bits)
 	if rr.key.Kind == sizing.PodSubnet && res.Model == sizing.ModelPodSubnetStatic {
-		blocks := u128.Pow2(sizing.StaticBlockBits - bits)
-		usable := blocks.Sub(u128.From64(2))
+		blocks := pow2(sizing.StaticBlockBits - bits)
+		usable := blocks.Sub(sizing.CountFrom64(2))
 		return fmt.Sprintf("/%d (%s /28 blocks − 2 that hold Azure's reserved addresses = %s × 16 = %s usable)", bits,
 			commas(blocks), commas(usable), commas(usable.Mul64(16)))
 	}
@@ -132,7 +131,7 @@ func prefixWords(res *sizeResult, rr *rangeResult, bits int) string {
 		return fmt.Sprintf("/%d (%s addresses)", bits, commas(size))
 	}
 	return fmt.Sprintf("/%d (%s addresses − %d reserved by Azure = %s usable)", bits, commas(size), rr.Reserved,
-		commas(size.Sub(u128.FromInt(rr.Reserved))))
+		commas(size.Sub(sizing.CountFromInt(rr.Reserved))))
 }
 
 // fitWords says whether the pool fits a given prefix, how many nodes fit,
@@ -151,10 +150,10 @@ func fitWords(res *sizeResult, rr *rangeResult) string {
 	if n == 0 && rr.LimitedBy == sizing.BoundAddresses {
 		one := 1 + res.surge.Nodes(1+res.ScaleOut) + res.ScaleOut
 		return s + fmt.Sprintf("; no node fits (1 node at the upgrade peak takes %s)",
-			commas(rr.PerNode.Mul64(uint64(one)).Add(u128.FromInt(rr.Other))))
+			commas(rr.PerNode.Mul64(uint64(one)).Add(sizing.CountFromInt(rr.Other))))
 	}
 	surge := res.surge.Nodes(n + res.ScaleOut)
-	need := rr.PerNode.Mul64(uint64(n + surge + res.ScaleOut)).Add(u128.FromInt(rr.Other))
+	need := rr.PerNode.Mul64(uint64(n + surge + res.ScaleOut)).Add(sizing.CountFromInt(rr.Other))
 	s += fmt.Sprintf("; at most %s, %s", plural(n, "node", "nodes"), plural(n*res.MaxPods, "pod", "pods"))
 	switch rr.LimitedBy {
 	case sizing.BoundAddresses:
