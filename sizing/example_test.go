@@ -1,6 +1,7 @@
 package sizing_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/netip"
 
@@ -148,4 +149,26 @@ func ExampleModels() {
 	// overlay          node subnet  1/node, limit 5000: Azure CNI Overlay, pods in the pod CIDR
 	// kubenet          node subnet  1/node, limit 400: kubenet, pods in the pod CIDR
 	// none             node subnet  1/node, limit 5000: bring your own CNI, node addresses only
+}
+
+// An IPv6 /64 holds 2^64 addresses, one more than a uint64 can count. Counts
+// stay exact in arithmetic and in JSON.
+func ExampleCount() {
+	slash64 := sizing.PrefixCount(netip.MustParsePrefix("fd00:0:0:1::/64"))
+	_, fits := slash64.Uint64()
+	fmt.Println(slash64, "fits a uint64:", fits)
+
+	// Thousands of nodes with a /80 each, as an IPv6 overlay pod CIDR plans.
+	perNode := sizing.PrefixCount(netip.MustParsePrefix("fd00::/80"))
+	pods := perNode.Mul64(5000)
+	fmt.Println(pods.Grouped(), "addresses; left in the /64:", slash64.Sub(pods).Grouped())
+	fmt.Printf("smallest pod CIDR: /%d\n", sizing.MinPrefixLen(sizing.PodCIDR, sizing.IPv6, "", pods))
+
+	j, _ := json.Marshal(struct{ Capacity, Peak sizing.Count }{slash64, pods})
+	fmt.Println(string(j))
+	// Output:
+	// 18446744073709551616 fits a uint64: false
+	// 1,407,374,883,553,280,000 addresses; left in the /64: 17,039,369,190,156,271,616
+	// smallest pod CIDR: /67
+	// {"Capacity":18446744073709551616,"Peak":1407374883553280000}
 }
