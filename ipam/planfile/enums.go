@@ -8,29 +8,35 @@ import (
 
 // enumOf returns the key and the accepted spellings of the string
 // enumerations that have no UnmarshalText of their own: sizing's network
-// profile and pool enumerations, which a plan uses as they are.
+// profile and pool enumerations, which a plan uses as they are. The
+// spellings are sizing's lists.
 func enumOf(t reflect.Type) (key string, values []string, ok bool) {
 	switch t {
 	case reflect.TypeFor[sizing.Model]():
-		return "model", strs(sizing.ModelNodeSubnet, sizing.ModelPodSubnetDynamic, sizing.ModelPodSubnetStatic,
-			sizing.ModelOverlay, sizing.ModelKubenet, sizing.ModelNone), true
+		var models []sizing.Model
+		for _, s := range sizing.Models() {
+			models = append(models, s.Model)
+		}
+		return "model", strs(models), true
 	case reflect.TypeFor[sizing.NetworkPlugin]():
-		return "networkPlugin", strs(sizing.PluginAzure, sizing.PluginKubenet, sizing.PluginNone), true
+		return "networkPlugin", strs(sizing.NetworkPlugins()), true
 	case reflect.TypeFor[sizing.NetworkPluginMode]():
-		return "networkPluginMode", strs(sizing.PluginModeOverlay), true
+		return "networkPluginMode", strs(sizing.NetworkPluginModes()), true
 	case reflect.TypeFor[sizing.NetworkDataplane]():
-		return "networkDataplane", strs(sizing.DataplaneAzure, sizing.DataplaneCilium), true
+		return "networkDataplane", strs(sizing.NetworkDataplanes()), true
+	case reflect.TypeFor[sizing.NetworkPolicy]():
+		return "networkPolicy", strs(sizing.NetworkPolicies()), true
 	case reflect.TypeFor[sizing.IPFamily]():
-		return "ipFamilies", strs(sizing.IPv4, sizing.IPv6), true
+		return "ipFamilies", strs(sizing.IPFamilies()), true
 	case reflect.TypeFor[sizing.OSType]():
-		return "osType", strs(sizing.Linux, sizing.Windows), true
+		return "osType", strs(sizing.OSTypes()), true
 	case reflect.TypeFor[sizing.PodIPAllocationMode]():
-		return "podIpAllocationMode", strs(sizing.DynamicIndividual, sizing.StaticBlock), true
+		return "podIpAllocationMode", strs(sizing.PodIPAllocationModes()), true
 	}
 	return "", nil, false
 }
 
-func strs[T ~string](vs ...T) []string {
+func strs[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
 		out[i] = string(v)

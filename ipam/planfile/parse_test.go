@@ -151,3 +151,41 @@ func TestDockerBridgeKeepsHostBits(t *testing.T) {
 		t.Errorf("dockerBridgeCidr = %v, want %v", got, want)
 	}
 }
+
+// The decoder accepts exactly sizing's spellings of sizing's enumerations:
+// a value outside them is an *ipam.EnumError listing sizing's values.
+func TestParseEnumsAreSizings(t *testing.T) {
+	profile := "clusters:\n  - name: c\n    networkProfile:\n      "
+	pool := "clusters:\n  - name: c\n    agentPoolProfiles:\n      - name: p\n        "
+	var models []string
+	for _, s := range sizing.Models() {
+		models = append(models, string(s.Model))
+	}
+	tests := []struct {
+		name    string
+		in      string
+		wantKey string
+		want    []string
+	}{
+		{"network plugin", profile + "networkPlugin: x\n", "networkPlugin", strs(sizing.NetworkPlugins())},
+		{"network plugin mode", profile + "networkPluginMode: x\n", "networkPluginMode", strs(sizing.NetworkPluginModes())},
+		{"dataplane", profile + "networkDataplane: x\n", "networkDataplane", strs(sizing.NetworkDataplanes())},
+		{"network policy", profile + "networkPolicy: x\n", "networkPolicy", strs(sizing.NetworkPolicies())},
+		{"ip family", profile + "ipFamilies: [x]\n", "ipFamilies", strs(sizing.IPFamilies())},
+		{"os type", pool + "osType: x\n", "osType", strs(sizing.OSTypes())},
+		{"pod IP allocation mode", pool + "podIpAllocationMode: x\n", "podIpAllocationMode", strs(sizing.PodIPAllocationModes())},
+		{"model", "clusters:\n  - name: c\n    defaults:\n      maxPods:\n        x: 30\n", "model", models},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.in), "plan.yaml")
+			var ee *ipam.EnumError
+			if !errors.As(err, &ee) || !errors.Is(err, ipam.ErrInvalidValue) {
+				t.Fatalf("Parse() error = %v, want an *ipam.EnumError matching ErrInvalidValue", err)
+			}
+			if diff := cmp.Diff(ipam.EnumError{Key: tt.wantKey, Value: "x", Allowed: tt.want}, *ee); diff != "" {
+				t.Errorf("EnumError (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
