@@ -1,178 +1,471 @@
 package ipam
 
-// Finding codes. They are stable: tools may match on them. Codes AKS itself
-// uses keep AKS's spelling; the others are ours, named for the condition.
+// Finding codes. Every code cidrplan reports is one of these constants, and
+// [Codes] lists each with its severity, meaning and source. Codes and their
+// string values are stable: tools may match on them. Codes AKS itself uses
+// keep AKS's spelling; the others are ours, named for the condition.
+//
+// Each constant's comment reads "meaning. Severity; source: where the rule
+// comes from." The severity is the most severe a finding with the code
+// carries; the source is a path in Microsoft's public documentation
+// (articles/aks/... in the AKS docs, articles/... in the Azure docs,
+// support/... in the support articles, Azure/AKS CHANGELOG.md for the
+// release notes) or "cidrplan" for a rule of our own. A test holds these
+// comments and the registry together.
 const (
-	// AKS's own codes.
+	// AKS's own codes, in AKS's spelling.
 
-	// CodeInsufficientSubnetSize: planned IPs (at the upgrade peak) exceed a
-	// subnet or pod CIDR.
-	CodeInsufficientSubnetSize = "InsufficientSubnetSize"
-	// CodeSubnetIsFull: a subnet has no room for one more scale-out or
-	// upgrade (AKS reports it at scale/upgrade time).
-	CodeSubnetIsFull = "SubnetIsFull"
+	// CodeInsufficientSubnetSize: the addresses planned at the upgrade peak
+	// exceed a subnet or pod CIDR. Error; source:
+	// articles/aks/configure-azure-cni.md.
+	CodeInsufficientSubnetSize Code = "InsufficientSubnetSize"
+
+	// CodeSubnetIsFull: a subnet has no room for one more node at scale-out or
+	// upgrade time; AKS reports it then, cidrplan reports
+	// InsufficientSubnetSize before. Error; source:
+	// support/azure/azure-kubernetes/error-codes/subnetisfull-error.md.
+	CodeSubnetIsFull Code = "SubnetIsFull"
+
 	// CodeServiceCIDROverlapExistingSubnetsCIDR: a service CIDR overlaps a
-	// subnet of the cluster's VNet.
-	CodeServiceCIDROverlapExistingSubnetsCIDR = "ServiceCidrOverlapExistingSubnetsCidr"
+	// subnet of the cluster's VNet. Error; source:
+	// support/azure/azure-kubernetes/error-codes/servicecidroverlapexistingsubnetscidr-error.md.
+	CodeServiceCIDROverlapExistingSubnetsCIDR Code = "ServiceCidrOverlapExistingSubnetsCidr"
+
 	// CodeDNSServiceIPOutOfServiceCIDR: the DNS service IP is outside the
-	// service CIDR.
-	CodeDNSServiceIPOutOfServiceCIDR = "DnsServiceIpOutOfServiceCidr"
-	// CodeNetworkProfileCIDROverlapVNet: a pod CIDR overlaps the VNet address
-	// space (but no subnet) — a warning [D].
-	CodeNetworkProfileCIDROverlapVNet = "NetworkProfileCIDROverlapVNET"
-	// CodeCIDRStringParseError: a CIDR or address is malformed or has host
-	// bits set.
-	CodeCIDRStringParseError = "CidrStringParseError"
-	// CodePodCIDROverlapExistingSubnetsCIDR: a pod CIDR overlaps a subnet.
-	CodePodCIDROverlapExistingSubnetsCIDR = "PodCidrOverlapExistingSubnetsCidr"
-	// CodePodCIDROverlapServiceCIDR: a pod CIDR overlaps a service CIDR.
-	CodePodCIDROverlapServiceCIDR = "PodCidrOverlapServiceCidr"
-	// CodeDockerBridgeInServiceCIDR: the docker bridge overlaps a service CIDR.
-	CodeDockerBridgeInServiceCIDR = "DockerBridgeInServiceCidr"
-	// CodeDockerBridgeInPodCIDR: the docker bridge overlaps a pod CIDR.
-	CodeDockerBridgeInPodCIDR = "DockerBridgeInPodCidr"
-	// CodeInsufficientPodCIDR: a pod CIDR holds fewer per-node blocks than
-	// nodes (kubenet).
-	CodeInsufficientPodCIDR = "InsufficientPodCidr"
-	// CodeVNetPeerCIDROverlapping: a plan range overlaps a peered VNet.
-	CodeVNetPeerCIDROverlapping = "VnetPeerCidrOverlapping"
-	// CodeSubnetIsDelegated: a node subnet is delegated.
-	CodeSubnetIsDelegated = "SubnetIsDelegated"
+	// service CIDR. Error; source:
+	// support/azure/azure-kubernetes/error-codes/dnsserviceipoutofservicecidr-error.md.
+	CodeDNSServiceIPOutOfServiceCIDR Code = "DnsServiceIpOutOfServiceCidr"
 
-	// Ours: ranges and syntax (validate_ranges.go).
+	// CodeNetworkProfileCIDROverlapVNet: a pod CIDR overlaps a VNet's address
+	// space but none of its subnets (sources disagree whether AKS refuses it).
+	// Warning; source: articles/aks/azure-cni-overlay.md.
+	CodeNetworkProfileCIDROverlapVNet Code = "NetworkProfileCIDROverlapVNET"
 
-	// CodeDockerBridgeInVNet: the docker bridge overlaps the VNet space.
-	CodeDockerBridgeInVNet = "DockerBridgeInVnet"
-	// CodeDockerBridgeSet: the legacy docker bridge CIDR is set (warning).
-	CodeDockerBridgeSet = "DockerBridgeCidrDeprecated"
-	// CodeOnPremisesCIDROverlapping: a plan range overlaps an on-premises
-	// network.
-	CodeOnPremisesCIDROverlapping = "OnPremisesCidrOverlapping"
-	// CodeAvoidCIDROverlapping: a plan range overlaps a range to avoid of
-	// source cluster or other.
-	CodeAvoidCIDROverlapping = "AvoidCidrOverlapping"
-	// CodeSubnetOverlap: two subnets share addresses.
-	CodeSubnetOverlap = "SubnetCidrOverlap"
-	// CodeVNetOverlap: two VNets' address spaces share addresses (they can't
-	// be peered).
-	CodeVNetOverlap = "VnetAddressSpaceOverlap"
-	// CodeServiceCIDROverlap: two service CIDRs of clusters in one VNet, or a
-	// service CIDR and the VNet space (warning).
-	CodeServiceCIDROverlapVNet = "ServiceCidrOverlapVnet"
-	// CodePodCIDROverlapPodCIDR: pod CIDRs of clusters that share routing
-	// (kubenet, or non-overlay) overlap.
-	CodePodCIDROverlapPodCIDR = "PodCidrOverlapPodCidr"
-	// CodeServiceCIDROverlapServiceCIDR: two service CIDRs of one cluster
-	// overlap.
-	CodeServiceCIDROverlapServiceCIDR = "ServiceCidrOverlapServiceCidr"
+	// CodeCIDRStringParseError: a CIDR or address is malformed, IPv4-mapped
+	// IPv6, or has host bits set. Error; source:
+	// articles/aks/concepts-network-cni-overview.md.
+	CodeCIDRStringParseError Code = "CidrStringParseError"
+
+	// CodePodCIDROverlapExistingSubnetsCIDR: a pod CIDR overlaps a subnet of
+	// the cluster's VNet. Error; source: articles/aks/azure-cni-overlay.md.
+	CodePodCIDROverlapExistingSubnetsCIDR Code = "PodCidrOverlapExistingSubnetsCidr"
+
+	// CodePodCIDROverlapServiceCIDR: a pod CIDR overlaps a service CIDR of the
+	// same cluster. Error; source: articles/aks/azure-cni-overlay.md.
+	CodePodCIDROverlapServiceCIDR Code = "PodCidrOverlapServiceCidr"
+
+	// CodeDockerBridgeInServiceCIDR: the docker bridge overlaps a service CIDR
+	// of its cluster. Warning; source: articles/aks/configure-azure-cni.md.
+	CodeDockerBridgeInServiceCIDR Code = "DockerBridgeInServiceCidr"
+
+	// CodeDockerBridgeInPodCIDR: the docker bridge overlaps a pod CIDR of its
+	// cluster. Warning; source: articles/aks/configure-azure-cni.md.
+	CodeDockerBridgeInPodCIDR Code = "DockerBridgeInPodCidr"
+
+	// CodeInsufficientPodCIDR: a pod CIDR holds fewer per-node blocks than the
+	// cluster's nodes at the upgrade peak. Error; source:
+	// articles/aks/configure-kubenet.md.
+	CodeInsufficientPodCIDR Code = "InsufficientPodCidr"
+
+	// CodeVNetPeerCIDROverlapping: a plan range overlaps a peered VNet. Error;
+	// source: articles/aks/azure-cni-overlay.md.
+	CodeVNetPeerCIDROverlapping Code = "VnetPeerCidrOverlapping"
+
+	// CodeSubnetIsDelegated: a node subnet is delegated to a service. Error;
+	// source:
+	// support/azure/azure-kubernetes/error-codes/subnetisdelegated-error.md.
+	CodeSubnetIsDelegated Code = "SubnetIsDelegated"
+
+	// Ours: single ranges, their syntax, size and families.
+
+	// CodeMissingRange: a range the network model needs is absent (a warning
+	// for a subnet no pool uses). Error; source: cidrplan.
+	CodeMissingRange Code = "MissingCidr"
+
 	// CodeSubnetOutsideVNet: a subnet prefix lies (partly) outside its VNet's
-	// address space.
-	CodeSubnetOutsideVNet = "SubnetOutsideVnetAddressSpace"
+	// address space. Error; source:
+	// articles/virtual-network/virtual-networks-faq.md.
+	CodeSubnetOutsideVNet Code = "SubnetOutsideVnetAddressSpace"
+
 	// CodeVNetForbiddenRange: a VNet address space overlaps a range Azure
-	// forbids (224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, ...).
-	CodeVNetForbiddenRange = "VnetAddressSpaceForbidden"
+	// forbids in VNets (224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, ...). Error;
+	// source: articles/virtual-network/virtual-networks-faq.md.
+	CodeVNetForbiddenRange Code = "VnetAddressSpaceForbidden"
+
+	// CodeVNetTooLarge: a cluster VNet address space is larger than /8. Error;
+	// source: articles/aks/concepts-network-ip-address-planning.md.
+	CodeVNetTooLarge Code = "VnetAddressSpaceTooLarge"
+
 	// CodeReservedRangeOverlap: a service, pod or VNet range overlaps a range
 	// AKS reserves (169.254.0.0/16, 192.0.2.0/24, 172.30.0.0/16,
-	// 172.31.0.0/16).
-	CodeReservedRangeOverlap = "ReservedRangeOverlap"
-	// CodeServiceCIDRPublic: a service CIDR is public (not private).
-	CodeServiceCIDRPublic = "ServiceCidrPublic"
-	// CodeServiceCIDRMulticast: a service CIDR is multicast.
-	CodeServiceCIDRMulticast = "ServiceCidrMulticast"
-	// CodePodCIDRMulticast: a pod CIDR is (or overlaps) multicast space.
-	CodePodCIDRMulticast = "PodCidrMulticast"
-	// CodeServiceCIDRTooLarge: a service CIDR shorter than /12 (IPv6 /108).
-	CodeServiceCIDRTooLarge = "ServiceCidrTooLarge"
-	// CodeServiceCIDRSizeDisputed: a service CIDR of exactly /12 (warning).
-	CodeServiceCIDRSizeDisputed = "ServiceCidrSizeDisputed"
-	// CodeSubnetTooSmall: an IPv4 subnet smaller than /29.
-	CodeSubnetTooSmall = "SubnetTooSmall"
-	// CodeSubnetTooLarge: an IPv4 subnet larger than /2 [D].
-	CodeSubnetTooLarge = "SubnetTooLarge"
-	// CodeIPv6SubnetSize: an IPv6 subnet that is not /64.
-	CodeIPv6SubnetSize = "IPv6SubnetNotSlash64"
-	// CodeDNSServiceIPReserved: the DNS service IP is the network address,
-	// the first host (the kubernetes service) or the broadcast address.
-	CodeDNSServiceIPReserved = "DnsServiceIpReserved"
-	// CodePublicRangeAsPrivate: a VNet, pod or service range is public
-	// address space (warning).
-	CodePublicRangeAsPrivate = "PublicRangeUsedAsPrivate"
-	// CodeCommonRangeCollision: a default range (10.0.0.0/16, 10.244.0.0/16)
-	// is in use, which often collides with corporate 10/8 networks (warning).
-	CodeCommonRangeCollision = "DefaultRangeCommonCollision"
-	// CodeVNetTooLarge: a cluster VNet address space larger than /8.
-	CodeVNetTooLarge = "VnetAddressSpaceTooLarge"
-	// CodeFamilyMismatch: a prefix of the wrong address family for its field.
-	CodeFamilyMismatch = "AddressFamilyMismatch"
-	// CodeCIDRMismatch: podCidr/serviceCidr differs from the first of
-	// podCidrs/serviceCidrs.
-	CodeCIDRMismatch = "CidrListMismatch"
+	// 172.31.0.0/16). Error; source:
+	// articles/aks/concepts-network-cni-overview.md.
+	CodeReservedRangeOverlap Code = "ReservedRangeOverlap"
+
+	// CodeServiceCIDRPublic: a service CIDR is public address space. Error;
+	// source: Azure/AKS CHANGELOG.md.
+	CodeServiceCIDRPublic Code = "ServiceCidrPublic"
+
+	// CodeServiceCIDRMulticast: a service CIDR overlaps multicast address
+	// space. Error; source: Azure/AKS CHANGELOG.md.
+	CodeServiceCIDRMulticast Code = "ServiceCidrMulticast"
+
+	// CodePodCIDRMulticast: a pod CIDR overlaps multicast address space.
+	// Error; source: cidrplan.
+	CodePodCIDRMulticast Code = "PodCidrMulticast"
+
+	// CodeServiceCIDRTooLarge: a service CIDR is larger than /12 (IPv6: /108).
+	// Error; source: articles/aks/configure-azure-cni.md.
+	CodeServiceCIDRTooLarge Code = "ServiceCidrTooLarge"
+
+	// CodeServiceCIDRSizeDisputed: a service CIDR is exactly /12, which
+	// sources disagree on. Warning; source:
+	// articles/aks/configure-azure-cni.md.
+	CodeServiceCIDRSizeDisputed Code = "ServiceCidrSizeDisputed"
+
+	// CodeSubnetTooSmall: an IPv4 subnet is smaller than /29. Error; source:
+	// articles/virtual-network/virtual-networks-faq.md.
+	CodeSubnetTooSmall Code = "SubnetTooSmall"
+
+	// CodeSubnetTooLarge: an IPv4 subnet is larger than /2. Error; source:
+	// articles/virtual-network/virtual-networks-faq.md.
+	CodeSubnetTooLarge Code = "SubnetTooLarge"
+
+	// CodeIPv6SubnetSize: an IPv6 subnet is not a /64. Error; source:
+	// articles/virtual-network/virtual-networks-faq.md.
+	CodeIPv6SubnetSize Code = "IPv6SubnetNotSlash64"
+
+	// CodeDNSServiceIPReserved: the DNS service IP is the network address, the
+	// first host (the kubernetes service) or the broadcast address of the
+	// service CIDR. Error; source: articles/aks/configure-azure-cni.md.
+	CodeDNSServiceIPReserved Code = "DnsServiceIpReserved"
+
 	// CodeDNSServiceIPWithoutServiceCIDR: only one of service CIDR and DNS
-	// service IP is given (they are a pair).
-	CodeDNSServiceIPWithoutServiceCIDR = "DnsServiceIpServiceCidrNotPaired"
-	// CodePodCIDRNotUsed: a pod CIDR given for a model that has none.
-	CodePodCIDRNotUsed = "PodCidrNotUsed"
-	// CodeInvalidValue: an enumeration value outside its set (a Go-built
-	// plan; Parse rejects it).
-	CodeInvalidValue = "InvalidValue"
-	// CodeInvalidKubernetesVersion: a cluster's kubernetesVersion is not
-	// major.minor or major.minor.patch (optionally with a leading "v"), so
-	// version-dependent checks can't run.
-	CodeInvalidKubernetesVersion = "InvalidKubernetesVersion"
-	// CodeMissingRange: a range the model needs is absent.
-	CodeMissingRange = "MissingCidr"
+	// service IP is given; they are a pair. Error; source: cidrplan.
+	CodeDNSServiceIPWithoutServiceCIDR Code = "DnsServiceIpServiceCidrNotPaired"
+
+	// CodePublicRangeAsPrivate: a VNet, pod or service range is public address
+	// space. Warning; source:
+	// articles/virtual-network/virtual-networks-faq.md.
+	CodePublicRangeAsPrivate Code = "PublicRangeUsedAsPrivate"
+
+	// CodeCommonRangeCollision: a default range (10.0.0.0/16, 10.244.0.0/16)
+	// is in use, which often collides with corporate 10/8 networks. Warning;
+	// source: cidrplan.
+	CodeCommonRangeCollision Code = "DefaultRangeCommonCollision"
+
+	// CodeFamilyMismatch: a prefix is of the wrong address family for its
+	// field or its place in a dual-stack list. Error; source: cidrplan.
+	CodeFamilyMismatch Code = "AddressFamilyMismatch"
+
+	// CodeCIDRMismatch: podCidr or serviceCidr differs from the first of
+	// podCidrs or serviceCidrs. Error; source: cidrplan.
+	CodeCIDRMismatch Code = "CidrListMismatch"
+
+	// CodePodCIDRNotUsed: a pod CIDR is given for a network model that uses
+	// none. Warning; source: cidrplan.
+	CodePodCIDRNotUsed Code = "PodCidrNotUsed"
+
+	// CodeDockerBridgeSet: the legacy docker bridge CIDR is set; AKS ignores
+	// it. Warning; source: articles/aks/configure-azure-cni.md.
+	CodeDockerBridgeSet Code = "DockerBridgeCidrDeprecated"
+
+	// Ours: overlaps between ranges of the plan (see checkOverlaps for which overlaps are allowed).
+
+	// CodeSubnetOverlap: two subnets of one VNet share addresses. Error;
+	// source: articles/virtual-network/virtual-networks-faq.md.
+	CodeSubnetOverlap Code = "SubnetCidrOverlap"
+
+	// CodeVNetOverlap: two address spaces of one VNet overlap; of two VNets: a
+	// warning, they can't be peered. Error; source:
+	// articles/virtual-network/virtual-networks-faq.md.
+	CodeVNetOverlap Code = "VnetAddressSpaceOverlap"
+
+	// CodeServiceCIDROverlapVNet: a service CIDR overlaps a VNet's address
+	// space but none of its subnets. Warning; source:
+	// articles/aks/concepts-network-cni-overview.md.
+	CodeServiceCIDROverlapVNet Code = "ServiceCidrOverlapVnet"
+
+	// CodePodCIDROverlapPodCIDR: pod CIDRs of one cluster, or of routed (not
+	// overlay) clusters in one VNet, overlap; routed clusters in different
+	// VNets: a warning. Error; source: articles/aks/azure-cni-overlay.md.
+	CodePodCIDROverlapPodCIDR Code = "PodCidrOverlapPodCidr"
+
+	// CodeServiceCIDROverlapServiceCIDR: two service CIDRs of one cluster
+	// overlap. Error; source: cidrplan.
+	CodeServiceCIDROverlapServiceCIDR Code = "ServiceCidrOverlapServiceCidr"
+
+	// CodeDockerBridgeInVNet: the docker bridge overlaps its cluster's VNet
+	// address space. Warning; source: articles/aks/configure-azure-cni.md.
+	CodeDockerBridgeInVNet Code = "DockerBridgeInVnet"
+
+	// CodeOnPremisesCIDROverlapping: a plan range overlaps an on-premises
+	// network. Error; source: articles/aks/azure-cni-overlay.md.
+	CodeOnPremisesCIDROverlapping Code = "OnPremisesCidrOverlapping"
+
+	// CodeAvoidCIDROverlapping: a plan range overlaps a range to avoid of
+	// another source. Error; source: cidrplan.
+	CodeAvoidCIDROverlapping Code = "AvoidCidrOverlapping"
 
 	// Ours: references and names.
 
-	// CodeUnknownVNet: a reference names no VNet of the plan.
-	CodeUnknownVNet = "VnetNotFound"
-	// CodeUnknownSubnet: a reference names no subnet of the plan.
-	CodeUnknownSubnet = "SubnetNotFound"
-	// CodeAmbiguousSubnet: an unqualified subnet name matches several VNets.
-	CodeAmbiguousSubnet = "SubnetNameAmbiguous"
+	// CodeUnknownVNet: a reference names no VNet of the plan. Error; source:
+	// cidrplan.
+	CodeUnknownVNet Code = "VnetNotFound"
+
+	// CodeUnknownSubnet: a reference names no subnet of the plan. Error;
+	// source: cidrplan.
+	CodeUnknownSubnet Code = "SubnetNotFound"
+
+	// CodeAmbiguousSubnet: an unqualified subnet name matches subnets of
+	// several VNets. Error; source: cidrplan.
+	CodeAmbiguousSubnet Code = "SubnetNameAmbiguous"
+
 	// CodeDuplicateName: two VNets, subnets, clusters or pools share a name.
-	CodeDuplicateName = "DuplicateName"
-	// CodeMissingName: a VNet, subnet, cluster or pool has no name.
-	CodeMissingName = "MissingName"
+	// Error; source: cidrplan.
+	CodeDuplicateName Code = "DuplicateName"
 
-	// Ours: capacity (validate_capacity.go).
+	// CodeMissingName: a VNet, subnet, cluster or pool has no name. Error;
+	// source: cidrplan.
+	CodeMissingName Code = "MissingName"
 
-	CodeKubenetNodeLimit  = "KubenetNodeLimitExceeded"    // > 400 nodes on kubenet
-	CodeOverlayNodeLimit  = "OverlayNodeLimitExceeded"    // > 5,000 nodes on overlay [D]
-	CodeClusterNodeLimit  = "ClusterNodeLimitExceeded"    // > 5,000 nodes in a cluster
-	CodePoolNodeLimit     = "AgentPoolNodeLimitExceeded"  // pool + surge > 1,000
-	CodePoolCountLimit    = "AgentPoolCountLimitExceeded" // > 100 pools
-	CodeInvalidMaxPods    = "InvalidMaxPods"              // outside 10..250
-	CodeInsufficientPods  = "InsufficientPodsPerPool"     // maxPods × nodes < 30
-	CodeInvalidMaxSurge   = "InvalidMaxSurge"             // unparsable or out-of-range surge
-	CodeInvalidNodeCount  = "InvalidNodeCount"            // negative counts, minCount > maxCount
-	CodePodSubnetTooLarge = "PodSubnetTooLarge"           // static-block pod subnet larger than /12
+	// CodeInvalidValue: an enumeration value is outside its set (a plan built
+	// in Go; parsing rejects it). Error; source: cidrplan.
+	CodeInvalidValue Code = "InvalidValue"
 
-	// Ours: model rules (validate_model.go).
+	// CodeInvalidKubernetesVersion: a kubernetesVersion is not major.minor or
+	// major.minor.patch, so version-dependent checks can't run. Error; source:
+	// cidrplan.
+	CodeInvalidKubernetesVersion Code = "InvalidKubernetesVersion"
 
-	CodeWindowsOnKubenet         = "WindowsNotSupportedOnKubenet"
-	CodeWindowsOnCilium          = "WindowsNotSupportedOnCilium"
-	CodeFirstPoolNotLinux        = "FirstAgentPoolNotLinux"
-	CodePoolsInSeveralVNets      = "AgentPoolsInDifferentVnets"
-	CodeKubenetSubnetShared      = "KubenetSubnetSharedByClusters"
-	CodePodIPAllocationModeMixed = "PodIpAllocationModeMixedOnSubnet"
-	CodeBastionSubnetTooSmall    = "BastionSubnetTooSmall"
-	CodeBastionSubnetName        = "BastionSubnetName"
-	CodeAPIServerSubnetTooSmall  = "ApiServerSubnetTooSmall"
-	CodeAPIServerSubnetDelegated = "ApiServerSubnetNotDelegated"
-	CodeAppGatewaySubnetSize     = "ApplicationGatewaySubnetTooSmall"
-	CodeAppGatewaySubnetShared   = "ApplicationGatewaySubnetShared"
-	CodeInvalidIPFamilies        = "InvalidIpFamilies"
-	CodeDualStackCIDRCount       = "DualStackCidrCountMismatch"
-	CodeDualStackNeedsOverlay    = "DualStackRequiresOverlay"
+	// Ours: capacity, node counts and the pools sizing refuses.
 
-	// Ours: advisories (validate_advice.go).
+	// CodeKubenetNodeLimit: a kubenet cluster has more than 400 nodes. Error;
+	// source: articles/aks/configure-kubenet.md.
+	CodeKubenetNodeLimit Code = "KubenetNodeLimitExceeded"
 
-	CodeKubenetInProduction          = "KubenetInProduction"
-	CodeNoNetworkPolicy              = "NoNetworkPolicy"
-	CodeWindowsWithoutSurge          = "WindowsPoolWithoutSurgeHeadroom"
-	CodeNoUpgradeHeadroom            = "NoRoomForUpgrade"
-	CodeIngressSubnetSharedWithNodes = "IngressSubnetSharedWithNodes"
-	CodeBastionMissing               = "BastionSubnetMissing"
-	CodeBastionUndersized            = "BastionSubnetUndersized"
+	// CodeOverlayNodeLimit: an Azure CNI Overlay cluster has more than 5,000
+	// nodes. Error; source: articles/aks/azure-cni-overlay.md.
+	CodeOverlayNodeLimit Code = "OverlayNodeLimitExceeded"
+
+	// CodeClusterNodeLimit: a cluster has more than 5,000 nodes. Error;
+	// source: articles/aks/quotas-skus-regions.md.
+	CodeClusterNodeLimit Code = "ClusterNodeLimitExceeded"
+
+	// CodePoolNodeLimit: a pool plus its upgrade surge has more than 1,000
+	// nodes. Error; source: articles/aks/upgrade-aks-node-pools-rolling.md.
+	CodePoolNodeLimit Code = "AgentPoolNodeLimitExceeded"
+
+	// CodePoolCountLimit: a cluster has more than 100 pools. Error; source:
+	// articles/aks/quotas-skus-regions.md.
+	CodePoolCountLimit Code = "AgentPoolCountLimitExceeded"
+
+	// CodeInvalidMaxPods: a pool's maxPods is outside 10..250. Error; source:
+	// articles/aks/configure-azure-cni.md.
+	CodeInvalidMaxPods Code = "InvalidMaxPods"
+
+	// CodeInsufficientPods: a pool holds fewer than 30 pods (maxPods × nodes).
+	// Error; source: articles/aks/configure-azure-cni.md.
+	CodeInsufficientPods Code = "InsufficientPodsPerPool"
+
+	// CodeInvalidMaxSurge: a pool's maxSurge is unparsable or out of range, or
+	// upgrades would have neither surge nor unavailable nodes. Error; source:
+	// articles/aks/upgrade-aks-node-pools-rolling.md.
+	CodeInvalidMaxSurge Code = "InvalidMaxSurge"
+
+	// CodeInvalidNodeCount: a node count is negative, or minCount exceeds
+	// maxCount. Error; source: cidrplan.
+	CodeInvalidNodeCount Code = "InvalidNodeCount"
+
+	// CodePodSubnetTooLarge: a static-block pod subnet is larger than /12.
+	// Error; source:
+	// articles/aks/configure-azure-cni-static-block-allocation.md.
+	CodePodSubnetTooLarge Code = "PodSubnetTooLarge"
+
+	// CodeNoAgentPools: a cluster has no pools. Error; source:
+	// articles/aks/use-system-pools.md.
+	CodeNoAgentPools Code = "AgentPoolsMissing"
+
+	// CodeInvalidNetworkProfile: a network plugin mode or dataplane is set
+	// with a plugin that doesn't take it. Error; source:
+	// articles/aks/azure-cni-overlay.md.
+	CodeInvalidNetworkProfile Code = "InvalidNetworkProfile"
+
+	// CodeInvalidOSType: a pool's osType is neither Linux nor Windows. Error;
+	// source: cidrplan.
+	CodeInvalidOSType Code = "InvalidOsType"
+
+	// CodeInvalidPodSubnet: a pod subnet is named for a model without one, or
+	// is also a node subnet. Error; source:
+	// articles/aks/configure-azure-cni-dynamic-ip-allocation.md.
+	CodeInvalidPodSubnet Code = "InvalidPodSubnet"
+
+	// CodeConsumersTooLarge: a subnet's count of other consumers (load
+	// balancer front ends, private endpoints) is too large to plan. Error;
+	// source: cidrplan.
+	CodeConsumersTooLarge Code = "SubnetConsumersTooLarge"
+
+	// CodeInvalidConsumers: a subnet's count of other consumers is negative.
+	// Error; source: cidrplan.
+	CodeInvalidConsumers Code = "InvalidConsumerCount"
+
+	// CodeInvalidAgentPool: a pool profile sizing refuses for a reason no
+	// other code names. Error; source: cidrplan.
+	CodeInvalidAgentPool Code = "InvalidAgentPoolProfile"
+
+	// Ours: model rules.
+
+	// CodeWindowsOnKubenet: a kubenet cluster has a Windows pool. Error;
+	// source: articles/aks/configure-kubenet.md.
+	CodeWindowsOnKubenet Code = "WindowsNotSupportedOnKubenet"
+
+	// CodeWindowsOnCilium: a Cilium-dataplane cluster has a Windows pool.
+	// Error; source: articles/aks/azure-cni-powered-by-cilium.md.
+	CodeWindowsOnCilium Code = "WindowsNotSupportedOnCilium"
+
+	// CodeFirstPoolNotLinux: a cluster's first pool is not Linux. Error;
+	// source: articles/aks/use-system-pools.md.
+	CodeFirstPoolNotLinux Code = "FirstAgentPoolNotLinux"
+
+	// CodeNoSystemPool: a cluster has no System pool. Error; source:
+	// articles/aks/use-system-pools.md.
+	CodeNoSystemPool Code = "SystemAgentPoolMissing"
+
+	// CodeWindowsSystemPool: a System pool is not Linux. Error; source:
+	// articles/aks/use-system-pools.md.
+	CodeWindowsSystemPool Code = "SystemAgentPoolNotLinux"
+
+	// CodeAgentPoolName: a pool name breaks AKS's naming rule. Error; source:
+	// articles/aks/create-node-pools.md.
+	CodeAgentPoolName Code = "InvalidAgentPoolName"
+
+	// CodeAgentPoolMode: a pool's mode is neither System nor User. Error;
+	// source: articles/aks/use-system-pools.md.
+	CodeAgentPoolMode Code = "InvalidAgentPoolMode"
+
+	// CodePoolsInSeveralVNets: a cluster's pools use subnets of more than one
+	// VNet. Error; source: articles/aks/configure-azure-cni.md.
+	CodePoolsInSeveralVNets Code = "AgentPoolsInDifferentVnets"
+
+	// CodeKubenetSubnetShared: a kubenet cluster shares its node subnet with
+	// another cluster. Error; source: articles/aks/configure-kubenet.md.
+	CodeKubenetSubnetShared Code = "KubenetSubnetSharedByClusters"
+
+	// CodePodIPAllocationModeMixed: a pod subnet is used with both dynamic and
+	// static-block allocation. Error; source:
+	// articles/aks/configure-azure-cni-static-block-allocation.md.
+	CodePodIPAllocationModeMixed Code = "PodIpAllocationModeMixedOnSubnet"
+
+	// CodeStaticBlockVersion: static-block pod IP allocation on a cluster
+	// older than Kubernetes 1.28. Error; source:
+	// articles/aks/configure-azure-cni-static-block-allocation.md.
+	CodeStaticBlockVersion Code = "StaticBlockRequiresKubernetes128"
+
+	// CodeSubnetPrefixes: a pool's subnet has no IPv4 prefix, or a node subnet
+	// more than one prefix per family. Error; source:
+	// articles/aks/configure-azure-cni.md.
+	CodeSubnetPrefixes Code = "SubnetPrefixesNotSupported"
+
+	// CodeBastionSubnetTooSmall: AzureBastionSubnet is smaller than /26.
+	// Error; source: articles/bastion/configuration-settings.md.
+	CodeBastionSubnetTooSmall Code = "BastionSubnetTooSmall"
+
+	// CodeBastionSubnetName: a Bastion subnet is not named exactly
+	// AzureBastionSubnet. Error; source:
+	// articles/bastion/configuration-settings.md.
+	CodeBastionSubnetName Code = "BastionSubnetName"
+
+	// CodeAPIServerSubnetTooSmall: an API server VNet integration subnet is
+	// smaller than /28. Error; source:
+	// articles/aks/api-server-vnet-integration.md.
+	CodeAPIServerSubnetTooSmall Code = "ApiServerSubnetTooSmall"
+
+	// CodeAPIServerSubnetDelegated: an API server VNet integration subnet is
+	// not delegated to Microsoft.ContainerService/managedClusters. Error;
+	// source: articles/aks/api-server-vnet-integration.md.
+	CodeAPIServerSubnetDelegated Code = "ApiServerSubnetNotDelegated"
+
+	// CodeAppGatewaySubnetSize: an Application Gateway subnet is too small for
+	// its instances (below the recommended /24: a warning). Error; source:
+	// articles/application-gateway/configuration-infrastructure.md.
+	CodeAppGatewaySubnetSize Code = "ApplicationGatewaySubnetTooSmall"
+
+	// CodeAppGatewaySubnetShared: an Application Gateway or Application
+	// Gateway for Containers subnet holds a pool's nodes or pods. Error;
+	// source: articles/application-gateway/configuration-infrastructure.md.
+	CodeAppGatewaySubnetShared Code = "ApplicationGatewaySubnetShared"
+
+	// CodeAGCSubnetDelegation: an Application Gateway for Containers subnet is
+	// not delegated to Microsoft.ServiceNetworking/trafficControllers. Error;
+	// source:
+	// articles/application-gateway/for-containers/container-networking.md.
+	CodeAGCSubnetDelegation Code = "ApplicationGatewayForContainersSubnetNotDelegated"
+
+	// CodeInvalidIPFamilies: ipFamilies is neither [IPv4] nor [IPv4, IPv6].
+	// Error; source: articles/aks/configure-dual-stack.md.
+	CodeInvalidIPFamilies Code = "InvalidIpFamilies"
+
+	// CodeDualStackCIDRCount: the count of pod or service CIDRs differs from
+	// the count of IP families. Error; source:
+	// articles/aks/configure-dual-stack.md.
+	CodeDualStackCIDRCount Code = "DualStackCidrCountMismatch"
+
+	// CodeDualStackNeedsOverlay: a dual-stack cluster uses a network model
+	// without dual-stack support. Error; source:
+	// articles/aks/configure-dual-stack.md.
+	CodeDualStackNeedsOverlay Code = "DualStackRequiresOverlay"
+
+	// CodeDualStackCiliumVersion: a dual-stack Cilium cluster is older than
+	// Kubernetes 1.29. Error; source: articles/aks/configure-dual-stack.md.
+	CodeDualStackCiliumVersion Code = "DualStackCiliumRequiresKubernetes129"
+
+	// Ours: advisories.
+
+	// CodeKubenetInProduction: a production cluster uses kubenet, which
+	// retires on 2028-03-31. Warning; source:
+	// articles/aks/configure-kubenet.md.
+	CodeKubenetInProduction Code = "KubenetInProduction"
+
+	// CodeKubenetRetiring: a cluster uses kubenet, which retires on
+	// 2028-03-31. Info; source: articles/aks/configure-kubenet.md.
+	CodeKubenetRetiring Code = "KubenetRetiring"
+
+	// CodeKubenetUpgradeRoutes: a kubenet cluster within its 400-node limit
+	// passes it when its largest pool upgrades with surge nodes. Warning;
+	// source: articles/aks/configure-kubenet.md.
+	CodeKubenetUpgradeRoutes Code = "KubenetRouteLimitAtUpgrade"
+
+	// CodeNoNetworkPolicy: a cluster chooses no network policy engine.
+	// Warning; source: articles/aks/use-network-policies.md.
+	CodeNoNetworkPolicy Code = "NoNetworkPolicy"
+
+	// CodeWindowsWithoutSurge: a Windows pool upgrades without a surge node.
+	// Warning; source: articles/aks/upgrade-aks-node-pools-rolling.md.
+	CodeWindowsWithoutSurge Code = "WindowsPoolWithoutSurgeHeadroom"
+
+	// CodeWindowsMaxPods: a Windows pool's maxPods is above the recommended
+	// 110. Warning; source: articles/aks/windows-best-practices.md.
+	CodeWindowsMaxPods Code = "WindowsMaxPodsAboveRecommended"
+
+	// CodeNoUpgradeHeadroom: a subnet has no room left at the upgrade peak for
+	// one more node: no scale-out, no higher maxSurge. Warning; source:
+	// articles/aks/upgrade-aks-node-pools-rolling.md.
+	CodeNoUpgradeHeadroom Code = "NoRoomForUpgrade"
+
+	// CodeIngressSubnetSharedWithNodes: an Application Gateway's addresses
+	// share a subnet with nodes or pods. Warning; source: cidrplan.
+	CodeIngressSubnetSharedWithNodes Code = "IngressSubnetSharedWithNodes"
+
+	// CodeBastionMissing: a cluster asks for a bastion but its VNet has no
+	// AzureBastionSubnet. Warning; source: cidrplan.
+	CodeBastionMissing Code = "BastionSubnetMissing"
+
+	// CodeBastionUndersized: a cluster asks for a bastion but its VNet's
+	// AzureBastionSubnet is smaller than /26. Warning; source:
+	// articles/bastion/configuration-settings.md.
+	CodeBastionUndersized Code = "BastionSubnetUndersized"
+
+	// CodeDisputedDefault: a default that sources disagree on is assumed; the
+	// message names the override. Info; source: cidrplan.
+	CodeDisputedDefault Code = "DisputedDefaultAssumed"
 )

@@ -90,7 +90,7 @@ func TestCompleteKeepsGivenErrors(t *testing.T) {
 	if !errors.As(err, &pe) || !errors.Is(err, ErrInvalidPlan) {
 		t.Fatalf("Complete() error = %v, want *PlanError", err)
 	}
-	if diff := cmp.Diff([]string{CodeServiceCIDROverlapExistingSubnetsCIDR}, pe.Findings.Codes()); diff != "" {
+	if diff := cmp.Diff([]Code{CodeServiceCIDROverlapExistingSubnetsCIDR}, pe.Findings.Codes()); diff != "" {
 		t.Errorf("codes (-want +got):\n%s", diff)
 	}
 }

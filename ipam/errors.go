@@ -46,7 +46,7 @@ func (e *ParseError) Error() string {
 	}
 	msg := strings.TrimPrefix(fmt.Sprint(e.Err), "ipam: ")
 	if code := e.Code(); code != "" {
-		msg += " (" + code + ")"
+		msg += " (" + string(code) + ")"
 	}
 	if e.Path != "" {
 		return fmt.Sprintf("ipam: %s: %s: %s", pos, e.Path, msg)
@@ -56,7 +56,7 @@ func (e *ParseError) Error() string {
 
 // Code returns AKS's code for the error, CidrStringParseError for a bad
 // prefix or address, else "".
-func (e *ParseError) Code() string {
+func (e *ParseError) Code() Code {
 	var pe *PrefixError
 	if errors.As(e.Err, &pe) {
 		return CodeCIDRStringParseError

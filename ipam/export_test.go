@@ -7,4 +7,5 @@ var (
 	WithCodes = withCodes
 )
 
-const CodeKubenetRetiring = codeKubenetRetiring
+// CheckRegistered is checkRegistered for the external tests.
+var CheckRegistered = checkRegistered

@@ -54,9 +54,9 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // Finding is one problem or advisory found in a plan.
 type Finding struct {
 	Severity Severity `json:"severity"`
-	// Code is stable: AKS's own error code where AKS has one (see the Code
-	// constants).
-	Code string `json:"code"`
+	// Code is stable: AKS's own error code where AKS has one; every code is
+	// in the registry of [Codes].
+	Code Code `json:"code"`
 	// Field is the AKS-style path of the value concerned, prefixed with its
 	// owner, e.g. clusters[prod].networkProfile.serviceCIDR or
 	// vnets[hub].subnets[aks].addressPrefixes[0].
@@ -69,7 +69,7 @@ type Finding struct {
 
 // String formats f on one line: "error Code field: message (fix: ...)".
 func (f Finding) String() string {
-	s := f.Severity.String() + " " + f.Code
+	s := f.Severity.String() + " " + string(f.Code)
 	if f.Field != "" {
 		s += " " + f.Field
 	}
@@ -118,8 +118,8 @@ func (fs Findings) Filter(sev Severity) Findings {
 }
 
 // Codes returns the codes of fs, in order; handy in tests.
-func (fs Findings) Codes() []string {
-	out := make([]string, len(fs))
+func (fs Findings) Codes() []Code {
+	out := make([]Code, len(fs))
 	for i, f := range fs {
 		out[i] = f.Code
 	}

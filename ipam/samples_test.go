@@ -46,7 +46,7 @@ func TestWithDefaultsIdempotent(t *testing.T) {
 func TestRuleFixtures(t *testing.T) {
 	type hit struct {
 		Severity ipam.Severity
-		Code     string
+		Code     ipam.Code
 		Field    string
 	}
 	tests := []struct {

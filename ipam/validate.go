@@ -169,19 +169,19 @@ func (pv *poolView) field(f string) string    { return pv.path + "." + f }
 func (sv *subnetView) field(f string) string  { return sv.path + "." + f }
 func (vv *vnetView) field(f string) string    { return vv.path + "." + f }
 
-func (v *validation) add(sev Severity, code, field, fix, msg string) {
+func (v *validation) add(sev Severity, code Code, field, fix, msg string) {
 	v.findings = append(v.findings, Finding{Severity: sev, Code: code, Field: field, Message: msg, Fix: fix})
 }
 
-func (v *validation) errorf(code, field, fix, format string, args ...any) {
+func (v *validation) errorf(code Code, field, fix, format string, args ...any) {
 	v.add(SeverityError, code, field, fix, fmt.Sprintf(format, args...))
 }
 
-func (v *validation) warnf(code, field, format string, args ...any) {
+func (v *validation) warnf(code Code, field, format string, args ...any) {
 	v.add(SeverityWarning, code, field, "", fmt.Sprintf(format, args...))
 }
 
-func (v *validation) infof(code, field, format string, args ...any) {
+func (v *validation) infof(code Code, field, format string, args ...any) {
 	v.add(SeverityInfo, code, field, "", fmt.Sprintf(format, args...))
 }
 

@@ -32,10 +32,6 @@ func checkAdvice(v *validation) {
 	}
 }
 
-// codeKubenetUpgradeRoutes marks a kubenet cluster within its node limit
-// whose upgrade would pass it.
-const codeKubenetUpgradeRoutes = "KubenetRouteLimitAtUpgrade"
-
 // adviseKubenetUpgradeRoutes warns when a kubenet cluster's nodes fit the
 // 400-node limit but the surge nodes of its largest pool upgrade do not: the
 // limit comes from the route table (one route per node), and surge nodes
@@ -57,17 +53,11 @@ func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
 		}
 	}
 	if peak := cs.demand.Nodes + largest.Surge; peak > sizing.MaxKubenetNodes {
-		v.warnf(codeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
+		v.warnf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
 			"kubenet cluster %q has %s; upgrading pool %q adds %s, %d in all, past kubenet's %d (one route per node in the cluster's route table): lower maxSurge of pool %q (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
 			cs.cv.c.Name, plural(cs.demand.Nodes, "node"), largest.Pool, plural(largest.Surge, "surge node"), peak, sizing.MaxKubenetNodes, largest.Pool)
 	}
 }
-
-// codeDisputedDefault marks an info about a disputed default [D] in use.
-const codeDisputedDefault = "DisputedDefaultAssumed"
-
-// codeKubenetRetiring marks a non-production kubenet cluster (info).
-const codeKubenetRetiring = "KubenetRetiring"
 
 // kubenetRetires is the date Azure retires kubenet.
 const kubenetRetires = "2028-03-31"
@@ -85,7 +75,7 @@ func (v *validation) adviseKubenet(cv *clusterView) {
 		v.warnf(CodeKubenetInProduction, cv.field("networkProfile.networkPlugin"), "production cluster %q %s", cv.c.Name, why)
 		return
 	}
-	v.infof(codeKubenetRetiring, cv.field("networkProfile.networkPlugin"), "cluster %q %s", cv.c.Name, why)
+	v.infof(CodeKubenetRetiring, cv.field("networkProfile.networkPlugin"), "cluster %q %s", cv.c.Name, why)
 }
 
 func (v *validation) adviseNetworkPolicy(cv *clusterView) {
@@ -116,13 +106,10 @@ func (v *validation) adviseWindowsSurge(cv *clusterView) {
 // windowsMaxPods is the recommended maximum maxPods of a Windows pool.
 const windowsMaxPods = 110
 
-// codeWindowsMaxPods marks a Windows pool above the recommended maxPods.
-const codeWindowsMaxPods = "WindowsMaxPodsAboveRecommended"
-
 func (v *validation) adviseWindowsMaxPods(cv *clusterView) {
 	for _, pv := range cv.pools {
 		if p := &pv.p.Pool; p.OSType == Windows && p.MaxPods > windowsMaxPods {
-			v.warnf(codeWindowsMaxPods, pv.field("maxPods"),
+			v.warnf(CodeWindowsMaxPods, pv.field("maxPods"),
 				"Windows pool %q of cluster %q has maxPods %d; %d is the recommended maximum for Windows nodes (maxPods can't change later)",
 				p.Name, cv.c.Name, p.MaxPods, windowsMaxPods)
 		}
@@ -200,19 +187,19 @@ func (v *validation) adviseAssumedDefaults(cv *clusterView) {
 		}
 		m := pv.mode()
 		if _, overridden := given.Defaults.MaxPods[m]; gp.MaxPods == 0 && !overridden && disputedMaxPods(m) != "" {
-			v.infof(codeDisputedDefault, pv.field("maxPods"),
+			v.infof(CodeDisputedDefault, pv.field("maxPods"),
 				"pool %q of cluster %q leaves maxPods unset: assumed %d for the %s model [D] (%s); maxPods can't change later, so state it",
 				pv.p.Name, cv.c.Name, pv.p.MaxPods, m, disputedMaxPods(m))
 		}
 	}
 	if len(surgePools) > 0 {
-		v.infof(codeDisputedDefault, cv.field("defaults.maxSurge"),
+		v.infof(CodeDisputedDefault, cv.field("defaults.maxSurge"),
 			"cluster %q leaves maxSurge unset for pools %s: assumed %s, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); "+
 				"state it, %d%% is the production advice",
 			cv.c.Name, strings.Join(surgePools, ", "), sizing.DefaultMaxSurge(), productionSurgePercent)
 	}
 	if cv.c.NetworkProfile.IsOverlay() && given.Defaults.OverlayMaxNodes == 0 && nodes > overlayOldMaxNodes {
-		v.infof(codeDisputedDefault, cv.field("defaults.overlayMaxNodes"),
+		v.infof(CodeDisputedDefault, cv.field("defaults.overlayMaxNodes"),
 			"cluster %q plans %d overlay nodes, within the assumed limit of %d [D] but above the %d that applied before 2024-03",
 			cv.c.Name, nodes, sizing.DefaultOverlayMaxNodes, overlayOldMaxNodes)
 	}

@@ -7,16 +7,16 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-func warning(code, field, msg string) Finding {
+func warning(code Code, field, msg string) Finding {
 	return Finding{Severity: SeverityWarning, Code: code, Field: field, Message: msg}
 }
 
-func info(code, field, msg string) Finding {
+func info(code Code, field, msg string) Finding {
 	return Finding{Severity: SeverityInfo, Code: code, Field: field, Message: msg}
 }
 
 func TestAdviseKubenet(t *testing.T) {
-	codes := []string{CodeKubenetInProduction, codeKubenetRetiring}
+	codes := []Code{CodeKubenetInProduction, CodeKubenetRetiring}
 	kubenet := func(production bool) *Plan {
 		p := rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 3))
 		p.Clusters[0].Production = production
@@ -33,14 +33,14 @@ func TestAdviseKubenet(t *testing.T) {
 		},
 		{
 			name: "kubenet outside production", codes: codes, plan: kubenet(false),
-			want: Findings{info(codeKubenetRetiring, field,
+			want: Findings{info(CodeKubenetRetiring, field,
 				`cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead`)},
 		},
 	})
 }
 
 func TestAdviseKubenetUpgradeRoutes(t *testing.T) {
-	codes := []string{codeKubenetUpgradeRoutes, CodeKubenetNodeLimit}
+	codes := []Code{CodeKubenetUpgradeRoutes, CodeKubenetNodeLimit}
 	kubenet := func(pools ...AgentPool) *Plan {
 		p := rulePlan(PluginKubenet, "10.1.0.0/22", pools...)
 		p.Clusters[0].NetworkProfile.PodCIDR = netip.MustParsePrefix("10.200.0.0/15")
@@ -57,13 +57,13 @@ func TestAdviseKubenetUpgradeRoutes(t *testing.T) {
 		{
 			name: "400 nodes plus 1 surge", codes: codes,
 			plan: kubenet(rulePool("system", 200, pSurge("1")), rulePool("apps", 200, pSurge("0"), pUnavailable("1"))),
-			want: Findings{warning(codeKubenetUpgradeRoutes, field,
+			want: Findings{warning(CodeKubenetUpgradeRoutes, field,
 				`kubenet cluster "prod" has 400 nodes; upgrading pool "system" adds 1 surge node, 401 in all, past kubenet's 400 (one route per node in the cluster's route table): lower maxSurge of pool "system" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
 		},
 		{
 			name: "largest surge named", codes: codes,
 			plan: kubenet(rulePool("system", 3, pSurge("1")), rulePool("apps", 388, pSurge("10%")), rulePool("batch", 5, pSurge("3"))),
-			want: Findings{warning(codeKubenetUpgradeRoutes, field,
+			want: Findings{warning(CodeKubenetUpgradeRoutes, field,
 				`kubenet cluster "prod" has 396 nodes; upgrading pool "apps" adds 39 surge nodes, 435 in all, past kubenet's 400 (one route per node in the cluster's route table): lower maxSurge of pool "apps" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
 		},
 		{
@@ -77,7 +77,7 @@ func TestAdviseKubenetUpgradeRoutes(t *testing.T) {
 }
 
 func TestAdviseNetworkPolicy(t *testing.T) {
-	codes := []string{CodeNoNetworkPolicy}
+	codes := []Code{CodeNoNetworkPolicy}
 	runRuleCases(t, []ruleCase{
 		{name: "policy chosen", codes: codes, plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3))},
 		{name: "none chosen explicitly", codes: codes, plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)),
@@ -93,7 +93,7 @@ func TestAdviseNetworkPolicy(t *testing.T) {
 }
 
 func TestAdviseWindowsSurge(t *testing.T) {
-	codes := []string{CodeWindowsWithoutSurge}
+	codes := []Code{CodeWindowsWithoutSurge}
 	runRuleCases(t, []ruleCase{
 		{name: "Windows pool with surge", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows, pSurge("33%")))},
@@ -109,21 +109,21 @@ func TestAdviseWindowsSurge(t *testing.T) {
 }
 
 func TestAdviseWindowsMaxPods(t *testing.T) {
-	codes := []string{codeWindowsMaxPods}
+	codes := []Code{CodeWindowsMaxPods}
 	runRuleCases(t, []ruleCase{
 		{name: "Windows pool at 110", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows, pMaxPods(110)))},
 		{
 			name: "Windows pool at the overlay default", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows)),
-			want: Findings{warning(codeWindowsMaxPods, "clusters[prod].agentPoolProfiles[win].maxPods",
+			want: Findings{warning(CodeWindowsMaxPods, "clusters[prod].agentPoolProfiles[win].maxPods",
 				`Windows pool "win" of cluster "prod" has maxPods 250; 110 is the recommended maximum for Windows nodes (maxPods can't change later)`)},
 		},
 	})
 }
 
 func TestAdviseHeadroom(t *testing.T) {
-	codes := []string{CodeNoUpgradeHeadroom}
+	codes := []Code{CodeNoUpgradeHeadroom}
 	runRuleCases(t, []ruleCase{
 		{name: "room for one more node", codes: codes,
 			plan: rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 6, pMaxPods(30), pSurge("1")))},
@@ -154,7 +154,7 @@ func TestAdviseHeadroom(t *testing.T) {
 func oneILB(p *Plan) { p.VNets[0].Subnets[0].Consumers.InternalLoadBalancers = 1 }
 
 func TestAdviseIngressSubnet(t *testing.T) {
-	codes := []string{CodeIngressSubnetSharedWithNodes}
+	codes := []Code{CodeIngressSubnetSharedWithNodes}
 	runRuleCases(t, []ruleCase{
 		{name: "gateway in its own subnet", codes: codes,
 			plan: special(Subnet{Name: "appgw", Purpose: PurposeApplicationGateway, AddressPrefixes: rulePrefixes("10.1.4.0/24"),
@@ -171,7 +171,7 @@ func TestAdviseIngressSubnet(t *testing.T) {
 }
 
 func TestAdviseBastion(t *testing.T) {
-	codes := []string{CodeBastionMissing, CodeBastionUndersized}
+	codes := []Code{CodeBastionMissing, CodeBastionUndersized}
 	wants := func(p *Plan) { p.Clusters[0].WantsBastion = true }
 	withBastion := func(prefix string) *Plan {
 		return rulePlanWith(special(Subnet{Name: BastionSubnetName, AddressPrefixes: rulePrefixes(prefix)}), wants)
@@ -194,7 +194,7 @@ func TestAdviseBastion(t *testing.T) {
 }
 
 func TestAdviseAssumedDefaults(t *testing.T) {
-	codes := []string{codeDisputedDefault}
+	codes := []Code{CodeDisputedDefault}
 	stated := rulePool("system", 3, pSurge("10%"), pMaxPods(30))
 	runRuleCases(t, []ruleCase{
 		{name: "everything stated", codes: codes, plan: rulePlan(PluginAzure, "10.1.0.0/22", stated)},
@@ -208,19 +208,19 @@ func TestAdviseAssumedDefaults(t *testing.T) {
 		{
 			name: "surge left out", codes: codes,
 			plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pMaxPods(30)), rulePool("apps", 3, pMaxPods(30))),
-			want: Findings{info(codeDisputedDefault, "clusters[prod].defaults.maxSurge",
+			want: Findings{info(CodeDisputedDefault, "clusters[prod].defaults.maxSurge",
 				`cluster "prod" leaves maxSurge unset for pools "system", "apps": assumed 10%, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); state it, 33% is the production advice`)},
 		},
 		{
 			name: "overlay maxPods left out", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3, pSurge("1"))),
-			want: Findings{info(codeDisputedDefault, "clusters[prod].agentPoolProfiles[system].maxPods",
+			want: Findings{info(CodeDisputedDefault, "clusters[prod].agentPoolProfiles[system].maxPods",
 				`pool "system" of cluster "prod" leaves maxPods unset: assumed 250 for the overlay model [D] (30 before 2023-09); maxPods can't change later, so state it`)},
 		},
 		{
 			name: "overlay beyond the old node limit", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 600, pSurge("1"), pMaxPods(30)), rulePool("apps", 401, pSurge("1"), pMaxPods(30))),
-			want: Findings{info(codeDisputedDefault, "clusters[prod].defaults.overlayMaxNodes",
+			want: Findings{info(CodeDisputedDefault, "clusters[prod].defaults.overlayMaxNodes",
 				`cluster "prod" plans 1001 overlay nodes, within the assumed limit of 5000 [D] but above the 1000 that applied before 2024-03`)},
 		},
 	})

@@ -64,11 +64,11 @@ func (v *validation) checkConsumers(sv *subnetView) {
 	for _, c := range consumerCounts(sv.s.Consumers) {
 		switch {
 		case c.n < 0:
-			v.errorf(codeInvalidConsumers, sv.field("consumers."+c.key), "count addresses: 0 or more",
+			v.errorf(CodeInvalidConsumers, sv.field("consumers."+c.key), "count addresses: 0 or more",
 				"subnet %q of VNet %q has consumers.%s %d; a number of addresses can't be negative",
 				sv.s.Name, sv.vnet.v.Name, c.key, c.n)
 		case c.n > maxSubnetConsumers:
-			v.errorf(codeConsumersTooLarge, sv.field("consumers."+c.key), "count the subnet's other consumers again",
+			v.errorf(CodeConsumersTooLarge, sv.field("consumers."+c.key), "count the subnet's other consumers again",
 				"subnet %q of VNet %q has consumers.%s %d, more addresses than an IPv4 /8 holds",
 				sv.s.Name, sv.vnet.v.Name, c.key, c.n)
 		}
@@ -380,24 +380,13 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 	v.errorf(code, field, fix, "%s", msg)
 }
 
-// Codes of our own for sizing rejections that codes.go does not name.
-const (
-	codeNoAgentPools          = "AgentPoolsMissing"
-	codeInvalidNetworkProfile = "InvalidNetworkProfile"
-	codeInvalidOSType         = "InvalidOsType"
-	codeInvalidPodSubnet      = "InvalidPodSubnet"
-	codeConsumersTooLarge     = "SubnetConsumersTooLarge"
-	codeInvalidConsumers      = "InvalidConsumerCount"
-	codeInvalidAgentPool      = "InvalidAgentPoolProfile"
-)
-
 // addSizingError turns one of sizing's validation errors into a finding at
 // the plan field it concerns. Errors that other checks report (pool names,
 // pod IP allocation modes mixed on a subnet) are dropped here.
 func (v *validation) addSizingError(cv *clusterView, err error) {
 	var se *sizing.Error
 	if !errors.As(err, &se) {
-		v.errorf(codeInvalidAgentPool, cv.field("agentPoolProfiles"), "fix the cluster's pools",
+		v.errorf(CodeInvalidAgentPool, cv.field("agentPoolProfiles"), "fix the cluster's pools",
 			"cluster %q: %v", cv.c.Name, err)
 		return
 	}
@@ -444,13 +433,13 @@ func sizingClusterField(f string) string {
 }
 
 // sizingCode chooses the code and fix of a sizing error; "" drops it.
-func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code, fix string) {
+func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix string) {
 	np := &cv.c.NetworkProfile
 	switch {
 	case errors.Is(se, sizing.ErrPoolName):
 		return "", "" // resolveClusters reports missing and duplicate names
 	case errors.Is(se, sizing.ErrNoPools):
-		return codeNoAgentPools, "add a Linux system pool"
+		return CodeNoAgentPools, "add a Linux system pool"
 	case errors.Is(se, sizing.ErrTooManyPools):
 		return CodePoolCountLimit, fmt.Sprintf("merge pools or split the cluster: at most %d pools", sizing.MaxPools)
 	case errors.Is(se, sizing.ErrMaxPods):
@@ -495,17 +484,17 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code, fix stri
 		}
 		return CodeInvalidIPFamilies, "use ipFamilies [IPv4] or [IPv4, IPv6] (no IPv6-only clusters)"
 	case errors.Is(se, sizing.ErrNetwork):
-		return codeInvalidNetworkProfile, "use networkPluginMode overlay and networkDataplane cilium only with networkPlugin azure"
+		return CodeInvalidNetworkProfile, "use networkPluginMode overlay and networkDataplane cilium only with networkPlugin azure"
 	case errors.Is(se, sizing.ErrOSType):
-		return codeInvalidOSType, "use osType Linux or Windows"
+		return CodeInvalidOSType, "use osType Linux or Windows"
 	case errors.Is(se, sizing.ErrPodSubnet):
 		if se.Field == "podIpAllocationMode" && pv != nil && pv.p.PodSubnet != "" &&
 			(pv.p.PodIPAllocationMode == DynamicIndividual || pv.p.PodIPAllocationMode == StaticBlock) {
 			return "", "" // modes mixed on one subnet: checkModel reports it across clusters
 		}
-		return codeInvalidPodSubnet, "name a pod subnet only for Azure CNI without overlay, apart from the node subnets"
+		return CodeInvalidPodSubnet, "name a pod subnet only for Azure CNI without overlay, apart from the node subnets"
 	}
-	return codeInvalidAgentPool, "fix the value"
+	return CodeInvalidAgentPool, "fix the value"
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }

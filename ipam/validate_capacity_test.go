@@ -18,7 +18,7 @@ import (
 type ruleCase struct {
 	name  string
 	plan  *Plan
-	codes []string
+	codes []Code
 	want  Findings
 }
 
@@ -26,7 +26,9 @@ func runRuleCases(t *testing.T, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := withCodes(tc.plan.Validate(), tc.codes...)
+			all := tc.plan.Validate()
+			checkRegistered(t, all)
+			got := withCodes(all, tc.codes...)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Validate() findings %v mismatch (-want +got):\n%s", tc.codes, diff)
 			}
@@ -35,7 +37,7 @@ func runRuleCases(t *testing.T, cases []ruleCase) {
 }
 
 // withCodes keeps the findings whose code is one of codes; nil when none.
-func withCodes(fs Findings, codes ...string) Findings {
+func withCodes(fs Findings, codes ...Code) Findings {
 	var out Findings
 	for _, f := range fs {
 		if slices.Contains(codes, f.Code) {
@@ -121,7 +123,7 @@ func ruleInsufficient(field, msg, fix string) Finding {
 const aksField = "vnets[hub].subnets[aks].addressPrefixes"
 
 func TestValidateSubnetCapacity(t *testing.T) {
-	codes := []string{CodeInsufficientSubnetSize, CodeInsufficientPodCIDR}
+	codes := []Code{CodeInsufficientSubnetSize, CodeInsufficientPodCIDR}
 	runRuleCases(t, []ruleCase{
 		{
 			name:  "AKS message fits",
@@ -306,7 +308,7 @@ func rulePodSubnetPlan(pods string, mode PodIPAllocationMode, nodes, pods_ int) 
 }
 
 func TestValidatePodCIDRCapacity(t *testing.T) {
-	codes := []string{CodeInsufficientSubnetSize, CodeInsufficientPodCIDR}
+	codes := []Code{CodeInsufficientSubnetSize, CodeInsufficientPodCIDR}
 	podCIDR := func(plugin NetworkPlugin, cidr string, nodes int) *Plan {
 		p := rulePlan(plugin, "10.1.0.0/22", rulePool("system", nodes, pSurge("1")))
 		p.Clusters[0].NetworkProfile.PodCIDR = netip.MustParsePrefix(cidr)
@@ -360,7 +362,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 	})
 }
 
-func ruleError(code, field, msg, fix string) Finding {
+func ruleError(code Code, field, msg, fix string) Finding {
 	return Finding{Severity: SeverityError, Code: code, Field: field, Message: msg, Fix: fix}
 }
 
@@ -376,69 +378,69 @@ func TestValidateSizingLimits(t *testing.T) {
 	const sys = "clusters[prod].agentPoolProfiles[system]"
 	runRuleCases(t, []ruleCase{
 		{name: "maxPods 10 with 3 nodes", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pMaxPods(10))),
-			codes: []string{CodeInvalidMaxPods, CodeInsufficientPods}},
+			codes: []Code{CodeInvalidMaxPods, CodeInsufficientPods}},
 		{name: "maxPods 250", plan: rulePlan(PluginAzure, "10.1.0.0/20", rulePool("system", 3, pMaxPods(250))),
-			codes: []string{CodeInvalidMaxPods}},
+			codes: []Code{CodeInvalidMaxPods}},
 		{
 			name: "maxPods 9", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pMaxPods(9))),
-			codes: []string{CodeInvalidMaxPods},
+			codes: []Code{CodeInvalidMaxPods},
 			want: Findings{ruleError(CodeInvalidMaxPods, sys+".maxPods",
 				`pool "system" of cluster "prod": maxPods 9: maxPods out of range: want 10–250`,
 				"set maxPods between 10 and 250")},
 		},
 		{
 			name: "maxPods 251", plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3, pMaxPods(251))),
-			codes: []string{CodeInvalidMaxPods},
+			codes: []Code{CodeInvalidMaxPods},
 			want: Findings{ruleError(CodeInvalidMaxPods, sys+".maxPods",
 				`pool "system" of cluster "prod": maxPods 251: maxPods out of range: want 10–250`,
 				"set maxPods between 10 and 250")},
 		},
 		{
 			name: "maxPods 10 with 2 nodes", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 2, pMaxPods(10))),
-			codes: []string{CodeInsufficientPods},
+			codes: []Code{CodeInsufficientPods},
 			want: Findings{ruleError(CodeInsufficientPods, sys+".maxPods",
 				`pool "system" of cluster "prod": maxPods 10: pool holds too few pods: maxPods × 2 nodes = 20 < 30`,
 				"with maxPods 10 use at least 3 nodes, or raise maxPods to 15")},
 		},
 		{name: "pool of 900 nodes and 10 percent surge", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 900)),
-			codes: []string{CodePoolNodeLimit}},
+			codes: []Code{CodePoolNodeLimit}},
 		{
 			name: "pool of 1001 nodes", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 1001)),
-			codes: []string{CodePoolNodeLimit},
+			codes: []Code{CodePoolNodeLimit},
 			want: Findings{ruleError(CodePoolNodeLimit, sys+".count",
 				`pool "system" of cluster "prod": count 1001: pool too large: more than 1000 nodes`,
 				"split the pool: a pool plus its upgrade surge holds at most 1000 nodes")},
 		},
 		{
 			name: "pool of 1000 nodes plus surge", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 0, pAutoscale(1, 1000))),
-			codes: []string{CodePoolNodeLimit},
+			codes: []Code{CodePoolNodeLimit},
 			want: Findings{ruleError(CodePoolNodeLimit, sys+".maxCount",
 				`pool "system" of cluster "prod": maxCount 1000: pool too large: 1100 nodes at upgrade peak (scale-out and surge included) > 1000`,
 				"split the pool: a pool plus its upgrade surge holds at most 1000 nodes")},
 		},
 		{name: "100 pools", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePools(100, 1)...),
-			codes: []string{CodePoolCountLimit}},
+			codes: []Code{CodePoolCountLimit}},
 		{
 			name: "101 pools", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePools(101, 1)...),
-			codes: []string{CodePoolCountLimit},
+			codes: []Code{CodePoolCountLimit},
 			want: Findings{ruleError(CodePoolCountLimit, "clusters[prod].agentPoolProfiles",
 				`cluster "prod": pools 101: too many node pools: at most 100 pools`,
 				"merge pools or split the cluster: at most 100 pools")},
 		},
 		{name: "kubenet 400 nodes", plan: rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 400)),
-			codes: []string{CodeKubenetNodeLimit}},
+			codes: []Code{CodeKubenetNodeLimit}},
 		{
 			name: "kubenet 401 nodes", plan: rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 401)),
-			codes: []string{CodeKubenetNodeLimit},
+			codes: []Code{CodeKubenetNodeLimit},
 			want: Findings{ruleError(CodeKubenetNodeLimit, "clusters[prod].agentPoolProfiles",
 				`cluster "prod": nodes 401: cluster too large: at most 400 nodes with kubenet`,
 				"use Azure CNI Overlay or split the cluster: kubenet holds at most 400 nodes")},
 		},
 		{name: "overlay 5000 nodes", plan: rulePlan(ruleOverlay, "10.1.0.0/18", append(rulePools(5, 900), rulePool("last", 500))...),
-			codes: []string{CodeOverlayNodeLimit}},
+			codes: []Code{CodeOverlayNodeLimit}},
 		{
 			name: "overlay 5001 nodes", plan: rulePlan(ruleOverlay, "10.1.0.0/18", append(rulePools(5, 900), rulePool("last", 501))...),
-			codes: []string{CodeOverlayNodeLimit},
+			codes: []Code{CodeOverlayNodeLimit},
 			want: Findings{ruleError(CodeOverlayNodeLimit, "clusters[prod].agentPoolProfiles",
 				`cluster "prod": nodes 5001: cluster too large: at most 5000 nodes with Azure CNI Overlay [D]`,
 				"split the nodes over several clusters")},
@@ -447,38 +449,38 @@ func TestValidateSizingLimits(t *testing.T) {
 			name: "overlay limit overridden to 1000", plan: rulePlanWith(rulePlan(ruleOverlay, "10.1.0.0/18", rulePools(2, 501)...), func(p *Plan) {
 				p.Clusters[0].Defaults.OverlayMaxNodes = 1000
 			}),
-			codes: []string{CodeOverlayNodeLimit},
+			codes: []Code{CodeOverlayNodeLimit},
 			want: Findings{ruleError(CodeOverlayNodeLimit, "clusters[prod].agentPoolProfiles",
 				`cluster "prod": nodes 1002: cluster too large: at most 1000 nodes with Azure CNI Overlay [D]`,
 				"split the nodes over several clusters")},
 		},
 		{
 			name: "BYO CNI 5001 nodes", plan: rulePlan(PluginNone, "10.1.0.0/18", append(rulePools(5, 900), rulePool("last", 501))...),
-			codes: []string{CodeClusterNodeLimit},
+			codes: []Code{CodeClusterNodeLimit},
 			want: Findings{ruleError(CodeClusterNodeLimit, "clusters[prod].agentPoolProfiles",
 				`cluster "prod": nodes 5001: cluster too large: at most 5000 nodes per cluster`,
 				"split the nodes over several clusters: at most 5000 per cluster")},
 		},
 		{name: "surge 0 with maxUnavailable 1", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("0"), pUnavailable("1"))),
-			codes: []string{CodeInvalidMaxSurge}},
+			codes: []Code{CodeInvalidMaxSurge}},
 		{
 			name: "surge 0 and maxUnavailable 0", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("0"))),
-			codes: []string{CodeInvalidMaxSurge},
+			codes: []Code{CodeInvalidMaxSurge},
 			want: Findings{ruleError(CodeInvalidMaxSurge, sys+".maxSurge",
 				`pool "system" of cluster "prod": maxSurge 0: maxSurge and maxUnavailable both zero: maxUnavailable 0 needs maxSurge > 0`,
 				"set maxSurge above 0 (33% is the production advice) or maxUnavailable above 0")},
 		},
 		{
 			name: "maxCount below count", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 0, pAutoscale(5, 3))),
-			codes: []string{CodeInvalidNodeCount},
+			codes: []Code{CodeInvalidNodeCount},
 			want: Findings{ruleError(CodeInvalidNodeCount, sys+".maxCount",
 				`pool "system" of cluster "prod": maxCount 3: inconsistent node count: below count 5`,
 				"use counts ≥ 0, and with autoscaling a maxCount ≥ 1 and ≥ count")},
 		},
 		{
 			name: "cluster without pools", plan: rulePlan(PluginAzure, "10.1.0.0/22"),
-			codes: []string{codeNoAgentPools},
-			want: Findings{ruleError(codeNoAgentPools, "clusters[prod].agentPoolProfiles",
+			codes: []Code{CodeNoAgentPools},
+			want: Findings{ruleError(CodeNoAgentPools, "clusters[prod].agentPoolProfiles",
 				`cluster "prod": pools []: no node pools: a cluster needs at least one pool`,
 				"add a Linux system pool")},
 		},
@@ -545,20 +547,20 @@ func TestSmallestSubnetBitsEdges(t *testing.T) {
 }
 
 // ruleCodes lists the codes the capacity, model and advice checks emit.
-var ruleCodes = []string{
+var ruleCodes = []Code{
 	CodeInsufficientSubnetSize, CodeInsufficientPodCIDR, CodeKubenetNodeLimit, CodeOverlayNodeLimit,
 	CodeClusterNodeLimit, CodePoolNodeLimit, CodePoolCountLimit, CodeInvalidMaxPods, CodeInsufficientPods,
-	CodeInvalidMaxSurge, CodeInvalidNodeCount, CodePodSubnetTooLarge, codeNoAgentPools, codeInvalidNetworkProfile,
-	codeInvalidOSType, codeInvalidPodSubnet, codeConsumersTooLarge, codeInvalidAgentPool,
+	CodeInvalidMaxSurge, CodeInvalidNodeCount, CodePodSubnetTooLarge, CodeNoAgentPools, CodeInvalidNetworkProfile,
+	CodeInvalidOSType, CodeInvalidPodSubnet, CodeConsumersTooLarge, CodeInvalidAgentPool,
 	CodeWindowsOnKubenet, CodeWindowsOnCilium, CodeFirstPoolNotLinux, CodePoolsInSeveralVNets, CodeKubenetSubnetShared,
 	CodePodIPAllocationModeMixed, CodeSubnetIsDelegated, CodeBastionSubnetTooSmall, CodeBastionSubnetName,
 	CodeAPIServerSubnetTooSmall, CodeAPIServerSubnetDelegated, CodeAppGatewaySubnetSize, CodeAppGatewaySubnetShared,
 	CodeInvalidIPFamilies, CodeDualStackCIDRCount, CodeDualStackNeedsOverlay, CodeFamilyMismatch,
-	codeStaticBlockVersion, codeDualStackCiliumVer, codeAGCSubnetDelegation,
+	CodeStaticBlockVersion, CodeDualStackCiliumVersion, CodeAGCSubnetDelegation,
 	CodeKubenetInProduction, CodeNoNetworkPolicy, CodeWindowsWithoutSurge, CodeNoUpgradeHeadroom,
-	CodeIngressSubnetSharedWithNodes, CodeBastionMissing, CodeBastionUndersized, codeDisputedDefault, codeWindowsMaxPods,
-	codeKubenetRetiring, codeKubenetUpgradeRoutes, codeInvalidConsumers, codeSubnetPrefixes, codeAgentPoolName,
-	codeAgentPoolMode, codeNoSystemPool, codeWindowsSystemPool,
+	CodeIngressSubnetSharedWithNodes, CodeBastionMissing, CodeBastionUndersized, CodeDisputedDefault, CodeWindowsMaxPods,
+	CodeKubenetRetiring, CodeKubenetUpgradeRoutes, CodeInvalidConsumers, CodeSubnetPrefixes, CodeAgentPoolName,
+	CodeAgentPoolMode, CodeNoSystemPool, CodeWindowsSystemPool,
 }
 
 // fuzzPlan decodes fuzz input into a one- or two-pool plan on one subnet.
@@ -654,7 +656,7 @@ func BenchmarkCapacityModelAdvice(b *testing.B) {
 // than zeros, and huge ones neither wrap the subnet's sum around (two of
 // MaxInt once summed to 0 and passed) nor go unreported.
 func TestValidateConsumerCounts(t *testing.T) {
-	codes := []string{codeInvalidConsumers, codeConsumersTooLarge, CodeInsufficientSubnetSize}
+	codes := []Code{CodeInvalidConsumers, CodeConsumersTooLarge, CodeInsufficientSubnetSize}
 	with := func(c Consumers) *Plan {
 		return rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 3, pMaxPods(30), pSurge("1"))),
 			func(p *Plan) { p.VNets[0].Subnets[0].Consumers = c })
@@ -664,7 +666,7 @@ func TestValidateConsumerCounts(t *testing.T) {
 		{name: "counts that fit", codes: codes, plan: with(Consumers{InternalLoadBalancers: 3, Other: 2})},
 		{
 			name: "negative", codes: codes, plan: with(Consumers{InternalLoadBalancers: -5}),
-			want: Findings{modelError(codeInvalidConsumers, field+"internalLoadBalancers",
+			want: Findings{modelError(CodeInvalidConsumers, field+"internalLoadBalancers",
 				`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers -5; a number of addresses can't be negative`,
 				"count addresses: 0 or more")},
 		},
@@ -675,10 +677,10 @@ func TestValidateConsumerCounts(t *testing.T) {
 				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
 					"Pre-allocated IPs 33554558 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 2",
 					"use a /6 or larger for subnet aks (67108859 usable for 33554558 needed), or lower maxPods or node counts"),
-				modelError(codeConsumersTooLarge, field+"internalLoadBalancers",
+				modelError(CodeConsumersTooLarge, field+"internalLoadBalancers",
 					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9223372036854775807, more addresses than an IPv4 /8 holds`,
 					"count the subnet's other consumers again"),
-				modelError(codeConsumersTooLarge, field+"privateEndpoints",
+				modelError(CodeConsumersTooLarge, field+"privateEndpoints",
 					`subnet "aks" of VNet "hub" has consumers.privateEndpoints 9223372036854775807, more addresses than an IPv4 /8 holds`,
 					"count the subnet's other consumers again"),
 			},
@@ -692,10 +694,10 @@ func TestValidateConsumerCounts(t *testing.T) {
 				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
 					"Pre-allocated IPs 33554559 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 3",
 					"use a /6 or larger for subnet aks (67108859 usable for 33554559 needed), or lower maxPods or node counts"),
-				modelError(codeConsumersTooLarge, field+"internalLoadBalancers",
+				modelError(CodeConsumersTooLarge, field+"internalLoadBalancers",
 					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9223372036854775807, more addresses than an IPv4 /8 holds`,
 					"count the subnet's other consumers again"),
-				modelError(codeConsumersTooLarge, field+"privateEndpoints",
+				modelError(CodeConsumersTooLarge, field+"privateEndpoints",
 					`subnet "aks" of VNet "hub" has consumers.privateEndpoints 9223372036854775807, more addresses than an IPv4 /8 holds`,
 					"count the subnet's other consumers again"),
 			},

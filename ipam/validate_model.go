@@ -32,16 +32,8 @@ func checkModel(v *validation) {
 	}
 }
 
-// Codes of our own for model rules that codes.go does not name.
+// Delegations AKS and Application Gateway for Containers require.
 const (
-	codeStaticBlockVersion   = "StaticBlockRequiresKubernetes128"
-	codeDualStackCiliumVer   = "DualStackCiliumRequiresKubernetes129"
-	codeAGCSubnetDelegation  = "ApplicationGatewayForContainersSubnetNotDelegated"
-	codeSubnetPrefixes       = "SubnetPrefixesNotSupported"
-	codeAgentPoolName        = "InvalidAgentPoolName"
-	codeAgentPoolMode        = "InvalidAgentPoolMode"
-	codeNoSystemPool         = "SystemAgentPoolMissing"
-	codeWindowsSystemPool    = "SystemAgentPoolNotLinux"
 	delegationManagedCluster = "Microsoft.ContainerService/managedClusters"
 	delegationAGC            = "Microsoft.ServiceNetworking/trafficControllers"
 )
@@ -95,7 +87,7 @@ func (v *validation) checkPoolNames(cv *clusterView) {
 			continue
 		}
 		limit := sizing.MaxPoolNameLen(pv.p.OSType)
-		v.errorf(codeAgentPoolName, pv.field("name"),
+		v.errorf(CodeAgentPoolName, pv.field("name"),
 			fmt.Sprintf("use lowercase letters and digits, starting with a letter, at most %d characters", limit),
 			"pool name %q of cluster %q %s; AKS takes lowercase letters and digits, starting with a letter, at most %d characters for a %s pool",
 			name, cv.c.Name, why, limit, osName(pv.p.OSType))
@@ -117,7 +109,7 @@ func (v *validation) checkPoolModes(cv *clusterView) {
 				mode = "System"
 			}
 		default:
-			v.errorf(codeAgentPoolMode, pv.field("mode"), "use mode System or User",
+			v.errorf(CodeAgentPoolMode, pv.field("mode"), "use mode System or User",
 				"pool %q of cluster %q has mode %q; AKS takes System or User", pv.p.Name, cv.c.Name, mode)
 			continue
 		}
@@ -126,12 +118,12 @@ func (v *validation) checkPoolModes(cv *clusterView) {
 		}
 		system = true
 		if pv.p.OSType == Windows && i > 0 {
-			v.errorf(codeWindowsSystemPool, pv.field("mode"), "make the pool a User pool; System pools run Linux",
+			v.errorf(CodeWindowsSystemPool, pv.field("mode"), "make the pool a User pool; System pools run Linux",
 				"Windows pool %q of cluster %q has mode System; AKS System pools run Linux", pv.p.Name, cv.c.Name)
 		}
 	}
 	if !system && len(cv.pools) > 0 {
-		v.errorf(codeNoSystemPool, cv.field("agentPoolProfiles"), "give the first Linux pool mode System",
+		v.errorf(CodeNoSystemPool, cv.field("agentPoolProfiles"), "give the first Linux pool mode System",
 			"cluster %q has no System pool; AKS needs at least one (Linux) to run kube-system", cv.c.Name)
 	}
 }
@@ -159,7 +151,7 @@ func (v *validation) checkFamilies(cv *clusterView) {
 	}
 	if len(fams) == 2 && np.NetworkDataplane == DataplaneCilium {
 		if ok, known := versionAtLeast(cv.c.KubernetesVersion, 1, 29); known && !ok {
-			v.errorf(codeDualStackCiliumVer, cv.field("kubernetesVersion"), "use Kubernetes 1.29 or later",
+			v.errorf(CodeDualStackCiliumVersion, cv.field("kubernetesVersion"), "use Kubernetes 1.29 or later",
 				"cluster %q is dual-stack on Cilium with Kubernetes %s; that needs 1.29 or later",
 				cv.c.Name, cv.c.KubernetesVersion)
 		}
@@ -210,7 +202,7 @@ func (v *validation) checkStaticBlockVersion(cv *clusterView) {
 			continue
 		}
 		if ok, known := versionAtLeast(cv.c.KubernetesVersion, 1, 28); known && !ok {
-			v.errorf(codeStaticBlockVersion, cv.field("kubernetesVersion"),
+			v.errorf(CodeStaticBlockVersion, cv.field("kubernetesVersion"),
 				"use Kubernetes 1.28 or later, or DynamicIndividual allocation",
 				"pool %q of cluster %q uses StaticBlock pod IP allocation, which needs Kubernetes 1.28 or later; the cluster runs %s",
 				pv.p.Name, cv.c.Name, cv.c.KubernetesVersion)
@@ -301,11 +293,11 @@ func (v *validation) checkPoolSubnetPrefixes(sv *subnetView) {
 	switch {
 	case len(sv.s.AddressPrefixes) == 0:
 	case len(v4) == 0:
-		v.errorf(codeSubnetPrefixes, sv.field("addressPrefixes"), "give the subnet an IPv4 prefix",
+		v.errorf(CodeSubnetPrefixes, sv.field("addressPrefixes"), "give the subnet an IPv4 prefix",
 			"%s subnet %q of pool %q has only IPv6 prefixes (%s); AKS takes the %s IPv4 addresses from an IPv4 prefix",
 			what, sv.s.Name, pv.p.Name, joinPrefixes(v6), what)
 	case what == "node" && (len(v4) > 1 || len(v6) > 1):
-		v.errorf(codeSubnetPrefixes, sv.field("addressPrefixes"),
+		v.errorf(CodeSubnetPrefixes, sv.field("addressPrefixes"),
 			"give the node subnet a single prefix per family (one IPv4, plus one IPv6 /64 for dual-stack), or split it into subnets",
 			"node subnet %q of pool %q has prefixes %s; AKS node subnets take one prefix per family, so the others would hold no nodes",
 			sv.s.Name, pv.p.Name, joinPrefixes(sv.s.AddressPrefixes))
@@ -438,7 +430,7 @@ func (v *validation) checkAppGatewaySubnet(sv *subnetView) {
 func (v *validation) checkAGCSubnet(sv *subnetView) {
 	v.checkGatewayDedicated(sv, "Application Gateway for Containers")
 	if sv.s.Delegation != delegationAGC {
-		v.errorf(codeAGCSubnetDelegation, sv.field("delegation"), "delegate the subnet to "+delegationAGC,
+		v.errorf(CodeAGCSubnetDelegation, sv.field("delegation"), "delegate the subnet to "+delegationAGC,
 			"Application Gateway for Containers subnet %q must be delegated to %s", sv.s.Name, delegationAGC)
 	}
 	prefixes := ipv4Prefixes(sv)

@@ -7,12 +7,12 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-func modelError(code, field, msg, fix string) Finding {
+func modelError(code Code, field, msg, fix string) Finding {
 	return Finding{Severity: SeverityError, Code: code, Field: field, Message: msg, Fix: fix}
 }
 
 func TestValidateWindowsPools(t *testing.T) {
-	codes := []string{CodeWindowsOnKubenet, CodeWindowsOnCilium, CodeFirstPoolNotLinux}
+	codes := []Code{CodeWindowsOnKubenet, CodeWindowsOnCilium, CodeFirstPoolNotLinux}
 	const win = "clusters[prod].agentPoolProfiles[win].osType"
 	cilium := func(p *Plan) { p.Clusters[0].NetworkProfile.NetworkDataplane = DataplaneCilium }
 	runRuleCases(t, []ruleCase{
@@ -49,7 +49,7 @@ func twoVNets(p *Plan) {
 }
 
 func TestValidatePoolVNets(t *testing.T) {
-	codes := []string{CodePoolsInSeveralVNets}
+	codes := []Code{CodePoolsInSeveralVNets}
 	other := rulePool("apps", 3)
 	other.VNetSubnet = "spoke/aks2"
 	runRuleCases(t, []ruleCase{
@@ -81,19 +81,19 @@ func TestValidateNodeSubnetUse(t *testing.T) {
 		return func(p *Plan) { p.VNets[0].Subnets[0].Delegation = d }
 	}
 	runRuleCases(t, []ruleCase{
-		{name: "node subnet not delegated", codes: []string{CodeSubnetIsDelegated},
+		{name: "node subnet not delegated", codes: []Code{CodeSubnetIsDelegated},
 			plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3))},
 		{
-			name: "node subnet delegated", codes: []string{CodeSubnetIsDelegated},
+			name: "node subnet delegated", codes: []Code{CodeSubnetIsDelegated},
 			plan: rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), delegated("Microsoft.Web/serverFarms")),
 			want: Findings{modelError(CodeSubnetIsDelegated, "vnets[hub].subnets[aks].delegation",
 				`Subnet aks is delegated to Microsoft.Web/serverFarms; AKS cannot place nodes of pool "system" in a delegated subnet`,
 				"remove the delegation or give the pools an undelegated subnet")},
 		},
-		{name: "Azure CNI clusters share a subnet", codes: []string{CodeKubenetSubnetShared},
+		{name: "Azure CNI clusters share a subnet", codes: []Code{CodeKubenetSubnetShared},
 			plan: ruleTwoClusters(PluginAzure, PluginAzure, 2)},
 		{
-			name: "kubenet cluster shares a subnet", codes: []string{CodeKubenetSubnetShared},
+			name: "kubenet cluster shares a subnet", codes: []Code{CodeKubenetSubnetShared},
 			plan: ruleTwoClusters(PluginAzure, PluginKubenet, 2),
 			want: Findings{modelError(CodeKubenetSubnetShared, "vnets[hub].subnets[aks]",
 				`subnet "aks" holds nodes of clusters "prod", "dev", and kubenet cluster "dev" may not share its subnet (one route table per cluster)`,
@@ -123,7 +123,7 @@ func TestValidatePodSubnetUse(t *testing.T) {
 		p.Clusters[0].KubernetesVersion = version
 		return p
 	}
-	codes := []string{CodePodIPAllocationModeMixed, CodePodSubnetTooLarge, codeStaticBlockVersion}
+	codes := []Code{CodePodIPAllocationModeMixed, CodePodSubnetTooLarge, CodeStaticBlockVersion}
 	runRuleCases(t, []ruleCase{
 		{name: "one mode on a pod subnet", codes: codes, plan: rulePodSubnetPlan("10.1.8.0/21", DynamicIndividual, 3, 30)},
 		{
@@ -147,7 +147,7 @@ func TestValidatePodSubnetUse(t *testing.T) {
 		},
 		{
 			name: "static block on Kubernetes 1.27", codes: codes, plan: static("10.32.0.0/12", "v1.27.9"),
-			want: Findings{modelError(codeStaticBlockVersion, "clusters[prod].kubernetesVersion",
+			want: Findings{modelError(CodeStaticBlockVersion, "clusters[prod].kubernetesVersion",
 				`pool "system" of cluster "prod" uses StaticBlock pod IP allocation, which needs Kubernetes 1.28 or later; the cluster runs v1.27.9`,
 				"use Kubernetes 1.28 or later, or DynamicIndividual allocation")},
 		},
@@ -169,7 +169,7 @@ func dualStack(fams []IPFamily, pods, services []string) *Plan {
 }
 
 func TestValidateDualStack(t *testing.T) {
-	codes := []string{CodeInvalidIPFamilies, CodeDualStackNeedsOverlay, CodeDualStackCIDRCount, CodeFamilyMismatch, codeDualStackCiliumVer}
+	codes := []Code{CodeInvalidIPFamilies, CodeDualStackNeedsOverlay, CodeDualStackCIDRCount, CodeFamilyMismatch, CodeDualStackCiliumVersion}
 	v4v6 := []IPFamily{IPv4, IPv6}
 	const np = "clusters[prod].networkProfile."
 	runRuleCases(t, []ruleCase{
@@ -232,7 +232,7 @@ func TestValidateDualStack(t *testing.T) {
 				p.Clusters[0].NetworkProfile.NetworkDataplane = DataplaneCilium
 				p.Clusters[0].KubernetesVersion = "1.28"
 			}),
-			want: Findings{modelError(codeDualStackCiliumVer, "clusters[prod].kubernetesVersion",
+			want: Findings{modelError(CodeDualStackCiliumVersion, "clusters[prod].kubernetesVersion",
 				`cluster "prod" is dual-stack on Cilium with Kubernetes 1.28; that needs 1.29 or later`,
 				"use Kubernetes 1.29 or later")},
 		},
@@ -247,7 +247,7 @@ func special(s Subnet) *Plan {
 }
 
 func TestValidateBastionSubnet(t *testing.T) {
-	codes := []string{CodeBastionSubnetTooSmall, CodeBastionSubnetName}
+	codes := []Code{CodeBastionSubnetTooSmall, CodeBastionSubnetName}
 	runRuleCases(t, []ruleCase{
 		{name: "bastion slash 26", codes: codes,
 			plan: special(Subnet{Name: BastionSubnetName, AddressPrefixes: rulePrefixes("10.1.4.0/26")})},
@@ -269,7 +269,7 @@ func TestValidateBastionSubnet(t *testing.T) {
 }
 
 func TestValidateAPIServerSubnet(t *testing.T) {
-	codes := []string{CodeAPIServerSubnetTooSmall, CodeAPIServerSubnetDelegated}
+	codes := []Code{CodeAPIServerSubnetTooSmall, CodeAPIServerSubnetDelegated}
 	apiServer := func(prefix, delegation string) *Plan {
 		p := special(Subnet{Name: "apiserver", AddressPrefixes: rulePrefixes(prefix), Delegation: delegation})
 		p.Clusters[0].APIServerAccessProfile = APIServerAccessProfile{EnableVNetIntegration: true, Subnet: "apiserver"}
@@ -301,7 +301,7 @@ func TestValidateAPIServerSubnet(t *testing.T) {
 }
 
 func TestValidateGatewaySubnets(t *testing.T) {
-	codes := []string{CodeAppGatewaySubnetSize, CodeAppGatewaySubnetShared, codeAGCSubnetDelegation, CodeInsufficientSubnetSize}
+	codes := []Code{CodeAppGatewaySubnetSize, CodeAppGatewaySubnetShared, CodeAGCSubnetDelegation, CodeInsufficientSubnetSize}
 	appgw := func(prefix string, instances int) *Plan {
 		return special(Subnet{Name: "appgw", Purpose: PurposeApplicationGateway, AddressPrefixes: rulePrefixes(prefix),
 			Consumers: Consumers{ApplicationGatewayInstances: instances}})
@@ -341,7 +341,7 @@ func TestValidateGatewaySubnets(t *testing.T) {
 		},
 		{
 			name: "containers gateway not delegated", codes: codes, plan: agc("10.1.4.0/24", "", 0),
-			want: Findings{modelError(codeAGCSubnetDelegation, "vnets[hub].subnets[agc].delegation",
+			want: Findings{modelError(CodeAGCSubnetDelegation, "vnets[hub].subnets[agc].delegation",
 				`Application Gateway for Containers subnet "agc" must be delegated to Microsoft.ServiceNetworking/trafficControllers`,
 				"delegate the subnet to Microsoft.ServiceNetworking/trafficControllers")},
 		},
@@ -388,7 +388,7 @@ func subnetPrefixes(name string, ps ...string) func(*Plan) {
 }
 
 func TestValidatePoolSubnetPrefixes(t *testing.T) {
-	codes := []string{codeSubnetPrefixes}
+	codes := []Code{CodeSubnetPrefixes}
 	const field = "vnets[hub].subnets[aks].addressPrefixes"
 	classic := func(f func(*Plan)) *Plan {
 		return rulePlanWith(rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3)), f)
@@ -403,26 +403,26 @@ func TestValidatePoolSubnetPrefixes(t *testing.T) {
 		{name: "no prefix yet", codes: codes, plan: classic(subnetPrefixes("aks"))},
 		{
 			name: "two IPv4 prefixes", codes: codes, plan: classic(subnetPrefixes("aks", "10.1.0.0/24", "10.1.1.0/24")),
-			want: Findings{modelError(codeSubnetPrefixes, field,
+			want: Findings{modelError(CodeSubnetPrefixes, field,
 				`node subnet "aks" of pool "system" has prefixes 10.1.0.0/24,10.1.1.0/24; AKS node subnets take one prefix per family, so the others would hold no nodes`,
 				"give the node subnet a single prefix per family (one IPv4, plus one IPv6 /64 for dual-stack), or split it into subnets")},
 		},
 		{
 			name: "two IPv6 prefixes", codes: codes, plan: classic(subnetPrefixes("aks", "10.1.0.0/22", "fd00:1::/64", "fd00:1:0:1::/64")),
-			want: Findings{modelError(codeSubnetPrefixes, field,
+			want: Findings{modelError(CodeSubnetPrefixes, field,
 				`node subnet "aks" of pool "system" has prefixes 10.1.0.0/22,fd00:1::/64,fd00:1:0:1::/64; AKS node subnets take one prefix per family, so the others would hold no nodes`,
 				"give the node subnet a single prefix per family (one IPv4, plus one IPv6 /64 for dual-stack), or split it into subnets")},
 		},
 		{
 			name: "IPv6-only node subnet", codes: codes, plan: classic(subnetPrefixes("aks", "fd00:1::/64")),
-			want: Findings{modelError(codeSubnetPrefixes, field,
+			want: Findings{modelError(CodeSubnetPrefixes, field,
 				`node subnet "aks" of pool "system" has only IPv6 prefixes (fd00:1::/64); AKS takes the node IPv4 addresses from an IPv4 prefix`,
 				"give the subnet an IPv4 prefix")},
 		},
 		{name: "pod subnet with two prefixes", codes: codes, plan: dynamic(subnetPrefixes("pods", "10.1.16.0/21", "10.1.24.0/21"))},
 		{
 			name: "IPv6-only pod subnet", codes: codes, plan: dynamic(subnetPrefixes("pods", "fd00:1::/64")),
-			want: Findings{modelError(codeSubnetPrefixes, "vnets[hub].subnets[pods].addressPrefixes",
+			want: Findings{modelError(CodeSubnetPrefixes, "vnets[hub].subnets[pods].addressPrefixes",
 				`pod subnet "pods" of pool "system" has only IPv6 prefixes (fd00:1::/64); AKS takes the pod IPv4 addresses from an IPv4 prefix`,
 				"give the subnet an IPv4 prefix")},
 		},
@@ -431,7 +431,7 @@ func TestValidatePoolSubnetPrefixes(t *testing.T) {
 }
 
 func TestValidatePoolNames(t *testing.T) {
-	codes := []string{codeAgentPoolName}
+	codes := []Code{CodeAgentPoolName}
 	named := func(name string, opts ...func(*sizing.Pool)) *Plan {
 		return rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool(name, 3, opts...))
 	}
@@ -441,25 +441,25 @@ func TestValidatePoolNames(t *testing.T) {
 		{name: "Windows six characters", codes: codes, plan: named("win22a", pWindows)},
 		{
 			name: "thirteen characters", codes: codes, plan: named("abcdefghijklm"),
-			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[abcdefghijklm].name",
+			want: Findings{modelError(CodeAgentPoolName, "clusters[prod].agentPoolProfiles[abcdefghijklm].name",
 				`pool name "abcdefghijklm" of cluster "prod" has 13 characters; AKS takes lowercase letters and digits, starting with a letter, at most 12 characters for a Linux pool`,
 				linuxFix)},
 		},
 		{
 			name: "dash and capitals", codes: codes, plan: named("User-1"),
-			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[User-1].name",
+			want: Findings{modelError(CodeAgentPoolName, "clusters[prod].agentPoolProfiles[User-1].name",
 				`pool name "User-1" of cluster "prod" does not start with a lowercase letter; AKS takes lowercase letters and digits, starting with a letter, at most 12 characters for a Linux pool`,
 				linuxFix)},
 		},
 		{
 			name: "dash", codes: codes, plan: named("user-1"),
-			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[user-1].name",
+			want: Findings{modelError(CodeAgentPoolName, "clusters[prod].agentPoolProfiles[user-1].name",
 				`pool name "user-1" of cluster "prod" holds characters other than lowercase letters and digits; AKS takes lowercase letters and digits, starting with a letter, at most 12 characters for a Linux pool`,
 				linuxFix)},
 		},
 		{
 			name: "Windows seven characters", codes: codes, plan: named("windows", pWindows),
-			want: Findings{modelError(codeAgentPoolName, "clusters[prod].agentPoolProfiles[windows].name",
+			want: Findings{modelError(CodeAgentPoolName, "clusters[prod].agentPoolProfiles[windows].name",
 				`pool name "windows" of cluster "prod" has 7 characters; AKS takes lowercase letters and digits, starting with a letter, at most 6 characters for a Windows pool`,
 				"use lowercase letters and digits, starting with a letter, at most 6 characters")},
 		},
@@ -473,7 +473,7 @@ func withMode(ap AgentPool, mode string) AgentPool {
 }
 
 func TestValidatePoolModes(t *testing.T) {
-	codes := []string{codeAgentPoolMode, codeNoSystemPool, codeWindowsSystemPool, CodeFirstPoolNotLinux}
+	codes := []Code{CodeAgentPoolMode, CodeNoSystemPool, CodeWindowsSystemPool, CodeFirstPoolNotLinux}
 	plan := func(pools ...AgentPool) *Plan { return rulePlan(ruleOverlay, "10.1.0.0/22", pools...) }
 	runRuleCases(t, []ruleCase{
 		{name: "first pool is System by default", codes: codes, plan: plan(rulePool("system", 3), rulePool("apps", 3))},
@@ -482,20 +482,20 @@ func TestValidatePoolModes(t *testing.T) {
 		{
 			name: "only User pools", codes: codes,
 			plan: plan(withMode(rulePool("apps", 3), "User"), rulePool("batch", 3)),
-			want: Findings{modelError(codeNoSystemPool, "clusters[prod].agentPoolProfiles",
+			want: Findings{modelError(CodeNoSystemPool, "clusters[prod].agentPoolProfiles",
 				`cluster "prod" has no System pool; AKS needs at least one (Linux) to run kube-system`,
 				"give the first Linux pool mode System")},
 		},
 		{
 			name: "unknown mode", codes: codes,
 			plan: plan(rulePool("system", 3), withMode(rulePool("apps", 3), "system")),
-			want: Findings{modelError(codeAgentPoolMode, "clusters[prod].agentPoolProfiles[apps].mode",
+			want: Findings{modelError(CodeAgentPoolMode, "clusters[prod].agentPoolProfiles[apps].mode",
 				`pool "apps" of cluster "prod" has mode "system"; AKS takes System or User`, "use mode System or User")},
 		},
 		{
 			name: "Windows System pool", codes: codes,
 			plan: plan(rulePool("system", 3), withMode(rulePool("win", 3, pWindows), "System")),
-			want: Findings{modelError(codeWindowsSystemPool, "clusters[prod].agentPoolProfiles[win].mode",
+			want: Findings{modelError(CodeWindowsSystemPool, "clusters[prod].agentPoolProfiles[win].mode",
 				`Windows pool "win" of cluster "prod" has mode System; AKS System pools run Linux`,
 				"make the pool a User pool; System pools run Linux")},
 		},

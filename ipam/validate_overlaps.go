@@ -163,7 +163,7 @@ func (v *validation) insideVNet(r *planRange) bool {
 	return false
 }
 
-func codeForeignOverlap(k rangeKind) string {
+func codeForeignOverlap(k rangeKind) Code {
 	if k == kindPod {
 		return CodeNetworkProfileCIDROverlapVNet
 	}
@@ -192,12 +192,12 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	c.errorf(code, r.field(), fix, "%s overlaps %s", r.describe(), av.describe())
 }
 
-func (c *conflictSet) errorf(code, field, fix, format string, args ...any) {
+func (c *conflictSet) errorf(code Code, field, fix, format string, args ...any) {
 	c.findings = append(c.findings, Finding{Severity: SeverityError, Code: code, Field: field,
 		Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
-func (c *conflictSet) warnf(code, field, format string, args ...any) {
+func (c *conflictSet) warnf(code Code, field, format string, args ...any) {
 	c.findings = append(c.findings, Finding{Severity: SeverityWarning, Code: code, Field: field,
 		Message: fmt.Sprintf(format, args...)})
 }

@@ -37,7 +37,7 @@ func TestOverlapRules(t *testing.T) {
 		base   func() *Plan
 		mutate func(*Plan)
 		sev    Severity
-		code   string
+		code   Code
 		field  string
 		want   int // how many such findings
 	}{

@@ -35,7 +35,7 @@ func dualStackPlan() *Plan {
 
 // hasFinding reports whether fs holds a finding with the severity and code
 // whose field ends with field.
-func hasFinding(fs Findings, sev Severity, code, field string) bool {
+func hasFinding(fs Findings, sev Severity, code Code, field string) bool {
 	return slices.ContainsFunc(fs, func(f Finding) bool {
 		return f.Severity == sev && f.Code == code && strings.HasSuffix(f.Field, field)
 	})
@@ -47,7 +47,7 @@ func TestRangeRules(t *testing.T) {
 		base   func() *Plan
 		mutate func(p *Plan)
 		sev    Severity
-		code   string
+		code   Code
 		field  string // suffix of the finding's field
 		want   bool   // whether the finding must be present
 	}
@@ -182,7 +182,7 @@ func TestRangeFindingWording(t *testing.T) {
 		name    string
 		base    func() *Plan
 		mutate  func(p *Plan)
-		code    string
+		code    Code
 		field   string // suffix of the finding's field
 		want    []string
 		notWant []string // in message or fix

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -15,8 +16,8 @@ func (res *sizeResult) warnings() []string {
 		// The same rule as ipam's KubenetRouteLimitAtUpgrade advisory: surge
 		// nodes are nodes with a route in the cluster's route table.
 		out = append(out, fmt.Sprintf(
-			"warning: kubenet at the upgrade peak has %s nodes, past its %d-node limit (one route per node in the route table): lower --max-surge (--max-unavailable upgrades in place) or use --network-plugin-mode overlay (KubenetRouteLimitAtUpgrade)",
-			commasInt(res.PeakNodes), sizing.MaxKubenetNodes))
+			"warning: kubenet at the upgrade peak has %s nodes, past its %d-node limit (one route per node in the route table): lower --max-surge (--max-unavailable upgrades in place) or use --network-plugin-mode overlay (%s)",
+			commasInt(res.PeakNodes), sizing.MaxKubenetNodes, ipam.CodeKubenetUpgradeRoutes))
 	}
 	return out
 }

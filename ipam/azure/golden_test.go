@@ -84,7 +84,7 @@ func TestGolden(t *testing.T) {
 			// Severity, code and field only: codes are stable, message
 			// wording belongs to ipam and may change under it.
 			for _, f := range plan.Validate() {
-				b.WriteString(f.Severity.String() + " " + f.Code + " " + f.Field + "\n")
+				b.WriteString(f.Severity.String() + " " + string(f.Code) + " " + f.Field + "\n")
 			}
 			golden(t, filepath.Join(dir, "findings.golden.txt"), b.String())
 
