@@ -8,15 +8,12 @@ import (
 )
 
 // Bart adapts gaissmai/bart's Table: a multibit trie keyed by prefix.
+// Inserting a prefix again overwrites the earlier entry, so exact duplicates
+// (the same CIDR twice) are neither stored nor reported as conflicts, and
+// Delete removes the prefix whatever its ID.
 type Bart struct{}
 
 func (Bart) Name() string { return "bart" }
-
-func (Bart) Limits() string {
-	return "keys by prefix: inserting a prefix again overwrites the earlier entry, " +
-		"so exact duplicates (the same CIDR twice) are neither stored nor reported as conflicts, " +
-		"and Delete removes the prefix whatever its ID"
-}
 
 func (Bart) Prepare(ps []netip.Prefix) Input { return ps }
 

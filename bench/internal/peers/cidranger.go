@@ -9,16 +9,13 @@ import (
 	"go4.org/netipx"
 )
 
-// Cidranger adapts yl2chen/cidranger's path-compressed trie on net.IP.
+// Cidranger adapts yl2chen/cidranger's path-compressed trie on net.IP,
+// keyed by network: inserting a prefix again overwrites the earlier entry, so
+// exact duplicates are neither stored nor reported; Remove ignores the ID;
+// every query allocates its result slice.
 type Cidranger struct{}
 
 func (Cidranger) Name() string { return "cidranger" }
-
-func (Cidranger) Limits() string {
-	return "keys by network: inserting a prefix again overwrites the earlier entry, " +
-		"so exact duplicates are neither stored nor reported; Remove ignores the ID; " +
-		"every query allocates its result slice"
-}
 
 type rangerEntry struct {
 	net net.IPNet

@@ -7,7 +7,7 @@
 // An [Impl] converts a workload into its native build input ([Impl.Prepare],
 // never timed) and builds an [Index] from it. Operations an implementation
 // cannot perform return [ErrUnsupported]; what each one cannot report is in
-// its [Impl.Limits]. Entry IDs are the indices of the prefixes in the slice
+// its type's doc. Entry IDs are the indices of the prefixes in the slice
 // handed to Prepare. IPv4 and IPv6 prefixes never overlap each other.
 //
 // Indexes are not safe for concurrent mutation; the benchmarks use each one

@@ -6,15 +6,12 @@ import (
 	"go4.org/netipx"
 )
 
-// IPSet adapts go4.org/netipx's IPSet: sorted, merged, disjoint ranges.
+// IPSet adapts go4.org/netipx's IPSet: sorted, merged, disjoint ranges. As
+// it merges its input, it cannot say which entries overlap (no Overlapping,
+// no Conflicts); it is immutable, so Insert and Delete mean a rebuild.
 type IPSet struct{}
 
 func (IPSet) Name() string { return "netipx" }
-
-func (IPSet) Limits() string {
-	return "merges its input into disjoint ranges, so it cannot say which entries overlap " +
-		"(no Overlapping, no Conflicts); immutable, so Insert and Delete mean a rebuild"
-}
 
 func (IPSet) Prepare(ps []netip.Prefix) Input { return ps }
 

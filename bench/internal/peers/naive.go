@@ -13,7 +13,6 @@ import (
 type Naive struct{}
 
 func (Naive) Name() string          { return "naive" }
-func (Naive) Limits() string        { return "" }
 func (Naive) KeepsDuplicates() bool { return true }
 
 func (Naive) Prepare(ps []netip.Prefix) Input {

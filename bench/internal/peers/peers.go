@@ -24,8 +24,6 @@ type Impl interface {
 	// Name is the implementation's short name, used in benchmark names
 	// (impl=NAME).
 	Name() string
-	// Limits says what the implementation cannot report, or "" if nothing.
-	Limits() string
 	// KeepsDuplicates reports whether two entries with the same prefix are
 	// both stored (and reported as a conflict).
 	KeepsDuplicates() bool

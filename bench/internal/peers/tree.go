@@ -13,7 +13,6 @@ import (
 type Tree struct{}
 
 func (Tree) Name() string          { return "cidrplan" }
-func (Tree) Limits() string        { return "" }
 func (Tree) KeepsDuplicates() bool { return true }
 
 // Prepare converts the prefixes to overlap.Entry, whose key is a range: the
