@@ -80,9 +80,12 @@
 // Address counts are of type [Count], exact up to 2^128−1: an IPv6 pod
 // CIDR demand of thousands of /80s never wraps, and its JSON and YAML
 // numbers carry every digit. Prefix arguments must be valid, masked (host
-// bits set is an error naming the masked form) and not IPv4-mapped IPv6. Every error wraps one exported sentinel (errors.Is)
-// and is an *Error, *PrefixError or *CapacityError (errors.As) naming the
-// pool, field and value; Validate joins all violations. No function
+// bits set is an error naming the masked form) and not IPv4-mapped IPv6;
+// they are checked by package cidr, and a *PrefixError for a malformed
+// prefix matches both ErrPrefix and cidr's sentinel (cidr.ErrHostBits,
+// ...). Every error wraps one exported sentinel (errors.Is) and is an
+// *Error, *PrefixError or *CapacityError (errors.As) naming the pool,
+// field and value; Validate joins all violations. No function
 // panics on any input except the Must* helpers.
 //
 // # Concurrency

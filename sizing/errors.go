@@ -50,7 +50,8 @@ var (
 	ErrUnknownSubnet = errors.New("unknown subnet")
 	// ErrPrefix: a prefix that is malformed, has host bits set, is an
 	// IPv4-mapped IPv6 prefix, is of the wrong family, or has a length the
-	// range kind does not allow.
+	// range kind does not allow. A malformed prefix also matches package
+	// cidr's sentinel for what is wrong with it (cidr.ErrHostBits, ...).
 	ErrPrefix = errors.New("invalid prefix")
 	// ErrPodCIDRExpansion: a pod CIDR change that is not an expansion to a
 	// superset of the old range.
@@ -87,25 +88,6 @@ func (e *Error) Error() string {
 
 // Unwrap returns the sentinel.
 func (e *Error) Unwrap() error { return e.Err }
-
-// PrefixError reports a prefix argument that cannot be used; it wraps
-// ErrPrefix.
-type PrefixError struct {
-	Prefix netip.Prefix
-	Input  string // the text given, when parsed from text
-	Detail string
-}
-
-func (e *PrefixError) Error() string {
-	in := e.Input
-	if in == "" {
-		in = e.Prefix.String()
-	}
-	return fmt.Sprintf("sizing: prefix %q: %s", in, e.Detail)
-}
-
-// Unwrap returns ErrPrefix.
-func (e *PrefixError) Unwrap() error { return ErrPrefix }
 
 // CapacityError reports a range too small for its demand at upgrade peak;
 // it wraps ErrInsufficientSubnetSize. The message follows the shape of the

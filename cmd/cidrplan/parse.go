@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/cidrplan/cidrplan/cidr"
 )
 
 // parseInt parses a decimal integer in lo..hi.
@@ -29,21 +31,29 @@ func parseInt(s string, lo, hi int) (int, error) {
 	return n, nil
 }
 
-// parsePrefix parses a CIDR strictly: host bits set and IPv4-mapped IPv6
-// addresses are errors, never silently fixed.
+// parsePrefix parses a CIDR strictly (cidr.ParsePrefix): host bits set and
+// IPv4-mapped IPv6 addresses are errors, never silently fixed. The error
+// says only what is wrong: the flag machinery names the flag and quotes
+// the value.
 func parsePrefix(s string) (netip.Prefix, error) {
-	p, err := netip.ParsePrefix(strings.TrimSpace(s))
+	p, err := cidr.ParsePrefix(strings.TrimSpace(s))
 	if err != nil {
-		return netip.Prefix{}, errors.New("not a CIDR (want e.g. 10.0.0.0/16)")
-	}
-	if p.Addr().Is4In6() {
-		return netip.Prefix{}, fmt.Errorf("IPv4-mapped IPv6 address (write it as IPv4, e.g. %s/%d)", p.Addr().Unmap(), p.Bits()-96)
-	}
-	if m := p.Masked(); m != p {
-		return netip.Prefix{}, fmt.Errorf("host bits set (want %s)", m)
+		return netip.Prefix{}, reasonOnly{err.(*cidr.PrefixError)}
 	}
 	return p, nil
 }
+
+// reasonOnly presents an error of package cidr by its Reason, for a
+// message that quotes the input itself; errors.Is still sees the sentinel.
+type reasonOnly struct {
+	err interface {
+		error
+		Reason() string
+	}
+}
+
+func (r reasonOnly) Error() string { return r.err.Reason() }
+func (r reasonOnly) Unwrap() error { return r.err }
 
 // prefixVar defines a flag holding one CIDR.
 func (f *flags) prefixVar(p *netip.Prefix, name, usage string) {

@@ -194,7 +194,7 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 	f, err := c.Fit(rr.key, p)
 	var pe *sizing.PrefixError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("--%s %q: %s", flag, p, strings.ReplaceAll(pe.Detail, string(rr.key.Kind), rangeTitle(rr.key.Kind)))
+		return fmt.Errorf("--%s %q: %s", flag, p, pe.Reason())
 	}
 	if err != nil {
 		return sizeInputError(err)
@@ -263,9 +263,9 @@ func sizeInputError(err error) error {
 			}
 			parts = append(parts, msg)
 		case errors.As(e, &pe):
-			parts = append(parts, fmt.Sprintf("%q: %s", pe.Prefix, pe.Detail))
+			parts = append(parts, fmt.Sprintf("%q: %s", pe.Prefix, pe.Reason()))
 		default:
-			parts = append(parts, strings.TrimPrefix(e.Error(), "sizing: "))
+			parts = append(parts, e.Error())
 		}
 	}
 	return errors.New(strings.Join(parts, "; "))
