@@ -319,10 +319,7 @@ func (c *completer) podBits(cl *Cluster) int {
 		n := ap.Nodes() + max(ap.ScaleOut, 0)
 		s := ap.MaxSurge
 		if s.IsZero() {
-			s = cl.Defaults.MaxSurge
-		}
-		if s.IsZero() {
-			s = sizing.DefaultMaxSurge()
+			s = cl.Defaults.EffectiveMaxSurge()
 		}
 		nodes += max(n, 0) + s.Nodes(max(n, 0))
 	}

@@ -44,7 +44,8 @@ func DefaultServiceCIDRv6() netip.Prefix { return netip.MustParsePrefix("fd12:34
 // podCidr/podCidrs and serviceCidr/serviceCidrs mirrored, the cluster's
 // defaults (maxSurge 10% [D], overlayMaxNodes 5,000 [D]), each pool's
 // osType (Linux), mode (first pool System), maxPods (the cluster's
-// defaults.maxPods for the pool's model, else sizing.DefaultMaxPods),
+// defaults resolved by [sizing.Defaults.EffectiveMaxPods] for the pool's
+// model),
 // maxSurge (the cluster's defaults.maxSurge), maxUnavailable (0),
 // podIpAllocationMode (DynamicIndividual when a pod subnet is named), the
 // cluster's vnet when its pools name subnets of one VNet only, subnet
@@ -103,14 +104,9 @@ func defaultCluster(q *Plan, c *Cluster) {
 	}
 	mirror(&np.PodCIDR, &np.PodCIDRs)
 	mirror(&np.ServiceCIDR, &np.ServiceCIDRs)
-	if c.Defaults.MaxSurge.IsZero() {
-		c.Defaults.MaxSurge = sizing.DefaultMaxSurge()
-	}
-	if c.Defaults.OverlayMaxNodes == 0 {
-		c.Defaults.OverlayMaxNodes = sizing.DefaultOverlayMaxNodes
-	}
-	net := sizing.Network{Plugin: np.NetworkPlugin, PluginMode: np.NetworkPluginMode,
-		Dataplane: np.NetworkDataplane, IPFamilies: np.IPFamilies}
+	c.Defaults.MaxSurge = c.Defaults.EffectiveMaxSurge()
+	c.Defaults.OverlayMaxNodes = c.Defaults.EffectiveOverlayMaxNodes()
+	net := np.network()
 	vnets := map[string]bool{}
 	for i := range c.AgentPoolProfiles {
 		ap := &c.AgentPoolProfiles[i]
@@ -127,11 +123,7 @@ func defaultCluster(q *Plan, c *Cluster) {
 			ap.PodIPAllocationMode = DynamicIndividual
 		}
 		if ap.MaxPods == 0 {
-			m := net.Model(ap.Pool)
-			ap.MaxPods = c.Defaults.MaxPods[m]
-			if ap.MaxPods == 0 {
-				ap.MaxPods = sizing.DefaultMaxPods(m)
-			}
+			ap.MaxPods = c.Defaults.EffectiveMaxPods(net.Model(ap.Pool))
 		}
 		if ap.MaxSurge.IsZero() {
 			ap.MaxSurge = c.Defaults.MaxSurge

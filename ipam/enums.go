@@ -34,18 +34,21 @@ func (p *Purpose) UnmarshalText(b []byte) error {
 }
 
 // The network profile and pool enumerations are sizing's, so a plan's pools
-// and profile feed [sizing.Cluster] without conversion.
+// and profile feed [sizing.Cluster] without conversion, and their accepted
+// spellings are sizing's lists ([sizing.NetworkPlugins] and its siblings).
 type (
 	NetworkPlugin       = sizing.NetworkPlugin
 	NetworkPluginMode   = sizing.NetworkPluginMode
 	NetworkDataplane    = sizing.NetworkDataplane
+	NetworkPolicy       = sizing.NetworkPolicy
 	IPFamily            = sizing.IPFamily
 	OSType              = sizing.OSType
 	PodIPAllocationMode = sizing.PodIPAllocationMode
 )
 
-// Network plugins, modes, dataplanes, families, OS types and pod IP
-// allocation modes, as in sizing.
+// Network plugins, modes, dataplanes, policies, families, OS types and pod
+// IP allocation modes, as in sizing. Of the network policies, "none" is an
+// explicit choice of no policy engine; empty means not chosen.
 const (
 	PluginAzure       = sizing.PluginAzure
 	PluginKubenet     = sizing.PluginKubenet
@@ -53,6 +56,10 @@ const (
 	PluginModeOverlay = sizing.PluginModeOverlay
 	DataplaneAzure    = sizing.DataplaneAzure
 	DataplaneCilium   = sizing.DataplaneCilium
+	PolicyNone        = sizing.PolicyNone
+	PolicyAzure       = sizing.PolicyAzure
+	PolicyCalico      = sizing.PolicyCalico
+	PolicyCilium      = sizing.PolicyCilium
 	IPv4              = sizing.IPv4
 	IPv6              = sizing.IPv6
 	Linux             = sizing.Linux
@@ -60,23 +67,6 @@ const (
 	DynamicIndividual = sizing.DynamicIndividual
 	StaticBlock       = sizing.StaticBlock
 )
-
-// NetworkPolicy is networkProfile.networkPolicy.
-type NetworkPolicy string
-
-// Network policies. Empty means not chosen; "none" is an explicit choice of
-// no policy engine.
-const (
-	PolicyNone   NetworkPolicy = "none"
-	PolicyAzure  NetworkPolicy = "azure"
-	PolicyCalico NetworkPolicy = "calico"
-	PolicyCilium NetworkPolicy = "cilium"
-)
-
-// UnmarshalText accepts the NetworkPolicy constants.
-func (np *NetworkPolicy) UnmarshalText(b []byte) error {
-	return setEnum(np, "networkPolicy", b, PolicyNone, PolicyAzure, PolicyCalico, PolicyCilium)
-}
 
 // Source says where a range to avoid comes from.
 type Source string

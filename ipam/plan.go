@@ -165,14 +165,21 @@ func effectivePrefixes(plural []netip.Prefix, single netip.Prefix) []netip.Prefi
 }
 
 // IsOverlay reports whether the profile selects Azure CNI Overlay.
-func (np *NetworkProfile) IsOverlay() bool {
-	return np.NetworkPlugin == PluginAzure && np.NetworkPluginMode == PluginModeOverlay
-}
+func (np *NetworkProfile) IsOverlay() bool { return np.model() == sizing.ModelOverlay }
 
 // UsesPodCIDR reports whether pods take addresses from a pod CIDR (overlay
-// and kubenet) rather than from VNet subnets.
-func (np *NetworkProfile) UsesPodCIDR() bool {
-	return np.IsOverlay() || np.NetworkPlugin == PluginKubenet
+// and kubenet) rather than from VNet subnets: whether the profile's network
+// model uses one ([sizing.ModelSpec.Uses]).
+func (np *NetworkProfile) UsesPodCIDR() bool { return np.model().Spec().Uses(sizing.PodCIDR) }
+
+// model returns the network model of the profile's pools that name no pod
+// subnet, which decides the pod CIDR.
+func (np *NetworkProfile) model() sizing.Model { return np.network().Model(sizing.Pool{}) }
+
+// network returns the profile in sizing's terms.
+func (np *NetworkProfile) network() sizing.Network {
+	return sizing.Network{Plugin: np.NetworkPlugin, PluginMode: np.NetworkPluginMode,
+		Dataplane: np.NetworkDataplane, IPFamilies: np.IPFamilies}
 }
 
 // APIServerAccessProfile is the part of AKS's apiServerAccessProfile that

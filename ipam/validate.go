@@ -120,11 +120,7 @@ func (pv *poolView) mode() sizing.Model {
 }
 
 // network returns the cluster's network profile in sizing's terms.
-func (cv *clusterView) network() sizing.Network {
-	np := &cv.c.NetworkProfile
-	return sizing.Network{Plugin: np.NetworkPlugin, PluginMode: np.NetworkPluginMode,
-		Dataplane: np.NetworkDataplane, IPFamilies: np.IPFamilies}
-}
+func (cv *clusterView) network() sizing.Network { return cv.c.NetworkProfile.network() }
 
 // sizingCluster returns the cluster as sizing's input: its pools with their
 // subnet references replaced by the resolved subnets' paths (unique in the

@@ -38,7 +38,8 @@ func checkAdvice(v *validation) {
 // are nodes with routes too. Only one pool's surge is counted, so the
 // warning holds however AKS orders the pool upgrades.
 func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
-	if cs.err != nil || cs.cv.c.NetworkProfile.NetworkPlugin != PluginKubenet || cs.demand.Nodes > sizing.MaxKubenetNodes {
+	spec := cs.cv.network().Model(sizing.Pool{}).Spec()
+	if cs.err != nil || !spec.NodeRoutes || cs.demand.Nodes > spec.MaxNodes {
 		return
 	}
 	var largest sizing.Item
@@ -52,10 +53,10 @@ func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
 			}
 		}
 	}
-	if peak := cs.demand.Nodes + largest.Surge; peak > sizing.MaxKubenetNodes {
+	if peak := cs.demand.Nodes + largest.Surge; peak > spec.MaxNodes {
 		v.warnf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
 			"kubenet cluster %q has %s; upgrading pool %q adds %s, %d in all, past kubenet's %d (one route per node in the cluster's route table): lower maxSurge of pool %q (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
-			cs.cv.c.Name, plural(cs.demand.Nodes, "node"), largest.Pool, plural(largest.Surge, "surge node"), peak, sizing.MaxKubenetNodes, largest.Pool)
+			cs.cv.c.Name, plural(cs.demand.Nodes, "node"), largest.Pool, plural(largest.Surge, "surge node"), peak, spec.MaxNodes, largest.Pool)
 	}
 }
 
@@ -186,40 +187,24 @@ func (v *validation) adviseAssumedDefaults(cv *clusterView) {
 			surgePools = append(surgePools, strconv.Quote(pv.p.Name))
 		}
 		m := pv.mode()
-		if _, overridden := given.Defaults.MaxPods[m]; gp.MaxPods == 0 && !overridden && disputedMaxPods(m) != "" {
+		if _, overridden := given.Defaults.MaxPods[m]; gp.MaxPods == 0 && !overridden && m.Spec().MaxPodsDispute != "" {
 			v.infof(CodeDisputedDefault, pv.field("maxPods"),
 				"pool %q of cluster %q leaves maxPods unset: assumed %d for the %s model [D] (%s); maxPods can't change later, so state it",
-				pv.p.Name, cv.c.Name, pv.p.MaxPods, m, disputedMaxPods(m))
+				pv.p.Name, cv.c.Name, pv.p.MaxPods, m, m.Spec().MaxPodsDispute)
 		}
 	}
 	if len(surgePools) > 0 {
 		v.infof(CodeDisputedDefault, cv.field("defaults.maxSurge"),
 			"cluster %q leaves maxSurge unset for pools %s: assumed %s, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); "+
 				"state it, %d%% is the production advice",
-			cv.c.Name, strings.Join(surgePools, ", "), sizing.DefaultMaxSurge(), productionSurgePercent)
+			cv.c.Name, strings.Join(surgePools, ", "), given.Defaults.EffectiveMaxSurge(), productionSurgePercent)
 	}
-	if cv.c.NetworkProfile.IsOverlay() && given.Defaults.OverlayMaxNodes == 0 && nodes > overlayOldMaxNodes {
+	m := cv.network().Model(sizing.Pool{})
+	if m.Spec().MaxNodesDisputed && given.Defaults.OverlayMaxNodes == 0 && nodes > sizing.OverlayMaxNodesBefore2024 {
 		v.infof(CodeDisputedDefault, cv.field("defaults.overlayMaxNodes"),
 			"cluster %q plans %d overlay nodes, within the assumed limit of %d [D] but above the %d that applied before 2024-03",
-			cv.c.Name, nodes, sizing.DefaultOverlayMaxNodes, overlayOldMaxNodes)
+			cv.c.Name, nodes, given.Defaults.NodeLimit(m), sizing.OverlayMaxNodesBefore2024)
 	}
-}
-
-// overlayOldMaxNodes is Azure CNI Overlay's node limit before 2024-03.
-const overlayOldMaxNodes = 1000
-
-// disputedMaxPods says why a model's default maxPods is disputed; "" when it
-// is not.
-func disputedMaxPods(m sizing.Model) string {
-	switch m {
-	case sizing.ModelNodeSubnet:
-		return "CLI and ARM default; the portal uses 110"
-	case sizing.ModelOverlay:
-		return "30 before 2023-09"
-	case sizing.ModelPodSubnetDynamic, sizing.ModelPodSubnetStatic:
-		return "the docs also say 110"
-	}
-	return ""
 }
 
 // adviseIngressSubnet warns about a node subnet that also holds Application

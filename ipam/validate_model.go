@@ -198,7 +198,7 @@ func familyList(fams []IPFamily) string {
 // older than 1.28.
 func (v *validation) checkStaticBlockVersion(cv *clusterView) {
 	for _, pv := range cv.pools {
-		if pv.mode() != sizing.ModelPodSubnetStatic {
+		if pv.mode().Spec().PodSubnet != sizing.StaticBlock {
 			continue
 		}
 		if ok, known := versionAtLeast(cv.c.KubernetesVersion, 1, 28); known && !ok {
@@ -272,8 +272,7 @@ func (v *validation) checkPoolSubnetPrefixes(sv *subnetView) {
 	case len(sv.nodePools) > 0:
 		pv = sv.nodePools[0]
 	case len(sv.podPools) > 0 && slices.ContainsFunc(sv.podPools, func(pv *poolView) bool {
-		m := pv.mode()
-		return m == sizing.ModelPodSubnetDynamic || m == sizing.ModelPodSubnetStatic
+		return pv.mode().Spec().Uses(sizing.PodSubnet)
 	}):
 		pv, what = sv.podPools[0], "pod"
 	default:
@@ -310,11 +309,11 @@ func (v *validation) checkPodSubnetUse(sv *subnetView) {
 	var first *poolView
 	static := false
 	for _, pv := range sv.podPools {
-		m := pv.mode()
-		if m != sizing.ModelPodSubnetDynamic && m != sizing.ModelPodSubnetStatic {
+		s := pv.mode().Spec()
+		if !s.Uses(sizing.PodSubnet) {
 			continue // a pod subnet the model does not use: checkCapacity reports it
 		}
-		static = static || m == sizing.ModelPodSubnetStatic
+		static = static || s.PodSubnet == sizing.StaticBlock
 		if first == nil {
 			first = pv
 			continue

@@ -1,11 +1,15 @@
 package ipam
 
-import "strings"
+import (
+	"strings"
 
-// checkValues reports enumeration values of this package's own types that
-// a Go-built plan may carry but a plan file could not hold: subnet purpose,
-// avoid-range source, network policy. (sizing's enumerations are checked
-// with the network model.)
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+// checkValues reports enumeration values that a Go-built plan may carry
+// but a plan file could not hold: subnet purpose, avoid-range source, and
+// the network policy, which sizing lists but does not size. (sizing's other
+// enumerations are checked with the network model.)
 func checkValues(v *validation) {
 	for _, sv := range v.subnets {
 		if p := sv.s.Purpose; p != "" {
@@ -31,7 +35,7 @@ func checkValues(v *validation) {
 		}
 		if np := cv.c.NetworkProfile.NetworkPolicy; np != "" {
 			var x NetworkPolicy
-			if err := x.UnmarshalText([]byte(np)); err != nil {
+			if err := setEnum(&x, "networkPolicy", []byte(np), sizing.NetworkPolicies()...); err != nil {
 				v.invalidValue(cv.field("networkProfile.networkPolicy"), err)
 			}
 		}
