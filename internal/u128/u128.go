@@ -65,15 +65,6 @@ func (u Uint128) Uint64() uint64 {
 	return u.Lo
 }
 
-// Int returns u as an int, saturating at the largest int.
-func (u Uint128) Int() int {
-	const maxInt = int(^uint(0) >> 1)
-	if u.Hi != 0 || u.Lo > uint64(maxInt) {
-		return maxInt
-	}
-	return int(u.Lo)
-}
-
 // Cmp returns -1, 0 or +1 as u is less than, equal to or greater than v.
 func (u Uint128) Cmp(v Uint128) int {
 	switch {
@@ -160,12 +151,6 @@ func (u Uint128) String() string {
 	}
 	return string(buf[i:])
 }
-
-// MarshalText implements encoding.TextMarshaler (decimal digits).
-func (u Uint128) MarshalText() ([]byte, error) { return []byte(u.String()), nil }
-
-// MarshalJSON writes u as a JSON number, exact at any size.
-func (u Uint128) MarshalJSON() ([]byte, error) { return []byte(u.String()), nil }
 
 // Grouped returns u in decimal with a comma between groups of three digits
 // (1,581), for output people read.

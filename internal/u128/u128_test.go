@@ -97,13 +97,6 @@ func TestEdges(t *testing.T) {
 	}
 }
 
-func TestMarshalJSON(t *testing.T) {
-	b, err := Pow2(64).MarshalJSON()
-	if err != nil || string(b) != "18446744073709551616" {
-		t.Fatalf("MarshalJSON = %s, %v", b, err)
-	}
-}
-
 func TestGrouped(t *testing.T) {
 	tests := []struct {
 		name string
