@@ -357,46 +357,40 @@ func addGenDecl(decls map[string]bool, d *ast.GenDecl) {
 }
 
 // TestNamedTestsAndCodeExist checks that every test the document names is
-// a test function of its package, and that every identifier on a Code or
-// Override line is declared by its package.
+// a test function of its package, and that every Go identifier it names
+// (on a Code line, or anywhere with the path of a package of the module) is
+// declared by its package. A missing identifier's message names where an
+// identifier of that name lives now, if anywhere.
 func TestNamedTestsAndCodeExist(t *testing.T) {
 	d := readDoc(t)
-	base := root(t)
-	pkgs := map[string]pkgDecls{}
-	pkg := func(path string) (pkgDecls, bool) {
-		if p, ok := pkgs[path]; ok {
-			return p, p.decls != nil
-		}
-		p, ok := loadPkg(t, filepath.Join(base, filepath.FromSlash(path)))
-		pkgs[path] = p
-		return p, ok
-	}
+	m := newModule(t)
 	named := 0
 	for i, line := range d.lines {
 		n := i + 1
-		trimmed := strings.TrimSpace(line)
-		code := strings.HasPrefix(trimmed, "- Code:")
-		override := strings.HasPrefix(trimmed, "- Override:")
+		code := strings.HasPrefix(strings.TrimSpace(line), "- Code:")
 		for _, r := range refs(line, n) {
-			p, ok := pkg(r.pkg)
+			p, ok := m.pkg(r.pkg)
+			member := strings.TrimPrefix(r.String(), r.pkg+".")
 			switch {
 			case r.isTest() && !ok:
 				t.Errorf("%s:%d: test %s: no Go package %s in the module", docPath, n, r, r.pkg)
 			case r.isTest() && !p.tests[r.name]:
-				t.Errorf("%s:%d: test %s does not exist: no func %s in %s/*_test.go; name the test that pins the rule now", docPath, n, r, r.name, r.pkg)
+				t.Errorf("%s:%d: test %s does not exist: no func %s in %s/*_test.go; name the test that pins the rule now%s",
+					docPath, n, r, r.name, r.pkg, m.elsewhere(r.name, true))
 			case r.isTest():
 				named++
 			case !ok && code:
 				t.Errorf("%s:%d: %s: no Go package %s in the module", docPath, n, r, r.pkg)
 			case !ok: // a plan key such as defaults.maxSurge, not Go
-			case (code || override) && !p.decls[strings.TrimPrefix(r.String(), r.pkg+".")]:
-				t.Errorf("%s:%d: %s does not exist: package %s declares no %s; update the line to where the rule lives now", docPath, n, r, r.pkg, strings.TrimPrefix(r.String(), r.pkg+"."))
+			case !p.decls[member]:
+				t.Errorf("%s:%d: %s does not exist: package %s declares no %s; update the line to where the rule lives now%s",
+					docPath, n, r, r.pkg, member, m.elsewhere(member, false))
 			}
 		}
 		if code {
-			for _, m := range backticked.FindAllStringSubmatch(line, -1) {
-				if !goRef.MatchString(m[1]) {
-					t.Errorf("%s:%d: Code line holds %q, which is not a Go reference like `pkg.Name`", docPath, n, m[1])
+			for _, sp := range backticked.FindAllStringSubmatch(line, -1) {
+				if !goRef.MatchString(sp[1]) {
+					t.Errorf("%s:%d: Code line holds %q, which is not a Go reference like `pkg.Name`", docPath, n, sp[1])
 				}
 			}
 		}
@@ -404,6 +398,67 @@ func TestNamedTestsAndCodeExist(t *testing.T) {
 	if named == 0 {
 		t.Errorf("%s names no test", docPath)
 	}
+}
+
+// module loads the declarations of the module's packages on demand.
+type module struct {
+	t    *testing.T
+	base string
+	pkgs map[string]pkgDecls // by path inside the module; nil decls: no package
+}
+
+func newModule(t *testing.T) *module {
+	return &module{t: t, base: root(t), pkgs: map[string]pkgDecls{}}
+}
+
+// pkg returns the declarations of the package at path and whether there
+// is one.
+func (m *module) pkg(path string) (pkgDecls, bool) {
+	if p, ok := m.pkgs[path]; ok {
+		return p, p.decls != nil
+	}
+	p, ok := loadPkg(m.t, filepath.Join(m.base, filepath.FromSlash(path)))
+	m.pkgs[path] = p
+	return p, ok
+}
+
+// elsewhere names, as a hint for a message, the declarations of any
+// package of the module whose name (the part after the last dot) matches
+// the last part of name, ignoring case; "" when none does.
+func (m *module) elsewhere(name string, test bool) string {
+	want := strings.ToLower(name[strings.LastIndex(name, ".")+1:])
+	var found []string
+	err := filepath.WalkDir(m.base, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.IsDir() {
+			return nil
+		}
+		if path != m.base && (strings.HasPrefix(e.Name(), ".") || e.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		rel, _ := filepath.Rel(m.base, path)
+		p, ok := m.pkg(filepath.ToSlash(rel))
+		if !ok {
+			return nil
+		}
+		set := p.decls
+		if test {
+			set = p.tests
+		}
+		for d := range set {
+			if strings.ToLower(d[strings.LastIndex(d, ".")+1:]) == want {
+				found = append(found, filepath.ToSlash(rel)+"."+d)
+			}
+		}
+		return nil
+	})
+	if err != nil || len(found) == 0 {
+		return ""
+	}
+	slices.Sort(found)
+	return " (found: " + strings.Join(found, ", ") + ")"
 }
 
 // anchorRef matches a link into the rules document's sections.
