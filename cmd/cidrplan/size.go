@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"github.com/cidrplan/cidrplan/sizing"
 )
@@ -42,19 +43,21 @@ cidrplan size --network-plugin-mode overlay --ip-families IPv4,IPv6 --node-count
 cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31 -o json`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var in sizeInput
-			f.enumVar(&in.plugin, "network-plugin", "network plugin (default azure)", "azure", "kubenet", "none")
-			f.enumVar(&in.mode, "network-plugin-mode", "overlay for Azure CNI Overlay", "overlay")
-			f.enumVar(&in.dataplane, "network-dataplane", "dataplane; cilium changes no arithmetic (default azure)", "azure", "cilium")
+			f.enumVar(&in.plugin, "network-plugin", "network plugin (default azure)", names(sizing.NetworkPlugins())...)
+			f.enumVar(&in.mode, "network-plugin-mode", "overlay for Azure CNI Overlay", names(sizing.NetworkPluginModes())...)
+			f.enumVar(&in.dataplane, "network-dataplane", "dataplane; cilium changes no arithmetic (default azure)",
+				names(sizing.NetworkDataplanes())...)
 			f.enumVar(&in.allocMode, "pod-ip-allocation-mode", "Azure CNI pod subnet allocation mode (implies a pod subnet)",
-				string(sizing.DynamicIndividual), string(sizing.StaticBlock))
+				names(sizing.PodIPAllocationModes())...)
 			f.define("name", "NAME", `pool name: a–z and 0–9 from a letter, ≤ 12 (Windows ≤ 6) (default "nodepool1", Windows "npwin")`,
 				func(s string) error { in.name, in.nameSet = s, true; return nil }, nil)
-			f.enumVar(&in.osType, "os-type", "node OS (default Linux)", string(sizing.Linux), string(sizing.Windows))
+			f.enumVar(&in.osType, "os-type", "node OS (default Linux)", names(sizing.OSTypes())...)
 			f.intVar(&in.nodeCount, &in.nodeCountSet, "node-count", "N", "nodes in the pool (default 3)", 0, sizing.MaxClusterNodes*10)
 			f.intVar(&in.maxCount, nil, "max-count", "N", "autoscaler maximum; counts instead of --node-count", 0, sizing.MaxClusterNodes*10)
 			f.intVar(&in.minCount, nil, "min-count", "N", "autoscaler minimum (checked, does not change the answer)", 0, sizing.MaxClusterNodes*10)
 			f.boolVar(&in.autoscaler, "enable-cluster-autoscaler", "accepted as az does; --max-count is what counts")
-			f.intVar(&in.maxPods, nil, "max-pods", "N", "pods per node, 10–250 (default per network model)", 0, 1<<20)
+			f.intVar(&in.maxPods, nil, "max-pods", "N",
+				fmt.Sprintf("pods per node, %d–%d (default per network model)", sizing.MinMaxPods, sizing.MaxMaxPods), 0, 1<<20)
 			f.define("max-surge", "N|P%", `upgrade surge: nodes ("1") or percent of the pool ("33%") (default 10%)`,
 				func(s string) error { return parseSurge(&in.maxSurge, s) }, nil)
 			f.define("max-unavailable", "N|P%", "nodes upgraded in place without a surge node (default 0)",
@@ -64,7 +67,8 @@ cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31
 			f.prefixVar(&in.nodeSubnet, "node-subnet", "node subnet to check (IPv4)")
 			f.prefixVar(&in.podSubnet, "pod-subnet", "pod subnet to check (Azure CNI pod subnet; implies one)")
 			f.prefixVar(&in.podCIDR, "pod-cidr", "pod CIDR to check (overlay, kubenet)")
-			f.enumVar(&in.families, "ip-families", "IPv4,IPv6 for dual-stack (overlay) (default IPv4)", "IPv4", "IPv4,IPv6")
+			f.enumVar(&in.families, "ip-families", "IPv4,IPv6 for dual-stack (overlay) (default IPv4)",
+				string(sizing.IPv4), familiesText(sizing.IPFamilies()))
 			f.prefixesVar(&in.podCIDRs, "pod-cidrs", "pod CIDRs to check, IPv4 and IPv6 for dual-stack, comma-separated")
 			f.outputVar(&in.output)
 			return func([]string) error { return in.run(e) }
@@ -124,8 +128,8 @@ func (in *sizeInput) cluster() sizing.Cluster {
 	if c.Network.Plugin == "" {
 		c.Network.Plugin = sizing.PluginAzure
 	}
-	if in.families == "IPv4,IPv6" {
-		c.Network.IPFamilies = []sizing.IPFamily{sizing.IPv4, sizing.IPv6}
+	if in.families == familiesText(sizing.IPFamilies()) {
+		c.Network.IPFamilies = sizing.IPFamilies()
 	}
 	p := sizing.Pool{
 		OSType:         sizing.OSType(in.osType),
@@ -204,3 +208,15 @@ func (in *sizeInput) checkAutoscaler() error {
 	}
 	return nil
 }
+
+// names returns the allowed values of a sizing enumeration as flag choices.
+func names[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// familiesText writes IP families as az takes them: "IPv4,IPv6".
+func familiesText(fs []sizing.IPFamily) string { return strings.Join(names(fs), ",") }

@@ -6,21 +6,10 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-// modelName describes a network model in words.
+// modelName describes a network model in words: its spec's label.
 func modelName(m sizing.Model) string {
-	switch m {
-	case sizing.ModelNodeSubnet:
-		return "Azure CNI, pods in the node subnet (classic)"
-	case sizing.ModelPodSubnetDynamic:
-		return "Azure CNI, pods in a pod subnet (dynamic allocation)"
-	case sizing.ModelPodSubnetStatic:
-		return "Azure CNI, pods in a pod subnet (static block allocation)"
-	case sizing.ModelOverlay:
-		return "Azure CNI Overlay, pods in the pod CIDR"
-	case sizing.ModelKubenet:
-		return "kubenet, pods in the pod CIDR"
-	case sizing.ModelNone:
-		return "bring your own CNI, node addresses only"
+	if l := m.Spec().Label; l != "" {
+		return l
 	}
 	return string(m)
 }
@@ -94,21 +83,24 @@ func writeSizeTable(e *env, res *sizeResult) error {
 
 // perNodeWords explains what one node costs in a range.
 func perNodeWords(res *sizeResult, rr *rangeResult) string {
+	s := res.Model.Spec()
 	switch {
-	case rr.key.Kind == sizing.NodeSubnet && res.Model == sizing.ModelNodeSubnet:
+	case rr.key.Kind == sizing.NodeSubnet && s.PodsInNodeSubnet:
 		return fmt.Sprintf("%d pods (maxPods) + 1 for the node = %s addresses", res.MaxPods, commas(rr.PerNode))
 	case rr.key.Kind == sizing.NodeSubnet:
 		return "1 address for the node"
-	case res.Model == sizing.ModelPodSubnetStatic:
+	case rr.key.Kind == sizing.PodSubnet && s.PodSubnet == sizing.StaticBlock:
 		blocks := sizing.StaticBlocks(res.MaxPods)
-		return fmt.Sprintf("ceil((%d pods + 1) / 16) = %d /28 blocks × 16 = %s addresses", res.MaxPods, blocks, commas(rr.PerNode))
+		return fmt.Sprintf("ceil((%d pods + 1) / %d) = %d /%d blocks × %d = %s addresses", res.MaxPods, s.PodSubnetUnit,
+			blocks, sizing.StaticBlockBits, s.PodSubnetUnit, commas(rr.PerNode))
 	case rr.key.Kind == sizing.PodSubnet:
-		return fmt.Sprintf("%s addresses (pod IPs come in batches of 16)", commas(rr.PerNode))
+		return fmt.Sprintf("%s addresses (pod IPs come in batches of %d)", commas(rr.PerNode), s.PodSubnetUnit)
 	}
+	bits := s.PodCIDRBlockBits(rr.key.Family)
 	if rr.key.Family == sizing.IPv6 {
-		return fmt.Sprintf("one /%d = 2^%d = %s addresses", sizing.NodeBlockBitsV6, 128-sizing.NodeBlockBitsV6, commas(rr.PerNode))
+		return fmt.Sprintf("one /%d = 2^%d = %s addresses", bits, 128-bits, commas(rr.PerNode))
 	}
-	return fmt.Sprintf("one /%d = %s addresses", sizing.NodeBlockBitsV4, commas(rr.PerNode))
+	return fmt.Sprintf("one /%d = %s addresses", bits, commas(rr.PerNode))
 }
 
 // prefixWords explains the usable size of a prefix of length bits.
@@ -121,11 +113,11 @@ func prefixWords(res *sizeResult, rr *rangeResult, bits int) string {
 		addrBits = 128
 	}
 	size := pow2(addrBits - bits)
-	if rr.key.Kind == sizing.PodSubnet && res.Model == sizing.ModelPodSubnetStatic {
+	if s := res.Model.Spec(); rr.key.Kind == sizing.PodSubnet && s.PodSubnet == sizing.StaticBlock {
 		blocks := pow2(sizing.StaticBlockBits - bits)
 		usable := blocks.Sub(sizing.CountFrom64(2))
-		return fmt.Sprintf("/%d (%s /28 blocks − 2 that hold Azure's reserved addresses = %s × 16 = %s usable)", bits,
-			commas(blocks), commas(usable), commas(usable.Mul64(16)))
+		return fmt.Sprintf("/%d (%s /%d blocks − 2 that hold Azure's reserved addresses = %s × %d = %s usable)", bits,
+			commas(blocks), sizing.StaticBlockBits, commas(usable), s.PodSubnetUnit, commas(usable.Mul64(uint64(s.PodSubnetUnit))))
 	}
 	if rr.Reserved == 0 {
 		return fmt.Sprintf("/%d (%s addresses)", bits, commas(size))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/sizing"
 )
 
 const (
@@ -123,12 +124,12 @@ func readCluster(x val) Cluster {
 
 func readNetworkProfile(x val) ipam.NetworkProfile {
 	var np ipam.NetworkProfile
-	np.NetworkPlugin = enum(x.key("networkPlugin"), ipam.PluginAzure, ipam.PluginKubenet, ipam.PluginNone)
-	np.NetworkPluginMode = enum(x.key("networkPluginMode"), ipam.PluginModeOverlay)
-	np.NetworkDataplane = enum(x.key("networkDataplane"), ipam.DataplaneAzure, ipam.DataplaneCilium)
-	np.NetworkPolicy = enum(x.key("networkPolicy"), ipam.PolicyNone, ipam.PolicyAzure, ipam.PolicyCalico, ipam.PolicyCilium)
+	np.NetworkPlugin = enum(x.key("networkPlugin"), sizing.NetworkPlugins()...)
+	np.NetworkPluginMode = enum(x.key("networkPluginMode"), sizing.NetworkPluginModes()...)
+	np.NetworkDataplane = enum(x.key("networkDataplane"), sizing.NetworkDataplanes()...)
+	np.NetworkPolicy = enum(x.key("networkPolicy"), sizing.NetworkPolicies()...)
 	for _, f := range x.key("ipFamilies").list() {
-		if v := enum(f, ipam.IPv4, ipam.IPv6); v != "" {
+		if v := enum(f, sizing.IPFamilies()...); v != "" {
 			np.IPFamilies = append(np.IPFamilies, v)
 		}
 	}
@@ -151,11 +152,11 @@ func readPool(x val) Pool {
 	p.MinCount = x.prop("minCount").integer()
 	p.EnableAutoScaling = x.prop("enableAutoScaling").boolean()
 	p.MaxPods = x.prop("maxPods").integer()
-	p.OSType = enum(x.prop("osType"), ipam.Linux, ipam.Windows)
+	p.OSType = enum(x.prop("osType"), sizing.OSTypes()...)
 	p.Mode = x.prop("mode").str()
 	p.SubnetID = x.prop("vnetSubnetId").str()
 	p.PodSubnetID = x.prop("podSubnetId").str()
-	p.PodIPAllocationMode = enum(x.prop("podIpAllocationMode"), ipam.DynamicIndividual, ipam.StaticBlock)
+	p.PodIPAllocationMode = enum(x.prop("podIpAllocationMode"), sizing.PodIPAllocationModes()...)
 	up := x.prop("upgradeSettings")
 	p.MaxSurge = up.key("maxSurge").surge()
 	p.MaxUnavailable = up.key("maxUnavailable").surge()

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/sizing"
 )
 
 // ParseTerraform reads the output of terraform show -json: a state
@@ -188,15 +189,15 @@ func (t *tfFile) cluster(res *tfResource) Cluster {
 	c.KubernetesVersion = x.key("kubernetes_version").str()
 	np := x.at("network_profile", "[0]")
 	p := &c.NetworkProfile
-	p.NetworkPlugin = enum(np.key("network_plugin"), ipam.PluginAzure, ipam.PluginKubenet, ipam.PluginNone)
-	p.NetworkPluginMode = enum(np.key("network_plugin_mode"), ipam.PluginModeOverlay)
-	p.NetworkDataplane = enum(np.key("network_data_plane"), ipam.DataplaneAzure, ipam.DataplaneCilium)
+	p.NetworkPlugin = enum(np.key("network_plugin"), sizing.NetworkPlugins()...)
+	p.NetworkPluginMode = enum(np.key("network_plugin_mode"), sizing.NetworkPluginModes()...)
+	p.NetworkDataplane = enum(np.key("network_data_plane"), sizing.NetworkDataplanes()...)
 	if p.NetworkDataplane == "" {
 		p.NetworkDataplane = enum(np.key("ebpf_data_plane"), ipam.DataplaneCilium) // provider 3.x
 	}
-	p.NetworkPolicy = enum(np.key("network_policy"), ipam.PolicyNone, ipam.PolicyAzure, ipam.PolicyCalico, ipam.PolicyCilium)
+	p.NetworkPolicy = enum(np.key("network_policy"), sizing.NetworkPolicies()...)
 	for _, f := range np.key("ip_versions").list() {
-		if v := enum(f, ipam.IPv4, ipam.IPv6); v != "" {
+		if v := enum(f, sizing.IPFamilies()...); v != "" {
 			p.IPFamilies = append(p.IPFamilies, v)
 		}
 	}
@@ -235,9 +236,9 @@ func (t *tfFile) pool(res *tfResource, x val, block string) Pool {
 	p.MaxCount = x.key("max_count").integer()
 	p.EnableAutoScaling = x.key("auto_scaling_enabled").boolean() || x.key("enable_auto_scaling").boolean()
 	p.MaxPods = x.key("max_pods").integer()
-	p.OSType = enum(x.key("os_type"), ipam.Linux, ipam.Windows)
+	p.OSType = enum(x.key("os_type"), sizing.OSTypes()...)
 	p.Mode = x.key("mode").str()
-	p.PodIPAllocationMode = enum(x.key("pod_ip_allocation_mode"), ipam.DynamicIndividual, ipam.StaticBlock)
+	p.PodIPAllocationMode = enum(x.key("pod_ip_allocation_mode"), sizing.PodIPAllocationModes()...)
 	up := x.at("upgrade_settings", "[0]")
 	p.MaxSurge = up.key("max_surge").surge()
 	p.MaxUnavailable = up.key("max_unavailable").surge()
