@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strings"
 
-	"go4.org/netipx"
-
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/internal/u128"
 	"github.com/cidrplan/cidrplan/ipam"
+	"go4.org/netipx"
 )
 
 // item is one range of the plan as drawn.
@@ -106,7 +106,7 @@ func layout(p *ipam.Plan) []band {
 
 // usable reports whether a prefix can be drawn: valid, canonical, not 4in6.
 func usable(p netip.Prefix) bool {
-	return p.IsValid() && p == p.Masked() && !p.Addr().Is4In6()
+	return cidr.PrefixSentinel(p) == nil
 }
 
 func subnetRole(p ipam.Purpose) Role {

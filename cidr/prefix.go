@@ -76,6 +76,22 @@ func ParsePrefix(s string) (netip.Prefix, error) {
 	return p, nil
 }
 
+// ParseAddrPrefix parses s as an address with its prefix length, the
+// notation of an interface address (the docker bridge's 172.17.0.1/16):
+// host bits are the address and are kept. It returns a *PrefixError
+// wrapping ErrInvalidPrefix when s is not a CIDR and ErrMappedIPv6 for an
+// IPv4-mapped IPv6 address.
+func ParseAddrPrefix(s string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		return netip.Prefix{}, &PrefixError{Input: s, Err: ErrInvalidPrefix}
+	}
+	if err := PrefixSentinel(p.Masked()); err != nil {
+		return netip.Prefix{}, &PrefixError{Input: s, Prefix: p, Err: err}
+	}
+	return p, nil
+}
+
 // MustParsePrefix calls ParsePrefix and panics on error. It is for tests
 // and constants.
 func MustParsePrefix(s string) netip.Prefix {

@@ -58,6 +58,32 @@ func TestParsePrefix(t *testing.T) {
 	}
 }
 
+func TestParseAddrPrefix(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    netip.Prefix
+		wantErr error
+	}{
+		{"host bits kept", "172.17.0.1/16", netip.MustParsePrefix("172.17.0.1/16"), nil},
+		{"masked", "172.17.0.0/16", netip.MustParsePrefix("172.17.0.0/16"), nil},
+		{"ipv6", "fd00::1/64", netip.MustParsePrefix("fd00::1/64"), nil},
+		{"mapped", "::ffff:172.17.0.1/112", netip.Prefix{}, ErrMappedIPv6},
+		{"not a CIDR", "172.17.0.1", netip.Prefix{}, ErrInvalidPrefix},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseAddrPrefix(tt.in)
+			if diff := cmp.Diff(tt.want, got, equateNetip); diff != "" {
+				t.Errorf("ParseAddrPrefix(%q) (-want +got):\n%s", tt.in, diff)
+			}
+			if !errors.Is(err, tt.wantErr) {
+				t.Errorf("ParseAddrPrefix(%q) error = %v, want %v", tt.in, err, tt.wantErr)
+			}
+		})
+	}
+}
+
 func TestCheckPrefixFamily(t *testing.T) {
 	tests := []struct {
 		name    string

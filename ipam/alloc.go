@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/netip"
 
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/internal/buddy"
 	"go4.org/netipx"
 )
@@ -175,13 +176,8 @@ func allocBad(format string, args ...any) error {
 }
 
 func allocCheckParent(p netip.Prefix) error {
-	switch {
-	case !p.IsValid():
-		return allocBad("parent prefix %q is invalid", p)
-	case p.Addr().Is4In6():
-		return allocBad("parent %q: IPv4-mapped IPv6 prefixes are not allowed", p)
-	case p != p.Masked():
-		return allocBad("parent %q: host bits set (want %s)", p, p.Masked())
+	if err := cidr.CheckPrefix(p); err != nil {
+		return fmt.Errorf("%w: parent %w", ErrBadAllocRequest, err)
 	}
 	return nil
 }
@@ -215,21 +211,15 @@ func (a *Allocator) checkBits(bits, count int) error {
 // 128-bit keys rather than netip.Addr comparisons: NewAllocator runs it once
 // per used range.
 func (a *Allocator) offsets(what string, r netipx.IPRange) (buddy.Range, bool, error) {
-	from, to := r.From(), r.To()
-	w := a.within.Addr().BitLen()
-	switch {
-	case !from.IsValid() || !to.IsValid() || from.BitLen() != to.BitLen():
-		return buddy.Range{}, false, allocBad("%s range from %q to %q is invalid (want two addresses of one family, from ≤ to)", what, from, to)
-	case from.BitLen() != w:
-		return buddy.Range{}, false, allocBad("%s range %s is %s, parent %s is %s", what, r, allocFamily(from), a.within, allocFamily(a.within.Addr()))
-	case w == 128 && (from.Is4In6() || to.Is4In6()):
-		return buddy.Range{}, false, allocBad("%s range %s: IPv4-mapped IPv6 addresses are not allowed", what, r)
+	if err := cidr.RangeSentinel(r); err != nil {
+		return buddy.Range{}, false, fmt.Errorf("%w: %s %w", ErrBadAllocRequest, what, &cidr.RangeError{Range: r, Err: err})
 	}
-	lo, hi := allocKey(from), allocKey(to)
-	switch {
-	case hi.Less(lo):
-		return buddy.Range{}, false, allocBad("%s range from %q to %q is invalid (want two addresses of one family, from ≤ to)", what, from, to)
-	case hi.Less(a.first) || a.last.Less(lo):
+	from := r.From()
+	if from.BitLen() != a.within.Addr().BitLen() {
+		return buddy.Range{}, false, allocBad("%s range %s is %s, parent %s is %s", what, r, allocFamily(from), a.within, allocFamily(a.within.Addr()))
+	}
+	lo, hi := allocKey(from), allocKey(r.To())
+	if hi.Less(a.first) || a.last.Less(lo) {
 		return buddy.Range{}, false, nil
 	}
 	if lo.Less(a.first) {

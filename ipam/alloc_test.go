@@ -129,7 +129,7 @@ func TestAllocateBadRequestNamesInput(t *testing.T) {
 		bits   int
 		want   string
 	}{
-		{"host bits", "10.0.0.1/8", 24, `ipam: bad allocation request: parent "10.0.0.1/8": host bits set (want 10.0.0.0/8)`},
+		{"host bits", "10.0.0.1/8", 24, `ipam: bad allocation request: parent prefix "10.0.0.1/8": host bits set (want 10.0.0.0/8)`},
 		{"too short", "10.0.0.0/8", 7, `ipam: bad allocation request: /7 is shorter than parent 10.0.0.0/8`},
 		{"too long", "10.0.0.0/8", 33, `ipam: bad allocation request: /33 is longer than an IPv4 address (/32) in parent 10.0.0.0/8`},
 	}

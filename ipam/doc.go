@@ -39,8 +39,9 @@
 //
 // Plan file errors are *[ParseError] (file, line, key path) wrapping a cause
 // that matches exactly one sentinel ([ErrSyntax], [ErrUnknownField],
-// [ErrInvalidValue], [ErrInvalidPrefix], [ErrHostBits], [Err4in6]) with
-// errors.Is. A prefix with host bits set is never masked silently: the error
+// [ErrInvalidValue], [ErrInvalidPrefix], [ErrInvalidAddr], [ErrHostBits],
+// [Err4in6]) with errors.Is. The prefix and address sentinels are package
+// cidr's values, shared with overlap and sizing. A prefix with host bits set is never masked silently: the error
 // names the masked form. Problems in a well-formed plan are not Go errors but
 // findings; [Plan.Complete] returns a *[PlanError] wrapping [ErrInvalidPlan]
 // when its result still has error findings, and allocation errors wrap

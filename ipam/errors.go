@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/cidrplan/cidrplan/cidr"
 )
 
 // Sentinel errors, one per category. Every error returned by this package
 // matches exactly one of them with errors.Is; typed errors ([ParseError],
-// [PrefixError], [EnumError]) carry the details.
+// [PrefixError], [EnumError]) carry the details. The sentinels for prefixes
+// and addresses are package cidr's values, shared with overlap and sizing,
+// so errors.Is(err, cidr.ErrHostBits) holds for ipam's errors too.
 var (
 	// ErrSyntax: the plan file is not well-formed YAML or JSON.
 	ErrSyntax = errors.New("ipam: syntax error")
@@ -17,12 +21,16 @@ var (
 	ErrUnknownField = errors.New("ipam: unknown field")
 	// ErrInvalidValue: a value has the wrong type or is outside its domain.
 	ErrInvalidValue = errors.New("ipam: invalid value")
-	// ErrInvalidPrefix: a CIDR does not parse (AKS's CidrStringParseError).
-	ErrInvalidPrefix = errors.New("ipam: invalid prefix")
-	// ErrHostBits: a CIDR has host bits set.
-	ErrHostBits = errors.New("ipam: host bits set")
-	// Err4in6: an IPv4-mapped IPv6 address or prefix.
-	Err4in6 = errors.New("ipam: IPv4-mapped IPv6 address")
+	// ErrInvalidPrefix is cidr.ErrInvalidPrefix: a CIDR does not parse
+	// (AKS's CidrStringParseError).
+	ErrInvalidPrefix = cidr.ErrInvalidPrefix
+	// ErrInvalidAddr is cidr.ErrInvalidAddr: an IP address does not parse
+	// or has a zone (AKS's CidrStringParseError too).
+	ErrInvalidAddr = cidr.ErrInvalidAddr
+	// ErrHostBits is cidr.ErrHostBits: a CIDR has host bits set.
+	ErrHostBits = cidr.ErrHostBits
+	// Err4in6 is cidr.ErrMappedIPv6: an IPv4-mapped IPv6 address or prefix.
+	Err4in6 = cidr.ErrMappedIPv6
 	// ErrUnknownVNet: a reference names a VNet the plan does not hold.
 	ErrUnknownVNet = errors.New("ipam: unknown vnet")
 	// ErrInvalidPlan: Complete cannot produce a valid plan from its input.
@@ -58,7 +66,8 @@ func (e *ParseError) Error() string {
 // prefix or address, else "".
 func (e *ParseError) Code() Code {
 	var pe *PrefixError
-	if errors.As(e.Err, &pe) {
+	var ae *cidr.AddrError
+	if errors.As(e.Err, &pe) || errors.As(e.Err, &ae) {
 		return CodeCIDRStringParseError
 	}
 	return ""
@@ -66,53 +75,17 @@ func (e *ParseError) Code() Code {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// PrefixError reports a prefix or address that is malformed, has host bits
-// set, or is IPv4-mapped IPv6. It matches [ErrInvalidPrefix], [ErrHostBits]
-// or [Err4in6] with errors.Is.
-type PrefixError struct {
-	Input string       // the text as given
-	Want  netip.Prefix // for host bits: the masked form
-	Err   error        // the sentinel
-}
+// PrefixError is cidr.PrefixError: a prefix that is malformed, has host
+// bits set (the message names the masked form), or is IPv4-mapped IPv6. It
+// matches [ErrInvalidPrefix], [ErrHostBits] or [Err4in6] with errors.Is.
+// An address is reported as a *cidr.AddrError.
+type PrefixError = cidr.PrefixError
 
-func (e *PrefixError) Error() string {
-	switch e.Err {
-	case ErrHostBits:
-		return fmt.Sprintf("ipam: %q: host bits set (want %s)", e.Input, e.Want)
-	case Err4in6:
-		return fmt.Sprintf("ipam: %q: IPv4-mapped IPv6 not allowed", e.Input)
-	default:
-		return fmt.Sprintf("ipam: %q: not a valid CIDR", e.Input)
-	}
-}
+// ParsePrefix parses s strictly with cidr.ParsePrefix: a valid CIDR with no
+// host bits set, not IPv4-mapped IPv6. Errors are *[PrefixError].
+func ParsePrefix(s string) (netip.Prefix, error) { return cidr.ParsePrefix(s) }
 
-func (e *PrefixError) Unwrap() error { return e.Err }
-
-// ParsePrefix parses s strictly: a valid CIDR with no host bits set, not
-// IPv4-mapped IPv6. Errors are *[PrefixError].
-func ParsePrefix(s string) (netip.Prefix, error) {
-	p, err := netip.ParsePrefix(s)
-	if err != nil {
-		return netip.Prefix{}, &PrefixError{Input: s, Err: ErrInvalidPrefix}
-	}
-	if p.Addr().Is4In6() {
-		return netip.Prefix{}, &PrefixError{Input: s, Err: Err4in6}
-	}
-	if m := p.Masked(); m != p {
-		return netip.Prefix{}, &PrefixError{Input: s, Want: m, Err: ErrHostBits}
-	}
-	return p, nil
-}
-
-// ParseAddr parses an IP address strictly: no zone, not IPv4-mapped IPv6.
-// Errors are *[PrefixError] matching [ErrInvalidPrefix] or [Err4in6].
-func ParseAddr(s string) (netip.Addr, error) {
-	a, err := netip.ParseAddr(s)
-	if err != nil || a.Zone() != "" {
-		return netip.Addr{}, &PrefixError{Input: s, Err: ErrInvalidPrefix}
-	}
-	if a.Is4In6() {
-		return netip.Addr{}, &PrefixError{Input: s, Err: Err4in6}
-	}
-	return a, nil
-}
+// ParseAddr parses an IP address strictly with cidr.ParseAddr: no zone, not
+// IPv4-mapped IPv6. Errors are *cidr.AddrError matching [ErrInvalidAddr]
+// or [Err4in6].
+func ParseAddr(s string) (netip.Addr, error) { return cidr.ParseAddr(s) }

@@ -3,6 +3,8 @@ package ipam
 import (
 	"net/netip"
 	"strconv"
+
+	"github.com/cidrplan/cidrplan/cidr"
 )
 
 // rangeKind says what a plan range is.
@@ -87,11 +89,9 @@ func (v *validation) collectRanges() []planRange {
 	}
 	out := make([]planRange, 0, n+3*len(v.clusters))
 	add := func(r planRange) {
-		if p := r.prefix; p.IsValid() && !p.Addr().Is4In6() && p.Masked() == p {
+		if v.checkPrefixSyntax(r.prefix, r.field) {
 			out = append(out, r)
-			return
 		}
-		v.checkPrefixSyntax(r.prefix, r.field)
 	}
 	for _, vv := range v.vnets {
 		for i, p := range vv.v.AddressSpace {
@@ -111,8 +111,8 @@ func (v *validation) collectRanges() []planRange {
 		for i, p := range np.ServicePrefixes() {
 			add(planRange{kind: kindService, prefix: p, i: i, cluster: cv, vnet: cv.vnet})
 		}
-		if d := np.DockerBridgeCIDR; d.IsValid() && !d.Addr().Is4In6() {
-			out = append(out, planRange{kind: kindDocker, prefix: d.Masked(), cluster: cv, vnet: cv.vnet})
+		if d := np.DockerBridgeCIDR.Masked(); cidr.PrefixSentinel(d) == nil {
+			out = append(out, planRange{kind: kindDocker, prefix: d, cluster: cv, vnet: cv.vnet})
 		}
 	}
 	for i := range v.plan.Avoid {
@@ -143,25 +143,24 @@ func serviceField(np *NetworkProfile, i int) string {
 }
 
 // checkPrefixSyntax reports a zero, IPv4-mapped or host-bits prefix that
-// reached validation (a Go-built plan; plan files reject them) and says whether p
-// is usable.
+// reached validation (a Go-built plan; planfile rejects them) and says
+// whether p is usable. The check is cidr's; the finding's hint names the
+// form cidr's error names.
 func (v *validation) checkPrefixSyntax(p netip.Prefix, fieldOf func() string) bool {
-	if p.IsValid() && !p.Addr().Is4In6() && p.Masked() == p {
+	err := cidr.CheckPrefix(p)
+	if err == nil {
 		return true
 	}
-	field := fieldOf()
-	switch {
-	case !p.IsValid():
-		v.errorf(CodeCIDRStringParseError, field, "give a CIDR such as 10.0.0.0/16",
-			"%q is not a valid CIDR", p.String())
-	case p.Addr().Is4In6():
-		v.errorf(CodeCIDRStringParseError, field, "write the IPv4 prefix without the ::ffff: mapping",
-			"%s is an IPv4-mapped IPv6 prefix", p)
-	case p.Masked() != p:
-		v.errorf(CodeCIDRStringParseError, field, "use "+p.Masked().String(),
-			"%s has host bits set (want %s)", p, p.Masked())
-	default:
-		return true
+	pe := err.(*cidr.PrefixError)
+	var fix string
+	switch pe.Err {
+	case cidr.ErrInvalidPrefix:
+		fix = "give a CIDR such as 10.0.0.0/16"
+	case cidr.ErrMappedIPv6:
+		fix = "write the IPv4 prefix without the ::ffff: mapping"
+	case cidr.ErrHostBits:
+		fix = "use " + p.Masked().String()
 	}
+	v.errorf(CodeCIDRStringParseError, fieldOf(), fix, "%v", pe)
 	return false
 }

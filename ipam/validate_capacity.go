@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -328,7 +329,7 @@ func (v *validation) checkPodCIDRCapacity(cs *clusterSizing) {
 			continue
 		}
 		for i, p := range np.PodPrefixes() {
-			if !p.IsValid() || p.Masked() != p || p.Addr().Is4In6() || p.Addr().Is4() != (r.Family == sizing.IPv4) {
+			if cidr.CheckPrefixFamily(p, r.Family.CIDRFamily()) != nil {
 				continue
 			}
 			v.checkOnePodCIDR(cs.cv, r, p, cs.cv.field(podField(np, i)))

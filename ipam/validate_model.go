@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -281,7 +282,7 @@ func (v *validation) checkPoolSubnetPrefixes(sv *subnetView) {
 	var v4, v6 []netip.Prefix
 	for _, p := range sv.s.AddressPrefixes {
 		switch {
-		case !p.IsValid() || p.Addr().Is4In6():
+		case cidr.CheckPrefix(p) != nil:
 			return // checkRanges reports it
 		case p.Addr().Is4():
 			v4 = append(v4, p)

@@ -79,11 +79,17 @@ func (e *Error) Error() string {
 	if e.Pool != "" {
 		s += fmt.Sprintf("pool %q: ", e.Pool)
 	}
-	s += fmt.Sprintf("%s %q: %v", e.Field, e.Value, e.Err)
+	return s + fmt.Sprintf("%s %q: %s", e.Field, e.Value, e.Reason())
+}
+
+// Reason says which rule is broken (the sentinel and Detail) without
+// naming the pool, field or value, for a front end or importer that names
+// them itself.
+func (e *Error) Reason() string {
 	if e.Detail != "" {
-		s += ": " + e.Detail
+		return fmt.Sprintf("%v: %s", e.Err, e.Detail)
 	}
-	return s
+	return fmt.Sprint(e.Err)
 }
 
 // Unwrap returns the sentinel.

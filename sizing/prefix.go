@@ -46,14 +46,15 @@ func (e *PrefixError) Unwrap() []error {
 // checkPrefix rejects an invalid prefix, host bits set, IPv4-mapped IPv6,
 // and a family other than want, as a *PrefixError wrapping cidr's error.
 func checkPrefix(p netip.Prefix, want IPFamily) error {
-	if err := cidr.CheckPrefixFamily(p, want.cidr()); err != nil {
+	if err := cidr.CheckPrefixFamily(p, want.CIDRFamily()); err != nil {
 		return &PrefixError{Prefix: p, Err: err}
 	}
 	return nil
 }
 
-// cidr returns the family as package cidr names it; AnyFamily for "".
-func (f IPFamily) cidr() cidr.Family {
+// CIDRFamily returns the family as package cidr names it, for its
+// CheckPrefixFamily; cidr.AnyFamily for "" or an unknown family.
+func (f IPFamily) CIDRFamily() cidr.Family {
 	switch f {
 	case IPv4:
 		return cidr.IPv4

@@ -65,7 +65,22 @@ func importError(err error) error {
 		}
 		return fmt.Errorf("export %q: %s", pe.Path, reason)
 	}
-	return errors.New(strings.ReplaceAll(err.Error(), "azure: ", ""))
+	return errors.New(strings.Join(importMessages(err, nil), "\n"))
+}
+
+// importMessages appends the messages of the errors joined in err, each
+// *azure.Error by its Message: the file leads, "azure: " would add nothing.
+func importMessages(err error, out []string) []string {
+	if ae, ok := err.(*azure.Error); ok {
+		return append(out, ae.Message())
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			out = importMessages(e, out)
+		}
+		return out
+	}
+	return append(out, err.Error())
 }
 
 // stdinPlan is the PLAN argument that names standard input.

@@ -20,6 +20,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/overlap"
 	"go4.org/netipx"
 )
@@ -79,16 +80,13 @@ func parse(r io.Reader) ([]row, error) {
 	var rows []row
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
-		name, cidr, ok := strings.Cut(sc.Text(), ",")
+		name, text, ok := strings.Cut(sc.Text(), ",")
 		if !ok {
 			return nil, fmt.Errorf("line %d: want name,prefix", line)
 		}
-		p, err := netip.ParsePrefix(cidr)
+		p, err := cidr.ParsePrefix(text)
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
-		if p != p.Masked() {
-			return nil, fmt.Errorf("line %d: %q: host bits set (want %s)", line, cidr, p.Masked())
 		}
 		rows = append(rows, row{line: line, name: name, prefix: p})
 	}

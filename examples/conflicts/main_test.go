@@ -69,7 +69,7 @@ func TestRun(t *testing.T) {
 
 func TestParseRejectsHostBits(t *testing.T) {
 	_, err := parse(strings.NewReader("a,10.0.0.0/24\nb,10.0.1.1/24\n"))
-	if err == nil || !strings.Contains(err.Error(), `line 2: "10.0.1.1/24": host bits set (want 10.0.1.0/24)`) {
+	if err == nil || !strings.Contains(err.Error(), `line 2: prefix "10.0.1.1/24": host bits set (want 10.0.1.0/24)`) {
 		t.Errorf("parse error = %v", err)
 	}
 }

@@ -3,31 +3,31 @@ package azure
 import (
 	"errors"
 	"strconv"
-	"strings"
 )
 
-// Sentinel errors, one per category. Every error this package returns
+// Sentinel errors, one per category; their text names no package, as they
+// are read inside an *Error's message. Every error this package returns
 // matches at least one of them with errors.Is; most are *[Error], which
 // carries the file, the JSON path and the offending value, and also wraps the
 // cause (for example an *ipam.PrefixError matching ipam.ErrHostBits).
 var (
 	// ErrSyntax: the file is not well-formed JSON (or is truncated).
-	ErrSyntax = errors.New("azure: syntax error")
+	ErrSyntax = errors.New("syntax error")
 	// ErrFormat: the file is JSON but not an export this package reads
 	// under the flag it was given for.
-	ErrFormat = errors.New("azure: unrecognized export")
+	ErrFormat = errors.New("unrecognized export")
 	// ErrInvalidValue: a field has the wrong JSON type or a value outside
 	// its domain (a malformed CIDR, an unknown network plugin, ...).
-	ErrInvalidValue = errors.New("azure: invalid value")
+	ErrInvalidValue = errors.New("invalid value")
 	// ErrMissingField: a field the import needs is absent or null.
-	ErrMissingField = errors.New("azure: missing field")
+	ErrMissingField = errors.New("missing field")
 	// ErrTemplateExpression: a field holds an unresolved ARM template
 	// expression such as "[parameters('podCidr')]".
-	ErrTemplateExpression = errors.New("azure: unresolved template expression")
+	ErrTemplateExpression = errors.New("unresolved template expression")
 	// ErrConflict: two exports describe the same resource differently.
-	ErrConflict = errors.New("azure: conflicting exports")
+	ErrConflict = errors.New("conflicting exports")
 	// ErrNoCluster: a node pool cannot be attached to a cluster.
-	ErrNoCluster = errors.New("azure: node pool without cluster")
+	ErrNoCluster = errors.New("node pool without cluster")
 )
 
 // Error is a problem at one place of one export. Kind is one of the
@@ -47,35 +47,34 @@ type Error struct {
 	Detail string
 }
 
-func (e *Error) Error() string {
-	s := "azure: " + e.File
+// Error returns "azure: " and Message.
+func (e *Error) Error() string { return "azure: " + e.Message() }
+
+// Message is the error without the package name, for a front end that
+// names itself: `in.json: networkProfile.serviceCidr: invalid value
+// "10.0.0.1/16": host bits set (want 10.0.0.0/16)`. A cause that names
+// what is wrong apart from the input (a Reason method, as the errors of
+// packages cidr and sizing have) is given by its Reason, since Value
+// already quotes the input.
+func (e *Error) Message() string {
+	s := e.File
 	if e.Line > 0 {
 		s += ":" + strconv.Itoa(e.Line)
 	}
 	if e.Path != "" {
 		s += ": " + e.Path
 	}
-	s += ": " + trimPackage(e.Kind.Error())
+	s += ": " + e.Kind.Error()
 	if e.Value != "" {
 		s += " " + strconv.Quote(e.Value)
 	}
 	if e.Detail != "" {
 		s += ": " + e.Detail
 	}
-	if e.Err != nil {
-		s += ": " + trimCausePackage(e.Err.Error())
-	}
-	return s
-}
-
-// trimCausePackage drops the "ipam: " or "sizing: " that opens a cause's
-// message: the message already starts with "azure: ", and one package name
-// per line reads better than three.
-func trimCausePackage(s string) string {
-	for _, p := range []string{"ipam: ", "sizing: "} {
-		if strings.HasPrefix(s, p) {
-			return s[len(p):]
-		}
+	if r, ok := e.Err.(interface{ Reason() string }); ok && e.Value != "" {
+		s += ": " + r.Reason()
+	} else if e.Err != nil {
+		s += ": " + e.Err.Error()
 	}
 	return s
 }
@@ -86,12 +85,4 @@ func (e *Error) Unwrap() []error {
 		return []error{e.Kind}
 	}
 	return []error{e.Kind, e.Err}
-}
-
-func trimPackage(s string) string {
-	const p = "azure: "
-	if len(s) >= len(p) && s[:len(p)] == p {
-		return s[len(p):]
-	}
-	return s
 }

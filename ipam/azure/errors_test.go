@@ -45,7 +45,7 @@ func TestParseErrors(t *testing.T) {
 			[]error{azure.ErrInvalidValue, ipam.Err4in6}, "networkProfile.podCidrs[0]", 0},
 		{"DNS IP malformed", azure.ParseAKS,
 			`{"name":"a","networkProfile":{"dnsServiceIp":"10.0.0.300"}}`,
-			[]error{azure.ErrInvalidValue, ipam.ErrInvalidPrefix}, "networkProfile.dnsServiceIp", 0},
+			[]error{azure.ErrInvalidValue, ipam.ErrInvalidAddr}, "networkProfile.dnsServiceIp", 0},
 		{"docker bridge malformed", azure.ParseAKS,
 			`{"name":"a","networkProfile":{"dockerBridgeCidr":"172.17.0.1"}}`,
 			[]error{azure.ErrInvalidValue}, "networkProfile.dockerBridgeCidr", 0},
@@ -181,8 +181,9 @@ func TestTemplateExpressionsAllReported(t *testing.T) {
 	}
 }
 
-// TestErrorMessageOnePackageName checks that a wrapped ipam or sizing
-// cause is quoted without its own package prefix: one "azure: " per line.
+// TestErrorMessageOnePackageName checks that a wrapped cidr or sizing cause
+// is given by its reason, after the value it quotes: one package name and
+// one quoted input per line; Message is the same without "azure: ".
 func TestErrorMessageOnePackageName(t *testing.T) {
 	tests := []struct {
 		name string
@@ -190,15 +191,19 @@ func TestErrorMessageOnePackageName(t *testing.T) {
 		want string
 	}{
 		{"host bits", `{"name":"a","networkProfile":{"serviceCidr":"10.0.0.1/16"}}`,
-			`azure: in.json: networkProfile.serviceCidr: invalid value: "10.0.0.1/16": host bits set (want 10.0.0.0/16)`},
+			`azure: in.json: networkProfile.serviceCidr: invalid value "10.0.0.1/16": host bits set (want 10.0.0.0/16)`},
 		{"surge above 100 percent", `{"name":"a","agentPoolProfiles":[{"name":"p","upgradeSettings":{"maxSurge":"150%"}}]}`,
-			`azure: in.json: agentPoolProfiles[0].upgradeSettings.maxSurge: invalid value: surge "150%": invalid surge: percent above 100%`},
+			`azure: in.json: agentPoolProfiles[0].upgradeSettings.maxSurge: invalid value "150%": invalid surge: percent above 100%`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := azure.ParseAKS([]byte(tt.in), "in.json")
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("err = %v\nwant  %s", err, tt.want)
+			}
+			var ae *azure.Error
+			if !errors.As(err, &ae) || "azure: "+ae.Message() != tt.want {
+				t.Errorf("Message of %#v is not the error without its package name", err)
 			}
 		})
 	}

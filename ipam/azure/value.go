@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/sizing"
 )
@@ -251,7 +252,7 @@ func (x val) boolean() bool {
 	return b
 }
 
-// prefix parses a CIDR strictly (ipam.ParsePrefix: no host bits, no 4in6).
+// prefix parses a CIDR strictly (cidr.ParsePrefix: no host bits, no 4in6).
 func (x val) prefix() netip.Prefix {
 	s := x.str()
 	if s == "" {
@@ -259,7 +260,7 @@ func (x val) prefix() netip.Prefix {
 	}
 	p, err := ipam.ParsePrefix(s)
 	if err != nil {
-		x.r.fail(x.path, ErrInvalidValue, "", "", err)
+		x.r.fail(x.path, ErrInvalidValue, s, "", err)
 	}
 	return p
 }
@@ -271,10 +272,9 @@ func (x val) addressPrefix() netip.Prefix {
 	if s == "" {
 		return netip.Prefix{}
 	}
-	p, err := netip.ParsePrefix(s)
-	if err != nil || p.Addr().Is4In6() {
-		x.r.fail(x.path, ErrInvalidValue, s, "want an address in CIDR notation such as 172.17.0.1/16", nil)
-		return netip.Prefix{}
+	p, err := cidr.ParseAddrPrefix(s)
+	if err != nil {
+		x.r.fail(x.path, ErrInvalidValue, s, "", err)
 	}
 	return p
 }
@@ -304,7 +304,7 @@ func (x val) addr() netip.Addr {
 	}
 	a, err := ipam.ParseAddr(s)
 	if err != nil {
-		x.r.fail(x.path, ErrInvalidValue, "", "", err)
+		x.r.fail(x.path, ErrInvalidValue, s, "", err)
 	}
 	return a
 }
@@ -321,7 +321,7 @@ func (x val) surge() sizing.Surge {
 	}
 	v, err := sizing.ParseSurge(s)
 	if err != nil {
-		x.r.fail(x.path, ErrInvalidValue, "", "", err)
+		x.r.fail(x.path, ErrInvalidValue, s, "", err)
 	}
 	return v
 }

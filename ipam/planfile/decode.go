@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/internal/printable"
 	"github.com/cidrplan/cidrplan/ipam"
 	"go.yaml.in/yaml/v3"
@@ -59,7 +60,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		}
 		parse := ipam.ParsePrefix
 		if tag == "address" {
-			parse = parseAddressPrefix
+			parse = cidr.ParseAddrPrefix
 		}
 		p, err := parse(s)
 		if err != nil {
@@ -145,19 +146,6 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		return d.invalid(n, path, "unsupported field type %s", t)
 	}
 	return nil
-}
-
-// parseAddressPrefix parses an address in CIDR notation where host bits are
-// meaningful (the docker bridge's "172.17.0.1/16").
-func parseAddressPrefix(s string) (netip.Prefix, error) {
-	p, err := netip.ParsePrefix(s)
-	if err != nil {
-		return netip.Prefix{}, &ipam.PrefixError{Input: s, Err: ipam.ErrInvalidPrefix}
-	}
-	if p.Addr().Is4In6() {
-		return netip.Prefix{}, &ipam.PrefixError{Input: s, Err: ipam.Err4in6}
-	}
-	return p, nil
 }
 
 func (d *decoder) scalar(n *yaml.Node, path, want string) (string, error) {

@@ -33,9 +33,10 @@
 // Decoding errors are *[ipam.ParseError] (file, line, key path) wrapping a
 // cause that matches exactly one of ipam's sentinels with errors.Is:
 // [ipam.ErrSyntax], [ipam.ErrUnknownField], [ipam.ErrInvalidValue],
-// [ipam.ErrInvalidPrefix], [ipam.ErrHostBits] or [ipam.Err4in6]. A prefix
-// with host bits set is never masked silently: the error names the masked
-// form. [Load] returns the file system's error, wrapped, when the file
+// [ipam.ErrInvalidPrefix], [ipam.ErrInvalidAddr], [ipam.ErrHostBits] or
+// [ipam.Err4in6] (the last four are package cidr's, which checks every
+// prefix and address). A prefix with host bits set is never masked
+// silently: the error names the masked form. [Load] returns the file system's error, wrapped, when the file
 // can't be read; [Write] returns an error matching [ErrFormat] for a format
 // it does not know, else only the writer's errors.
 //

@@ -50,7 +50,7 @@ func TestJSONAndYAMLPathsAgree(t *testing.T) {
 func TestJSONErrorsNameTheLine(t *testing.T) {
 	in := "{\n  \"vnets\": [\n    {\n      \"name\": \"a\",\n      \"addressSpace\": [\"10.0.0.1/8\"]\n    }\n  ]\n}\n"
 	_, err := Parse([]byte(in), "plan.json")
-	want := `ipam: plan.json:5: vnets[0].addressSpace[0]: "10.0.0.1/8": host bits set (want 10.0.0.0/8) (CidrStringParseError)`
+	want := `ipam: plan.json:5: vnets[0].addressSpace[0]: prefix "10.0.0.1/8": host bits set (want 10.0.0.0/8) (CidrStringParseError)`
 	if err == nil || err.Error() != want {
 		t.Errorf("Parse() error = %v, want %s", err, want)
 	}

@@ -55,7 +55,7 @@ func TestParseErrors(t *testing.T) {
 		{"host bits", "clusters:\n  - name: c\n    networkProfile:\n      serviceCidr: 10.2.0.1/24\n", ipam.ErrHostBits, 4, `"10.2.0.1/24": host bits set (want 10.2.0.0/24) (CidrStringParseError)`},
 		{"bad cidr", "vnets:\n  - name: a\n    addressSpace:\n      - 10.0.0.0/8\n      - 10.300.0.0/16\n", ipam.ErrInvalidPrefix, 5, `vnets[0].addressSpace[1]`},
 		{"4in6", "vnets:\n  - name: a\n    addressSpace: ['::ffff:10.0.0.0/104']\n", ipam.Err4in6, 3, "IPv4-mapped"},
-		{"bad dns", "clusters:\n  - name: c\n    networkProfile:\n      dnsServiceIP: 10.0.0.300\n", ipam.ErrInvalidPrefix, 4, "dnsServiceIP"},
+		{"bad dns", "clusters:\n  - name: c\n    networkProfile:\n      dnsServiceIP: 10.0.0.300\n", ipam.ErrInvalidAddr, 4, "dnsServiceIP"},
 		{"bad enum", "clusters:\n  - name: c\n    networkProfile:\n      networkPlugin: Azure\n", ipam.ErrInvalidValue, 4, "want one of azure, kubenet, none"},
 		{"bad purpose", "vnets:\n  - name: a\n    subnets:\n      - name: s\n        purpose: nodes\n", ipam.ErrInvalidValue, 5, `purpose "nodes"`},
 		{"bad surge", "clusters:\n  - name: c\n    agentPoolProfiles:\n      - name: p\n        maxSurge: 150%\n", ipam.ErrInvalidValue, 5, "maxSurge"},
