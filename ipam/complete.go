@@ -268,13 +268,13 @@ func (c *completer) clusterRanges() error {
 		}
 		dual := slices.Contains(np.IPFamilies, IPv6)
 		if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
-			v4, err := c.pick(kindPod, DefaultPodCIDR(), c.podBits(cl), ci, np.IsOverlay(), privateParentsV4()...)
+			v4, err := c.pick(kindPod, DefaultPodCIDR(), c.podBits(cl), ci, np.podCIDRReusable(), privateParentsV4()...)
 			if err != nil {
 				return fmt.Errorf("%w: cluster %q: pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
 			}
 			np.PodCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(kindPod, DefaultPodCIDRv6(), 64, ci, np.IsOverlay(), ulaParent())
+				v6, err := c.pick(kindPod, DefaultPodCIDRv6(), 64, ci, np.podCIDRReusable(), ulaParent())
 				if err != nil {
 					return fmt.Errorf("%w: cluster %q: IPv6 pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
 				}
@@ -283,13 +283,13 @@ func (c *completer) clusterRanges() error {
 			mirror(&np.PodCIDR, &np.PodCIDRs)
 		}
 		if len(np.ServicePrefixes()) == 0 {
-			v4, err := c.pick(kindService, DefaultServiceCIDR(), 16, ci, np.IsOverlay(), privateParentsV4()...)
+			v4, err := c.pick(kindService, DefaultServiceCIDR(), 16, ci, np.podCIDRReusable(), privateParentsV4()...)
 			if err != nil {
 				return fmt.Errorf("%w: cluster %q: service CIDR: %w", ErrInvalidPlan, cl.Name, err)
 			}
 			np.ServiceCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(kindService, DefaultServiceCIDRv6(), 108, ci, np.IsOverlay(), ulaParent())
+				v6, err := c.pick(kindService, DefaultServiceCIDRv6(), 108, ci, np.podCIDRReusable(), ulaParent())
 				if err != nil {
 					return fmt.Errorf("%w: cluster %q: IPv6 service CIDR: %w", ErrInvalidPlan, cl.Name, err)
 				}
@@ -398,7 +398,7 @@ func planUses(p *Plan) []clusterUse {
 	for _, r := range v.collectRangesQuiet() {
 		u := clusterUse{usedRange: usedRange{prefix: r.prefix, vnetSpace: r.kind == kindVNet}, kind: r.kind, cluster: -1}
 		if r.cluster != nil {
-			u.cluster, u.overlay = r.cluster.index, r.cluster.c.NetworkProfile.IsOverlay()
+			u.cluster, u.overlay = r.cluster.index, r.cluster.c.NetworkProfile.podCIDRReusable()
 		}
 		out = append(out, u)
 	}

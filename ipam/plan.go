@@ -172,6 +172,10 @@ func (np *NetworkProfile) IsOverlay() bool { return np.model() == sizing.ModelOv
 // model uses one ([sizing.ModelSpec.Uses]).
 func (np *NetworkProfile) UsesPodCIDR() bool { return np.model().Spec().Uses(sizing.PodCIDR) }
 
+// podCIDRReusable reports whether other clusters may reuse the profile's
+// pod CIDR (overlay), as the network model's spec says.
+func (np *NetworkProfile) podCIDRReusable() bool { return np.model().Spec().PodCIDRReusable }
+
 // model returns the network model of the profile's pools that name no pod
 // subnet, which decides the pod CIDR.
 func (np *NetworkProfile) model() sizing.Model { return np.network().Model(sizing.Pool{}) }

@@ -1,6 +1,7 @@
 package ipam
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -60,18 +61,18 @@ func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
 	}
 }
 
-// kubenetRetires is the date Azure retires kubenet.
-const kubenetRetires = "2028-03-31"
-
 // productionSurgePercent is AKS's production advice for maxSurge.
 const productionSurgePercent = 33
 
+// adviseKubenet notes a cluster on a network model Azure retires (kubenet).
 func (v *validation) adviseKubenet(cv *clusterView) {
-	if cv.c.NetworkProfile.NetworkPlugin != PluginKubenet {
+	m := cv.network().Model(sizing.Pool{})
+	spec := m.Spec()
+	if spec.Retires == "" {
 		return
 	}
-	const why = "uses kubenet, which retires on " + kubenetRetires +
-		" (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead"
+	why := fmt.Sprintf("uses %s, which retires on %s (%d nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead",
+		m, spec.Retires, spec.MaxNodes)
 	if cv.c.Production {
 		v.warnf(CodeKubenetInProduction, cv.field("networkProfile.networkPlugin"), "production cluster %q %s", cv.c.Name, why)
 		return

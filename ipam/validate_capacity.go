@@ -369,7 +369,7 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 		fix = fmt.Sprintf("use a /%d or larger pod CIDR", need)
 		if p.Addr().Is4() {
 			fix += ", such as " + v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need))
-			if cv.c.NetworkProfile.IsOverlay() {
+			if cv.network().Model(sizing.Pool{}).Spec().PodCIDRExpandable {
 				// AKS expands an overlay pod CIDR only to a superset
 				// (docs/aks-rules.md#overlay-pod-cidr-grows-only-to-a-superset):
 				// a running cluster can't move it.
@@ -475,7 +475,7 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 		switch {
 		case pv != nil && pv.index == 0:
 			return CodeFirstPoolNotLinux, "make the first (system) pool Linux and add Windows as a user pool"
-		case np.NetworkPlugin == PluginKubenet:
+		case !np.model().Spec().Windows:
 			return CodeWindowsOnKubenet, "use Azure CNI (overlay or node subnet) for a cluster with Windows pools"
 		}
 		return CodeWindowsOnCilium, "use the azure dataplane for a cluster with Windows pools"

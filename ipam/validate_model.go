@@ -245,7 +245,7 @@ func (v *validation) checkNodeSubnetUse(sv *subnetView) {
 		if !slices.Contains(clusters, pv.cluster) {
 			clusters = append(clusters, pv.cluster)
 		}
-		if kubenet == "" && pv.cluster.c.NetworkProfile.NetworkPlugin == PluginKubenet {
+		if kubenet == "" && pv.mode().Spec().NodeRoutes {
 			kubenet = pv.cluster.c.Name
 		}
 	}

@@ -114,7 +114,7 @@ func (c *conflictSet) classify(i, j int) {
 		case a.cluster == b.cluster:
 			c.errorf(CodePodCIDROverlapPodCIDR, b.field(), "give each pod CIDR its own range",
 				"%s overlaps %s", b.describe(), a.describe())
-		case !na.UsesPodCIDR() || !nb.UsesPodCIDR(), na.IsOverlay() && nb.IsOverlay():
+		case !na.UsesPodCIDR() || !nb.UsesPodCIDR(), na.podCIDRReusable() && nb.podCIDRReusable():
 			// Overlay pod CIDRs are private to each cluster: reuse is allowed.
 		case a.vnet != nil && a.vnet == b.vnet:
 			c.errorf(CodePodCIDROverlapPodCIDR, b.field(), "use podCidr "+v.freePodHint(b.cluster, b.prefix),

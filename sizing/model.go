@@ -49,6 +49,12 @@ type ModelSpec struct {
 	// NodeBlockBitsV6); 0 when the model takes no pod CIDR of that family.
 	PodCIDRBitsV4 int
 	PodCIDRBitsV6 int
+	// PodCIDRReusable reports whether independent clusters of the model
+	// may use the same pod CIDR (overlay: pod addresses never leave the
+	// node); PodCIDRExpandable whether a running cluster's pod CIDR may
+	// grow to a superset (see CheckPodCIDRExpansion).
+	PodCIDRReusable   bool
+	PodCIDRExpandable bool
 	// DualStack reports whether the model allows ipFamilies IPv4,IPv6.
 	DualStack bool
 	// MaxNodes is the cluster's node limit under the model, counted at
@@ -63,7 +69,8 @@ type ModelSpec struct {
 	MaxNodesScope string
 	// NodeRoutes reports whether each node takes a route in the cluster's
 	// route table (kubenet), which is what sets MaxNodes: the surge nodes
-	// of an upgrade need routes too.
+	// of an upgrade need routes too. A subnet has one route table, so such
+	// a cluster cannot share its node subnet with another cluster.
 	NodeRoutes bool
 	// MaxPoolNodes is a pool's node limit, upgrade surge included.
 	MaxPoolNodes int
@@ -76,6 +83,9 @@ type ModelSpec struct {
 	// Windows reports whether the model allows Windows pools (the Cilium
 	// dataplane and the first pool refuse them whatever the model).
 	Windows bool
+	// Retires is the date (YYYY-MM-DD) Azure retires the model; empty when
+	// no retirement is announced.
+	Retires string
 }
 
 // modelOrder lists the models in the order Models returns them.
@@ -120,6 +130,7 @@ func (m Model) Spec() ModelSpec {
 		s.Label = "Azure CNI Overlay, pods in the pod CIDR"
 		s.PluginMode = PluginModeOverlay
 		s.PodCIDRBitsV4, s.PodCIDRBitsV6, s.DualStack = NodeBlockBitsV4, NodeBlockBitsV6, true
+		s.PodCIDRReusable, s.PodCIDRExpandable = true, true
 		s.MaxNodes, s.MaxNodesDisputed, s.MaxNodesScope = DefaultOverlayMaxNodes, true, "with Azure CNI Overlay [D]"
 		s.DefaultMaxPods, s.MaxPodsDispute = 250, "30 before 2023-09"
 	case ModelKubenet:
@@ -129,6 +140,7 @@ func (m Model) Spec() ModelSpec {
 		s.MaxNodes, s.MaxNodesScope, s.NodeRoutes = MaxKubenetNodes, "with kubenet", true
 		s.DefaultMaxPods = 110
 		s.Windows = false
+		s.Retires = "2028-03-31"
 	case ModelNone:
 		s.Label = "bring your own CNI, node addresses only"
 		s.Plugin = PluginNone

@@ -55,6 +55,10 @@ func TestModelSpecs(t *testing.T) {
 			// CIDR; dual-stack nodes also a /80 of the IPv6 pod CIDR.
 			Plugin: PluginAzure, PluginMode: PluginModeOverlay,
 			PodCIDRBitsV4: 24, PodCIDRBitsV6: 80, DualStack: true,
+			// articles/aks/azure-cni-overlay.md: independent clusters may
+			// reuse a pod CIDR; articles/aks/azure-cni-overlay-pod-expand.md:
+			// it can grow to a superset only.
+			PodCIDRReusable: true, PodCIDRExpandable: true,
 			// articles/aks/azure-cni-overlay.md: 5,000 nodes; 1,000 before
 			// 2024-03 (Azure/AKS CHANGELOG.md) [D].
 			MaxNodes: 5000, MaxNodesDisputed: true, MaxNodesScope: "with Azure CNI Overlay [D]", MaxPoolNodes: 1000,
@@ -72,6 +76,9 @@ func TestModelSpecs(t *testing.T) {
 			Plugin: PluginKubenet, PodCIDRBitsV4: 24,
 			MaxNodes: 400, MaxNodesScope: "with kubenet", NodeRoutes: true, MaxPoolNodes: 1000,
 			DefaultMaxPods: 110,
+			// Azure updates retirement notice 485172: kubenet retires on
+			// 2028-03-31.
+			Retires: "2028-03-31",
 		},
 		{
 			Model: ModelNone,
