@@ -34,31 +34,19 @@ func checkAdvice(v *validation) {
 }
 
 // adviseKubenetUpgradeRoutes warns when a kubenet cluster's nodes fit the
-// 400-node limit but the surge nodes of its largest pool upgrade do not: the
-// limit comes from the route table (one route per node), and surge nodes
-// are nodes with routes too. Only one pool's surge is counted, so the
-// warning holds however AKS orders the pool upgrades.
+// 400-node limit but the surge nodes of its largest pool upgrade do not
+// (see AdviseUpgradeRoutes).
 func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
-	spec := cs.cv.network().Model(sizing.Pool{}).Spec()
-	if cs.err != nil || !spec.NodeRoutes || cs.demand.Nodes > spec.MaxNodes {
+	if cs.err != nil {
 		return
 	}
-	var largest sizing.Item
-	for _, r := range cs.demand.Ranges {
-		if r.Kind != sizing.NodeSubnet {
-			continue
-		}
-		for _, it := range r.Pools {
-			if it.Surge > largest.Surge {
-				largest = it
-			}
-		}
+	a, ok := AdviseUpgradeRoutes(cs.cv.network().Model(sizing.Pool{}), cs.demand)
+	if !ok {
+		return
 	}
-	if peak := cs.demand.Nodes + largest.Surge; peak > spec.MaxNodes {
-		v.warnf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
-			"kubenet cluster %q has %s; upgrading pool %q adds %s, %d in all, past kubenet's %d (one route per node in the cluster's route table): lower maxSurge of pool %q (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
-			cs.cv.c.Name, plural(cs.demand.Nodes, "node"), largest.Pool, plural(largest.Surge, "surge node"), peak, spec.MaxNodes, largest.Pool)
-	}
+	v.warnf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
+		"kubenet cluster %q has %s; upgrading pool %q adds %s, %d in all, past kubenet's %d (one route per node in the cluster's route table): lower maxSurge of pool %q (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
+		cs.cv.c.Name, plural(a.Nodes, "node"), a.Pool, plural(a.Surge, "surge node"), a.Peak, a.Limit, a.Pool)
 }
 
 // productionSurgePercent is AKS's production advice for maxSurge.

@@ -356,10 +356,7 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 	// the zero Count says so.
 	holds, _ := sizing.PodCIDRNodes(p)
 	holdsN, _ := holds.Uint64() // holds < nodes: the peak does not fit
-	code := CodeInsufficientSubnetSize
-	if cv.c.NetworkProfile.NetworkPlugin == PluginKubenet {
-		code = CodeInsufficientPodCIDR
-	}
+	code := CapacityCode(cv.network().Model(sizing.Pool{}), sizing.PodCIDR)
 	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in pod CIDR %s of cluster %q: "+
 		"%s at upgrade peak × %v (one /%d per node); a /%d holds %s",
 		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, p.Bits(),
@@ -509,4 +506,14 @@ func plural(n int, unit string) string {
 		return fmt.Sprintf("%d %ses", n, unit)
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// CapacityCode returns the code of a range of kind k too small for its
+// demand under model m: InsufficientPodCidr for a kubenet pod CIDR (AKS's
+// own code there), InsufficientSubnetSize for every other range.
+func CapacityCode(m sizing.Model, k sizing.RangeKind) Code {
+	if m == sizing.ModelKubenet && k == sizing.PodCIDR {
+		return CodeInsufficientPodCIDR
+	}
+	return CodeInsufficientSubnetSize
 }

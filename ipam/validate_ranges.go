@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
-
-	"github.com/cidrplan/cidrplan/sizing"
 )
 
 // checkRanges checks every prefix on its own (syntax, sizes, forbidden,
@@ -85,48 +83,15 @@ func (v *validation) checkVNetSpace(r *planRange) {
 }
 
 func (v *validation) checkSubnetSize(r *planRange) {
-	p, name := r.prefix, r.subnet.s.Name
-	switch {
-	case p.Addr().Is6() && p.Bits() != sizing.IPv6SubnetBits:
-		v.errorf(CodeIPv6SubnetSize, r.field(), fmt.Sprintf("use an IPv6 /%d", sizing.IPv6SubnetBits),
-			"IPv6 subnet %q prefix %s is /%d; Azure IPv6 subnets must be exactly /%d", name, p, p.Bits(), sizing.IPv6SubnetBits)
-	case p.Addr().Is4() && p.Bits() > sizing.MinSubnetBits:
-		v.errorf(CodeSubnetTooSmall, r.field(), fmt.Sprintf("use a /%d or larger", sizing.MinSubnetBits),
-			"subnet %q prefix %s is smaller than /%d, the smallest Azure subnet", name, p, sizing.MinSubnetBits)
-	case p.Addr().Is4() && p.Bits() < sizing.MaxSubnetBits:
-		v.errorf(CodeSubnetTooLarge, r.field(), fmt.Sprintf("use a /%d or smaller", sizing.MaxSubnetBits),
-			"subnet %q prefix %s is larger than /%d, the largest Azure subnet", name, p, sizing.MaxSubnetBits)
+	subject := fmt.Sprintf("subnet %q prefix %s", r.subnet.s.Name, r.prefix)
+	if r.prefix.Addr().Is6() {
+		subject = "IPv6 " + subject
 	}
+	v.addRangeProblems(r, UseSubnet, subject)
 }
 
 func (v *validation) checkServiceCIDR(r *planRange) {
-	p, name := r.prefix, r.cluster.c.Name
-	switch {
-	case p.Addr().Is4() && p.Bits() < 12:
-		v.errorf(CodeServiceCIDRTooLarge, r.field(), "use a /12 or smaller, e.g. /16",
-			"service CIDR %s of cluster %q is larger than /12", p, name)
-	case p.Addr().Is4() && p.Bits() == 12:
-		v.warnf(CodeServiceCIDRSizeDisputed, r.field(),
-			"service CIDR %s of cluster %q is exactly /12: the AKS docs ask for smaller than /12, Kubernetes accepts /12 (a /16 avoids the question)",
-			p, name)
-	case p.Addr().Is6() && p.Bits() < 108:
-		v.errorf(CodeServiceCIDRTooLarge, r.field(), "use a /108 or smaller",
-			"IPv6 service CIDR %s of cluster %q is larger than /108", p, name)
-	}
-	_, reserved := insideAKSReserved(p) // reported by checkReserved
-	fix := "use a private range such as " + DefaultServiceCIDR().String()
-	if p.Addr().Is6() {
-		fix = "use a unique local range such as " + DefaultServiceCIDRv6().String()
-	}
-	switch {
-	case IsMulticast(p):
-		v.errorf(CodeServiceCIDRMulticast, r.field(), fix,
-			"service CIDR %s of cluster %q %s", p, name, multicastWords(p))
-	case !IsPrivate(p) && !reserved:
-		v.errorf(CodeServiceCIDRPublic, r.field(), fix,
-			"service CIDR %s of cluster %q is public address space, which AKS rejects", p, name)
-	}
-	v.checkReserved(r, "service")
+	v.addRangeProblems(r, UseServiceCIDR, fmt.Sprintf("service CIDR %s of cluster %q", r.prefix, r.cluster.c.Name))
 }
 
 func (v *validation) checkPodCIDR(r *planRange) {
@@ -137,31 +102,14 @@ func (v *validation) checkPodCIDR(r *planRange) {
 			name, p, r.cluster.c.NetworkProfile.NetworkPlugin)
 		return
 	}
-	_, reserved := insideAKSReserved(p) // reported by checkReserved
-	switch {
-	case IsMulticast(p):
-		fix := "use a private range such as " + DefaultPodCIDR().String()
-		if p.Addr().Is6() {
-			fix = "use a unique local range such as " + DefaultPodCIDRv6().String()
-		}
-		v.errorf(CodePodCIDRMulticast, r.field(), fix,
-			"pod CIDR %s of cluster %q %s", p, name, multicastWords(p))
-	case !IsPrivate(p) && !reserved:
-		v.warnf(CodePublicRangeAsPrivate, r.field(),
-			"pod CIDR %s of cluster %q is public address space; pods could not reach those Internet destinations",
-			p, name)
-	}
-	v.checkReserved(r, "pod")
+	v.addRangeProblems(r, UsePodCIDR, fmt.Sprintf("pod CIDR %s of cluster %q", p, name))
 }
 
-// checkReserved reports a service or pod range that overlaps a range AKS
-// reserves (an overlap test: 172.16.0.0/12 contains 172.30.0.0/16).
-func (v *validation) checkReserved(r *planRange, what string) {
-	for _, f := range AKSReservedRanges() {
-		if r.prefix.Overlaps(f.Prefix) {
-			v.errorf(CodeReservedRangeOverlap, r.field(), "choose a "+what+" range clear of "+f.Prefix.String(),
-				"%s CIDR %s of cluster %q overlaps %s (%s)", what, r.prefix, r.cluster.c.Name, f.Prefix, f.Name)
-		}
+// addRangeProblems reports what [CheckRange] finds in r used as u, each as
+// subject followed by the problem's reason.
+func (v *validation) addRangeProblems(r *planRange, u RangeUse, subject string) {
+	for _, pr := range CheckRange(u, r.prefix) {
+		v.add(pr.Severity, pr.Code, r.field(), pr.Fix, subject+" "+pr.Reason)
 	}
 }
 

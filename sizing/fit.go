@@ -125,7 +125,7 @@ func checkRangePrefix(sh shape, p netip.Prefix) error {
 	}
 	switch {
 	case p.Bits() > sh.longest():
-		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("too small: a %s is a /%d or larger", sh.kind.words(), sh.longest())}
+		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("too small: a %s is a /%d or larger", sh.kind.Title(), sh.longest())}
 	case sh.static && p.Bits() < MaxStaticPodSubnet:
 		return &PrefixError{Prefix: p, Detail: fmt.Sprintf("too large: a static-block pod subnet is a /%d or smaller", MaxStaticPodSubnet)}
 	}

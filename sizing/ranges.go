@@ -10,8 +10,9 @@ const (
 	PodCIDR    RangeKind = "podCIDR"    // the overlay or kubenet pod range, outside the VNet
 )
 
-// words names the kind in prose, for messages ("node subnet").
-func (k RangeKind) words() string {
+// Title names the kind in prose, as messages and tables write it ("node
+// subnet", "pod CIDR"); an unknown kind is its own string.
+func (k RangeKind) Title() string {
 	switch k {
 	case NodeSubnet:
 		return "node subnet"

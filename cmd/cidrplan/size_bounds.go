@@ -9,34 +9,22 @@ import (
 )
 
 // checkSizeRange refuses a range given to size that AKS would refuse
-// whatever its size: a subnet larger than Azure's largest, a pod CIDR that
-// overlaps a range AKS reserves or multicast space (ipam's check reports
-// the same as errors). Without it 0.0.0.0/0 would "fit" any pool.
-func checkSizeRange(k sizing.RangeKind, p netip.Prefix) error {
-	if k != sizing.PodCIDR {
-		switch {
-		case p.Addr().Is4() && p.Bits() < sizing.MaxSubnetBits:
-			return fmt.Errorf("larger than /%d, the largest Azure subnet", sizing.MaxSubnetBits)
-		case p.Addr().Is6() && p.Bits() != sizing.IPv6SubnetBits:
-			return fmt.Errorf("an Azure IPv6 subnet is exactly /%d (and size counts the IPv4 one)", sizing.IPv6SubnetBits)
-		}
-		return nil
+// whatever its size, as ipam judges a single range: a subnet outside
+// Azure's subnet sizes, a pod CIDR over a range AKS reserves or multicast
+// space. Without it 0.0.0.0/0 would "fit" any pool. Warnings (a public pod
+// CIDR) are not refused.
+//
+// The error names the flag that gave p: --node-subnet "0.0.0.0/0" is
+// larger than /2, the largest Azure subnet (SubnetTooLarge).
+func checkSizeRange(flag string, k sizing.RangeKind, p netip.Prefix) error {
+	use := ipam.UseSubnet
+	if k == sizing.PodCIDR {
+		use = ipam.UsePodCIDR
 	}
-	for _, r := range ipam.AKSReservedRanges() {
-		if p.Overlaps(r.Prefix) {
-			return fmt.Errorf("overlaps %s (%s), which AKS refuses for pods", r.Prefix, r.Name)
+	for _, pr := range ipam.CheckRange(use, p) {
+		if pr.Severity == ipam.SeverityError {
+			return fmt.Errorf("--%s %q %s (%s)", flag, p, pr.Reason, pr.Code)
 		}
-	}
-	if ipam.IsMulticast(p) {
-		return fmt.Errorf("overlaps multicast address space (%s), which AKS refuses for pods", multicastOf(p))
 	}
 	return nil
-}
-
-// multicastOf names the multicast range of p's family.
-func multicastOf(p netip.Prefix) string {
-	if p.Addr().Is4() {
-		return "224.0.0.0/4"
-	}
-	return "ff00::/8"
 }

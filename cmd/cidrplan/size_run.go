@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
@@ -34,8 +35,9 @@ type sizeResult struct {
 	Pods        *int                `json:"pods,omitempty"`
 	Assumptions []sizing.Assumption `json:"assumptions,omitempty"`
 
-	surge     sizing.Surge // effective maxSurge, for the table's arithmetic
-	limitedBy *rangeResult // the range that sets MaxNodes
+	demand    sizing.Demand // the cluster's demand, for the advisories
+	surge     sizing.Surge  // effective maxSurge, for the table's arithmetic
+	limitedBy *rangeResult  // the range that sets MaxNodes
 }
 
 // rangeResult is the demand on one range, and its fit when a prefix is given.
@@ -58,6 +60,7 @@ type rangeResult struct {
 	LimitedBy sizing.Bound  `json:"limitedBy,omitempty"`
 
 	key sizing.RangeKey
+	fit *sizing.Fit // set with Prefix
 }
 
 func (in *sizeInput) run(e *env) error {
@@ -97,7 +100,7 @@ func (in *sizeInput) result() (*sizeResult, error) {
 	}
 	pool := c.Pools[len(c.Pools)-1]
 	res := &sizeResult{Pool: pool.Name, OSType: string(sizing.Linux), Model: c.Network.Model(pool),
-		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut}
+		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut, demand: d}
 	if pool.OSType != "" {
 		res.OSType = string(pool.OSType)
 	}
@@ -188,8 +191,8 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 	if !p.IsValid() {
 		return nil
 	}
-	if err := checkSizeRange(rr.key.Kind, p); err != nil {
-		return fmt.Errorf("--%s %q: %w", flag, p, err)
+	if err := checkSizeRange(flag, rr.key.Kind, p); err != nil {
+		return err
 	}
 	f, err := c.Fit(rr.key, p)
 	var pe *sizing.PrefixError
@@ -199,7 +202,7 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 	if err != nil {
 		return sizeInputError(err)
 	}
-	rr.Prefix, rr.Usable, rr.Fits, rr.Headroom = &p, &f.Capacity, &f.Fits, &f.Headroom
+	rr.Prefix, rr.Usable, rr.Fits, rr.Headroom, rr.fit = &p, &f.Capacity, &f.Fits, &f.Headroom, &f
 	for _, pf := range f.Pools {
 		if pf.Pool == in.poolName() {
 			rr.MaxNodes, rr.LimitedBy = &pf.MaxNodes, pf.LimitedBy
@@ -209,12 +212,12 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 }
 
 // notFitting returns a failure naming the first given range the pool does
-// not fit, or nil.
+// not fit, in the words of sizing's Fit and with ipam's code, or nil.
 func (res *sizeResult) notFitting() error {
 	for _, rr := range res.ranges() {
-		if rr.Fits != nil && !*rr.Fits {
-			return &failureError{fmt.Sprintf("%s %s: needs %s addresses at the upgrade peak, has %s usable (InsufficientSubnetSize)",
-				rangeTitle(rr.key.Kind), rr.Prefix, commas(rr.Addresses), commas(*rr.Usable))}
+		if f := rr.fit; f != nil && !f.Fits {
+			return &failureError{fmt.Sprintf("%s %s: needs %s addresses at the upgrade peak, has %s usable (%s)",
+				f.Kind.Title(), f.Prefix, commas(f.Peak), commas(f.Capacity), ipam.CapacityCode(res.Model, f.Kind))}
 		}
 	}
 	return nil

@@ -14,17 +14,6 @@ func modelName(m sizing.Model) string {
 	return string(m)
 }
 
-// rangeTitle names a kind of range in words.
-func rangeTitle(k sizing.RangeKind) string {
-	switch k {
-	case sizing.NodeSubnet:
-		return "node subnet"
-	case sizing.PodSubnet:
-		return "pod subnet"
-	}
-	return "pod CIDR"
-}
-
 // writeSizeTable prints the size result with its arithmetic spelled out.
 func writeSizeTable(e *env, res *sizeResult) error {
 	w := e.stdout
@@ -40,7 +29,7 @@ func writeSizeTable(e *env, res *sizeResult) error {
 		if rr.Prefix != nil {
 			given++
 		}
-		title := upper(rangeTitle(rr.key.Kind))
+		title := upper(rr.key.Kind.Title())
 		if rr.key.Family == sizing.IPv6 {
 			title += " (IPv6)"
 		}
@@ -54,7 +43,7 @@ func writeSizeTable(e *env, res *sizeResult) error {
 			needed += fmt.Sprintf(" + %s internal load balancer IPs = %s", commasInt(rr.Other), commas(rr.Addresses))
 		}
 		fmt.Fprintf(tw, "  addresses needed\t%s\n", needed)
-		fmt.Fprintf(tw, "  smallest %s\t%s\n", rangeTitle(rr.key.Kind), prefixWords(res, rr, rr.MinPrefixLength))
+		fmt.Fprintf(tw, "  smallest %s\t%s\n", rr.key.Kind.Title(), prefixWords(res, rr, rr.MinPrefixLength))
 		if rr.Prefix != nil {
 			fmt.Fprintf(tw, "  %s\t%s\n", rr.Prefix, fitWords(res, rr))
 		}
@@ -64,7 +53,7 @@ func writeSizeTable(e *env, res *sizeResult) error {
 	}
 	if res.MaxNodes != nil && given > 1 { // with one range, its line says it
 		fmt.Fprintf(w, "\nThe pool fits at most %s, %s, in the given ranges (limited by the %s).\n",
-			plural(*res.MaxNodes, "node", "nodes"), plural(*res.Pods, "pod", "pods"), rangeTitle(res.limitedBy.key.Kind))
+			plural(*res.MaxNodes, "node", "nodes"), plural(*res.Pods, "pod", "pods"), res.limitedBy.key.Kind.Title())
 	}
 	if len(res.Assumptions) > 0 {
 		fmt.Fprintf(w, "\nAssumed (set the flag to choose):\n")

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/cidrplan/cidrplan/ipam"
-	"github.com/cidrplan/cidrplan/sizing"
 )
 
 // warnings lists what the size answer should say beside its numbers: the
@@ -12,12 +11,10 @@ import (
 // because they hold for the steady node count.
 func (res *sizeResult) warnings() []string {
 	var out []string
-	if res.Model == sizing.ModelKubenet && res.PeakNodes > sizing.MaxKubenetNodes {
-		// The same rule as ipam's KubenetRouteLimitAtUpgrade advisory: surge
-		// nodes are nodes with a route in the cluster's route table.
+	if a, ok := ipam.AdviseUpgradeRoutes(res.Model, res.demand); ok {
 		out = append(out, fmt.Sprintf(
 			"warning: kubenet at the upgrade peak has %s nodes, past its %d-node limit (one route per node in the route table): lower --max-surge (--max-unavailable upgrades in place) or use --network-plugin-mode overlay (%s)",
-			commasInt(res.PeakNodes), sizing.MaxKubenetNodes, ipam.CodeKubenetUpgradeRoutes))
+			commasInt(a.Peak), a.Limit, ipam.CodeKubenetUpgradeRoutes))
 	}
 	return out
 }

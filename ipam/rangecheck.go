@@ -1,0 +1,111 @@
+package ipam
+
+import (
+	"fmt"
+	"net/netip"
+
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+// RangeUse says what a prefix is used as, for [CheckRange].
+type RangeUse string
+
+// The uses [CheckRange] knows.
+const (
+	UseSubnet      RangeUse = "subnet"      // a VNet subnet (node, pod or other)
+	UsePodCIDR     RangeUse = "podCIDR"     // an overlay, kubenet or BYO CNI pod CIDR
+	UseServiceCIDR RangeUse = "serviceCIDR" // a cluster's service CIDR
+)
+
+// RangeProblem is a rule that a range breaks on its own, whatever else the
+// plan holds.
+type RangeProblem struct {
+	Code     Code
+	Severity Severity
+	// Reason completes a sentence whose subject is the range: "is larger
+	// than /2, the largest Azure subnet".
+	Reason string
+	// Fix suggests a remedy; set for errors.
+	Fix string
+}
+
+// CheckRange returns the problems of p used as u, judged on its own: the
+// size bounds of its use (Azure's subnet sizes, the service CIDR's), the
+// ranges AKS reserves, multicast and public address space. Validate
+// reports the same problems for the plan's ranges; front ends that take a
+// single range (cidrplan size) ask here rather than judge it themselves.
+// Problems come in a fixed order (size, multicast, public, reserved); an
+// invalid prefix or an unknown use has none (syntax is the parser's).
+func CheckRange(u RangeUse, p netip.Prefix) []RangeProblem {
+	if !p.IsValid() {
+		return nil
+	}
+	var out []RangeProblem
+	add := func(code Code, sev Severity, fix, format string, args ...any) {
+		out = append(out, RangeProblem{Code: code, Severity: sev, Reason: fmt.Sprintf(format, args...), Fix: fix})
+	}
+	switch u {
+	case UseSubnet:
+		switch {
+		case p.Addr().Is6() && p.Bits() != sizing.IPv6SubnetBits:
+			add(CodeIPv6SubnetSize, SeverityError, fmt.Sprintf("use an IPv6 /%d", sizing.IPv6SubnetBits),
+				"is /%d; Azure IPv6 subnets must be exactly /%d", p.Bits(), sizing.IPv6SubnetBits)
+		case p.Addr().Is4() && p.Bits() > sizing.MinSubnetBits:
+			add(CodeSubnetTooSmall, SeverityError, fmt.Sprintf("use a /%d or larger", sizing.MinSubnetBits),
+				"is smaller than /%d, the smallest Azure subnet", sizing.MinSubnetBits)
+		case p.Addr().Is4() && p.Bits() < sizing.MaxSubnetBits:
+			add(CodeSubnetTooLarge, SeverityError, fmt.Sprintf("use a /%d or smaller", sizing.MaxSubnetBits),
+				"is larger than /%d, the largest Azure subnet", sizing.MaxSubnetBits)
+		}
+	case UseServiceCIDR:
+		switch {
+		case p.Addr().Is4() && p.Bits() < 12:
+			add(CodeServiceCIDRTooLarge, SeverityError, "use a /12 or smaller, e.g. /16", "is larger than /12")
+		case p.Addr().Is4() && p.Bits() == 12:
+			add(CodeServiceCIDRSizeDisputed, SeverityWarning, "",
+				"is exactly /12: the AKS docs ask for smaller than /12, Kubernetes accepts /12 (a /16 avoids the question)")
+		case p.Addr().Is6() && p.Bits() < 108:
+			add(CodeServiceCIDRTooLarge, SeverityError, "use a /108 or smaller", "is larger than /108")
+		}
+		_, reserved := insideAKSReserved(p) // reported as reserved below
+		fix := "use a private range such as " + DefaultServiceCIDR().String()
+		if p.Addr().Is6() {
+			fix = "use a unique local range such as " + DefaultServiceCIDRv6().String()
+		}
+		switch {
+		case IsMulticast(p):
+			add(CodeServiceCIDRMulticast, SeverityError, fix, "%s", multicastWords(p))
+		case !IsPrivate(p) && !reserved:
+			add(CodeServiceCIDRPublic, SeverityError, fix, "is public address space, which AKS rejects")
+		}
+		out = appendReserved(out, p, "service")
+	case UsePodCIDR:
+		_, reserved := insideAKSReserved(p) // reported as reserved below
+		switch {
+		case IsMulticast(p):
+			fix := "use a private range such as " + DefaultPodCIDR().String()
+			if p.Addr().Is6() {
+				fix = "use a unique local range such as " + DefaultPodCIDRv6().String()
+			}
+			add(CodePodCIDRMulticast, SeverityError, fix, "%s", multicastWords(p))
+		case !IsPrivate(p) && !reserved:
+			add(CodePublicRangeAsPrivate, SeverityWarning, "",
+				"is public address space; pods could not reach those Internet destinations")
+		}
+		out = appendReserved(out, p, "pod")
+	}
+	return out
+}
+
+// appendReserved adds a problem for every range AKS reserves that p
+// overlaps (an overlap test: 172.16.0.0/12 contains 172.30.0.0/16).
+func appendReserved(out []RangeProblem, p netip.Prefix, what string) []RangeProblem {
+	for _, f := range AKSReservedRanges() {
+		if p.Overlaps(f.Prefix) {
+			out = append(out, RangeProblem{Code: CodeReservedRangeOverlap, Severity: SeverityError,
+				Reason: fmt.Sprintf("overlaps %s (%s)", f.Prefix, f.Name),
+				Fix:    "choose a " + what + " range clear of " + f.Prefix.String()})
+		}
+	}
+	return out
+}
