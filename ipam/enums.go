@@ -107,8 +107,11 @@ type EnumError struct {
 	Allowed []string // the accepted spellings
 }
 
+// Error returns `<key> "<value>": want one of <allowed>`. It names no
+// package: an EnumError is read inside a *ParseError, a finding or a
+// decoder's error, which say where the value was.
 func (e *EnumError) Error() string {
-	return fmt.Sprintf("ipam: %s %q: want one of %s", e.Key, e.Value, strings.Join(e.Allowed, ", "))
+	return fmt.Sprintf("%s %q: want one of %s", e.Key, e.Value, strings.Join(e.Allowed, ", "))
 }
 
 // Is reports whether target is [ErrInvalidValue].

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"strings"
 
 	"github.com/cidrplan/cidrplan/cidr"
 )
@@ -13,14 +12,16 @@ import (
 // matches exactly one of them with errors.Is; typed errors ([ParseError],
 // [PrefixError], [EnumError]) carry the details. The sentinels for prefixes
 // and addresses are package cidr's values, shared with overlap and sizing,
-// so errors.Is(err, cidr.ErrHostBits) holds for ipam's errors too.
+// so errors.Is(err, cidr.ErrHostBits) holds for ipam's errors too. The
+// sentinels of plan file errors name no package: they are read inside a
+// *ParseError's message.
 var (
 	// ErrSyntax: the plan file is not well-formed YAML or JSON.
-	ErrSyntax = errors.New("ipam: syntax error")
+	ErrSyntax = errors.New("syntax error")
 	// ErrUnknownField: the plan names a key the schema does not have.
-	ErrUnknownField = errors.New("ipam: unknown field")
+	ErrUnknownField = errors.New("unknown field")
 	// ErrInvalidValue: a value has the wrong type or is outside its domain.
-	ErrInvalidValue = errors.New("ipam: invalid value")
+	ErrInvalidValue = errors.New("invalid value")
 	// ErrInvalidPrefix is cidr.ErrInvalidPrefix: a CIDR does not parse
 	// (AKS's CidrStringParseError).
 	ErrInvalidPrefix = cidr.ErrInvalidPrefix
@@ -47,19 +48,28 @@ type ParseError struct {
 	Err  error
 }
 
-func (e *ParseError) Error() string {
+// Error returns "ipam: " and Message.
+func (e *ParseError) Error() string { return "ipam: " + e.Message() }
+
+// Message is the error without the package name, for a front end that
+// names itself: `plan.yaml:4: clusters[0].networkProfile.serviceCidr:
+// prefix "10.2.0.1/24": host bits set (want 10.2.0.0/24)
+// (CidrStringParseError)`. The cause names no package (the sentinels
+// ErrSyntax, ErrUnknownField and ErrInvalidValue, an *EnumError and the
+// errors of package cidr are written to be read inside it).
+func (e *ParseError) Message() string {
 	pos := e.File
 	if e.Line > 0 {
 		pos = fmt.Sprintf("%s:%d", e.File, e.Line)
 	}
-	msg := strings.TrimPrefix(fmt.Sprint(e.Err), "ipam: ")
+	msg := fmt.Sprint(e.Err)
 	if code := e.Code(); code != "" {
 		msg += " (" + string(code) + ")"
 	}
 	if e.Path != "" {
-		return fmt.Sprintf("ipam: %s: %s: %s", pos, e.Path, msg)
+		return fmt.Sprintf("%s: %s: %s", pos, e.Path, msg)
 	}
-	return fmt.Sprintf("ipam: %s: %s", pos, msg)
+	return fmt.Sprintf("%s: %s", pos, msg)
 }
 
 // Code returns AKS's code for the error, CidrStringParseError for a bad

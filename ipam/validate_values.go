@@ -47,7 +47,7 @@ func (v *validation) invalidValue(field string, err error) {
 	if e, ok := err.(*EnumError); ok {
 		allowed = strings.Join(e.Allowed, ", ")
 	}
-	v.errorf(CodeInvalidValue, field, "use one of "+allowed, "%s", strings.TrimPrefix(err.Error(), "ipam: "))
+	v.errorf(CodeInvalidValue, field, "use one of "+allowed, "%v", err)
 }
 
 // validKubernetesVersion reports whether s reads major.minor or

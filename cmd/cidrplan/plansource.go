@@ -131,8 +131,12 @@ func loadPlan(stdin io.Reader, path string) (*ipam.Plan, error) {
 	return p, nil
 }
 
-// planError drops the package prefix from ipam's messages: the file and
-// line lead.
+// planError presents a plan file error by its Message: the file and line
+// lead, "ipam: " would add nothing.
 func planError(err error) error {
-	return errors.New(strings.ReplaceAll(err.Error(), "ipam: ", ""))
+	var pe *ipam.ParseError
+	if errors.As(err, &pe) {
+		return errors.New(pe.Message())
+	}
+	return err
 }
