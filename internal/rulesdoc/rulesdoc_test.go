@@ -465,8 +465,9 @@ func (m *module) elsewhere(name string, test bool) string {
 var anchorRef = regexp.MustCompile(`aks-rules\.md#([A-Za-z0-9_-]+)`)
 
 // TestReferencesResolve checks that every Go comment and Markdown file that
-// points at a section of the rules document points at one that exists, and
-// that none still points at the old, absent rules file.
+// points at a section of the rules document, and every link of the document
+// to its own sections, points at one that exists, and that none still
+// points at the old, absent rules file.
 func TestReferencesResolve(t *testing.T) {
 	d := readDoc(t)
 	base := root(t)
@@ -513,7 +514,17 @@ func TestReferencesResolve(t *testing.T) {
 	if checked == 0 {
 		t.Errorf("no file points at a section of %s; the package docs should", docPath)
 	}
+	for i, line := range d.lines {
+		for _, m := range localAnchor.FindAllStringSubmatch(line, -1) {
+			if _, ok := d.anchors[m[1]]; !ok {
+				t.Errorf("%s:%d: link to #%s: the document has no such section", docPath, i+1, m[1])
+			}
+		}
+	}
 }
+
+// localAnchor matches a Markdown link to a section of the same document.
+var localAnchor = regexp.MustCompile(`\]\(#([^)]*)\)`)
 
 // TestREADMELinksRules checks that README links the rules document.
 func TestREADMELinksRules(t *testing.T) {
