@@ -1,0 +1,80 @@
+// Package emittest holds what the tests of the emitters share: the plans
+// they run on, and Deployed, what a form deploys, read back from its output
+// by each form's test and compared with what the plan says (Expected).
+package emittest
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
+)
+
+// Plan is a plan the emitters are tested on.
+type Plan struct {
+	Name string // the file name without extension
+	Plan *ipam.Plan
+}
+
+// Plans returns the bundled plans (examples/plans) that check accepts and
+// that leave nothing to allocate, the plans of testdata/*.yaml of the emit
+// package (awkward names, delegations, pod subnets), and the pod-subnet
+// plan of ipam's tests. dir is the test's directory relative to the
+// repository root's emit directory ("terraform", "" for emit itself).
+func Plans(t *testing.T) []Plan {
+	t.Helper()
+	root := repoRoot(t)
+	var paths []string
+	bundled, _ := filepath.Glob(filepath.Join(root, "examples", "plans", "*.yaml"))
+	own, _ := filepath.Glob(filepath.Join(root, "emit", "testdata", "*.yaml"))
+	paths = slices.Concat(bundled, own, []string{filepath.Join(root, "ipam", "testdata", "pod-subnet.yaml")})
+	var out []Plan
+	for _, path := range paths {
+		p, err := planfile.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		if strings.Contains(path, filepath.Join("examples", "plans")) && p.Validate().HasErrors() {
+			continue // broken and incomplete: refused, tested as such
+		}
+		out = append(out, Plan{Name: name, Plan: p})
+	}
+	if len(out) < 8 {
+		t.Fatalf("found %d plans to emit, want the bundled ones and the emit test plans", len(out))
+	}
+	return out
+}
+
+// BundledPlan loads examples/plans/NAME.yaml.
+func BundledPlan(t *testing.T, name string) *ipam.Plan {
+	t.Helper()
+	p, err := planfile.Load(filepath.Join(repoRoot(t), "examples", "plans", name+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// repoRoot finds the repository root above the working directory.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
