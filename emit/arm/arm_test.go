@@ -1,0 +1,73 @@
+package arm_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cidrplan/cidrplan/emit"
+	"github.com/cidrplan/cidrplan/emit/arm"
+	"github.com/cidrplan/cidrplan/emit/internal/emittest"
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestPlans emits every test plan and checks the template against its
+// golden file and against the plan: every value the plan deploys is read
+// back from where it belongs, references evaluated.
+func TestPlans(t *testing.T) {
+	for _, tp := range emittest.Plans(t) {
+		t.Run(tp.Name, func(t *testing.T) {
+			got, err := arm.Marshal(tp.Plan, emit.Options{Force: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", tp.Name+".json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("differs from %s (-want +got); go test ./emit/arm -update rewrites it:\n%s", golden, diff)
+			}
+			if diff := cmp.Diff(emittest.Expected(tp.Plan), read(t, got)); diff != "" {
+				t.Errorf("deploys something else than the plan (-plan +template):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRefuses(t *testing.T) {
+	tests := []struct {
+		name    string
+		plan    string
+		opts    emit.Options
+		wantErr error
+	}{
+		{"errors", "broken", emit.Options{}, ipam.ErrInvalidPlan},
+		{"unallocated", "incomplete", emit.Options{Force: true}, emit.ErrUnallocated},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := arm.Write(&out, emittest.BundledPlan(t, tt.plan), tt.opts)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("Write = %v, want an error matching %v", err, tt.wantErr)
+			}
+			if out.Len() > 0 {
+				t.Errorf("Write wrote %d bytes before failing", out.Len())
+			}
+		})
+	}
+}
