@@ -126,7 +126,7 @@ type NetworkProfile struct {
 	NetworkPlugin     NetworkPlugin     `json:"networkPlugin,omitzero"`
 	NetworkPluginMode NetworkPluginMode `json:"networkPluginMode,omitzero"`
 	NetworkDataplane  NetworkDataplane  `json:"networkDataplane,omitzero"`
-	// NetworkPolicy is "none", "azure", "calico" or "cilium"; empty means
+	// NetworkPolicy is one of [sizing.NetworkPolicies]; empty means
 	// not chosen (an advisory: it can't be turned on later for older
 	// clusters).
 	NetworkPolicy NetworkPolicy  `json:"networkPolicy,omitzero"`

@@ -2,6 +2,7 @@ package ipam
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,9 +73,10 @@ func (v *validation) adviseNetworkPolicy(cv *clusterView) {
 	if cv.c.NetworkProfile.NetworkPolicy != "" {
 		return
 	}
+	engines := slices.DeleteFunc(sizing.NetworkPolicies(), func(p NetworkPolicy) bool { return p == PolicyNone })
 	v.warnf(CodeNoNetworkPolicy, cv.field("networkProfile.networkPolicy"),
-		"cluster %q chooses no network policy engine; on older clusters it can't be turned on later, so choose azure, calico or cilium now (or none explicitly)",
-		cv.c.Name)
+		"cluster %q chooses no network policy engine; on older clusters it can't be turned on later, so choose %s now (or %s explicitly)",
+		cv.c.Name, orList(engines), PolicyNone)
 }
 
 // adviseWindowsSurge warns about Windows pools that upgrade without a surge

@@ -484,7 +484,7 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 	case errors.Is(se, sizing.ErrNetwork):
 		return CodeInvalidNetworkProfile, "use networkPluginMode overlay and networkDataplane cilium only with networkPlugin azure"
 	case errors.Is(se, sizing.ErrOSType):
-		return CodeInvalidOSType, "use osType Linux or Windows"
+		return CodeInvalidOSType, "use osType " + orList(sizing.OSTypes())
 	case errors.Is(se, sizing.ErrPodSubnet):
 		if se.Field == "podIpAllocationMode" && pv != nil && pv.p.PodSubnet != "" &&
 			(pv.p.PodIPAllocationMode == DynamicIndividual || pv.p.PodIPAllocationMode == StaticBlock) {
@@ -496,6 +496,22 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// orList writes allowed values as prose: "a, b or c".
+func orList[T ~string](vs []T) string {
+	s := ""
+	for i, v := range vs {
+		switch {
+		case i == 0:
+		case i == len(vs)-1:
+			s += " or "
+		default:
+			s += ", "
+		}
+		s += string(v)
+	}
+	return s
+}
 
 // plural writes "1 node", "2 nodes", "2 addresses".
 func plural(n int, unit string) string {

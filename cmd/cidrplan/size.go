@@ -14,7 +14,7 @@ func sizeCommand() *command {
 		name:    "size",
 		summary: "addresses one node pool needs, and how many nodes fit a range",
 		usage:   "[flags]",
-		about: `Sizes one AKS node pool, described with the flag names of "az aks create" and
+		about: fmt.Sprintf(`Sizes one AKS node pool, described with the flag names of "az aks create" and
 "az aks nodepool add": the addresses it needs at the peak of an upgrade
 (nodes + surge + scale-out) in the node subnet, the pod subnet or the pod
 CIDR, and the smallest prefix that holds them (Azure keeps 5 addresses of
@@ -28,9 +28,9 @@ or over multicast space) is an input error (exit 2).
 
 --max-count turns the autoscaler on and counts instead of --node-count, as
 AKS validates address space at the autoscaler's maximum. Defaults that
-sources disagree on (maxSurge 10%, maxPods per model) are printed as
-assumptions. A kubenet pool whose upgrade peak passes kubenet's 400 nodes
-gets a warning on stderr (the exit status stays 0).`,
+sources disagree on (maxSurge %s, maxPods per model) are printed as
+assumptions. A kubenet pool whose upgrade peak passes kubenet's %d nodes
+gets a warning on stderr (the exit status stays 0).`, sizing.DefaultMaxSurge(), sizing.ModelKubenet.Spec().MaxNodes),
 		examples: `# Azure CNI, pods in the node subnet: 50 nodes, 30 pods each, surge 1
 cidrplan size --node-count 50 --max-pods 30 --max-surge 1
 # how many nodes fit a /24 node subnet at 30 pods per node, without surge
