@@ -14,15 +14,15 @@ import (
 
 // ErrNoSpace is wrapped by the *AllocError returned when a parent prefix has
 // too few free aligned blocks for a request.
-var ErrNoSpace = errors.New("ipam: no free space")
+var ErrNoSpace = errors.New("no free space")
 
-// ErrBadAllocRequest is wrapped by the errors for allocation requests that
+// ErrBadAllocRequest is wrapped by the *RequestError for allocation requests that
 // can never succeed as written: a parent prefix that is invalid, IPv4-mapped
 // IPv6 or has host bits set; a prefix length shorter than the parent or longer
 // than the address family; a count below 1 or above 2^24; a used range that
 // is invalid, IPv4-mapped IPv6 or of the other address family than the
 // parent.
-var ErrBadAllocRequest = errors.New("ipam: bad allocation request")
+var ErrBadAllocRequest = errors.New("bad allocation request")
 
 // AllocError reports that Within holds fewer than Count free aligned prefixes
 // of length Bits: only Found. It wraps ErrNoSpace.
@@ -33,8 +33,13 @@ type AllocError struct {
 	Found  int
 }
 
-func (e *AllocError) Error() string {
-	return fmt.Sprintf("ipam: no room for %d /%d in %s (found %d)", e.Count, e.Bits, e.Within, e.Found)
+// Error returns "ipam: " and Message.
+func (e *AllocError) Error() string { return "ipam: " + e.Message() }
+
+// Message is the error without the package name:
+// `no room for 3 /24 in 10.0.0.0/22 (found 1)`.
+func (e *AllocError) Message() string {
+	return fmt.Sprintf("no room for %d /%d in %s (found %d)", e.Count, e.Bits, e.Within, e.Found)
 }
 
 // Unwrap returns ErrNoSpace.
@@ -171,13 +176,45 @@ func Allocate(within netip.Prefix, bits, count int, used ...netipx.IPRange) ([]n
 // 512 MiB to return, and a larger count is a bug, not a plan.
 const allocMaxCount = 1 << 24
 
+// RequestError reports an allocation request that can never succeed as
+// written. It wraps ErrBadAllocRequest and, when set, Err: the error of
+// package cidr for a malformed parent or used range, so errors.Is matches
+// cidr.ErrHostBits and the like too.
+type RequestError struct {
+	Detail string // what is wrong with the request, naming the prefixes involved
+	Err    error  // the cause; may be nil
+}
+
+// Error returns "ipam: " and Message.
+func (e *RequestError) Error() string { return "ipam: " + e.Message() }
+
+// Message is the error without the package name:
+// `bad allocation request: /7 is shorter than parent 10.0.0.0/8`.
+func (e *RequestError) Message() string {
+	return ErrBadAllocRequest.Error() + ": " + e.Detail
+}
+
+// Unwrap returns ErrBadAllocRequest and, when set, Err.
+func (e *RequestError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrBadAllocRequest}
+	}
+	return []error{ErrBadAllocRequest, e.Err}
+}
+
 func allocBad(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{ErrBadAllocRequest}, args...)...)
+	return &RequestError{Detail: fmt.Sprintf(format, args...)}
+}
+
+// allocBadInput is allocBad for a parent or used range cidr rejects: what
+// names its role ("parent", "used").
+func allocBadInput(what string, err error) error {
+	return &RequestError{Detail: what + " " + err.Error(), Err: err}
 }
 
 func allocCheckParent(p netip.Prefix) error {
 	if err := cidr.CheckPrefix(p); err != nil {
-		return fmt.Errorf("%w: parent %w", ErrBadAllocRequest, err)
+		return allocBadInput("parent", err)
 	}
 	return nil
 }
@@ -212,7 +249,7 @@ func (a *Allocator) checkBits(bits, count int) error {
 // per used range.
 func (a *Allocator) offsets(what string, r netipx.IPRange) (buddy.Range, bool, error) {
 	if err := cidr.RangeSentinel(r); err != nil {
-		return buddy.Range{}, false, fmt.Errorf("%w: %s %w", ErrBadAllocRequest, what, &cidr.RangeError{Range: r, Err: err})
+		return buddy.Range{}, false, allocBadInput(what, &cidr.RangeError{Range: r, Err: err})
 	}
 	from := r.From()
 	if from.BitLen() != a.within.Addr().BitLen() {

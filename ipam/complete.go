@@ -32,6 +32,50 @@ func (e *PlanError) Error() string {
 
 func (e *PlanError) Unwrap() error { return ErrInvalidPlan }
 
+// CompleteError reports a range [Plan.Complete] cannot fill in: Step says
+// what it was placing, naming the cluster or subnet; Err, when set, why
+// (an *[AllocError] wrapping [ErrNoSpace] when there is no room, a sizing
+// error when the cluster cannot be sized). It wraps [ErrInvalidPlan] and
+// Err.
+type CompleteError struct {
+	Step string // e.g. `subnet "nodes" needs a /22 in VNet "hub"`
+	Err  error  // the cause; may be nil
+}
+
+// Error returns "ipam: invalid plan: " and Message.
+func (e *CompleteError) Error() string {
+	return "ipam: " + ErrInvalidPlan.Error() + ": " + e.Message()
+}
+
+// Message is what Complete was doing and why, without the package name or
+// ErrInvalidPlan's text, for a front end that words the failure itself:
+// `subnet "nodes" needs a /22 in VNet "hub": no room for 1 /22 in
+// 10.0.0.0/22 (found 0)`. A cause from this package is given by its own
+// Message.
+func (e *CompleteError) Message() string {
+	switch c := e.Err.(type) {
+	case nil:
+		return e.Step
+	case interface{ Message() string }:
+		return e.Step + ": " + c.Message()
+	}
+	return e.Step + ": " + e.Err.Error()
+}
+
+// Unwrap returns ErrInvalidPlan and, when set, Err.
+func (e *CompleteError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrInvalidPlan}
+	}
+	return []error{ErrInvalidPlan, e.Err}
+}
+
+// completeFailed returns a *CompleteError for the step, formatted, and
+// its cause err (nil when the step says it all).
+func completeFailed(err error, format string, args ...any) error {
+	return &CompleteError{Step: fmt.Sprintf(format, args...), Err: err}
+}
+
 // Complete returns a copy of p with its missing ranges filled in and every
 // default made explicit, then validates it:
 //
@@ -51,10 +95,12 @@ func (e *PlanError) Unwrap() error { return ErrInvalidPlan }
 //
 // Ranges already given are kept even when wrong. When the result still has
 // error findings (from given ranges, or no room), Complete returns it with
-// a *[PlanError] wrapping [ErrInvalidPlan]. p is not modified.
+// a *[PlanError] wrapping [ErrInvalidPlan]. When a range cannot be filled
+// in, it returns the plan as far as it got with a *[CompleteError]
+// (wrapping ErrInvalidPlan and the cause). p is not modified.
 func (p *Plan) Complete() (*Plan, error) {
 	if p == nil {
-		return nil, fmt.Errorf("%w: nil plan", ErrInvalidPlan)
+		return nil, completeFailed(nil, "nil plan")
 	}
 	q := p.Clone()
 	c := completer{plan: q}
@@ -96,7 +142,7 @@ func (c *completer) nodeSubnetRefs() error {
 		}
 		vn := c.clusterVNet(cl)
 		if vn == nil {
-			return fmt.Errorf("%w: cluster %q: no VNet to put a node subnet in (set vnet)", ErrInvalidPlan, cl.Name)
+			return completeFailed(nil, "cluster %q: no VNet to put a node subnet in (set vnet)", cl.Name)
 		}
 		name := cl.Name + "-nodes"
 		if !slices.ContainsFunc(vn.Subnets, func(s Subnet) bool { return s.Name == name }) {
@@ -151,7 +197,7 @@ func (c *completer) subnets() error {
 			if !c.hasUnsized(cv) {
 				continue // nothing to size; validation reports the error
 			}
-			return fmt.Errorf("%w: cluster %q: %w", ErrInvalidPlan, cv.c.Name, err)
+			return completeFailed(err, "cluster %q", cv.c.Name)
 		}
 		for _, r := range d.Ranges {
 			sv := byName[r.Name]
@@ -175,7 +221,7 @@ func (c *completer) subnets() error {
 			n = subnetBitsFor(peak)
 		}
 		if n < 0 {
-			return fmt.Errorf("%w: subnet %q: %d addresses do not fit any subnet", ErrInvalidPlan, sv.s.Name, peak)
+			return completeFailed(nil, "subnet %q: %d addresses do not fit any subnet", sv.s.Name, peak)
 		}
 		need[sv] = n
 		todo = append(todo, sv)
@@ -190,7 +236,7 @@ func (c *completer) subnets() error {
 		vn := &c.plan.VNets[sv.vnet.index]
 		got, err := x.allocate(vn.AddressSpace, need[sv], nil)
 		if err != nil {
-			return fmt.Errorf("%w: subnet %q needs a /%d in VNet %q: %w", ErrInvalidPlan, sv.s.Name, need[sv], vn.Name, err)
+			return completeFailed(err, "subnet %q needs a /%d in VNet %q", sv.s.Name, need[sv], vn.Name)
 		}
 		vn.Subnets[sv.index].AddressPrefixes = []netip.Prefix{got}
 		x.add(clusterUse{usedRange: usedRange{prefix: got}, kind: kindSubnet, cluster: -1})
@@ -225,7 +271,7 @@ func (c *completer) ipv6NodeSubnets(v *validation, x *useIndex) error {
 			}
 			got, err := x.allocate(spaces, 64, nil)
 			if err != nil {
-				return fmt.Errorf("%w: subnet %q needs an IPv6 /64 in VNet %q: %w", ErrInvalidPlan, s.Name, sv.vnet.v.Name, err)
+				return completeFailed(err, "subnet %q needs an IPv6 /64 in VNet %q", s.Name, sv.vnet.v.Name)
 			}
 			s.AddressPrefixes = append(s.AddressPrefixes, got)
 			x.add(clusterUse{usedRange: usedRange{prefix: got}, kind: kindSubnet, cluster: -1})
@@ -270,13 +316,13 @@ func (c *completer) clusterRanges() error {
 		if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
 			v4, err := c.pick(kindPod, DefaultPodCIDR(), c.podBits(cl), ci, np.podCIDRReusable(), privateParentsV4()...)
 			if err != nil {
-				return fmt.Errorf("%w: cluster %q: pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
+				return completeFailed(err, "cluster %q: pod CIDR", cl.Name)
 			}
 			np.PodCIDRs = []netip.Prefix{v4}
 			if dual {
 				v6, err := c.pick(kindPod, DefaultPodCIDRv6(), 64, ci, np.podCIDRReusable(), ulaParent())
 				if err != nil {
-					return fmt.Errorf("%w: cluster %q: IPv6 pod CIDR: %w", ErrInvalidPlan, cl.Name, err)
+					return completeFailed(err, "cluster %q: IPv6 pod CIDR", cl.Name)
 				}
 				np.PodCIDRs = append(np.PodCIDRs, v6)
 			}
@@ -285,13 +331,13 @@ func (c *completer) clusterRanges() error {
 		if len(np.ServicePrefixes()) == 0 {
 			v4, err := c.pick(kindService, DefaultServiceCIDR(), 16, ci, np.podCIDRReusable(), privateParentsV4()...)
 			if err != nil {
-				return fmt.Errorf("%w: cluster %q: service CIDR: %w", ErrInvalidPlan, cl.Name, err)
+				return completeFailed(err, "cluster %q: service CIDR", cl.Name)
 			}
 			np.ServiceCIDRs = []netip.Prefix{v4}
 			if dual {
 				v6, err := c.pick(kindService, DefaultServiceCIDRv6(), 108, ci, np.podCIDRReusable(), ulaParent())
 				if err != nil {
-					return fmt.Errorf("%w: cluster %q: IPv6 service CIDR: %w", ErrInvalidPlan, cl.Name, err)
+					return completeFailed(err, "cluster %q: IPv6 service CIDR", cl.Name)
 				}
 				np.ServiceCIDRs = append(np.ServiceCIDRs, v6)
 			}

@@ -79,6 +79,18 @@ func TestCompleteNoRoom(t *testing.T) {
 	if !errors.Is(err, ErrInvalidPlan) || !errors.Is(err, ErrNoSpace) {
 		t.Fatalf("Complete() error = %v, want ErrInvalidPlan wrapping ErrNoSpace", err)
 	}
+	var ce *CompleteError
+	if !errors.As(err, &ce) {
+		t.Fatalf("Complete() error = %#v, want a *CompleteError", err)
+	}
+	// One package name, and the allocator's cause by its Message.
+	const want = `subnet "c-nodes" needs a /21 in VNet "tiny": no room for 1 /21 in 10.0.0.0/24 (found 0)`
+	if diff := cmp.Diff(want, ce.Message()); diff != "" {
+		t.Errorf("Message (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff("ipam: invalid plan: "+want, err.Error()); diff != "" {
+		t.Errorf("Error (-want +got):\n%s", diff)
+	}
 }
 
 func TestCompleteKeepsGivenErrors(t *testing.T) {

@@ -44,8 +44,12 @@
 // cidr's values, shared with overlap and sizing. A prefix with host bits set is never masked silently: the error
 // names the masked form. Problems in a well-formed plan are not Go errors but
 // findings; [Plan.Complete] returns a *[PlanError] wrapping [ErrInvalidPlan]
-// when its result still has error findings, and allocation errors wrap
-// [ErrNoSpace] or [ErrBadAllocRequest].
+// when its result still has error findings and a *[CompleteError] when it
+// cannot fill a range in; allocation errors are an *[AllocError] wrapping
+// [ErrNoSpace] or a *[RequestError] wrapping [ErrBadAllocRequest]. Messages
+// name the package once; the typed errors a front end shows
+// ([ParseError], [AllocError], [RequestError], [CompleteError]) also have
+// a Message method giving the text without "ipam: ", so nobody edits it.
 //
 // # Disputed facts
 //

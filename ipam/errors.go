@@ -13,8 +13,10 @@ import (
 // [PrefixError], [EnumError]) carry the details. The sentinels for prefixes
 // and addresses are package cidr's values, shared with overlap and sizing,
 // so errors.Is(err, cidr.ErrHostBits) holds for ipam's errors too. The
-// sentinels of plan file errors name no package: they are read inside a
-// *ParseError's message.
+// sentinels' text names no package: it is read inside the message of the
+// error that wraps it, which names the package once. Typed errors that
+// front ends show also have a Message method: the same text without
+// "ipam: ".
 var (
 	// ErrSyntax: the plan file is not well-formed YAML or JSON.
 	ErrSyntax = errors.New("syntax error")
@@ -33,9 +35,9 @@ var (
 	// Err4in6 is cidr.ErrMappedIPv6: an IPv4-mapped IPv6 address or prefix.
 	Err4in6 = cidr.ErrMappedIPv6
 	// ErrUnknownVNet: a reference names a VNet the plan does not hold.
-	ErrUnknownVNet = errors.New("ipam: unknown vnet")
+	ErrUnknownVNet = errors.New("unknown vnet")
 	// ErrInvalidPlan: Complete cannot produce a valid plan from its input.
-	ErrInvalidPlan = errors.New("ipam: invalid plan")
+	ErrInvalidPlan = errors.New("invalid plan")
 )
 
 // ParseError is an error in a plan file, with its position, as package

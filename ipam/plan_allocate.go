@@ -27,7 +27,7 @@ func (p *Plan) Allocate(vnet string, bits, count int) ([]netip.Prefix, error) {
 		}
 	}
 	if vn == nil {
-		return nil, fmt.Errorf("%w %q", ErrUnknownVNet, vnet)
+		return nil, fmt.Errorf("ipam: %w %q", ErrUnknownVNet, vnet)
 	}
 	return allocateAcross(p.useIndex().blockersFunc(nil), vn.AddressSpace, bits, count)
 }
@@ -51,7 +51,7 @@ func (p *Plan) useIndex() *useIndex { return newUseIndex(planUses(p.withDefaults
 // the whole plan).
 func allocateAcross(blockers func(parent netip.Prefix) []netipx.IPRange, parents []netip.Prefix, bits, count int) ([]netip.Prefix, error) {
 	if count < 1 {
-		return nil, fmt.Errorf("%w: count %d", ErrBadAllocRequest, count)
+		return nil, allocBad("count %d", count)
 	}
 	var out []netip.Prefix
 	tried := false
@@ -79,7 +79,7 @@ func allocateAcross(blockers func(parent netip.Prefix) []netipx.IPRange, parents
 		out = append(out, more...)
 	}
 	if !tried {
-		return nil, fmt.Errorf("%w: no parent range of the right family holds a /%d", ErrBadAllocRequest, bits)
+		return nil, allocBad("no parent range of the right family holds a /%d", bits)
 	}
 	within := netip.Prefix{}
 	if len(parents) > 0 {

@@ -81,8 +81,12 @@ func (in *allocInput) run(e *env) error {
 		return &failureError{fmt.Sprintf("%s has room for only %s, not %s", where,
 			plural(ae.Found, fmt.Sprintf("free /%d prefix", in.bits), fmt.Sprintf("free /%d prefixes", in.bits)), commasInt(in.count))}
 	}
+	var re *ipam.RequestError
+	if errors.As(err, &re) {
+		return errors.New(re.Message())
+	}
 	if err != nil {
-		return errors.New(strings.ReplaceAll(err.Error(), "ipam: ", ""))
+		return err
 	}
 	res := allocResult{Prefixes: got}
 	switch in.output {

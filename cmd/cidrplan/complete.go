@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/planfile"
@@ -50,12 +49,13 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 					}
 				}
 				var pe *ipam.PlanError
+				var ce *ipam.CompleteError
 				switch {
 				case errors.As(cerr, &pe):
 					return &failureError{fmt.Sprintf("the completed plan has %s; run 'cidrplan check' on it for details (first: %s)",
 						plural(len(pe.Findings), "error", "errors"), pe.Findings[0])}
-				case errors.Is(cerr, ipam.ErrInvalidPlan):
-					return &failureError{completeError(cerr)}
+				case errors.As(cerr, &ce):
+					return &failureError{completeError(ce)}
 				}
 				return cerr
 			}
@@ -64,12 +64,11 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 }
 
 // completeError words a failure of Complete: the plan as given is not
-// invalid, so ipam's "invalid plan" lead is replaced by what happened.
-func completeError(err error) string {
-	msg := strings.TrimPrefix(err.Error(), ipam.ErrInvalidPlan.Error()+": ")
-	msg = strings.ReplaceAll(msg, "ipam: ", "")
-	if errors.Is(err, ipam.ErrNoSpace) {
-		return "no room: " + msg
+// invalid, so what happened leads, then the step and its cause as the
+// error's Message gives them.
+func completeError(ce *ipam.CompleteError) string {
+	if errors.Is(ce, ipam.ErrNoSpace) {
+		return "no room: " + ce.Message()
 	}
-	return "cannot complete the plan: " + msg
+	return "cannot complete the plan: " + ce.Message()
 }
