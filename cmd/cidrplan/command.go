@@ -33,6 +33,7 @@ func commands() []*command {
 		completeCommand(),
 		mapCommand(),
 		importCommand(),
+		emitCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

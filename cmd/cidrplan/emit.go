@@ -1,0 +1,168 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/emit"
+	"github.com/cidrplan/cidrplan/emit/arm"
+	"github.com/cidrplan/cidrplan/emit/az"
+	"github.com/cidrplan/cidrplan/emit/bicep"
+	"github.com/cidrplan/cidrplan/emit/terraform"
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+// emitForm is one form emit writes: how, and into which file.
+type emitForm struct {
+	name    string
+	file    string
+	mode    os.FileMode
+	marshal func(*ipam.Plan, emit.Options) ([]byte, error)
+}
+
+// emitForms lists the forms in the order the help names them.
+func emitForms() []emitForm {
+	return []emitForm{
+		{"terraform", terraform.FileName, 0o644, terraform.Marshal},
+		{"bicep", bicep.FileName, 0o644, bicep.Marshal},
+		{"arm", arm.FileName, 0o644, arm.Marshal},
+		{"az", az.FileName, 0o755, az.Marshal},
+	}
+}
+
+func emitCommand() *command {
+	return &command{
+		name:    "emit",
+		summary: "write a checked plan as Terraform, Bicep, ARM or az commands",
+		usage:   "terraform|bicep|arm|az PLAN [--out DIR] [--force]",
+		args:    []string{"FORM", "PLAN"},
+		about: `Writes a plan as what you deploy with, so that no range is typed twice:
+
+  terraform  Terraform for the azurerm provider 4.x          main.tf
+  bicep      Bicep                                           main.bicep
+  arm        an ARM template                                 azuredeploy.json
+  az         a bash script of az commands                    deploy.sh
+
+Each holds every VNet and subnet (delegations included) and every cluster
+with its network profile and node pools: the first System pool is the
+default pool, the others are pools of their own. Values are the plan's with
+its defaults written out (maxPods, maxSurge, the network plugin), as "check"
+assumed them. Resources refer to each other, never by literal IDs. The
+resource group, the location and the node VM size are inputs: Terraform
+variables, Bicep and ARM parameters, the script's environment variables
+RESOURCE_GROUP, LOCATION and VM_SIZE.
+
+The result goes to standard output, or with --out DIR into DIR, in the file
+named above. A plan with error findings (what "cidrplan check" rejects) is
+refused, its errors listed, unless --force. A plan that leaves ranges to be
+allocated is always refused: run "cidrplan complete" first. PLAN "-" reads
+standard input.
+
+Exits 1 when the plan is refused or has a value the form cannot express
+(azurerm has no maxUnavailable nor pod IP allocation mode), 2 when it
+cannot be read.`,
+		examples: `# Terraform on standard output (--out DIR writes DIR/main.tf instead)
+cidrplan emit terraform examples/plans/classic-cni.yaml
+# Bicep
+cidrplan emit bicep examples/plans/hub-spoke.yaml
+# an ARM template of a plan with errors, emitted anyway
+cidrplan emit arm examples/plans/broken.yaml --force
+# a script of az commands; run it with
+#   RESOURCE_GROUP=my-rg LOCATION=westeurope VM_SIZE=Standard_D4ds_v5 bash deploy.sh
+cidrplan emit az examples/plans/overlay-cilium.yaml`,
+		setup: func(f *flags, e *env) func([]string) error {
+			var out string
+			var force bool
+			f.stringVar(&out, "out", "DIR", "write into DIR (created if missing) instead of standard output")
+			f.boolVar(&force, "force", "emit even when the plan has error findings")
+			return func(args []string) error {
+				form, err := lookupForm(args[0])
+				if err != nil {
+					return err
+				}
+				p, err := loadPlan(e.stdin, args[1])
+				if err != nil {
+					return err
+				}
+				data, err := form.marshal(p, emit.Options{Force: force})
+				if err != nil {
+					return emitFailure(e.stderr, planLabel(args[1]), form.name, err)
+				}
+				if out == "" {
+					_, err := e.stdout.Write(data)
+					return err
+				}
+				path := filepath.Join(out, form.file)
+				if err := os.MkdirAll(out, 0o755); err != nil {
+					return fmt.Errorf("--out %q: %v", out, pathReason(err))
+				}
+				if err := os.WriteFile(path, data, form.mode); err != nil {
+					return fmt.Errorf("--out %q: %v", out, pathReason(err))
+				}
+				fmt.Fprintf(e.stdout, "wrote %s\n", path)
+				return nil
+			}
+		},
+	}
+}
+
+// lookupForm returns the form called name.
+func lookupForm(name string) (emitForm, error) {
+	var names []string
+	for _, f := range emitForms() {
+		if f.name == name {
+			return f, nil
+		}
+		names = append(names, f.name)
+	}
+	return emitForm{}, fmt.Errorf("unknown form %q (want %s)", name, strings.Join(names, ", "))
+}
+
+// pathReason is the reason of a file system error without the path, which
+// the message names already.
+func pathReason(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// emitFailure words why a plan was not emitted, from the error's fields. A
+// plan with error findings gets them listed on stderr, one a line.
+func emitFailure(stderr io.Writer, name, form string, err error) error {
+	var invalid *emit.InvalidPlanError
+	var unallocated *emit.UnallocatedError
+	var ee *emit.Error
+	switch {
+	case errors.As(err, &invalid):
+		fmt.Fprintf(stderr, "cidrplan emit: %s has %s; fix them, or emit anyway with --force:\n", name,
+			plural(len(invalid.Findings), "error", "errors"))
+		for _, f := range invalid.Findings {
+			fmt.Fprintf(stderr, "  %s\n", f)
+		}
+		return &failureError{}
+	case errors.As(err, &unallocated):
+		return &failureError{fmt.Sprintf("%s leaves ranges to be allocated (%s); run 'cidrplan complete %s' first",
+			name, strings.Join(unallocated.Fields, ", "), name)}
+	case errors.As(err, &ee):
+		reason := "cannot be emitted"
+		switch {
+		case errors.Is(ee, emit.ErrUnsupported):
+			reason = "not supported by the " + form + " form"
+		case errors.Is(ee, emit.ErrUnresolved):
+			reason = "does not resolve"
+		case errors.Is(ee, emit.ErrNoSystemPool):
+			reason = "no System pool"
+		}
+		if ee.Detail != "" {
+			reason += " (" + ee.Detail + ")"
+		}
+		return &failureError{fmt.Sprintf("%s: %s: %s", name, ee.Field, reason)}
+	}
+	return err
+}
