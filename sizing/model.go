@@ -18,7 +18,8 @@ const (
 
 // ModelSpec describes one network model: its name for people, which
 // ranges its pools use and what one node costs in each, its node limits,
-// its default maxPods and whether it allows Windows pools. It is the one
+// its default maxPods, whether it allows Windows pools and dual-stack, and
+// how its pod CIDR may be shared or grown. It is the one
 // place these facts are written: Demand, Fit and Validate read it, and so
 // do front ends that explain a result. Formulas that depend on maxPods are
 // methods. A ModelSpec is a plain value; the zero ModelSpec describes no
@@ -50,8 +51,8 @@ type ModelSpec struct {
 	PodCIDRBitsV4 int
 	PodCIDRBitsV6 int
 	// PodCIDRReusable reports whether independent clusters of the model
-	// may use the same pod CIDR (overlay: pod addresses never leave the
-	// node); PodCIDRExpandable whether a running cluster's pod CIDR may
+	// may use the same pod CIDR (overlay: the VNet never routes pod
+	// addresses); PodCIDRExpandable whether a running cluster's pod CIDR may
 	// grow to a superset (see CheckPodCIDRExpansion).
 	PodCIDRReusable   bool
 	PodCIDRExpandable bool
