@@ -163,8 +163,8 @@ func TestTinyRangeStaysVisibleAndLabelled(t *testing.T) {
 func TestOverlapsNameBothRanges(t *testing.T) {
 	svg := string(render(t, "svg", samplePlan()))
 	for _, want := range []string{
-		"overlap: aks-nodes ∩ dc-west 10.1.128.0/20",
-		"overlap: VNet hub 10.0.0.0/8 ∩ dc-west 10.1.128.0/20",
+		"overlap: VNet hub ∩ dc-west 10.1.128.0/20 (OnPremisesCidrOverlapping)",
+		"overlap: prod services ∩ VNet hub 10.0.0.0/16 (ServiceCidrOverlapVnet)",
 		`fill="url(#hatch)"`,
 	} {
 		if !strings.Contains(svg, want) {
@@ -172,7 +172,7 @@ func TestOverlapsNameBothRanges(t *testing.T) {
 		}
 	}
 	txt := string(render(t, "txt", samplePlan()))
-	if !strings.Contains(txt, "aks-nodes ∩ dc-west") || !strings.Contains(txt, "X") {
+	if !strings.Contains(txt, "VNet hub ∩ dc-west") || !strings.Contains(txt, "X") {
 		t.Errorf("text chart lacks the overlap:\n%s", txt)
 	}
 }
@@ -209,7 +209,7 @@ var barLine = regexp.MustCompile(`^  \|([^|]*)\|$`)
 func TestRandomPlans(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 200 {
-		p := randomPlan(r)
+		p := addrmap.RandomPlan(r)
 		if err := wellFormed(render(t, "svg", p)); err != nil {
 			t.Fatalf("plan %d: SVG: %v", i, err)
 		}
@@ -224,32 +224,4 @@ func TestRandomPlans(t *testing.T) {
 			}
 		}
 	}
-}
-
-func randomPrefix(r *rand.Rand, v6 bool) netip.Prefix {
-	if v6 {
-		var b [16]byte
-		b[0], b[1], b[2] = 0xfd, byte(r.IntN(4)), byte(r.IntN(256))
-		return netip.PrefixFrom(netip.AddrFrom16(b), 32+r.IntN(97)).Masked()
-	}
-	a := netip.AddrFrom4([4]byte{byte(r.IntN(4) * 64), byte(r.IntN(256)), byte(r.IntN(256)), byte(r.IntN(256))})
-	return netip.PrefixFrom(a, r.IntN(33)).Masked()
-}
-
-func randomPlan(r *rand.Rand) *ipam.Plan {
-	p := &ipam.Plan{}
-	for v := range 1 + r.IntN(3) {
-		vn := ipam.VNet{Name: "vnet" + strconv.Itoa(v)}
-		for range 1 + r.IntN(2) {
-			vn.AddressSpace = append(vn.AddressSpace, randomPrefix(r, r.IntN(4) == 0))
-		}
-		for s := range r.IntN(6) {
-			vn.Subnets = append(vn.Subnets, ipam.Subnet{Name: "s" + strconv.Itoa(s), AddressPrefixes: []netip.Prefix{randomPrefix(r, r.IntN(4) == 0)}})
-		}
-		p.VNets = append(p.VNets, vn)
-	}
-	for a := range r.IntN(3) {
-		p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "a" + strconv.Itoa(a), Source: ipam.SourceOnPremises, Prefixes: []netip.Prefix{randomPrefix(r, false)}})
-	}
-	return p
 }

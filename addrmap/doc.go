@@ -9,10 +9,19 @@
 // that overlap each other share one band). Inside a band every range of the
 // plan that touches it is placed to scale, coloured by role (node, pod and
 // other subnets, pod and service CIDRs, docker bridge, peered, on-premises
-// and other avoided ranges, AKS-reserved and VNet-forbidden ranges). Free
-// space shows as the pale band background. Where two ranges share addresses
-// the shared part is hatched in red and labelled with both names. IPv4 and
-// IPv6 never share a band.
+// and other avoided ranges, AKS-reserved and VNet-forbidden ranges); a
+// subnet outside its VNet's space gets a band of its own. Free space shows
+// as the pale band background. IPv4 and IPv6 never share a band.
+//
+// # Overlaps
+//
+// The map judges no overlap itself: it hatches in red exactly the overlaps
+// that validation reports ([ipam.Plan.Overlaps], the errors and warnings
+// that cidrplan check lists), each labelled with both names and the
+// finding's code. Overlaps AKS allows (overlay clusters reusing a pod CIDR,
+// clusters reusing a service CIDR) are drawn as plain ranges, and an
+// overlap that check reports against a VNet's address space (an
+// on-premises range over a subnet) is hatched against that space.
 //
 // A /29 inside a /8 is 2^-21 of its band: every range is drawn at least a
 // couple of pixels (one cell in text) wide, and labels sit in rows below the

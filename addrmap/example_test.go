@@ -10,7 +10,8 @@ import (
 )
 
 // A VNet with a node subnet, a bastion subnet and an on-premises range that
-// overlaps the node subnet, drawn 32 characters wide.
+// overlaps the node subnet, drawn 32 characters wide. The overlap is marked
+// as check reports it: against the VNet's address space, with its code.
 func ExampleText() {
 	plan := &ipam.Plan{
 		VNets: []ipam.VNet{{
@@ -29,11 +30,10 @@ func ExampleText() {
 	// Output:
 	// VNet spoke 10.10.0.0/16  (65,536 addresses)
 	//   |NNNNXXNN.......................S|
-	//   N  10.10.0.0/18      nodes                             subnet of VNet "spoke"  16,384 addresses
-	//   o  10.10.32.0/20     branch                            on-premises network     4,096 addresses
-	//   S  10.10.255.192/26  AzureBastionSubnet                subnet of VNet "spoke"  64 addresses
-	//   X  10.10.32.0/20     nodes ∩ branch                    overlap                 4,096 addresses
-	//   X  10.10.32.0/20     VNet spoke 10.10.0.0/16 ∩ branch  overlap                 4,096 addresses
+	//   N  10.10.0.0/18      nodes                subnet of VNet "spoke"     16,384 addresses
+	//   o  10.10.32.0/20     branch               on-premises network        4,096 addresses
+	//   S  10.10.255.192/26  AzureBastionSubnet   subnet of VNet "spoke"     64 addresses
+	//   X  10.10.32.0/20     VNet spoke ∩ branch  OnPremisesCidrOverlapping  4,096 addresses
 	//
 	// legend: N node subnet, S other subnet, o on-premises, . free, X overlap
 }

@@ -2,6 +2,8 @@ package addrmap
 
 import (
 	"go4.org/netipx"
+
+	"github.com/cidrplan/cidrplan/overlap"
 )
 
 // gap is free space in a band: no drawn range covers it.
@@ -10,30 +12,32 @@ type gap struct {
 	lo, hi float64
 }
 
-// gaps returns the free ranges of a band in ascending order. Items are
-// sorted by start, so one sweep with the furthest end seen so far finds them.
+// gaps returns the free ranges of a band in ascending order, as
+// overlap.Tree.Gaps finds them among the band's items. A band that is not
+// one prefix (ranges outside the VNet spaces) is asked prefix by prefix,
+// and gaps that meet at a prefix boundary are joined.
 func gaps(b *band) []gap {
-	var out []gap
-	next, done := b.rng.From(), false
-	for _, it := range b.items {
-		r := intersect(it.rng(), b.rng)
-		if done {
-			break
-		}
-		if next.Less(r.From()) {
-			g := netipx.IPRangeFrom(next, r.From().Prev())
-			out = append(out, gap{g, b.frac(g.From()), b.fracEnd(g.To())})
-		}
-		if !r.To().Less(next) {
-			if r.To() == b.rng.To() {
-				done = true
+	entries := make([]overlap.Entry[struct{}], len(b.items))
+	for i, it := range b.items {
+		entries[i].Range = intersect(it.rng(), b.rng)
+	}
+	t, err := overlap.Build(entries)
+	if err != nil {
+		return nil // unreachable: items are valid ranges of one family
+	}
+	var free []netipx.IPRange
+	for _, p := range b.rng.Prefixes() {
+		for g := range t.Gaps(p) {
+			if n := len(free); n > 0 && free[n-1].To().Next() == g.From() {
+				free[n-1] = netipx.IPRangeFrom(free[n-1].From(), g.To())
+				continue
 			}
-			next = r.To().Next()
+			free = append(free, g)
 		}
 	}
-	if !done {
-		g := netipx.IPRangeFrom(next, b.rng.To())
-		out = append(out, gap{g, b.frac(g.From()), b.fracEnd(g.To())})
+	out := make([]gap, len(free))
+	for i, g := range free {
+		out[i] = gap{g, b.frac(g.From()), b.fracEnd(g.To())}
 	}
 	return out
 }

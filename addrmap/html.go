@@ -49,8 +49,8 @@ code { font-family: monospace; }
 				it.prefix, esc(it.label), esc(it.role.String()), esc(it.detail), countText(it.rng()))
 		}
 		for _, o := range b.overlaps {
-			fmt.Fprintf(bw, "<tr class=\"overlap\"><td><code>%s</code></td><td>%s ∩ %s</td><td>overlap</td><td></td><td class=\"n\">%s</td></tr>\n",
-				rangeText(o.rng), esc(o.a), esc(o.b), countText(o.rng))
+			fmt.Fprintf(bw, "<tr class=\"overlap\"><td><code>%s</code></td><td>%s ∩ %s</td><td>overlap <code>%s</code></td><td>%s</td><td class=\"n\">%s</td></tr>\n",
+				rangeText(o.rng), esc(o.a), esc(o.b), esc(string(o.code)), esc(o.msg), countText(o.rng))
 		}
 		bw.WriteString("</table>\n")
 	}

@@ -28,8 +28,7 @@ func (it item) rng() netipx.IPRange { return netipx.RangeOfPrefix(it.prefix) }
 type band struct {
 	title    string
 	rng      netipx.IPRange
-	vnet     bool     // a VNet address space: everything but its own subnets overlaps it
-	vnetName string   // for vnet bands
+	vnet     bool     // a VNet address space
 	items    []placed // ascending by (start, end desc)
 	lanes    int
 	overlaps []shared
@@ -43,9 +42,12 @@ type placed struct {
 	lo, hi float64 // [lo, hi) in 0..1
 }
 
-// shared is the part two ranges have in common, drawn hatched.
+// shared is the part two ranges have in common, drawn hatched: one overlap
+// that validation reports, with its code and message.
 type shared struct {
-	a, b   string
+	a, b   string // the labels of the range reported and of the range it overlaps
+	code   ipam.Code
+	msg    string
 	rng    netipx.IPRange
 	lo, hi float64
 }
@@ -62,46 +64,83 @@ func layout(p *ipam.Plan) []band {
 		for _, space := range vn.AddressSpace {
 			if usable(space) {
 				bands = append(bands, band{
-					title: "VNet " + vn.Name + " " + space.String(), rng: netipx.RangeOfPrefix(space),
-					vnet: true, vnetName: vn.Name,
+					title: rangeLabel(ipam.PlanRange{Kind: ipam.RangeVNetSpace, VNet: vn.Name}) + " " + space.String(),
+					rng:   netipx.RangeOfPrefix(space), vnet: true,
 				})
 			}
 		}
 		for _, s := range vn.Subnets {
 			for _, pfx := range s.AddressPrefixes {
-				subnets = append(subnets, item{s.Name, `subnet of VNet "` + vn.Name + `"`, subnetRole(s.Purpose), pfx})
+				subnets = append(subnets, item{rangeLabel(ipam.PlanRange{Kind: ipam.RangeSubnet, Subnet: s.Name}),
+					`subnet of VNet "` + vn.Name + `"`, subnetRole(s.Purpose), pfx})
 			}
 		}
 	}
 	for _, c := range q.Clusters {
 		np := &c.NetworkProfile
 		for _, pfx := range np.PodPrefixes() {
-			others = append(others, item{c.Name + " pods", `pod CIDR of cluster "` + c.Name + `"`, RolePodCIDR, pfx})
+			others = append(others, item{rangeLabel(ipam.PlanRange{Kind: ipam.RangePodCIDR, Cluster: c.Name}),
+				`pod CIDR of cluster "` + c.Name + `"`, RolePodCIDR, pfx})
 		}
 		for _, pfx := range np.ServicePrefixes() {
-			others = append(others, item{c.Name + " services", `service CIDR of cluster "` + c.Name + `"`, RoleServiceCIDR, pfx})
+			others = append(others, item{rangeLabel(ipam.PlanRange{Kind: ipam.RangeServiceCIDR, Cluster: c.Name}),
+				`service CIDR of cluster "` + c.Name + `"`, RoleServiceCIDR, pfx})
 		}
 		if np.DockerBridgeCIDR.IsValid() {
-			others = append(others, item{c.Name + " docker", `docker bridge of cluster "` + c.Name + `"`, RoleDockerBridge, np.DockerBridgeCIDR.Masked()})
+			others = append(others, item{rangeLabel(ipam.PlanRange{Kind: ipam.RangeDockerBridge, Cluster: c.Name}),
+				`docker bridge of cluster "` + c.Name + `"`, RoleDockerBridge, np.DockerBridgeCIDR.Masked()})
 		}
 	}
 	for _, a := range q.Avoid {
 		for _, pfx := range a.Prefixes {
-			others = append(others, item{a.Name, avoidDetail(a.Source), avoidRole(a.Source), pfx})
+			others = append(others, item{rangeLabel(ipam.PlanRange{Kind: ipam.RangeAvoid, Name: a.Name}), avoidDetail(a.Source), avoidRole(a.Source), pfx})
 		}
 	}
 	for _, r := range append(ipam.AKSReservedRanges(), ipam.VNetForbiddenRanges()...) {
-		reserved = append(reserved, item{r.Name, r.Name, RoleReserved, r.Prefix})
+		reserved = append(reserved, item{rangeLabel(ipam.PlanRange{Kind: ipam.RangeReserved, Name: r.Name}), r.Name, RoleReserved, r.Prefix})
 	}
 	subnets, others, reserved = merge(subnets), merge(others), merge(reserved)
 
-	bands = append(bands, outsideBands(bands, others)...)
+	// Subnets outside their VNet's space get bands too: what they overlap
+	// there is still reported.
+	bands = append(bands, outsideBands(bands, slices.Concat(others, subnets))...)
 	slices.SortStableFunc(bands, func(a, b band) int { return compareRanges(a.rng, b.rng) })
 	all := slices.Concat(subnets, others, reserved)
+	marked := markedOverlaps(p)
 	for i := range bands {
-		fill(&bands[i], all)
+		fill(&bands[i], all, marked)
 	}
 	return bands
+}
+
+// markedOverlaps returns the overlaps validation reports, which the map
+// hatches: the map decides no conflict itself.
+func markedOverlaps(p *ipam.Plan) []ipam.Overlap {
+	var out []ipam.Overlap
+	for _, o := range p.Overlaps() {
+		if !o.Allowed && usable(o.Subject.Prefix) && usable(o.Other.Prefix) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// rangeLabel is the short name the map gives a range: its subnet's name,
+// "prod pods", "VNet hub" (a band's title adds the address space).
+func rangeLabel(r ipam.PlanRange) string {
+	switch r.Kind {
+	case ipam.RangeVNetSpace:
+		return "VNet " + r.VNet
+	case ipam.RangeSubnet:
+		return r.Subnet
+	case ipam.RangePodCIDR:
+		return r.Cluster + " pods"
+	case ipam.RangeServiceCIDR:
+		return r.Cluster + " services"
+	case ipam.RangeDockerBridge:
+		return r.Cluster + " docker"
+	}
+	return r.Name
 }
 
 // usable reports whether a prefix can be drawn: valid, canonical, not 4in6.
@@ -202,14 +241,18 @@ func outsideBands(vnetBands []band, others []item) []band {
 }
 
 // fill places every item that touches the band, assigns lanes so that
-// nested ranges stack, and finds the hatched overlaps.
-func fill(b *band, all []item) {
+// nested ranges stack, and hatches the marked overlaps that meet the band.
+// Outside the VNet spaces a reserved range is drawn only where a marked
+// overlap involves it.
+func fill(b *band, all []item, marked []ipam.Overlap) {
 	for _, it := range all {
 		r := it.rng()
 		if !overlaps(b.rng, r) {
 			continue
 		}
-		if it.role == RoleReserved && !b.vnet && !slices.ContainsFunc(all, func(o item) bool { return clashesWithReserved(o, r) }) {
+		if it.role == RoleReserved && !b.vnet && !slices.ContainsFunc(marked, func(o ipam.Overlap) bool {
+			return o.Other.Kind == ipam.RangeReserved && o.Other.Prefix == it.prefix
+		}) {
 			continue
 		}
 		lo, hi := b.frac(maxAddr(r.From(), b.rng.From())), b.fracEnd(minAddr(r.To(), b.rng.To()))
@@ -230,61 +273,24 @@ func fill(b *band, all []item) {
 		b.items[i].lane = lane
 	}
 	b.lanes = max(len(laneEnd), 1)
-	for i := range b.items {
-		x := b.items[i]
-		if b.vnet && clashesWithSpace(x.item, b.vnetName) {
-			b.addShared(b.title, x.label, x.rng())
+	for _, o := range marked {
+		x, y := netipx.RangeOfPrefix(o.Other.Prefix), netipx.RangeOfPrefix(o.Subject.Prefix)
+		if !overlaps(x, y) {
+			continue
 		}
-		for _, y := range b.items[i+1:] {
-			if x.rng().To().Less(y.rng().From()) {
-				break // items are sorted by start: no later one reaches back to x
-			}
-			if overlaps(x.rng(), y.rng()) && x.clashes(y.item) {
-				b.addShared(x.label, y.label, intersect(x.rng(), y.rng()))
-			}
+		if r := intersect(x, y); overlaps(r, b.rng) {
+			b.addShared(o, r)
 		}
 	}
+	slices.SortStableFunc(b.overlaps, func(x, y shared) int {
+		return cmp.Or(compareRanges(x.rng, y.rng), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
 }
 
-// clashesWithSpace reports whether an item inside a VNet's address space is
-// a conflict with the space itself: avoided and reserved ranges are; the
-// VNet's own subnets and the clusters' pod and service CIDRs are drawn plain
-// (validation judges them).
-func clashesWithSpace(it item, vnet string) bool {
-	switch it.role {
-	case RolePeering, RoleOnPremises, RoleAvoid, RoleReserved:
-		return true
-	case RoleNodeSubnet, RolePodSubnet, RoleOtherSubnet:
-		return !strings.Contains(it.detail, `VNet "`+vnet+`"`)
-	}
-	return false
-}
-
-// clashes reports whether two overlapping items are a conflict worth
-// hatching. A range AKS reserves matters only to pod and service CIDRs (and
-// VNet spaces, see clashesWithSpace); inside a peered or on-premises range it
-// is just more space someone else owns.
-func (it item) clashes(o item) bool {
-	switch {
-	case it.role == RoleReserved && o.role == RoleReserved:
-		return false
-	case it.role == RoleReserved:
-		return clashesWithReserved(o, it.rng())
-	case o.role == RoleReserved:
-		return clashesWithReserved(it, o.rng())
-	}
-	return true
-}
-
-// clashesWithReserved reports whether it is a pod or service CIDR that
-// overlaps the reserved range r.
-func clashesWithReserved(it item, r netipx.IPRange) bool {
-	return (it.role == RolePodCIDR || it.role == RoleServiceCIDR) && overlaps(it.rng(), r)
-}
-
-func (b *band) addShared(x, y string, r netipx.IPRange) {
+func (b *band) addShared(o ipam.Overlap, r netipx.IPRange) {
 	r = intersect(r, b.rng)
-	b.overlaps = append(b.overlaps, shared{a: x, b: y, rng: r, lo: b.frac(r.From()), hi: b.fracEnd(r.To())})
+	b.overlaps = append(b.overlaps, shared{a: rangeLabel(o.Subject), b: rangeLabel(o.Other), code: o.Code, msg: o.Message,
+		rng: r, lo: b.frac(r.From()), hi: b.fracEnd(r.To())})
 }
 
 // frac returns where address a starts, as a fraction of the band's width.

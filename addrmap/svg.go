@@ -96,9 +96,9 @@ func drawBand(b *band, top float64) bandDrawing {
 	}
 	for _, o := range b.overlaps {
 		x, wd := span(o.lo, o.hi)
-		text := "overlap: " + o.a + " ∩ " + o.b + " " + rangeText(o.rng)
+		text := "overlap: " + o.a + " ∩ " + o.b + " " + rangeText(o.rng) + " (" + string(o.code) + ")"
 		add(`<rect x="%g" y="%g" width="%g" height="%g" fill="url(#hatch)" stroke="#d62728"><title>%s</title></rect>`+"\n",
-			x, barTop, wd, barHeight, esc(text))
+			x, barTop, wd, barHeight, esc(string(o.code)+": "+o.msg))
 		labels = append(labels, label{x: x + wd/2, text: text, colour: "#d62728"})
 	}
 	bottom := barTop + barHeight

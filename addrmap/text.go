@@ -45,7 +45,7 @@ func Text(w io.Writer, p *ipam.Plan, width int) error {
 			fmt.Fprintf(tw, "  %c\t%s\t%s\t%s\t%s addresses\n", it.role.style().letter, it.prefix, printable(it.label), printable(it.detail), countText(it.rng()))
 		}
 		for _, o := range b.overlaps {
-			fmt.Fprintf(tw, "  X\t%s\t%s ∩ %s\toverlap\t%s addresses\n", rangeText(o.rng), printable(o.a), printable(o.b), countText(o.rng))
+			fmt.Fprintf(tw, "  X\t%s\t%s ∩ %s\t%s\t%s addresses\n", rangeText(o.rng), printable(o.a), printable(o.b), o.code, countText(o.rng))
 		}
 		tw.Flush()
 	}

@@ -7,14 +7,18 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-// RangeUse says what a prefix is used as, for [CheckRange].
-type RangeUse string
+// RangeKind says what a range of a plan is.
+type RangeKind string
 
-// The uses [CheckRange] knows.
+// The kinds of range.
 const (
-	UseSubnet      RangeUse = "subnet"      // a VNet subnet (node, pod or other)
-	UsePodCIDR     RangeUse = "podCIDR"     // an overlay, kubenet or BYO CNI pod CIDR
-	UseServiceCIDR RangeUse = "serviceCIDR" // a cluster's service CIDR
+	RangeVNetSpace    RangeKind = "vnetSpace"    // a VNet address space
+	RangeSubnet       RangeKind = "subnet"       // a VNet subnet (node, pod or other)
+	RangePodCIDR      RangeKind = "podCIDR"      // an overlay, kubenet or BYO CNI pod CIDR
+	RangeServiceCIDR  RangeKind = "serviceCIDR"  // a cluster's service CIDR
+	RangeDockerBridge RangeKind = "dockerBridge" // a cluster's docker bridge (masked)
+	RangeAvoid        RangeKind = "avoid"        // a range to avoid (peered, on-premises, other)
+	RangeReserved     RangeKind = "reserved"     // a range AKS reserves or Azure forbids in a VNet
 )
 
 // RangeProblem is a rule that a range breaks on its own, whatever else the
@@ -27,16 +31,20 @@ type RangeProblem struct {
 	Reason string
 	// Fix suggests a remedy; set for errors.
 	Fix string
+	// Overlaps is the well-known range the problem is about (a range AKS
+	// reserves); zero for the other problems.
+	Overlaps NamedPrefix
 }
 
-// CheckRange returns the problems of p used as u, judged on its own: the
+// CheckRange returns the problems of p used as a range of kind k, judged on its own: the
 // size bounds of its use (Azure's subnet sizes, the service CIDR's), the
 // ranges AKS reserves, multicast and public address space. Validate
 // reports the same problems for the plan's ranges; front ends that take a
 // single range (cidrplan size) ask here rather than judge it themselves.
 // Problems come in a fixed order (size, multicast, public, reserved); an
-// invalid prefix or an unknown use has none (syntax is the parser's).
-func CheckRange(u RangeUse, p netip.Prefix) []RangeProblem {
+// invalid prefix has none (syntax is the parser's), and so have the kinds
+// other than RangeSubnet, RangePodCIDR and RangeServiceCIDR.
+func CheckRange(k RangeKind, p netip.Prefix) []RangeProblem {
 	if !p.IsValid() {
 		return nil
 	}
@@ -44,8 +52,8 @@ func CheckRange(u RangeUse, p netip.Prefix) []RangeProblem {
 	add := func(code Code, sev Severity, fix, format string, args ...any) {
 		out = append(out, RangeProblem{Code: code, Severity: sev, Reason: fmt.Sprintf(format, args...), Fix: fix})
 	}
-	switch u {
-	case UseSubnet:
+	switch k {
+	case RangeSubnet:
 		switch {
 		case p.Addr().Is6() && p.Bits() != sizing.IPv6SubnetBits:
 			add(CodeIPv6SubnetSize, SeverityError, fmt.Sprintf("use an IPv6 /%d", sizing.IPv6SubnetBits),
@@ -57,7 +65,7 @@ func CheckRange(u RangeUse, p netip.Prefix) []RangeProblem {
 			add(CodeSubnetTooLarge, SeverityError, fmt.Sprintf("use a /%d or smaller", sizing.MaxSubnetBits),
 				"is larger than /%d, the largest Azure subnet", sizing.MaxSubnetBits)
 		}
-	case UseServiceCIDR:
+	case RangeServiceCIDR:
 		switch {
 		case p.Addr().Is4() && p.Bits() < 12:
 			add(CodeServiceCIDRTooLarge, SeverityError, "use a /12 or smaller, e.g. /16", "is larger than /12")
@@ -79,7 +87,7 @@ func CheckRange(u RangeUse, p netip.Prefix) []RangeProblem {
 			add(CodeServiceCIDRPublic, SeverityError, fix, "is public address space, which AKS rejects")
 		}
 		out = appendReserved(out, p, "service")
-	case UsePodCIDR:
+	case RangePodCIDR:
 		_, reserved := insideAKSReserved(p) // reported as reserved below
 		switch {
 		case IsMulticast(p):
@@ -104,7 +112,7 @@ func appendReserved(out []RangeProblem, p netip.Prefix, what string) []RangeProb
 		if p.Overlaps(f.Prefix) {
 			out = append(out, RangeProblem{Code: CodeReservedRangeOverlap, Severity: SeverityError,
 				Reason: fmt.Sprintf("overlaps %s (%s)", f.Prefix, f.Name),
-				Fix:    "choose a " + what + " range clear of " + f.Prefix.String()})
+				Fix:    "choose a " + what + " range clear of " + f.Prefix.String(), Overlaps: f})
 		}
 	}
 	return out

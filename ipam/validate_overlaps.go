@@ -28,9 +28,20 @@ import (
 // are allowed. A subnet-level overlap hides the VNet-space overlap of the
 // same range, so each problem appears once.
 func checkOverlaps(v *validation, ranges []planRange) {
-	c := conflictSet{v: v, ranges: ranges, spaceHits: make(map[[2]int]bool)}
+	for _, o := range classifyOverlaps(v, ranges, false) {
+		v.findings = append(v.findings, o.Finding)
+	}
+}
+
+// classifyOverlaps judges every overlap between ranges (see checkOverlaps):
+// the reported ones with their findings and, with allowed, the allowed
+// ones (Validate skips them: clusters reusing one service CIDR make a
+// quadratic number of allowed pairs).
+func classifyOverlaps(v *validation, ranges []planRange, allowed bool) []Overlap {
+	c := conflictSet{v: v, ranges: ranges, spaceHits: make(map[[2]int]bool), wantAllowed: allowed}
 	forEachConflict(v.index, c.classify)
 	c.emit()
+	return c.overlaps
 }
 
 // conflictSet collects the overlaps first, because whether a VNet-space
@@ -42,7 +53,9 @@ type conflictSet struct {
 	// avoid and docker ranges, the space of) that VNet.
 	spaceHits map[[2]int]bool
 	deferred  [][2]int // VNet-space overlaps, emitted unless spaceHits says otherwise
-	findings  []Finding
+	overlaps  []Overlap
+	// wantAllowed records allowed overlaps too.
+	wantAllowed bool
 }
 
 func (c *conflictSet) classify(i, j int) {
@@ -55,10 +68,10 @@ func (c *conflictSet) classify(i, j int) {
 	switch {
 	case a.kind == kindVNet && b.kind == kindVNet:
 		if a.vnet == b.vnet {
-			c.errorf(CodeVNetOverlap, b.field(), "remove one of the overlapping address prefixes",
+			c.errorf(CodeVNetOverlap, b, a, "remove one of the overlapping address prefixes",
 				"%s overlaps %s", b.describe(), a.describe())
 		} else {
-			c.warnf(CodeVNetOverlap, b.field(), "%s overlaps %s: the two VNets cannot be peered",
+			c.warnf(CodeVNetOverlap, b, a, "%s overlaps %s: the two VNets cannot be peered",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindVNet && b.kind == kindSubnet:
@@ -72,17 +85,18 @@ func (c *conflictSet) classify(i, j int) {
 	case a.kind == kindVNet && b.kind == kindDocker:
 		if b.vnet == a.vnet {
 			c.spaceHits[[2]int{j, a.vnet.index}] = true
-			c.warnf(CodeDockerBridgeInVNet, b.field(), "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
+			c.warnf(CodeDockerBridgeInVNet, b, a, "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindVNet && b.kind == kindAvoid:
 		if a.prefix == b.prefix {
-			return // the same network listed as a VNet and as a range to avoid (a peered hub)
+			c.allow(b, a, "the same network listed as a VNet and as a range to avoid (a peered hub)")
+			return
 		}
 		c.avoidOverlap(b, a)
 	case a.kind == kindSubnet && b.kind == kindSubnet:
 		if a.vnet == b.vnet {
-			c.errorf(CodeSubnetOverlap, b.field(), "move one of the subnets to a free range"+v.freeHint(a.vnet, b.prefix),
+			c.errorf(CodeSubnetOverlap, b, a, "move one of the subnets to a free range"+v.freeHint(a.vnet, b.prefix),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindSubnet && (b.kind == kindPod || b.kind == kindService):
@@ -97,7 +111,7 @@ func (c *conflictSet) classify(i, j int) {
 		if b.kind == kindPod {
 			code, fix = CodePodCIDROverlapExistingSubnetsCIDR, "use podCidr "+v.freePodHint(b.cluster, b.prefix)
 		}
-		c.errorf(code, b.field(), fix, "%s overlaps %s", b.describe(), a.describe())
+		c.errorf(code, b, a, fix, "%s overlaps %s", b.describe(), a.describe())
 	case a.kind == kindSubnet && b.kind == kindDocker:
 		if b.vnet == a.vnet {
 			c.spaceHits[[2]int{j, a.vnet.index}] = true
@@ -112,25 +126,27 @@ func (c *conflictSet) classify(i, j int) {
 		na, nb := &a.cluster.c.NetworkProfile, &b.cluster.c.NetworkProfile
 		switch {
 		case a.cluster == b.cluster:
-			c.errorf(CodePodCIDROverlapPodCIDR, b.field(), "give each pod CIDR its own range",
+			c.errorf(CodePodCIDROverlapPodCIDR, b, a, "give each pod CIDR its own range",
 				"%s overlaps %s", b.describe(), a.describe())
-		case !na.UsesPodCIDR() || !nb.UsesPodCIDR(), na.podCIDRReusable() && nb.podCIDRReusable():
-			// Overlay pod CIDRs are private to each cluster: reuse is allowed.
+		case !na.UsesPodCIDR() || !nb.UsesPodCIDR():
+			// A pod CIDR the model ignores (PodCidrNotUsed) overlaps nothing.
+		case na.podCIDRReusable() && nb.podCIDRReusable():
+			c.allow(b, a, "overlay pod CIDRs are private to each cluster, so independent clusters may reuse one")
 		case a.vnet != nil && a.vnet == b.vnet:
-			c.errorf(CodePodCIDROverlapPodCIDR, b.field(), "use podCidr "+v.freePodHint(b.cluster, b.prefix),
+			c.errorf(CodePodCIDROverlapPodCIDR, b, a, "use podCidr "+v.freePodHint(b.cluster, b.prefix),
 				"%s overlaps %s in the same VNet: kubenet routes would collide", b.describe(), a.describe())
 		default:
-			c.warnf(CodePodCIDROverlapPodCIDR, b.field(), "%s overlaps %s: pods of the two clusters can't reach each other directly",
+			c.warnf(CodePodCIDROverlapPodCIDR, b, a, "%s overlaps %s: pods of the two clusters can't reach each other directly",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindService:
 		if a.cluster == b.cluster && a.cluster.c.NetworkProfile.UsesPodCIDR() {
-			c.errorf(CodePodCIDROverlapServiceCIDR, b.field(), "use serviceCidr "+v.freeServiceHint(b.cluster, b.prefix),
+			c.errorf(CodePodCIDROverlapServiceCIDR, b, a, "use serviceCidr "+v.freeServiceHint(b.cluster, b.prefix),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindDocker:
 		if a.cluster == b.cluster && a.cluster.c.NetworkProfile.UsesPodCIDR() {
-			c.warnf(CodeDockerBridgeInPodCIDR, b.field(), "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
+			c.warnf(CodeDockerBridgeInPodCIDR, b, a, "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindAvoid:
@@ -138,13 +154,15 @@ func (c *conflictSet) classify(i, j int) {
 			c.avoidOverlap(b, a)
 		}
 	case a.kind == kindService && b.kind == kindService:
-		if a.cluster == b.cluster {
-			c.errorf(CodeServiceCIDROverlapServiceCIDR, b.field(), "give each service CIDR its own range",
+		if a.cluster != b.cluster {
+			c.allow(b, a, "service CIDRs are private to each cluster, so clusters may reuse one")
+		} else {
+			c.errorf(CodeServiceCIDROverlapServiceCIDR, b, a, "give each service CIDR its own range",
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindService && b.kind == kindDocker:
 		if a.cluster == b.cluster {
-			c.warnf(CodeDockerBridgeInServiceCIDR, b.field(), "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
+			c.warnf(CodeDockerBridgeInServiceCIDR, b, a, "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
 				b.describe(), a.describe())
 		}
 	case a.kind == kindService && b.kind == kindAvoid:
@@ -189,17 +207,29 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	case kindSubnet:
 		fix += c.v.freeHint(r.vnet, r.prefix)
 	}
-	c.errorf(code, r.field(), fix, "%s overlaps %s", r.describe(), av.describe())
+	c.errorf(code, r, av, fix, "%s overlaps %s", r.describe(), av.describe())
 }
 
-func (c *conflictSet) errorf(code Code, field, fix, format string, args ...any) {
-	c.findings = append(c.findings, Finding{Severity: SeverityError, Code: code, Field: field,
-		Message: fmt.Sprintf(format, args...), Fix: fix})
+// errorf reports subject overlapping other as an error on subject's field.
+func (c *conflictSet) errorf(code Code, subject, other *planRange, fix, format string, args ...any) {
+	c.overlaps = append(c.overlaps, Overlap{Finding: Finding{Severity: SeverityError, Code: code, Field: subject.field(),
+		Message: fmt.Sprintf(format, args...), Fix: fix}, Subject: subject.public(), Other: other.public()})
 }
 
-func (c *conflictSet) warnf(code Code, field, format string, args ...any) {
-	c.findings = append(c.findings, Finding{Severity: SeverityWarning, Code: code, Field: field,
-		Message: fmt.Sprintf(format, args...)})
+// warnf reports subject overlapping other as a warning on subject's field.
+func (c *conflictSet) warnf(code Code, subject, other *planRange, format string, args ...any) {
+	c.overlaps = append(c.overlaps, Overlap{Finding: Finding{Severity: SeverityWarning, Code: code, Field: subject.field(),
+		Message: fmt.Sprintf(format, args...)}, Subject: subject.public(), Other: other.public()})
+}
+
+// allow records an overlap that is no problem, and why.
+func (c *conflictSet) allow(subject, other *planRange, why string) {
+	if !c.wantAllowed {
+		return
+	}
+	c.overlaps = append(c.overlaps, Overlap{Allowed: true, Finding: Finding{Field: subject.field(),
+		Message: subject.describe() + " overlaps " + other.describe() + ": " + why},
+		Subject: subject.public(), Other: other.public()})
 }
 
 // emit adds the collected findings and the VNet-space overlaps not already
@@ -211,19 +241,18 @@ func (c *conflictSet) emit() {
 			continue
 		}
 		if r.vnet != space.vnet {
-			c.warnf(codeForeignOverlap(r.kind), r.field(), "%s overlaps %s, another VNet of the plan: if the VNets are peered, pods cannot reach it",
+			c.warnf(codeForeignOverlap(r.kind), r, space, "%s overlaps %s, another VNet of the plan: if the VNets are peered, pods cannot reach it",
 				r.describe(), space.describe())
 			continue
 		}
 		if r.kind == kindPod {
-			c.warnf(CodeNetworkProfileCIDROverlapVNet, r.field(),
+			c.warnf(CodeNetworkProfileCIDROverlapVNet, r, space,
 				"%s overlaps %s, though no subnet: AKS may reject it (docs disagree) and no subnet can be added there later",
 				r.describe(), space.describe())
 		} else {
-			c.warnf(CodeServiceCIDROverlapVNet, r.field(),
+			c.warnf(CodeServiceCIDROverlapVNet, r, space,
 				"%s overlaps %s, though no subnet: a subnet added there later breaks cluster upgrades",
 				r.describe(), space.describe())
 		}
 	}
-	c.v.findings = append(c.v.findings, c.findings...)
 }

@@ -14,20 +14,13 @@ func checkRanges(v *validation) {
 	v.ranges, v.index = ranges, rangeIndex(ranges)
 	for i := range ranges {
 		r := &ranges[i]
-		switch r.kind {
-		case kindVNet:
-			v.checkVNetSpace(r)
-		case kindSubnet:
-			v.checkSubnetSize(r)
-			if len(r.vnet.v.AddressSpace) > 0 && !v.insideVNet(r) {
-				v.errorf(CodeSubnetOutsideVNet, r.field(), "move the subnet inside "+describeList(r.vnet.v.AddressSpace)+v.freeHint(r.vnet, r.prefix),
-					"subnet %q prefix %s is not inside the address space %s of VNet %q",
-					r.subnet.s.Name, r.prefix, describeList(r.vnet.v.AddressSpace), r.vnet.v.Name)
-			}
-		case kindService:
-			v.checkServiceCIDR(r)
-		case kindPod:
-			v.checkPodCIDR(r)
+		for _, rf := range v.singleRangeFindings(r) {
+			v.findings = append(v.findings, rf.Finding)
+		}
+		if r.kind == kindSubnet && len(r.vnet.v.AddressSpace) > 0 && !v.insideVNet(r) {
+			v.errorf(CodeSubnetOutsideVNet, r.field(), "move the subnet inside "+describeList(r.vnet.v.AddressSpace)+v.freeHint(r.vnet, r.prefix),
+				"subnet %q prefix %s is not inside the address space %s of VNet %q",
+				r.subnet.s.Name, r.prefix, describeList(r.vnet.v.AddressSpace), r.vnet.v.Name)
 		}
 	}
 	for _, vv := range v.vnets {
@@ -51,13 +44,78 @@ func (v *validation) clusterVNet(vv *vnetView) bool {
 	return slices.ContainsFunc(v.clusters, func(cv *clusterView) bool { return cv.vnet == vv })
 }
 
-func (v *validation) checkVNetSpace(r *planRange) {
+// rangeFinding is a finding about one range on its own; other is the
+// well-known range it overlaps, if that is what it reports.
+type rangeFinding struct {
+	Finding
+	other PlanRange
+}
+
+// singleRangeFindings returns the findings of r judged on its own (see
+// CheckRange); Validate reports them all, Overlaps the ones that name a
+// well-known range.
+func (v *validation) singleRangeFindings(r *planRange) []rangeFinding {
+	switch r.kind {
+	case kindVNet:
+		return v.vnetSpaceFindings(r)
+	case kindSubnet:
+		subject := fmt.Sprintf("subnet %q prefix %s", r.subnet.s.Name, r.prefix)
+		if r.prefix.Addr().Is6() {
+			subject = "IPv6 " + subject
+		}
+		return rangeProblemFindings(r, RangeSubnet, subject)
+	case kindService:
+		return rangeProblemFindings(r, RangeServiceCIDR, fmt.Sprintf("service CIDR %s of cluster %q", r.prefix, r.cluster.c.Name))
+	case kindPod:
+		p, name := r.prefix, r.cluster.c.Name
+		if !r.cluster.c.NetworkProfile.UsesPodCIDR() {
+			return []rangeFinding{{Finding: Finding{Severity: SeverityWarning, Code: CodePodCIDRNotUsed, Field: r.field(),
+				Message: fmt.Sprintf("cluster %q sets pod CIDR %s, but its network model (%s without overlay) takes pod IPs from VNet subnets; it is ignored",
+					name, p, r.cluster.c.NetworkProfile.NetworkPlugin)}}}
+		}
+		return rangeProblemFindings(r, RangePodCIDR, fmt.Sprintf("pod CIDR %s of cluster %q", p, name))
+	}
+	return nil
+}
+
+// rangeProblemFindings turns what CheckRange finds in r, used as k, into
+// findings: subject followed by each problem's reason.
+func rangeProblemFindings(r *planRange, k RangeKind, subject string) []rangeFinding {
+	var out []rangeFinding
+	for _, pr := range CheckRange(k, r.prefix) {
+		rf := rangeFinding{Finding: Finding{Severity: pr.Severity, Code: pr.Code, Field: r.field(),
+			Message: subject + " " + pr.Reason, Fix: pr.Fix}}
+		if pr.Overlaps.Prefix.IsValid() {
+			rf.other = wellKnown(pr.Overlaps)
+		}
+		out = append(out, rf)
+	}
+	return out
+}
+
+// wellKnown is a well-known range as an overlap names it.
+func wellKnown(n NamedPrefix) PlanRange {
+	return PlanRange{Kind: RangeReserved, Prefix: n.Prefix, Name: n.Name}
+}
+
+// vnetSpaceFindings judges a VNet address space on its own: ranges Azure
+// forbids in a VNet, ranges AKS reserves (for a VNet with clusters), size
+// and public address space.
+func (v *validation) vnetSpaceFindings(r *planRange) []rangeFinding {
+	var out []rangeFinding
+	add := func(sev Severity, code Code, other NamedPrefix, fix, format string, args ...any) {
+		rf := rangeFinding{Finding: Finding{Severity: sev, Code: code, Field: r.field(), Message: fmt.Sprintf(format, args...), Fix: fix}}
+		if other.Prefix.IsValid() {
+			rf.other = wellKnown(other)
+		}
+		out = append(out, rf)
+	}
 	p := r.prefix
 	forbidden := false
 	for _, f := range VNetForbiddenRanges() {
 		if p.Overlaps(f.Prefix) {
 			forbidden = true
-			v.errorf(CodeVNetForbiddenRange, r.field(), "remove "+f.Prefix.String()+" from the address space",
+			add(SeverityError, CodeVNetForbiddenRange, f, "remove "+f.Prefix.String()+" from the address space",
 				"VNet %q address space %s overlaps %s (%s), which Azure does not allow in a VNet",
 				r.vnet.v.Name, p, f.Prefix, f.Name)
 		}
@@ -65,52 +123,22 @@ func (v *validation) checkVNetSpace(r *planRange) {
 	if v.clusterVNet(r.vnet) {
 		for _, f := range AKSReservedRanges() {
 			if p.Overlaps(f.Prefix) && !f.Prefix.Overlaps(netip.MustParsePrefix("169.254.0.0/16")) {
-				v.errorf(CodeReservedRangeOverlap, r.field(), "use a VNet range clear of "+f.Prefix.String(),
+				add(SeverityError, CodeReservedRangeOverlap, f, "use a VNet range clear of "+f.Prefix.String(),
 					"VNet %q address space %s overlaps %s (%s)", r.vnet.v.Name, p, f.Prefix, f.Name)
 			}
 		}
 		if p.Addr().Is4() && p.Bits() < 8 {
-			v.errorf(CodeVNetTooLarge, r.field(), "split the address space into /8 or smaller prefixes",
+			add(SeverityError, CodeVNetTooLarge, NamedPrefix{}, "split the address space into /8 or smaller prefixes",
 				"VNet %q address space %s is larger than /8, the largest AKS plans for", r.vnet.v.Name, p)
 		}
 	}
 	_, reserved := insideAKSReserved(p)
 	if !IsPrivate(p) && !forbidden && !(reserved && v.clusterVNet(r.vnet)) {
-		v.warnf(CodePublicRangeAsPrivate, r.field(),
+		add(SeverityWarning, CodePublicRangeAsPrivate, NamedPrefix{}, "",
 			"VNet %q address space %s is %s; %s avoid clashes with Internet destinations",
 			r.vnet.v.Name, p, notPrivateWords(p), privateAdvice(p))
 	}
-}
-
-func (v *validation) checkSubnetSize(r *planRange) {
-	subject := fmt.Sprintf("subnet %q prefix %s", r.subnet.s.Name, r.prefix)
-	if r.prefix.Addr().Is6() {
-		subject = "IPv6 " + subject
-	}
-	v.addRangeProblems(r, UseSubnet, subject)
-}
-
-func (v *validation) checkServiceCIDR(r *planRange) {
-	v.addRangeProblems(r, UseServiceCIDR, fmt.Sprintf("service CIDR %s of cluster %q", r.prefix, r.cluster.c.Name))
-}
-
-func (v *validation) checkPodCIDR(r *planRange) {
-	p, name := r.prefix, r.cluster.c.Name
-	if !r.cluster.c.NetworkProfile.UsesPodCIDR() {
-		v.warnf(CodePodCIDRNotUsed, r.field(),
-			"cluster %q sets pod CIDR %s, but its network model (%s without overlay) takes pod IPs from VNet subnets; it is ignored",
-			name, p, r.cluster.c.NetworkProfile.NetworkPlugin)
-		return
-	}
-	v.addRangeProblems(r, UsePodCIDR, fmt.Sprintf("pod CIDR %s of cluster %q", p, name))
-}
-
-// addRangeProblems reports what [CheckRange] finds in r used as u, each as
-// subject followed by the problem's reason.
-func (v *validation) addRangeProblems(r *planRange, u RangeUse, subject string) {
-	for _, pr := range CheckRange(u, r.prefix) {
-		v.add(pr.Severity, pr.Code, r.field(), pr.Fix, subject+" "+pr.Reason)
-	}
+	return out
 }
 
 // checkCIDRLists reports a singular pod/service CIDR that disagrees with

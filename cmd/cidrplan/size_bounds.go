@@ -17,9 +17,9 @@ import (
 // The error names the flag that gave p: --node-subnet "0.0.0.0/0" is
 // larger than /2, the largest Azure subnet (SubnetTooLarge).
 func checkSizeRange(flag string, k sizing.RangeKind, p netip.Prefix) error {
-	use := ipam.UseSubnet
+	use := ipam.RangeSubnet
 	if k == sizing.PodCIDR {
-		use = ipam.UsePodCIDR
+		use = ipam.RangePodCIDR
 	}
 	for _, pr := range ipam.CheckRange(use, p) {
 		if pr.Severity == ipam.SeverityError {
