@@ -8,17 +8,18 @@ import (
 )
 
 // Sentinels, one per reason a plan cannot be emitted; match with errors.Is.
+// Their text names no package: it is read inside an *Error's message.
 var (
 	// ErrUnallocated: the plan leaves a range to be allocated.
-	ErrUnallocated = errors.New("emit: plan leaves ranges to be allocated")
+	ErrUnallocated = errors.New("plan leaves ranges to be allocated")
 	// ErrUnresolved: a subnet reference or a cluster's VNet does not
 	// resolve.
-	ErrUnresolved = errors.New("emit: reference does not resolve")
+	ErrUnresolved = errors.New("reference does not resolve")
 	// ErrNoSystemPool: a cluster has no System pool to be its default
 	// node pool.
-	ErrNoSystemPool = errors.New("emit: cluster has no System pool")
+	ErrNoSystemPool = errors.New("cluster has no System pool")
 	// ErrUnsupported: the form cannot express a value of the plan.
-	ErrUnsupported = errors.New("emit: value not supported by the form")
+	ErrUnsupported = errors.New("value not supported by the form")
 )
 
 // Error reports a value that cannot be emitted: Field is its path in the
@@ -31,8 +32,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := strings.TrimPrefix(e.Err.Error(), "emit: ")
-	msg := "emit: " + e.Field + ": " + s
+	msg := "emit: " + e.Field + ": " + e.Err.Error()
 	if e.Detail != "" {
 		msg += " (" + e.Detail + ")"
 	}

@@ -115,10 +115,14 @@ func (e *CapacityError) Unwrap() error { return ErrInsufficientSubnetSize }
 
 // Violations lists the errors joined in err (as [Cluster.Validate] and
 // [Cluster.Demand] join them), depth first; err itself when nothing is
-// joined, nil for nil.
+// joined, nil for nil. This package's own errors are listed whole, though
+// a *PrefixError also unwraps to several (ErrPrefix and its cause).
 func Violations(err error) []error {
-	if err == nil {
+	switch err.(type) {
+	case nil:
 		return nil
+	case *Error, *PrefixError, *CapacityError:
+		return []error{err}
 	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		var out []error

@@ -3,7 +3,10 @@ package sizing
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"testing"
+
+	"github.com/cidrplan/cidrplan/cidr"
 )
 
 func TestValidate(t *testing.T) {
@@ -115,6 +118,8 @@ func TestErrorNamesPoolAndValue(t *testing.T) {
 
 func TestViolations(t *testing.T) {
 	a, b, c := errors.New("a"), errors.New("b"), errors.New("c")
+	_, hostBits := cidr.ParsePrefix("10.0.0.1/24")
+	pe := &PrefixError{Prefix: netip.MustParsePrefix("10.0.0.1/24"), Err: hostBits}
 	tests := []struct {
 		name string
 		err  error
@@ -124,6 +129,7 @@ func TestViolations(t *testing.T) {
 		{"single", a, []error{a}},
 		{"joined", errors.Join(a, b), []error{a, b}},
 		{"nested", errors.Join(a, errors.Join(b, c)), []error{a, b, c}},
+		{"prefix error whole", errors.Join(a, pe), []error{a, pe}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
