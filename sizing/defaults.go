@@ -17,6 +17,10 @@ type Defaults struct {
 	// OverlayMaxNodes is the Azure CNI Overlay node limit. Zero means 5,000
 	// (1,000 before 2024-03) [D].
 	OverlayMaxNodes int `json:"overlayMaxNodes,omitzero" yaml:"overlayMaxNodes,omitempty"`
+	// Upgrade is the upgrade model whose peak a range must hold. Zero
+	// means UpgradeSequential, as AKS upgrades pools; UpgradeSimultaneous
+	// plans for every pool surging at once [D].
+	Upgrade UpgradeModel `json:"upgrade,omitempty" yaml:"upgrade,omitempty"`
 }
 
 // The built-in defaults of the disputed values.
@@ -55,6 +59,26 @@ func (d Defaults) EffectiveMaxPods(m Model) int {
 		return v
 	}
 	return DefaultMaxPods(m)
+}
+
+// DefaultUpgrade is the upgrade model assumed when Defaults.Upgrade is
+// empty: pools upgrade one at a time [D].
+const DefaultUpgrade = UpgradeSequential
+
+// EffectiveUpgrade returns the upgrade model in effect: d.Upgrade, or
+// DefaultUpgrade when that is empty.
+func (d Defaults) EffectiveUpgrade() UpgradeModel {
+	if d.Upgrade == "" {
+		return DefaultUpgrade
+	}
+	return d.Upgrade
+}
+
+// UpgradeAssumption returns what Demand reports when a cluster whose
+// upgrade model matters leaves it unset: EffectiveUpgrade and why.
+func (d Defaults) UpgradeAssumption() Assumption {
+	return Assumption{Field: "upgrade", Value: string(d.EffectiveUpgrade()),
+		Note: "default [D]: AKS upgrades pools one at a time; a network migration or a parallel upgrade surges them all at once (simultaneous)"}
 }
 
 // EffectiveOverlayMaxNodes returns the overlay node limit in effect:

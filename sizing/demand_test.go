@@ -25,8 +25,11 @@ func TestDemandItemised(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Demand{
-		Nodes:     3 + 25 + 4 + 10,
-		PeakNodes: 4 + 25 + 9 + 4 + 1 + 10 + 1,
+		Upgrade: UpgradeSequential,
+		Nodes:   3 + 25 + 4 + 10,
+		// Pools upgrade one at a time: the largest surge is user's 9.
+		PeakNodes:             3 + 25 + 4 + 10 + 9,
+		SimultaneousPeakNodes: 3 + 25 + 4 + 10 + 1 + 9 + 1 + 1,
 		Ranges: []Range{
 			{
 				RangeKey:  RangeKey{Kind: NodeSubnet, Name: DefaultNodeSubnet, Family: IPv4},
@@ -36,7 +39,9 @@ func TestDemandItemised(t *testing.T) {
 					// surge 33% of 20 + 5 = ceil(8.25) = 9
 					{Pool: "user", Model: ModelNodeSubnet, MaxPods: 50, MaxSurge: MustParseSurge("33%"), Nodes: 20, ScaleOut: 5, Surge: 9, PerNode: n(51), Steady: n(1275), Peak: n(1734)},
 				},
-				Steady: n(3 + 93 + 1275), Peak: n(3 + 124 + 1734), Reserved: 5, MinPrefixLen: 21,
+				// sequential: steady + user's surge 9 × 51; simultaneous adds sys's 1 × 31
+				Steady: n(3 + 93 + 1275), Peak: n(3 + 93 + 1275 + 459), SimultaneousPeak: n(3 + 124 + 1734),
+				PeakAllPods: n(3 + 93 + 1275 + 459), Reserved: 5, MinPrefixLen: 21,
 			},
 			{
 				RangeKey:  RangeKey{Kind: NodeSubnet, Name: "win-nodes", Family: IPv4},
@@ -45,23 +50,25 @@ func TestDemandItemised(t *testing.T) {
 					{Pool: "win", Model: ModelPodSubnetStatic, MaxPods: 15, MaxSurge: DefaultMaxSurge(), Nodes: 4, Surge: 1, PerNode: n(1), Steady: n(4), Peak: n(5)},
 					{Pool: "dyn", Model: ModelPodSubnetDynamic, MaxPods: 250, MaxSurge: DefaultMaxSurge(), Nodes: 10, Surge: 1, PerNode: n(1), Steady: n(10), Peak: n(11)},
 				},
-				Steady: n(17), Peak: n(19), Reserved: 5, MinPrefixLen: 27,
+				Steady: n(17), Peak: n(18), SimultaneousPeak: n(19), PeakAllPods: n(18), Reserved: 5, MinPrefixLen: 27,
 			},
 			{
 				RangeKey: RangeKey{Kind: PodSubnet, Name: "pods", Family: IPv4}, Mode: StaticBlock,
 				Pools:  []Item{{Pool: "win", Model: ModelPodSubnetStatic, MaxPods: 15, MaxSurge: DefaultMaxSurge(), Nodes: 4, Surge: 1, PerNode: n(16), Steady: n(64), Peak: n(80)}},
-				Steady: n(64), Peak: n(80), Reserved: 5, MinPrefixLen: 25, // a /25 holds 8 − 2 whole blocks
+				Steady: n(64), Peak: n(80), SimultaneousPeak: n(80), PeakAllPods: n(80), Reserved: 5, MinPrefixLen: 25, // a /25 holds 8 − 2 whole blocks
 			},
 			{
 				RangeKey: RangeKey{Kind: PodSubnet, Name: "pods2", Family: IPv4}, Mode: DynamicIndividual,
-				Pools:  []Item{{Pool: "dyn", Model: ModelPodSubnetDynamic, MaxPods: 250, MaxSurge: DefaultMaxSurge(), Nodes: 10, Surge: 1, PerNode: n(16), Steady: n(160), Peak: n(176)}},
-				Steady: n(160), Peak: n(176), Reserved: 5, MinPrefixLen: 24,
+				Pools: []Item{{Pool: "dyn", Model: ModelPodSubnetDynamic, MaxPods: 250, MaxSurge: DefaultMaxSurge(), Nodes: 10, Surge: 1, PerNode: n(16), Steady: n(160), Peak: n(176)}},
+				// full nodes: ceil(250 / 16) = 16 batches of 16 each, 11 nodes at the peak
+				Steady: n(160), Peak: n(176), SimultaneousPeak: n(176), PeakAllPods: n(11 * 256), Reserved: 5, MinPrefixLen: 24,
 			},
 		},
 		Assumptions: []Assumption{
 			{Pool: "win", Field: "maxSurge", Value: "10%", Note: "default [D]: 10% on Kubernetes ≥ 1.32, 1 node in older API text; production advice 33%"},
 			{Pool: "dyn", Field: "maxPods", Value: "250", Note: "default for the podSubnetDynamic model (docs also say 110) [D]"},
 			{Pool: "dyn", Field: "maxSurge", Value: "10%", Note: "default [D]: 10% on Kubernetes ≥ 1.32, 1 node in older API text; production advice 33%"},
+			Defaults{}.UpgradeAssumption(),
 		},
 	}
 	if diff := cmp.Diff(want, got, cmpOpts); diff != "" {

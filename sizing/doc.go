@@ -6,10 +6,13 @@
 //
 // Describe the cluster as a Cluster (a Network profile, node Pools in AKS
 // order, other Consumers per subnet, and Defaults for disputed values).
-// Cluster.Demand returns, per node subnet, pod subnet and pod CIDR, the
-// addresses needed at steady state and at the peak of an upgrade, itemised
-// per pool, and the smallest prefix that holds the peak. Cluster.Fit
-// measures one range against a prefix. Model.Spec describes each network
+// Cluster.Upgrade walks an upgrade step by step (one pool at a time, or
+// every pool at once) and is where every upgrade peak is computed: per
+// range, node totals, pool sizes and routes. Cluster.Demand returns, per
+// node subnet, pod subnet and pod CIDR, the addresses needed at steady
+// state and at the peak of an upgrade, itemised per pool, and the smallest
+// prefix that holds the peak. Cluster.Fit measures one range against a
+// prefix. Model.Spec describes each network
 // model (its ranges, per-node cost, limits, default maxPods and label),
 // Defaults resolves the disputed defaults, and NetworkPlugins, OSTypes and
 // their siblings list the allowed values. Usable and MinPrefixLen expose the
@@ -26,18 +29,26 @@
 // configure-kubenet, upgrade-cluster), the AKS release notes (Azure/AKS
 // CHANGELOG.md) and the Azure virtual network FAQ. With N the nodes of a
 // pool — maxCount when autoscaling, else count — plus its scale-out, and
-// S = maxSurge as a count or ceil(percent × N / 100):
+// S = min(maxSurge as a count or ceil(percent × N / 100), N), the surge
+// capped at the pool (upgrade-aks-node-pools-rolling):
 //
-//   - every pool's range demand at upgrade peak is (N + S) × per-node cost,
-//     summed over the pools using the range, plus other consumers
-//     (internal load balancer front ends, private endpoints, and a private
-//     cluster's API endpoint in the first pool's node subnet);
+//   - a range's steady demand is Σ N × per-node cost over the pools using
+//     it, plus other consumers (internal load balancer front ends, private
+//     endpoints, and a private cluster's API endpoint in the first pool's
+//     node subnet);
+//   - AKS upgrades pools one at a time (upgrade-aks-control-plane), so a
+//     range peaks at its steady demand plus the largest single pool's
+//     S × per-node cost there (UpgradeSequential); when every pool surges
+//     at once (network migrations, parallel upgrades by hand) it adds every
+//     pool's (UpgradeSimultaneous) [D];
 //   - Azure CNI node subnet ("classic"): per node maxPods + 1 node-subnet
 //     addresses (real AKS errors count maxPods + 1; a support-article
 //     pre-check counts maxPods) — 50 nodes, maxPods 30, surge 1: 51 × 31 =
 //     1,581 → /21 (ip-address-planning);
 //   - Azure CNI pod subnet, dynamic: 1 node-subnet address per node, and 16
-//     pod-subnet addresses per node (one batch) (dynamic-ip-allocation);
+//     pod-subnet addresses per node (one batch, what AKS requires), or
+//     ceil(maxPods / 16) batches with every node full; pods get addresses
+//     only in whole batches (dynamic-ip-allocation);
 //   - Azure CNI pod subnet, static block: 1 node-subnet address per node,
 //     ceil((maxPods + 1) / 16) /28 blocks of the pod subnet per node; the
 //     pod subnet is at most a /12 (static-block-allocation);
@@ -45,7 +56,9 @@
 //     pod CIDR per node, and one /80 of the IPv6 pod CIDR in dual-stack
 //     (azure-cni-overlay);
 //   - kubenet: 1 node-subnet address per node, one /24 of the pod CIDR per
-//     node, carved in order, at most 400 nodes (configure-kubenet);
+//     node, carved in order, at most 400 nodes, and one route per node
+//     (two when dual-stack), surge nodes included, in a route table of at
+//     most 400 routes (configure-kubenet, configure-kubenet-dual-stack);
 //   - Cilium dataplane: the arithmetic of the IPAM mode underneath; Linux
 //     pools only;
 //   - bring your own CNI (none): 1 node-subnet address per node.
@@ -59,6 +72,8 @@
 // # Choices where the sources disagree ([D], overridable in Defaults)
 //
 //   - maxSurge unset: 10% (Kubernetes ≥ 1.32; older API text: 1 node).
+//   - upgrade model unset: sequential, one pool at a time (AKS's upgrade;
+//     network migrations reimage every pool at once).
 //   - maxPods unset: node subnet 30 (portal 110), kubenet 110, overlay 250
 //     (30 before 2023-09), pod subnet 250 (docs also say 110), none 250.
 //   - Overlay node limit 5,000 (1,000 before 2024-03).
@@ -67,7 +82,7 @@
 // surge applies to the pool's planned size including scale-out; the
 // cluster limits (5,000, kubenet 400, overlay) apply to steady-state nodes
 // (counted plus scale-out), the pool limit of 1,000 to a pool plus its
-// surge; maxPods × nodes ≥ 30 is checked for pools with nodes; an unset
+// surge, kubenet's 400 routes to the upgrade peak; maxPods × nodes ≥ 30 is checked for pools with nodes; an unset
 // maxSurge takes the default even when maxUnavailable is set; dynamic pod
 // subnets are planned at one batch (16) per node, the documented minimum;
 // Fit's MaxNodes never reports a count from 1 to below the 30-pod pool

@@ -59,6 +59,9 @@ var (
 	// ErrInsufficientSubnetSize: the demand exceeds the range
 	// (AKS error code InsufficientSubnetSize).
 	ErrInsufficientSubnetSize = errors.New("insufficient subnet size")
+	// ErrUpgradeModel: an upgrade model other than those UpgradeModels
+	// lists.
+	ErrUpgradeModel = errors.New("invalid upgrade model")
 	// ErrCount: text that is not a Count: not decimal digits, a leading
 	// zero, or above 2^128−1.
 	ErrCount = errors.New("invalid count")

@@ -33,7 +33,8 @@ func ExampleCluster_Demand() {
 
 // An Azure CNI Overlay cluster with three pools in two node subnets. The
 // pools that leave maxPods and maxSurge unset get the defaults, and the
-// demand says so.
+// demand says so. Pools upgrade one at a time, so each range peaks with
+// the largest single pool's surge (apps: 33% of 100 = 33 nodes).
 func ExampleCluster_Demand_overlay() {
 	c := sizing.Cluster{
 		Network: sizing.Network{Plugin: sizing.PluginAzure, PluginMode: sizing.PluginModeOverlay},
@@ -52,17 +53,25 @@ func ExampleCluster_Demand_overlay() {
 	for _, r := range d.Ranges {
 		fmt.Printf("%s %q: steady %v, peak %v → /%d\n", r.Kind, r.Name, r.Steady, r.Peak, r.MinPrefixLen)
 	}
+	fmt.Printf("%d nodes, %d at the upgrade peak (%s), %d if every pool surged at once\n",
+		d.Nodes, d.PeakNodes, d.Upgrade, d.SimultaneousPeakNodes)
 	for _, a := range d.Assumptions {
-		fmt.Printf("assumed %s %s = %s\n", a.Pool, a.Field, a.Value)
+		if a.Pool != "" {
+			fmt.Printf("assumed %s %s = %s\n", a.Pool, a.Field, a.Value)
+		} else {
+			fmt.Printf("assumed %s = %s\n", a.Field, a.Value)
+		}
 	}
 	// Output:
-	// nodeSubnet "aks-subnet": steady 105, peak 139 → /24
+	// nodeSubnet "aks-subnet": steady 105, peak 138 → /24
 	// nodeSubnet "windows": steady 20, peak 22 → /27
-	// podCIDR "podCIDR": steady 31488, peak 40704 → /16
+	// podCIDR "podCIDR": steady 31488, peak 39936 → /16
+	// 123 nodes, 156 at the upgrade peak (sequential), 159 if every pool surged at once
 	// assumed system maxPods = 250
 	// assumed apps maxPods = 250
 	// assumed win maxPods = 250
 	// assumed win maxSurge = 10%
+	// assumed upgrade = sequential
 }
 
 // A pod subnet with static block allocation: each node takes

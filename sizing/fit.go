@@ -3,6 +3,7 @@ package sizing
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
 )
 
@@ -14,6 +15,7 @@ const (
 	BoundAddresses    Bound = "addresses"    // the range is full
 	BoundPoolLimit    Bound = "poolLimit"    // MaxPoolNodes, surge included
 	BoundClusterLimit Bound = "clusterLimit" // MaxClusterNodes, MaxKubenetNodes or the overlay limit
+	BoundRoutes       Bound = "routes"       // MaxRoutes in the cluster's route table at the upgrade peak (kubenet)
 )
 
 // Fit answers the inverse questions for one range of a cluster and one
@@ -24,11 +26,20 @@ type Fit struct {
 	Prefix   netip.Prefix `json:"prefix" yaml:"prefix"`
 	// Capacity is the usable addresses of Prefix for this kind of range
 	// (see Range for the reserve rules); Peak the planned demand at
-	// upgrade peak; Headroom = Capacity − Peak, 0 when it does not fit.
-	Capacity Count `json:"capacity" yaml:"capacity"`
-	Peak     Count `json:"peak" yaml:"peak"`
-	Headroom Count `json:"headroom" yaml:"headroom"`
-	Fits     bool  `json:"fits" yaml:"fits"`
+	// upgrade peak (Range.Peak, of the cluster's upgrade model); Headroom
+	// = Capacity − Peak, 0 when it does not fit. SimultaneousPeak and
+	// PeakAllPods are the Range's too.
+	Capacity         Count `json:"capacity" yaml:"capacity"`
+	Peak             Count `json:"peak" yaml:"peak"`
+	SimultaneousPeak Count `json:"simultaneousPeak" yaml:"simultaneousPeak"`
+	PeakAllPods      Count `json:"peakAllPods" yaml:"peakAllPods"`
+	Headroom         Count `json:"headroom" yaml:"headroom"`
+	Fits             bool  `json:"fits" yaml:"fits"`
+	// AddressablePods is set for a dynamic pod subnet: the pods it can
+	// give addresses to, Capacity less the range's other consumers in
+	// whole batches of DynamicBatch (WholeBatches). Other ranges hold
+	// every node's maxPods once they hold its addresses.
+	AddressablePods Count `json:"addressablePods,omitzero" yaml:"addressablePods,omitempty"`
 	// MaxNodes is the most nodes the range holds whichever of its pools
 	// grows: the planned nodes (counted, plus scale-out) of its pools plus
 	// the smallest growth any one pool has; 0 when the plan does not fit.
@@ -47,7 +58,9 @@ type PoolFit struct {
 	// bound stops it. 0 with BoundAddresses when even 0 nodes do not fit.
 	MaxNodes  int   `json:"maxNodes" yaml:"maxNodes"`
 	LimitedBy Bound `json:"limitedBy" yaml:"limitedBy"`
-	// Pods is MaxNodes × the pool's maxPods.
+	// Pods is MaxNodes × the pool's maxPods; in a dynamic pod subnet never
+	// more than the pods the range can address for the pool (the range's
+	// capacity less everything else at steady state, in whole batches).
 	Pods int `json:"pods" yaml:"pods"`
 	// MaxPods is the largest maxPods (10–250) with which the plan fits,
 	// 0 if none does. Under static block allocation it is snapped to a
@@ -86,36 +99,58 @@ func (c Cluster) Fit(k RangeKey, p netip.Prefix) (Fit, error) {
 	}
 	ps, _ := c.plan()
 	capacity := sh.capacity(p.Bits())
-	f := Fit{RangeKey: k, Prefix: p, Capacity: capacity, Peak: r.Peak, Fits: !capacity.Less(r.Peak)}
+	f := Fit{RangeKey: k, Prefix: p, Capacity: capacity, Peak: r.Peak, SimultaneousPeak: r.SimultaneousPeak,
+		PeakAllPods: r.PeakAllPods, Fits: !capacity.Less(r.Peak)}
 	f.Headroom = capacity.Sub(r.Peak)
-	// fits reports whether the range holds its demand with pool j changed
-	// to q: the pool's share is replaced, the rest stays (O(1) per probe).
-	share := func(q planned) Count {
-		per, _ := k.uses(q)
-		return per.Mul64(uint64(q.peakAt(q.Nodes())))
+	dynamic := k.Kind == PodSubnet && r.Mode == DynamicIndividual
+	if dynamic {
+		f.AddressablePods = WholeBatches(capacity.Sub(CountFromInt(r.Consumers.Total())))
 	}
-	fits := func(j int, q planned) bool {
-		return !capacity.Less(r.Peak.Sub(share(ps[j])).Add(share(q)))
+	// with upgrades the cluster, range k only, with pool j changed to q.
+	m, keys := c.Defaults.EffectiveUpgrade(), []RangeKey{k}
+	with := func(j int, q planned) Upgrade {
+		qs := slices.Clone(ps)
+		qs[j] = q
+		return c.upgrade(qs, keys, m)
 	}
 	steady := 0
 	for _, q := range ps {
-		steady += q.Nodes() + q.ScaleOut
+		steady += q.steadyNodes()
 	}
 	growth, rangeNodes := MaxPoolNodes+1, 0
 	for j, pl := range ps {
-		if _, ok := k.uses(pl); !ok {
+		per, ok := k.uses(pl)
+		if !ok {
 			continue
 		}
-		pf := c.poolFit(pl, steady, func(q planned) bool { return fits(j, q) })
-		pf.MaxPods = maxPodsFit(k, pl, func(q planned) bool { return fits(j, q) })
+		probe := func(q planned) Upgrade { return with(j, q) }
+		pf := c.poolFit(pl, steady, capacity, k, probe)
+		pf.MaxPods = maxPodsFit(k, pl, func(q planned) bool { return !capacity.Less(probe(q).Peak(k)) })
+		if dynamic {
+			// The pods this pool's nodes can address: the range less
+			// everything else at steady state, in whole batches.
+			others := r.Steady.Sub(per.Mul64(uint64(pl.steadyNodes())))
+			if avail, ok := WholeBatches(capacity.Sub(others)).Uint64(); ok && uint64(pf.Pods) > avail {
+				pf.Pods = int(avail)
+			}
+		}
 		f.Pools = append(f.Pools, pf)
-		rangeNodes += pl.Nodes() + pl.ScaleOut
+		rangeNodes += pl.steadyNodes()
 		growth = min(growth, pf.MaxNodes-pf.Nodes)
 	}
 	if f.Fits {
 		f.MaxNodes = max(0, rangeNodes+growth)
 	}
 	return f, nil
+}
+
+// WholeBatches returns the addresses of addrs that whole batches of
+// DynamicBatch cover: floor(addrs / 16) × 16. A dynamic pod subnet gives
+// pods addresses only in whole batches, so it addresses at most
+// WholeBatches(usable) pods whatever maxPods says.
+func WholeBatches(addrs Count) Count {
+	q, _ := addrs.u.DivMod64(DynamicBatch)
+	return Count{q}.Mul64(DynamicBatch)
 }
 
 // checkRangePrefix validates p for a range of shape sh.
@@ -143,18 +178,23 @@ func (p planned) withNodes(n int) planned {
 }
 
 // poolFit finds the most counted nodes pool p can have; steady is the
-// cluster's planned steady-state nodes, fits measures the range with p
-// changed.
-func (c Cluster) poolFit(p planned, steady int, fits func(planned) bool) PoolFit {
+// cluster's planned steady-state nodes, probe upgrades the cluster with p
+// changed, and range k must hold its peak in capacity.
+func (c Cluster) poolFit(p planned, steady int, capacity Count, k RangeKey, probe func(planned) Upgrade) PoolFit {
 	limit := c.nodeLimit()
-	others := steady - p.Nodes() - p.ScaleOut
+	others := steady - p.steadyNodes()
 	bound := func(n int) Bound { // the first bound n breaks, "" if none
-		switch {
-		case p.peakAt(n) > MaxPoolNodes:
+		if p.peakAt(n) > MaxPoolNodes {
 			return BoundPoolLimit
-		case others+n+p.ScaleOut > limit:
+		}
+		if others+n+p.ScaleOut > limit {
 			return BoundClusterLimit
-		case !fits(p.withNodes(n)):
+		}
+		u := probe(p.withNodes(n))
+		if routes, _ := u.PeakRoutes(); routes > MaxRoutes {
+			return BoundRoutes
+		}
+		if capacity.Less(u.Peak(k)) {
 			return BoundAddresses
 		}
 		return ""

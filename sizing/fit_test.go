@@ -65,17 +65,19 @@ func TestFitSharedSubnet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Peak: a (3+1)×31 = 124, b (3+1+1)×11 = 55, ILB 1: 180 of 251.
-	// a grows while 251 − 1 − 55 = 195 ≥ (n+1)×31: n = 5.
-	// b grows while 251 − 1 − 124 = 126 ≥ (n+1+1)×11: n = 9.
-	// maxPods of a: 4 × (m+1) ≤ 195: m = 47; of b: 5 × (m+1) ≤ 126: m = 24.
+	// Steady: a 3×31 = 93, b (3+1)×11 = 44, ILB 1: 138. Pools upgrade one
+	// at a time, so the peak adds the larger surge, a's 1×31: 169 of 251;
+	// both surges at once would be 180.
+	// a grows while n×31 + 45 + 31 ≤ 251: n = 5.
+	// b grows while 93 + (n+1)×11 + 1 + 31 ≤ 251 (a's surge is larger): n = 10.
+	// maxPods of a: 4 × (m+1) + 45 ≤ 251: m = 50; of b: 93 + 4 × (m+1) + 1 + 31 ≤ 251: m = 30.
 	want := Fit{
 		RangeKey: nodeSubnetKey(DefaultNodeSubnet), Prefix: netip.MustParsePrefix("10.0.0.0/24"),
-		Capacity: n(251), Peak: n(180), Headroom: n(71), Fits: true,
+		Capacity: n(251), Peak: n(169), SimultaneousPeak: n(180), PeakAllPods: n(169), Headroom: n(82), Fits: true,
 		MaxNodes: 3 + 4 + 2, // planned 3 + (3 + 1 scale-out), smallest growth: a by 2
 		Pools: []PoolFit{
-			{Pool: "a", Nodes: 3, MaxNodes: 5, LimitedBy: BoundAddresses, Pods: 150, MaxPods: 47},
-			{Pool: "b", Nodes: 3, MaxNodes: 9, LimitedBy: BoundAddresses, Pods: 90, MaxPods: 24},
+			{Pool: "a", Nodes: 3, MaxNodes: 5, LimitedBy: BoundAddresses, Pods: 150, MaxPods: 50},
+			{Pool: "b", Nodes: 3, MaxNodes: 10, LimitedBy: BoundAddresses, Pods: 100, MaxPods: 30},
 		},
 	}
 	if diff := cmp.Diff(want, got, cmpOpts); diff != "" {
@@ -117,7 +119,13 @@ func TestFitLimits(t *testing.T) {
 		{"pool limit", Cluster{Network: overlay, Pools: []Pool{{Name: "np", Count: 3}}},
 			nodeSubnetKey(DefaultNodeSubnet), "10.0.0.0/16",
 			PoolFit{Pool: "np", Nodes: 3, MaxNodes: 909, LimitedBy: BoundPoolLimit, Pods: 909 * 250, MaxPods: 250}},
-		{"kubenet limit", Cluster{Network: kubenet, Pools: []Pool{{Name: "np", Count: 3}}},
+		// 363 nodes + 37 surge (10%) take the route table's 400 routes
+		// at the upgrade peak; 364 + 37 would take 401.
+		{"kubenet routes", Cluster{Network: kubenet, Pools: []Pool{{Name: "np", Count: 3}}},
+			nodeSubnetKey(DefaultNodeSubnet), "10.0.0.0/16",
+			PoolFit{Pool: "np", Nodes: 3, MaxNodes: 363, LimitedBy: BoundRoutes, Pods: 363 * 110, MaxPods: 250}},
+		// Without surge the cluster's limit of 400 nodes binds first.
+		{"kubenet limit", Cluster{Network: kubenet, Pools: []Pool{{Name: "np", Count: 3, MaxSurge: MustParseSurge("0"), MaxUnavailable: MustParseSurge("1")}}},
 			nodeSubnetKey(DefaultNodeSubnet), "10.0.0.0/16",
 			PoolFit{Pool: "np", Nodes: 3, MaxNodes: 400, LimitedBy: BoundClusterLimit, Pods: 400 * 110, MaxPods: 250}},
 		{"ipv6 pod CIDR 64 holds 65536 nodes", Cluster{

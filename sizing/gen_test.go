@@ -59,6 +59,9 @@ func randomCluster(r *rand.Rand) Cluster {
 	if r.IntN(3) == 0 {
 		c.Consumers = map[string]Consumers{c.Pools[0].nodeSubnet(): {ILBFrontEnds: r.IntN(5), PrivateEndpoints: r.IntN(5)}}
 	}
+	if r.IntN(4) == 0 {
+		c.Defaults.Upgrade = UpgradeSimultaneous
+	}
 	return c
 }
 

@@ -11,6 +11,7 @@ const (
 	MaxClusterNodes    = 5000 // nodes per cluster
 	MaxPools           = 100  // node pools per cluster
 	MaxKubenetNodes    = 400  // kubenet nodes (UDR route table limit)
+	MaxRoutes          = 400  // routes in a route table (kubenet: one per node and family)
 	ReservedPerSubnet  = 5    // Azure reserves 5 addresses in every subnet
 	MinSubnetBits      = 29   // an Azure IPv4 subnet is at least a /29
 	MaxSubnetBits      = 2    // an Azure IPv4 subnet is at most a /2 [D] (a 2019 FAQ said /8)

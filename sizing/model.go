@@ -213,6 +213,32 @@ func (s ModelSpec) PodSubnetAddrs(maxPods int) int {
 	return 0
 }
 
+// PodSubnetAddrsAllPods returns the pod-subnet addresses one node takes
+// when it runs maxPods pods: under dynamic allocation whole batches,
+// ceil(maxPods / 16) × 16 (articles/aks/configure-azure-cni-dynamic-ip-allocation.md:
+// IPs are allocated to nodes in batches of 16); otherwise PodSubnetAddrs,
+// which already reserves every pod's address.
+func (s ModelSpec) PodSubnetAddrsAllPods(maxPods int) int {
+	if s.PodSubnet == DynamicIndividual {
+		return (max(maxPods, 0) + DynamicBatch - 1) / DynamicBatch * DynamicBatch
+	}
+	return s.PodSubnetAddrs(maxPods)
+}
+
+// RoutesPerNode returns the routes one node takes in the cluster's route
+// table when NodeRoutes: one per IP family, so 1, or 2 for a dual-stack node
+// (articles/aks/configure-kubenet-dual-stack.md: "Each node in a dual-stack
+// cluster requires two routes"); 0 for a model without a route table.
+func (s ModelSpec) RoutesPerNode(dualStack bool) int {
+	switch {
+	case !s.NodeRoutes:
+		return 0
+	case dualStack:
+		return 2
+	}
+	return 1
+}
+
 // PodCIDRBlockBits returns the prefix length of the block of the pod CIDR
 // of family f one node takes; 0 when the model takes none.
 func (s ModelSpec) PodCIDRBlockBits(f IPFamily) int {

@@ -18,11 +18,18 @@ type planned struct {
 }
 
 // surgeAt returns the surge nodes of the pool at size nodes+ScaleOut:
-// a percent surge applies to the pool as planned, scale-out included.
+// a percent surge applies to the pool as planned, scale-out included, and
+// no pool surges more nodes than it has.
 func (p planned) surgeAt(nodes int) int { return p.maxSurge.Nodes(nodes + p.ScaleOut) }
 
 // peakAt returns the pool's nodes at upgrade peak with nodes counted nodes.
 func (p planned) peakAt(nodes int) int { return nodes + p.ScaleOut + p.surgeAt(nodes) }
+
+// steadyNodes returns the pool's planned nodes: counted plus scale-out.
+func (p planned) steadyNodes() int { return p.Nodes() + p.ScaleOut }
+
+// surgeNodes returns the pool's surge nodes as planned.
+func (p planned) surgeNodes() int { return p.surgeAt(p.Nodes()) }
 
 // plan resolves the defaults of every pool and lists the ones it used.
 func (c Cluster) plan() ([]planned, []Assumption) {

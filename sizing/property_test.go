@@ -194,3 +194,37 @@ func TestSmallestPrefixIsTight(t *testing.T) {
 		}
 	}
 }
+
+// Demand's peaks are the upgrade's: the largest step of the chosen model,
+// and the simultaneous step.
+func TestDemandPeaksAreUpgradeSteps(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, c := range randomValidClusters(r, 100) {
+		d, err := c.Demand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := c.Upgrade("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sim, err := c.Upgrade(UpgradeSimultaneous)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.PeakNodes != u.PeakNodes() || d.SimultaneousPeakNodes != sim.PeakNodes() || d.Nodes != u.Nodes {
+			t.Errorf("%+v: nodes %d/%d/%d, upgrade %d/%d/%d", c, d.Nodes, d.PeakNodes, d.SimultaneousPeakNodes,
+				u.Nodes, u.PeakNodes(), sim.PeakNodes())
+		}
+		for _, rg := range d.Ranges {
+			if rg.Peak != u.Peak(rg.RangeKey) || rg.SimultaneousPeak != sim.Peak(rg.RangeKey) {
+				t.Errorf("%+v %v: peak %v/%v, upgrade %v/%v", c, rg.RangeKey, rg.Peak, rg.SimultaneousPeak,
+					u.Peak(rg.RangeKey), sim.Peak(rg.RangeKey))
+			}
+			if rg.SimultaneousPeak.Less(rg.Peak) || rg.Peak.Less(rg.Steady) || rg.PeakAllPods.Less(rg.Peak) {
+				t.Errorf("%+v %v: steady %v ≤ peak %v ≤ simultaneous %v, peak ≤ all pods %v broken", c, rg.RangeKey,
+					rg.Steady, rg.Peak, rg.SimultaneousPeak, rg.PeakAllPods)
+			}
+		}
+	}
+}

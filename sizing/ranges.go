@@ -48,6 +48,17 @@ func (k RangeKey) uses(p planned) (perNode Count, ok bool) {
 	return p.spec.perNode(k.Kind, k.Family, p.maxPods)
 }
 
+// usesAllPods is uses with every node of p holding maxPods pods: the same
+// per-node cost, except in a dynamic pod subnet, where a full node takes
+// ModelSpec.PodSubnetAddrsAllPods.
+func (k RangeKey) usesAllPods(p planned) (perNode Count, ok bool) {
+	per, ok := k.uses(p)
+	if ok && k.Kind == PodSubnet && p.spec.PodSubnet == DynamicIndividual {
+		per = CountFromInt(p.spec.PodSubnetAddrsAllPods(p.maxPods))
+	}
+	return per, ok
+}
+
 // blockSize is the addresses of one static block (/28).
 const blockSize = 1 << (32 - StaticBlockBits)
 

@@ -3,23 +3,30 @@ package sizing
 import (
 	"math/rand/v2"
 	"net/netip"
+	"slices"
 	"testing"
 )
 
 // This file is a deliberately naive model of AKS address consumption: it
-// allocates every address of every node at upgrade peak, one by one, in a
-// bitmap of an IPv4 prefix, and reports whether the allocation succeeds.
-// The fast arithmetic must agree with it on every prefix length.
+// allocates every address of every node in each step of an upgrade, one by
+// one, in a bitmap of an IPv4 prefix, and reports whether the allocation
+// succeeds. A step is one pool surging (pools upgrade one at a time), or
+// all of them (simultaneous). The fast arithmetic must agree with it on
+// every prefix length.
 
 // naiveSurge is the upgrade surge of a pool of size nodes, found by
-// counting: the smallest k with 100k ≥ percent × nodes.
+// counting: the smallest k with 100k ≥ percent × nodes, or the count; never
+// more than the pool.
 func naiveSurge(s Surge, nodes int) int {
-	if !s.IsPercent() {
-		return s.Value()
+	k := s.Value()
+	if s.IsPercent() {
+		k = 0
+		for 100*k < s.Value()*nodes {
+			k++
+		}
 	}
-	k := 0
-	for 100*k < s.Value()*nodes {
-		k++
+	for k > nodes {
+		k--
 	}
 	return k
 }
@@ -28,10 +35,11 @@ func naiveSurge(s Surge, nodes int) int {
 // allocations of align addresses each, aligned to align.
 type naiveAlloc struct{ count, align int }
 
-// naiveNeeds lists what every node at upgrade peak and every consumer
-// needs from range k of cluster c.
-func naiveNeeds(c Cluster, k RangeKey) []naiveAlloc {
-	var needs []naiveAlloc
+// naiveSteps lists, for every step of an upgrade, what every node and every
+// consumer needs from range k of cluster c.
+func naiveSteps(c Cluster, k RangeKey) [][]naiveAlloc {
+	var steady []naiveAlloc
+	surges := make([][]naiveAlloc, len(c.Pools))
 	for i, p := range c.Pools {
 		model := c.Network.Model(p)
 		maxPods := p.MaxPods
@@ -47,7 +55,6 @@ func naiveNeeds(c Cluster, k RangeKey) []naiveAlloc {
 			nodes = p.MaxCount
 		}
 		nodes += p.ScaleOut
-		nodes += naiveSurge(surge, nodes)
 		nodeSubnet := p.VNetSubnet
 		if nodeSubnet == "" {
 			nodeSubnet = "aks-subnet"
@@ -72,19 +79,46 @@ func naiveNeeds(c Cluster, k RangeKey) []naiveAlloc {
 			continue
 		}
 		for range nodes {
-			needs = append(needs, per)
+			steady = append(steady, per)
+		}
+		for range naiveSurge(surge, nodes) {
+			surges[i] = append(surges[i], per)
 		}
 		if i == 0 && c.PrivateCluster && k.Kind == NodeSubnet && k.Name == nodeSubnet {
-			needs = append(needs, naiveAlloc{1, 1})
+			steady = append(steady, naiveAlloc{1, 1})
 		}
 	}
 	if k.Kind != PodCIDR {
 		cs := c.Consumers[k.Name]
 		for range cs.ILBFrontEnds + cs.PrivateEndpoints {
-			needs = append(needs, naiveAlloc{1, 1})
+			steady = append(steady, naiveAlloc{1, 1})
 		}
 	}
-	return needs
+	if c.Defaults.Upgrade == UpgradeSimultaneous {
+		all := steady
+		for _, s := range surges {
+			all = append(all, s...)
+		}
+		return [][]naiveAlloc{all}
+	}
+	var steps [][]naiveAlloc
+	for _, s := range surges {
+		steps = append(steps, append(slices.Clone(steady), s...))
+	}
+	return steps
+}
+
+// naiveFitsSteps allocates every step's needs in a fresh range of prefix
+// length bits: the range fits when every step fits; used is the most any
+// step takes.
+func naiveFitsSteps(k RangeKey, steps [][]naiveAlloc, bits int) (fits bool, used int) {
+	fits = true
+	for _, needs := range steps {
+		ok, u := naiveFits(k, needs, bits)
+		fits = fits && ok
+		used = max(used, u)
+	}
+	return fits, used
 }
 
 // naiveFits allocates needs in a range of prefix length bits (≥ 16):
@@ -145,11 +179,11 @@ func TestDemandAgreesWithNaiveAllocation(t *testing.T) {
 			if rg.Family != IPv4 {
 				continue
 			}
-			needs := naiveNeeds(c, rg.RangeKey)
+			steps := naiveSteps(c, rg.RangeKey)
 			sh := shape{kind: rg.Kind, family: rg.Family, static: rg.Mode == StaticBlock}
 			naiveMin := -1
 			for bits := sh.longest(); bits >= 16; bits-- {
-				fits, used := naiveFits(rg.RangeKey, needs, bits)
+				fits, used := naiveFitsSteps(rg.RangeKey, steps, bits)
 				if fits {
 					naiveMin = bits
 					if got, _ := rg.Peak.Uint64(); got != uint64(used) {
@@ -174,7 +208,7 @@ func TestDemandAgreesWithNaiveAllocation(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if want, _ := naiveFits(rg.RangeKey, needs, bits); f.Fits != want {
+				if want, _ := naiveFitsSteps(rg.RangeKey, steps, bits); f.Fits != want {
 					t.Errorf("%+v\n%v in %v: Fits %v, naive %v", c, rg.RangeKey, p, f.Fits, want)
 				}
 			}

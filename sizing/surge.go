@@ -68,14 +68,17 @@ func (s Surge) IsPercent() bool { return s.percent }
 func (s Surge) Value() int { return s.n }
 
 // Nodes returns the nodes s amounts to for a pool of the given size: the
-// count itself, or ceil(percent × nodes / 100). Unset or negative sizes
-// give 0.
+// count itself, or ceil(percent × nodes / 100), and never more than the
+// pool's nodes: "If the max surge value is higher than the required number
+// of nodes to be upgraded, the number of nodes to be upgraded is used"
+// (articles/aks/upgrade-aks-node-pools-rolling.md), so a pool of 2 with
+// maxSurge 10 surges 2. Unset surges and pools of 0 or fewer nodes give 0.
 func (s Surge) Nodes(poolNodes int) int {
-	if !s.percent {
-		return s.n
-	}
 	if poolNodes <= 0 {
 		return 0
+	}
+	if !s.percent {
+		return min(s.n, poolNodes)
 	}
 	// Split poolNodes so that no product can overflow an int.
 	q, r := poolNodes/100, poolNodes%100

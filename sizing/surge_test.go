@@ -21,7 +21,7 @@ func TestParseSurge(t *testing.T) {
 		{"10%", 3, nil}, // ceil(2.5)
 		{"100%", 25, nil},
 		{"0%", 0, nil},
-		{"1000", 1000, nil},
+		{"1000", 25, nil}, // capped at the pool
 		{"150%", 0, ErrSurge},
 		{"101%", 0, ErrSurge},
 		{"1001", 0, ErrSurge},

@@ -53,6 +53,10 @@ func (d Defaults) validate() []error {
 				Detail: fmt.Sprintf("want %d–%d", MinMaxPods, MaxMaxPods)})
 		}
 	}
+	if d.Upgrade != "" && !d.Upgrade.IsValid() {
+		errs = append(errs, &Error{Field: "defaults.upgrade", Value: string(d.Upgrade), Err: ErrUpgradeModel,
+			Detail: "want " + orList(UpgradeModels())})
+	}
 	if d.OverlayMaxNodes < 0 {
 		errs = append(errs, &Error{Field: "defaults.overlayMaxNodes", Value: strconv.Itoa(d.OverlayMaxNodes),
 			Err: ErrNegativeCount})
