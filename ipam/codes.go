@@ -435,6 +435,22 @@ const (
 	// source: articles/aks/configure-kubenet.md.
 	CodeKubenetUpgradeRoutes Code = "KubenetRouteLimitAtUpgrade"
 
+	// CodeClusterNodeLimitAtUpgrade: a cluster within its node limit passes
+	// 5,000 nodes at the upgrade peak, where AKS blocks upgrades. Warning;
+	// source: articles/aks/best-practices-performance-scale-large.md.
+	CodeClusterNodeLimitAtUpgrade Code = "ClusterNodeLimitAtUpgrade"
+
+	// CodeSimultaneousUpgradePeak: a range holds the peak of a sequential
+	// upgrade but not every pool surging at once, as a network migration or
+	// a parallel upgrade does. Warning; source:
+	// articles/aks/update-azure-cni.md.
+	CodeSimultaneousUpgradePeak Code = "SimultaneousUpgradePeakExceedsRange"
+
+	// CodePodSubnetBelowMaxPods: a dynamic pod subnet holds one batch of 16
+	// per node but not every node's maxPods in whole batches. Warning;
+	// source: articles/aks/configure-azure-cni-dynamic-ip-allocation.md.
+	CodePodSubnetBelowMaxPods Code = "PodSubnetCannotHoldMaxPods"
+
 	// CodeNoNetworkPolicy: a cluster chooses no network policy engine.
 	// Warning; source: articles/aks/use-network-policies.md.
 	CodeNoNetworkPolicy Code = "NoNetworkPolicy"

@@ -3,7 +3,6 @@ package ipam
 import (
 	"cmp"
 	"fmt"
-	"math/bits"
 	"net/netip"
 	"slices"
 	"strings"
@@ -204,9 +203,11 @@ func (c *completer) subnets() error {
 			if sv == nil || len(sv.s.AddressPrefixes) > 0 || r.Kind == sizing.PodCIDR {
 				continue
 			}
+			// Each cluster's own peak on the subnet counts, as in
+			// subnetLoads; the subnet's own consumers only once.
 			peak, _ := r.Peak.Uint64()
 			if consumers[sv] {
-				peak -= uint64(r.Consumers.Total())
+				peak -= uint64(r.Consumers.ILBFrontEnds + r.Consumers.PrivateEndpoints)
 			}
 			consumers[sv] = true
 			peaks[sv] += peak
@@ -358,21 +359,23 @@ func (c *completer) clusterRanges() error {
 func ulaParent() netip.Prefix { return netip.MustParsePrefix("fd00::/8") }
 
 // podBits returns the pod CIDR length for a kubenet or overlay cluster: /16,
-// or larger when the nodes at upgrade peak need more /24s.
+// or larger when the nodes at upgrade peak need more /24s (sizing's
+// MinPrefixLen of the pod CIDR), at most a /8. A cluster sizing refuses
+// gets /16; validation reports why.
 func (c *completer) podBits(cl *Cluster) int {
-	nodes := 0
+	in := sizing.Cluster{Network: cl.NetworkProfile.network(), Defaults: cl.Defaults}
 	for _, ap := range cl.AgentPoolProfiles {
-		n := ap.Nodes() + max(ap.ScaleOut, 0)
-		s := ap.MaxSurge
-		if s.IsZero() {
-			s = cl.Defaults.EffectiveMaxSurge()
-		}
-		nodes += max(n, 0) + s.Nodes(max(n, 0))
+		in.Pools = append(in.Pools, ap.Pool)
 	}
-	if nodes <= 256 {
+	d, err := in.Demand()
+	if err != nil {
 		return 16
 	}
-	return max(24-bits.Len(uint(nodes-1)), 8)
+	r, ok := d.Find(sizing.RangeKey{Kind: sizing.PodCIDR, Name: sizing.PodCIDRName, Family: sizing.IPv4})
+	if !ok || r.MinPrefixLen < 0 {
+		return 16
+	}
+	return max(min(r.MinPrefixLen, 16), 8)
 }
 
 // pick returns preferred (resized to length l) if it overlaps nothing in

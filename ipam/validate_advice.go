@@ -28,6 +28,7 @@ func checkAdvice(v *validation) {
 	sized := sizeClusters(v)
 	for i := range sized {
 		v.adviseKubenetUpgradeRoutes(&sized[i])
+		v.adviseClusterUpgradeLimit(&sized[i])
 	}
 	for _, l := range subnetLoads(v, sized) {
 		v.adviseHeadroom(l)
@@ -35,23 +36,44 @@ func checkAdvice(v *validation) {
 }
 
 // adviseKubenetUpgradeRoutes warns when a kubenet cluster's nodes fit the
-// 400-node limit but the surge nodes of its largest pool upgrade do not
-// (see AdviseUpgradeRoutes).
+// 400-node limit but its upgrade does not (see AdviseUpgradeRoutes).
 func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
 	if cs.err != nil {
 		return
 	}
-	a, ok := AdviseUpgradeRoutes(cs.cv.network().Model(sizing.Pool{}), cs.demand)
+	a, ok := AdviseUpgradeRoutes(cs.cv.network().Model(sizing.Pool{}), cs.upgrade)
 	if !ok {
 		return
 	}
+	names := make([]string, len(a.Pools))
+	for i, p := range a.Pools {
+		names[i] = strconv.Quote(p)
+	}
+	pools := "pool " + strings.Join(names, ", ")
+	what := "upgrading " + pools
+	if len(names) > 1 {
+		pools = "pools " + strings.Join(names, ", ")
+		what = "upgrading " + pools + " at once"
+	}
 	v.warnf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
-		"kubenet cluster %q has %s; upgrading pool %q adds %s, %d in all, past kubenet's %d (one route per node in the cluster's route table): lower maxSurge of pool %q (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
-		cs.cv.c.Name, plural(a.Nodes, "node"), a.Pool, plural(a.Surge, "surge node"), a.Peak, a.Limit, a.Pool)
+		"kubenet cluster %q has %s; %s adds %s, %d routes in all, past the %d of its route table (one route per node): lower maxSurge of %s (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
+		cs.cv.c.Name, plural(a.Nodes, "node"), what, plural(a.Surge, "surge node"), a.Routes, a.Limit, pools)
 }
 
 // productionSurgePercent is AKS's production advice for maxSurge.
 const productionSurgePercent = 33
+
+// adviseClusterUpgradeLimit warns when a cluster within the 5,000-node
+// limit passes it at the upgrade peak: AKS blocks upgrades of a cluster at
+// the limit.
+func (v *validation) adviseClusterUpgradeLimit(cs *clusterSizing) {
+	if cs.err != nil || cs.demand.Nodes > sizing.MaxClusterNodes || cs.demand.PeakNodes <= sizing.MaxClusterNodes {
+		return
+	}
+	v.warnf(CodeClusterNodeLimitAtUpgrade, cs.cv.field("agentPoolProfiles"),
+		"cluster %q has %s and %d at %s, past the %d-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters",
+		cs.cv.c.Name, plural(cs.demand.Nodes, "node"), cs.demand.PeakNodes, upgradeWords(cs.demand.Upgrade), sizing.MaxClusterNodes)
+}
 
 // adviseKubenet notes a cluster on a network model Azure retires (kubenet).
 func (v *validation) adviseKubenet(cv *clusterView) {
@@ -191,10 +213,13 @@ func (v *validation) adviseAssumedDefaults(cv *clusterView) {
 			cv.c.Name, strings.Join(surgePools, ", "), given.Defaults.EffectiveMaxSurge(), productionSurgePercent)
 	}
 	m := cv.network().Model(sizing.Pool{})
-	if m.Spec().MaxNodesDisputed && given.Defaults.OverlayMaxNodes == 0 && nodes > sizing.OverlayMaxNodesBefore2024 {
+	// Above the limit the cluster gets the limit's error instead: the note
+	// would contradict it.
+	limit := given.Defaults.NodeLimit(m)
+	if m.Spec().MaxNodesDisputed && given.Defaults.OverlayMaxNodes == 0 && nodes > sizing.OverlayMaxNodesBefore2024 && nodes <= limit {
 		v.infof(CodeDisputedDefault, cv.field("defaults.overlayMaxNodes"),
 			"cluster %q plans %d overlay nodes, within the assumed limit of %d [D] but above the %d that applied before 2024-03",
-			cv.c.Name, nodes, given.Defaults.NodeLimit(m), sizing.OverlayMaxNodesBefore2024)
+			cv.c.Name, nodes, limit, sizing.OverlayMaxNodesBefore2024)
 	}
 }
 
@@ -220,7 +245,7 @@ func firstPool(sv *subnetView) *poolView {
 
 // adviseHeadroom warns about a node or pod subnet that fits its demand at
 // upgrade peak but has no room for one more node of any of its pools (the
-// node and the extra surge node it brings).
+// node and any surge it brings to the peak).
 func (v *validation) adviseHeadroom(l *subnetLoad) {
 	have := l.capacity()
 	if len(l.parts) == 0 || have.Less(l.peak) {
@@ -228,14 +253,14 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 	}
 	left := have.Sub(l.peak)
 	var cheapest sizing.Count
-	var by loadPart
+	var by *loadPart
 	for i, lp := range l.parts {
-		c := lp.growthCost()
-		if i == 0 || c.Less(cheapest) {
-			cheapest, by = c, lp
+		c, ok := lp.growthCost()
+		if ok && (by == nil || c.Less(cheapest)) {
+			cheapest, by = c, &l.parts[i]
 		}
 	}
-	if !left.Less(cheapest) {
+	if by == nil || !left.Less(cheapest) {
 		return
 	}
 	v.warnf(CodeNoUpgradeHeadroom, l.sv.field("addressPrefixes"),
@@ -243,10 +268,27 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 		l.sv.s.Name, joinPrefixes(ipv4Prefixes(l.sv)), left, have, by.item.Pool, cheapest)
 }
 
-// growthCost is the addresses one more node of the pool takes at upgrade
-// peak: its own share plus any extra surge node a percent surge adds.
-func (lp loadPart) growthCost() sizing.Count {
-	planned := lp.item.Nodes + lp.item.ScaleOut
-	extra := 1 + max(lp.item.MaxSurge.Nodes(planned+1)-lp.item.MaxSurge.Nodes(planned), 0)
-	return lp.item.PerNode.Mul64(uint64(extra))
+// growthCost is what one more node of the pool adds to its cluster's peak
+// on the subnet, as sizing computes it: the node, and a surge node when
+// that raises the peak. ok is false when sizing refuses the larger pool (a
+// node limit), which other findings report.
+func (lp loadPart) growthCost() (cost sizing.Count, ok bool) {
+	in := lp.cs.in
+	in.Pools = slices.Clone(in.Pools)
+	for i := range in.Pools {
+		if p := &in.Pools[i]; p.Name == lp.item.Pool {
+			if p.EnableAutoScaling {
+				p.MaxCount++
+			} else {
+				p.Count++
+			}
+		}
+	}
+	d, err := in.Demand()
+	if err != nil {
+		return sizing.Count{}, false
+	}
+	after, _ := d.Find(lp.key)
+	before, _ := lp.cs.demand.Find(lp.key)
+	return after.Peak.Sub(before.Peak), true
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 
 	"github.com/cidrplan/cidrplan/cidr"
@@ -86,35 +87,62 @@ func consumersTotal(c Consumers) int {
 	return n
 }
 
-// clusterSizing is one cluster as sizing sees it: its demand, or the errors
-// that kept sizing from computing one.
+// clusterSizing is one cluster as sizing sees it: its demand and its
+// upgrade step by step, or the errors that kept sizing from computing them.
 type clusterSizing struct {
-	cv     *clusterView
-	byName map[string]*subnetView // sizing's subnet names back to the plan's subnets
-	demand sizing.Demand
-	err    error
+	cv      *clusterView
+	in      sizing.Cluster
+	byName  map[string]*subnetView // sizing's subnet names back to the plan's subnets
+	demand  sizing.Demand
+	upgrade sizing.Upgrade // of the cluster's upgrade model (demand.Upgrade)
+	err     error
 }
 
-// sizeClusters asks sizing for every cluster's demand.
+// sizeClusters asks sizing for every cluster's demand and upgrade.
 func sizeClusters(v *validation) []clusterSizing {
 	out := make([]clusterSizing, 0, len(v.clusters))
 	for _, cv := range v.clusters {
 		in, byName := cv.sizingCluster()
 		d, err := in.Demand()
-		out = append(out, clusterSizing{cv: cv, byName: byName, demand: d, err: err})
+		var u sizing.Upgrade
+		if err == nil {
+			u, err = in.Upgrade("")
+		}
+		out = append(out, clusterSizing{cv: cv, in: in, byName: byName, demand: d, upgrade: u, err: err})
+	}
+	return out
+}
+
+// surging returns the pools of cs that surge in the step where range k
+// peaks.
+func (cs *clusterSizing) surging(k sizing.RangeKey) map[string]bool {
+	out := make(map[string]bool)
+	if i := cs.upgrade.PeakStep(k); i >= 0 {
+		for _, p := range cs.upgrade.Steps[i].Pools {
+			out[p.Pool] = true
+		}
 	}
 	return out
 }
 
 // subnetLoad is the demand on one subnet at upgrade peak, summed over every
-// cluster and pool that uses it.
+// cluster that uses it: clusters upgrade independently and may overlap in
+// time, so each cluster's own peak on the subnet counts
+// (docs/aks-rules.md#a-subnet-shared-by-clusters).
 type subnetLoad struct {
 	sv *subnetView
 	// static is set when the subnet is only a static-block pod subnet, whose
-	// capacity is counted in /28 blocks.
-	static bool
-	peak   sizing.Count
-	parts  []loadPart
+	// capacity is counted in /28 blocks; dynamic when it is only a dynamic
+	// pod subnet, which gives pods addresses in batches of 16.
+	static, dynamic bool
+	// peak is Σ over clusters of each cluster's peak (of its upgrade
+	// model), simultaneous with every pool surging at once, allPods with
+	// every node holding maxPods pods (dynamic pod subnets); each includes
+	// the consumers.
+	peak, simultaneous, allPods sizing.Count
+	parts                       []loadPart
+	// models lists the clusters' upgrade models, each once.
+	models []sizing.UpgradeModel
 	// consumers is the subnet's own other consumers (counted once);
 	// apiEndpoints the private clusters' API endpoints placed in it.
 	consumers, apiEndpoints int
@@ -122,8 +150,21 @@ type subnetLoad struct {
 
 // loadPart is one pool's share of a subnet.
 type loadPart struct {
+	cs   *clusterSizing
 	pv   *poolView
 	item sizing.Item
+	key  sizing.RangeKey
+	// surging is set when the pool surges in its cluster's peak step on
+	// the subnet: its share is item.Peak, else item.Steady.
+	surging bool
+}
+
+// share returns the pool's addresses at its cluster's peak on the subnet.
+func (lp loadPart) share() sizing.Count {
+	if lp.surging {
+		return lp.item.Peak
+	}
+	return lp.item.Steady
 }
 
 // subnetLoads sums the demand of every sized cluster per subnet, in plan
@@ -137,6 +178,7 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 		if l == nil {
 			l = &subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)}
 			l.peak = sizing.CountFromInt(l.consumers)
+			l.simultaneous, l.allPods = l.peak, l.peak
 			loads[sv] = l
 			uses[sv] = make(map[subnetUse]bool)
 		}
@@ -159,11 +201,20 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 			}
 			l := get(sv)
 			uses[sv][subnetUse{r.Kind, r.Mode}] = true
+			if !slices.Contains(l.models, cs.demand.Upgrade) {
+				l.models = append(l.models, cs.demand.Upgrade)
+			}
+			// The subnet's own consumers are in every cluster's range
+			// demand; they count once, in get.
+			own := sizing.CountFromInt(r.Consumers.ILBFrontEnds + r.Consumers.PrivateEndpoints)
 			l.apiEndpoints += r.Consumers.APIServer
-			l.peak = l.peak.Add(sizing.CountFromInt(r.Consumers.APIServer))
+			l.peak = l.peak.Add(r.Peak.Sub(own))
+			l.simultaneous = l.simultaneous.Add(r.SimultaneousPeak.Sub(own))
+			l.allPods = l.allPods.Add(r.PeakAllPods.Sub(own))
+			surging := cs.surging(r.RangeKey)
 			for _, it := range r.Pools {
-				l.parts = append(l.parts, loadPart{pv: poolByName(cs.cv, it.Pool), item: it})
-				l.peak = l.peak.Add(it.Peak)
+				l.parts = append(l.parts, loadPart{cs: cs, pv: poolByName(cs.cv, it.Pool), item: it, key: r.RangeKey,
+					surging: surging[it.Pool]})
 			}
 		}
 	}
@@ -175,6 +226,7 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 		}
 		us := uses[sv]
 		l.static = len(us) == 1 && us[subnetUse{sizing.PodSubnet, sizing.StaticBlock}]
+		l.dynamic = len(us) == 1 && us[subnetUse{sizing.PodSubnet, sizing.DynamicIndividual}]
 		out = append(out, l)
 	}
 	return out
@@ -244,35 +296,79 @@ func (l *subnetLoad) isApplicationGateway() bool {
 }
 
 // checkSubnetLoad reports InsufficientSubnetSize when the subnet's demand at
-// upgrade peak exceeds its usable addresses.
+// upgrade peak exceeds its usable addresses; when it fits, a warning if it
+// would not with every pool surging at once, or (dynamic pod subnets) with
+// every node holding maxPods pods.
 func (v *validation) checkSubnetLoad(l *subnetLoad) {
 	have := l.capacity()
-	if !have.Less(l.peak) || l.isApplicationGateway() {
+	if l.isApplicationGateway() {
 		return
 	}
 	s := l.sv.s
 	prefixes := ipv4Prefixes(l.sv)
-	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in Subnet Cidr %s, Subnet Name %s: %s",
-		l.peak, have, joinPrefixes(prefixes), s.Name, l.breakdown())
-	v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), v.subnetLoadFix(l), "%s", msg)
+	switch {
+	case have.Less(l.peak):
+		msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in Subnet Cidr %s, Subnet Name %s: %s",
+			l.peak, have, joinPrefixes(prefixes), s.Name, l.breakdown())
+		if len(l.models) > 0 {
+			msg += " at " + l.modelWords()
+		}
+		v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.peak, "maxPods or node counts"), "%s", msg)
+	case have.Less(l.simultaneous):
+		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.simultaneous, "maxSurge, maxPods or node counts"),
+			fmt.Sprintf("subnet %q (%s) holds the %v addresses needed at %s, but not the %v needed with every pool surging at once "+
+				"(a network migration reimages all pools together; so does upgrading pools in parallel): %v usable",
+				s.Name, joinPrefixes(prefixes), l.peak, l.modelWords(), l.simultaneous, have))
+	case l.dynamic && have.Less(l.allPods):
+		pods := sizing.WholeBatches(have.Sub(sizing.CountFromInt(l.consumers + l.apiEndpoints)))
+		v.add(SeverityWarning, CodePodSubnetBelowMaxPods, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.allPods, "maxPods"),
+			fmt.Sprintf("pod subnet %q (%s) gives pods addresses in batches of %d: its %v usable addresses address at most %v pods, "+
+				"while its nodes running maxPods pods need %v at the upgrade peak (%s)",
+				s.Name, joinPrefixes(prefixes), sizing.DynamicBatch, have, pods, l.allPods, l.allPodsBreakdown()))
+	}
 }
 
-// breakdown spells out the arithmetic: each pool's peak nodes × per-node
-// cost, then the other consumers.
-func (l *subnetLoad) breakdown() string {
+// modelWords names the upgrade models behind l.peak, for messages; "" for
+// a subnet no pool uses.
+func (l *subnetLoad) modelWords() string {
+	var words []string
+	for _, m := range l.models {
+		words = append(words, upgradeWords(m))
+	}
+	return strings.Join(words, " and ")
+}
+
+// allPodsBreakdown spells out what each pool's nodes take with maxPods pods
+// each: "pool a maxPods 110: 7 batches of 16 per node".
+func (l *subnetLoad) allPodsBreakdown() string {
 	var terms []string
-	clusters := make(map[*clusterView]bool)
 	for _, lp := range l.parts {
-		if lp.pv != nil {
-			clusters[lp.pv.cluster] = true
+		per := lp.item.Model.Spec().PodSubnetAddrsAllPods(lp.item.MaxPods)
+		terms = append(terms, fmt.Sprintf("pool %s maxPods %d: %d per node", lp.name(l), lp.item.MaxPods, per))
+	}
+	return strings.Join(terms, ", ")
+}
+
+// name returns the pool's name in l, with its cluster's when l is shared.
+func (lp loadPart) name(l *subnetLoad) string {
+	if lp.pv == nil {
+		return lp.item.Pool
+	}
+	for _, o := range l.parts {
+		if o.pv != nil && o.pv.cluster != lp.pv.cluster {
+			return lp.pv.cluster.c.Name + "/" + lp.item.Pool
 		}
 	}
+	return lp.item.Pool
+}
+
+// breakdown spells out the arithmetic: each pool's nodes × per-node cost,
+// with the surge of the pools that surge at the peak, then the other
+// consumers.
+func (l *subnetLoad) breakdown() string {
+	var terms []string
 	for _, lp := range l.parts {
-		name := lp.item.Pool
-		if lp.pv != nil && len(clusters) > 1 {
-			name = lp.pv.cluster.c.Name + "/" + name
-		}
-		terms = append(terms, fmt.Sprintf("pool %s %s × %v = %v", name, nodeTerms(lp.item), lp.item.PerNode, lp.item.Peak))
+		terms = append(terms, fmt.Sprintf("pool %s %s × %v = %v", lp.name(l), nodeTerms(lp.item, lp.surging), lp.item.PerNode, lp.share()))
 	}
 	for _, c := range consumerCounts(l.sv.s.Consumers) {
 		if n := min(c.n, maxSubnetConsumers); n > 0 {
@@ -285,28 +381,33 @@ func (l *subnetLoad) breakdown() string {
 	return strings.Join(terms, " + ")
 }
 
-// nodeTerms writes a pool's peak node count as its parts: "(10 nodes + 1
-// surge)" or "(10 nodes + 5 scale-out + 2 surge)".
-func nodeTerms(it sizing.Item) string {
+// nodeTerms writes a pool's node count as its parts: "(10 nodes)", "(10
+// nodes + 1 surge)" or "(10 nodes + 5 scale-out + 2 surge)"; the surge only
+// when the pool surges at the peak.
+func nodeTerms(it sizing.Item, surging bool) string {
 	s := "(" + plural(it.Nodes, "node")
 	if it.ScaleOut > 0 {
 		s += fmt.Sprintf(" + %d scale-out", it.ScaleOut)
 	}
-	return s + fmt.Sprintf(" + %d surge)", it.Surge)
+	if surging && it.Surge > 0 {
+		s += fmt.Sprintf(" + %d surge", it.Surge)
+	}
+	return s + ")"
 }
 
-// subnetLoadFix names the smallest prefix that holds the demand (sizing's
-// MinPrefixLen), with a free one of that size in the VNet when there is one.
-func (v *validation) subnetLoadFix(l *subnetLoad) string {
-	bits := smallestSubnetBits(l.peak, l.static)
+// subnetLoadFix names the smallest prefix that holds need (sizing's
+// MinPrefixLen), with a free one of that size in the VNet when there is
+// one, and the pool settings (levers) that would lower need.
+func (v *validation) subnetLoadFix(l *subnetLoad, need sizing.Count, levers string) string {
+	bits := smallestSubnetBits(need, l.static)
 	if bits < 0 {
-		return fmt.Sprintf("spread the pools over several subnets: %v addresses do not fit one subnet", l.peak)
+		return fmt.Sprintf("spread the pools over several subnets: %v addresses do not fit one subnet", need)
 	}
 	fix := fmt.Sprintf("use a /%d or larger for subnet %s (%v usable for %v needed)%s",
-		bits, l.sv.s.Name, subnetUsable(bits, l.static), l.peak,
+		bits, l.sv.s.Name, subnetUsable(bits, l.static), need,
 		v.freeHint(l.sv.vnet, netip.PrefixFrom(netip.IPv4Unspecified(), bits)))
 	if len(l.parts) > 0 {
-		fix += ", or lower maxPods or node counts"
+		fix += ", or lower " + levers
 	}
 	return fix
 }
@@ -332,38 +433,32 @@ func (v *validation) checkPodCIDRCapacity(cs *clusterSizing) {
 			if cidr.CheckPrefixFamily(p, r.Family.CIDRFamily()) != nil {
 				continue
 			}
-			v.checkOnePodCIDR(cs.cv, r, p, cs.cv.field(podField(np, i)))
+			v.checkOnePodCIDR(cs, r, p, cs.cv.field(podField(np, i)))
 			break
 		}
 	}
 }
 
-func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Prefix, field string) {
+// checkOnePodCIDR reports a pod CIDR p that does not hold range r at the
+// cluster's upgrade peak (an error), or with every pool surging at once (a
+// warning).
+func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.Prefix, field string) {
+	cv := cs.cv
 	have := sizing.Usable(sizing.PodCIDR, r.Family, "", p.Bits())
-	if !have.Less(r.Peak) {
+	if !have.Less(r.SimultaneousPeak) {
 		return
 	}
-	blockBits := sizing.NodeBlockBitsV4
-	if r.Family == sizing.IPv6 {
-		blockBits = sizing.NodeBlockBitsV6
-	}
-	nodes := 0
-	for _, it := range r.Pools {
-		nodes += it.Nodes + it.ScaleOut + it.Surge
-	}
+	blockBits := cs.in.Network.Model(sizing.Pool{}).Spec().PodCIDRBlockBits(r.Family)
 	perNode := sizing.PrefixCount(netip.PrefixFrom(p.Addr(), blockBits))
 	// A p longer than one node block is an error here, and holds no node:
 	// the zero Count says so.
 	holds, _ := sizing.PodCIDRNodes(p)
 	holdsN, _ := holds.Uint64() // holds < nodes: the peak does not fit
-	code := CapacityCode(cv.network().Model(sizing.Pool{}), sizing.PodCIDR)
-	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in pod CIDR %s of cluster %q: "+
-		"%s at upgrade peak × %v (one /%d per node); a /%d holds %s",
-		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, p.Bits(),
-		plural(int(holdsN), "node"))
-	fix := "split the nodes over several clusters"
-	if need := r.MinPrefixLen; need >= 0 {
-		fix = fmt.Sprintf("use a /%d or larger pod CIDR", need)
+	fix := func(need int) string {
+		if need < 0 {
+			return "split the nodes over several clusters"
+		}
+		fix := fmt.Sprintf("use a /%d or larger pod CIDR", need)
 		if p.Addr().Is4() {
 			fix += ", such as " + v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need))
 			if cv.network().Model(sizing.Pool{}).Spec().PodCIDRExpandable {
@@ -374,8 +469,33 @@ func (v *validation) checkOnePodCIDR(cv *clusterView, r sizing.Range, p netip.Pr
 				fix += fmt.Sprintf("; a running overlay cluster can only widen it in place, to %s, if that is free", wider)
 			}
 		}
+		return fix
 	}
-	v.errorf(code, field, fix, "%s", msg)
+	if !have.Less(r.Peak) {
+		nodes := cs.demand.SimultaneousPeakNodes
+		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, field, fix(sizing.MinPrefixLen(sizing.PodCIDR, r.Family, "", r.SimultaneousPeak)),
+			fmt.Sprintf("pod CIDR %s of cluster %q holds its %s at %s, but not the %s of every pool surging at once "+
+				"(a network migration reimages all pools together; so does upgrading pools in parallel): "+
+				"%s × %v (one /%d per node) = %v; a /%d holds %s",
+				p, cv.c.Name, plural(cs.demand.PeakNodes, "node"), upgradeWords(cs.demand.Upgrade), plural(nodes, "node"),
+				plural(nodes, "node"), perNode, blockBits, r.SimultaneousPeak, p.Bits(), plural(int(holdsN), "node")))
+		return
+	}
+	code := CapacityCode(cv.network().Model(sizing.Pool{}), sizing.PodCIDR)
+	nodes := cs.demand.PeakNodes
+	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in pod CIDR %s of cluster %q: "+
+		"%s × %v (one /%d per node) at %s; a /%d holds %s",
+		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, upgradeWords(cs.demand.Upgrade), p.Bits(),
+		plural(int(holdsN), "node"))
+	v.errorf(code, field, fix(r.MinPrefixLen), "%s", msg)
+}
+
+// upgradeWords names the peak of upgrade model m, for messages.
+func upgradeWords(m sizing.UpgradeModel) string {
+	if m == sizing.UpgradeSimultaneous {
+		return "every pool surging at once (simultaneous upgrade)"
+	}
+	return "the peak of a sequential upgrade (one pool at a time)"
 }
 
 // addSizingError turns one of sizing's validation errors into a finding at

@@ -135,7 +135,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 9, pMaxPods(30), pSurge("1"))),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310",
+				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
@@ -143,7 +143,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 8, pMaxPods(30), pSurge("1"))),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (8 nodes + 1 surge) × 31 = 279",
+				"Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (8 nodes + 1 surge) × 31 = 279 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /23 or larger for subnet aks (507 usable for 279 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
@@ -156,7 +156,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 50, pMaxPods(30), pSurge("1"))),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 1581 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 1 surge) × 31 = 1581",
+				"Pre-allocated IPs 1581 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 1 surge) × 31 = 1581 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /21 or larger for subnet aks (2043 usable for 1581 needed) such as 10.1.8.0/21, or lower maxPods or node counts")},
 		},
 		{
@@ -169,7 +169,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 50, pMaxPods(30), pSurge("1"), pScaleOut(10))),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 1891 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 10 scale-out + 1 surge) × 31 = 1891",
+				"Pre-allocated IPs 1891 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: pool system (50 nodes + 10 scale-out + 1 surge) × 31 = 1891 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /21 or larger for subnet aks (2043 usable for 1891 needed) such as 10.1.8.0/21, or lower maxPods or node counts")},
 		},
 		{
@@ -177,7 +177,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 0, pMaxPods(30), pSurge("1"), pAutoscale(3, 9))),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310",
+				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (9 nodes + 1 surge) × 31 = 310 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
@@ -190,7 +190,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePlan(PluginKubenet, "10.1.0.0/24", rulePool("system", 251, pSurge("1"))),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (251 nodes + 1 surge) × 1 = 252",
+				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (251 nodes + 1 surge) × 1 = 252 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /23 or larger for subnet aks (507 usable for 252 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
@@ -208,7 +208,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			}),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (7 nodes + 1 surge) × 31 = 248 + internal load balancer IPs 2 + private endpoints 1 + private API endpoints 1",
+				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (7 nodes + 1 surge) × 31 = 248 + internal load balancer IPs 2 + private endpoints 1 + private API endpoints 1 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /23 or larger for subnet aks (507 usable for 252 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
@@ -216,8 +216,8 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 4, pMaxPods(30), pSurge("1")), rulePool("apps", 4, pMaxPods(30), pSurge("1"))),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (4 nodes + 1 surge) × 31 = 155 + pool apps (4 nodes + 1 surge) × 31 = 155",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (4 nodes + 1 surge) × 31 = 155 + pool apps (4 nodes) × 31 = 124 at the peak of a sequential upgrade (one pool at a time)",
+				"use a /23 or larger for subnet aks (507 usable for 279 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "clusters sharing a subnet fit alone",
@@ -229,7 +229,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  ruleTwoClusters(PluginAzure, PluginAzure, 4),
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
-				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool prod/system (4 nodes + 1 surge) × 31 = 155 + pool dev/system (4 nodes + 1 surge) × 31 = 155",
+				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool prod/system (4 nodes + 1 surge) × 31 = 155 + pool dev/system (4 nodes + 1 surge) × 31 = 155 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
@@ -242,7 +242,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePodSubnetPlan("10.1.8.0/22", DynamicIndividual, 100, 30),
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
-				"Pre-allocated IPs 1600 exceeds IPs available 1019 in Subnet Cidr 10.1.8.0/22, Subnet Name pods: pool system (100 nodes + 0 surge) × 16 = 1600",
+				"Pre-allocated IPs 1600 exceeds IPs available 1019 in Subnet Cidr 10.1.8.0/22, Subnet Name pods: pool system (100 nodes) × 16 = 1600 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /21 or larger for subnet pods (2043 usable for 1600 needed) such as 10.1.16.0/21, or lower maxPods or node counts")},
 		},
 		{
@@ -255,7 +255,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePodSubnetPlan("10.1.8.0/26", StaticBlock, 2, 30),
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
-				"Pre-allocated IPs 64 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (2 nodes + 0 surge) × 32 = 64",
+				"Pre-allocated IPs 64 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (2 nodes) × 32 = 64 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /25 or larger for subnet pods (96 usable for 64 needed) such as 10.1.4.0/25, or lower maxPods or node counts")},
 		},
 		{
@@ -268,7 +268,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			plan:  rulePodSubnetPlan("10.1.8.0/26", StaticBlock, 1, 32),
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
-				"Pre-allocated IPs 48 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (1 node + 0 surge) × 48 = 48",
+				"Pre-allocated IPs 48 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (1 node) × 48 = 48 at the peak of a sequential upgrade (one pool at a time)",
 				"use a /25 or larger for subnet pods (96 usable for 48 needed) such as 10.1.4.0/25, or lower maxPods or node counts")},
 		},
 		{
@@ -322,7 +322,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
 				Field:   "clusters[prod].networkProfile.podCIDR",
-				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes at upgrade peak × 256 (one /24 per node); a /22 holds 4 nodes`,
+				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes × 256 (one /24 per node) at the peak of a sequential upgrade (one pool at a time); a /22 holds 4 nodes`,
 				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21; a running overlay cluster can only widen it in place, to 10.244.0.0/21, if that is free"}},
 		},
 		{name: "overlay slash 16 holds 256 nodes", plan: podCIDR(ruleOverlay, "10.244.0.0/16", 255), codes: codes},
@@ -332,7 +332,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
 				Field:   "clusters[prod].networkProfile.podCIDR",
-				Message: `Pre-allocated IPs 65792 exceeds IPs available 65536 in pod CIDR 10.244.0.0/16 of cluster "prod": 257 nodes at upgrade peak × 256 (one /24 per node); a /16 holds 256 nodes`,
+				Message: `Pre-allocated IPs 65792 exceeds IPs available 65536 in pod CIDR 10.244.0.0/16 of cluster "prod": 257 nodes × 256 (one /24 per node) at the peak of a sequential upgrade (one pool at a time); a /16 holds 256 nodes`,
 				Fix:     "use a /15 or larger pod CIDR, such as 10.2.0.0/15; a running overlay cluster can only widen it in place, to 10.244.0.0/15, if that is free"}},
 		},
 		{
@@ -341,7 +341,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientPodCIDR,
 				Field:   "clusters[prod].networkProfile.podCIDR",
-				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes at upgrade peak × 256 (one /24 per node); a /22 holds 4 nodes`,
+				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes × 256 (one /24 per node) at the peak of a sequential upgrade (one pool at a time); a /22 holds 4 nodes`,
 				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21"}},
 		},
 		{
@@ -356,7 +356,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
 				Field:   "clusters[prod].networkProfile.podCIDRs[1]",
-				Message: `Pre-allocated IPs 1125899906842624 exceeds IPs available 281474976710656 in pod CIDR fd12:3456:789a::/80 of cluster "prod": 4 nodes at upgrade peak × 281474976710656 (one /80 per node); a /80 holds 1 node`,
+				Message: `Pre-allocated IPs 1125899906842624 exceeds IPs available 281474976710656 in pod CIDR fd12:3456:789a::/80 of cluster "prod": 4 nodes × 281474976710656 (one /80 per node) at the peak of a sequential upgrade (one pool at a time); a /80 holds 1 node`,
 				Fix:     "use a /78 or larger pod CIDR"}},
 		},
 	})
@@ -675,7 +675,7 @@ func TestValidateConsumerCounts(t *testing.T) {
 			plan: with(Consumers{InternalLoadBalancers: math.MaxInt, PrivateEndpoints: math.MaxInt, Other: 2}),
 			want: Findings{
 				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
-					"Pre-allocated IPs 33554558 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 2",
+					"Pre-allocated IPs 33554558 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 2 at the peak of a sequential upgrade (one pool at a time)",
 					"use a /6 or larger for subnet aks (67108859 usable for 33554558 needed), or lower maxPods or node counts"),
 				modelError(CodeConsumersTooLarge, field+"internalLoadBalancers",
 					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9223372036854775807, more addresses than an IPv4 /8 holds`,
@@ -692,7 +692,7 @@ func TestValidateConsumerCounts(t *testing.T) {
 			plan: with(Consumers{InternalLoadBalancers: math.MaxInt, PrivateEndpoints: math.MaxInt, Other: 3}),
 			want: Findings{
 				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
-					"Pre-allocated IPs 33554559 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 3",
+					"Pre-allocated IPs 33554559 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool system (3 nodes + 1 surge) × 31 = 124 + internal load balancer IPs 16777216 + private endpoints 16777216 + other IPs 3 at the peak of a sequential upgrade (one pool at a time)",
 					"use a /6 or larger for subnet aks (67108859 usable for 33554559 needed), or lower maxPods or node counts"),
 				modelError(CodeConsumersTooLarge, field+"internalLoadBalancers",
 					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9223372036854775807, more addresses than an IPv4 /8 holds`,

@@ -98,6 +98,19 @@ func (u Upgrade) Peak(k RangeKey) Count {
 	return peak
 }
 
+// PeakStep returns the index of the first step in which range k holds
+// its largest Peak; -1 when u has no such range.
+func (u Upgrade) PeakStep(k RangeKey) int {
+	best := -1
+	var peak Count
+	for i, s := range u.Steps {
+		if r, ok := s.Range(k); ok && (best < 0 || peak.Less(r.Peak)) {
+			best, peak = i, r.Peak
+		}
+	}
+	return best
+}
+
 // PeakNodes returns the most nodes the cluster holds in any step (Nodes
 // when there is no step).
 func (u Upgrade) PeakNodes() int {

@@ -140,3 +140,31 @@ func TestRuleKubenetRoutesAtPeak(t *testing.T) {
 		}
 	}
 }
+
+func TestUpgradePeakStep(t *testing.T) {
+	c := sizing.Cluster{Network: ruleOverlay, Pools: []sizing.Pool{
+		{Name: "a", Count: 10, VNetSubnet: "x", MaxSurge: sizing.MustParseSurge("3")},
+		{Name: "b", Count: 20, VNetSubnet: "y", MaxSurge: sizing.MustParseSurge("5")},
+		{Name: "c", Count: 20, VNetSubnet: "y", MaxSurge: sizing.MustParseSurge("5")},
+	}}
+	u, err := c.Upgrade("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(k sizing.RangeKind, name string) sizing.RangeKey {
+		return sizing.RangeKey{Kind: k, Name: name, Family: sizing.IPv4}
+	}
+	for _, tt := range []struct {
+		key  sizing.RangeKey
+		want int
+	}{
+		{key(sizing.NodeSubnet, "x"), 0},
+		{key(sizing.NodeSubnet, "y"), 1}, // b and c tie: the first
+		{key(sizing.PodCIDR, sizing.PodCIDRName), 1},
+		{key(sizing.NodeSubnet, "z"), -1},
+	} {
+		if got := u.PeakStep(tt.key); got != tt.want {
+			t.Errorf("PeakStep(%v) = %d, want %d", tt.key, got, tt.want)
+		}
+	}
+}
