@@ -169,20 +169,3 @@ func (c Cluster) consumers(k RangeKey, ps []planned) Consumers {
 	}
 	return cs
 }
-
-// UpgradePeakNodes returns the most nodes the cluster has at once while
-// its pools upgrade one at a time, as AKS upgrades them: Nodes plus the
-// surge of the pool that surges most, and that pool ("" when no pool
-// surges). PeakNodes, every pool surging at once, is the bound for pools
-// reimaged simultaneously.
-func (d Demand) UpgradePeakNodes() (nodes int, pool string) {
-	surge := 0
-	for _, r := range d.Ranges {
-		for _, it := range r.Pools {
-			if it.Surge > surge {
-				surge, pool = it.Surge, it.Pool
-			}
-		}
-	}
-	return d.Nodes + surge, pool
-}

@@ -118,7 +118,7 @@ func (c Cluster) validatePool(i int, p planned) []error {
 	if nodes >= 0 && p.ScaleOut >= 0 && nodes <= MaxPoolNodes && p.ScaleOut <= MaxPoolNodes {
 		if peak := p.peakAt(nodes); peak > MaxPoolNodes {
 			add(countField, itoa(nodes), ErrPoolTooLarge,
-				fmt.Sprintf("%d nodes at upgrade peak (scale-out and surge included) > %d", peak, MaxPoolNodes))
+				fmt.Sprintf("%d nodes at upgrade peak (scale-out and surge included) > %d: AKS rejects the upgrade before it starts", peak, MaxPoolNodes))
 		}
 	} else if nodes > MaxPoolNodes || p.ScaleOut > MaxPoolNodes {
 		add(countField, itoa(nodes), ErrPoolTooLarge, fmt.Sprintf("more than %d nodes", MaxPoolNodes))

@@ -29,8 +29,10 @@ or over multicast space) is an input error (exit 2).
 --max-count turns the autoscaler on and counts instead of --node-count, as
 AKS validates address space at the autoscaler's maximum. Defaults that
 sources disagree on (maxSurge %s, maxPods per model) are printed as
-assumptions. A kubenet pool whose upgrade peak passes kubenet's %d nodes
-gets a warning on stderr (the exit status stays 0).`, sizing.DefaultMaxSurge(), sizing.ModelKubenet.Spec().MaxNodes),
+assumptions. Kubenet takes one route per node, surge nodes included, in a
+route table of at most %d routes: a kubenet pool past it at the upgrade
+peak does not fit (exit 1). A dynamic pod subnet that cannot give every
+node its maxPods in batches of %d gets a warning on stderr.`, sizing.DefaultMaxSurge(), sizing.MaxRoutes, sizing.DynamicBatch),
 		examples: `# Azure CNI, pods in the node subnet: 50 nodes, 30 pods each, surge 1
 cidrplan size --node-count 50 --max-pods 30 --max-surge 1
 # how many nodes fit a /24 node subnet at 30 pods per node, without surge
@@ -62,6 +64,8 @@ cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31
 				func(s string) error { return parseSurge(&in.maxSurge, s) }, nil)
 			f.define("max-unavailable", "N|P%", "nodes upgraded in place without a surge node (default 0)",
 				func(s string) error { return parseSurge(&in.maxUnavailable, s) }, nil)
+			f.enumVar(&in.upgrade, "upgrade", "upgrade model: pools one at a time as AKS upgrades them, or all at once as a network migration reimages them; one pool peaks alike (default sequential)",
+				names(sizing.UpgradeModels())...)
 			f.intVar(&in.scaleOut, nil, "scale-out", "N", "extra nodes to plan for beyond the count", 0, sizing.MaxClusterNodes*10)
 			f.intVar(&in.ilb, nil, "ilb", "N", "internal load balancer front-end IPs in the node subnet", 0, 1<<24)
 			f.prefixVar(&in.nodeSubnet, "node-subnet", "node subnet to check (IPv4)")
@@ -79,6 +83,7 @@ cidrplan size --pod-ip-allocation-mode StaticBlock --node-count 20 --max-pods 31
 // sizeInput is what the size flags say.
 type sizeInput struct {
 	plugin, mode, dataplane, allocMode string
+	upgrade                            string
 	name, osType                       string
 	nodeCount, maxCount, minCount      int
 	maxPods                            int
@@ -128,6 +133,7 @@ func (in *sizeInput) cluster() sizing.Cluster {
 	if c.Network.Plugin == "" {
 		c.Network.Plugin = sizing.PluginAzure
 	}
+	c.Defaults.Upgrade = sizing.UpgradeModel(in.upgrade)
 	if in.families == familiesText(sizing.IPFamilies()) {
 		c.Network.IPFamilies = sizing.IPFamilies()
 	}

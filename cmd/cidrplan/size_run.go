@@ -23,6 +23,11 @@ type sizeResult struct {
 	Surge      int          `json:"surge"`
 	ScaleOut   int          `json:"scaleOut"`
 	PeakNodes  int          `json:"peakNodes"`
+	// PeakRoutes is the routes the nodes take in the cluster's route table
+	// at the upgrade peak (kubenet: one per node, surge included), at most
+	// RouteLimit; both absent for a model without a route table.
+	PeakRoutes *int `json:"peakRoutes,omitempty"`
+	RouteLimit *int `json:"routeLimit,omitempty"`
 	NodeSubnet *rangeResult `json:"nodeSubnet,omitempty"`
 	PodSubnet  *rangeResult `json:"podSubnet,omitempty"`
 	PodCIDR    *rangeResult `json:"podCIDR,omitempty"`
@@ -35,7 +40,7 @@ type sizeResult struct {
 	Pods        *int                `json:"pods,omitempty"`
 	Assumptions []sizing.Assumption `json:"assumptions,omitempty"`
 
-	demand    sizing.Demand // the cluster's demand, for the advisories
+	upgrade   sizing.Upgrade // the cluster's upgrade step by step, for the advisories
 	surge     sizing.Surge  // effective maxSurge, for the table's arithmetic
 	limitedBy *rangeResult  // the range that sets MaxNodes
 }
@@ -44,6 +49,10 @@ type sizeResult struct {
 type rangeResult struct {
 	// Addresses is the demand at the upgrade peak, consumers included.
 	Addresses sizing.Count `json:"addresses"`
+	// AddressesAllPods is the demand at the upgrade peak with every node
+	// running maxPods pods, where it differs from Addresses: a dynamic pod
+	// subnet, which gives pods addresses in batches of 16 as they need them.
+	AddressesAllPods *sizing.Count `json:"addressesAllPods,omitempty"`
 	PerNode   sizing.Count `json:"perNode"`
 	// Other counts consumers besides nodes and pods (load balancer IPs).
 	Other int `json:"other"`
@@ -56,7 +65,10 @@ type rangeResult struct {
 	Fits      *bool         `json:"fits,omitempty"`
 	Headroom  *sizing.Count `json:"headroom,omitempty"` // usable − addresses; 0 when it does not fit
 	MaxNodes  *int          `json:"maxNodes,omitempty"`
-	Pods      *int          `json:"pods,omitempty"` // maxNodes × maxPods
+	Pods      *int          `json:"pods,omitempty"` // maxNodes × maxPods, at most addressablePods
+	// AddressablePods is the pods a dynamic pod subnet can address: its
+	// usable addresses in whole batches of 16.
+	AddressablePods *sizing.Count `json:"addressablePods,omitempty"`
 	LimitedBy sizing.Bound  `json:"limitedBy,omitempty"`
 
 	key sizing.RangeKey
@@ -98,9 +110,13 @@ func (in *sizeInput) result() (*sizeResult, error) {
 	if err != nil {
 		return nil, sizeInputError(err)
 	}
+	u, err := c.Upgrade("")
+	if err != nil {
+		return nil, sizeInputError(err)
+	}
 	pool := c.Pools[len(c.Pools)-1]
 	res := &sizeResult{Pool: pool.Name, OSType: string(sizing.Linux), Model: c.Network.Model(pool),
-		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut, demand: d}
+		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut, upgrade: u}
 	if pool.OSType != "" {
 		res.OSType = string(pool.OSType)
 	}
@@ -112,6 +128,9 @@ func (in *sizeInput) result() (*sizeResult, error) {
 	for _, r := range d.Ranges {
 		rr := &rangeResult{key: r.RangeKey, Other: r.Consumers.Total(), Reserved: r.Reserved,
 			MinPrefixLength: r.MinPrefixLen, Addresses: r.Peak}
+		if r.PeakAllPods != r.Peak {
+			rr.AddressesAllPods = &r.PeakAllPods
+		}
 		for _, it := range r.Pools {
 			if it.Pool == res.Pool {
 				rr.PerNode, res.Surge = it.PerNode, it.Surge
@@ -142,17 +161,25 @@ func (in *sizeInput) result() (*sizeResult, error) {
 	if err := in.unusedPodCIDRs(res); err != nil {
 		return nil, err
 	}
-	res.PeakNodes = res.Nodes + res.ScaleOut + res.Surge
+	res.PeakNodes = d.PeakNodes
+	if c.Network.Model(sizing.Pool{}).Spec().NodeRoutes {
+		routes, _ := u.PeakRoutes()
+		res.PeakRoutes, res.RouteLimit = &routes, intPtr(sizing.MaxRoutes)
+	}
 	for _, rr := range res.ranges() {
 		if rr.MaxNodes != nil && (res.MaxNodes == nil || *rr.MaxNodes < *res.MaxNodes) {
 			res.MaxNodes, res.limitedBy = rr.MaxNodes, rr
 		}
-		if rr.MaxNodes != nil {
-			rr.Pods = intPtr(*rr.MaxNodes * res.MaxPods)
-		}
 	}
 	if res.MaxNodes != nil {
+		// The fewest pods of the given ranges: a dynamic pod subnet may
+		// address fewer than the nodes that fit it run.
 		res.Pods = intPtr(*res.MaxNodes * res.MaxPods)
+		for _, rr := range res.ranges() {
+			if rr.Pods != nil && *rr.Pods < *res.Pods {
+				res.Pods = intPtr(*rr.Pods)
+			}
+		}
 	}
 	return res, nil
 }
@@ -205,8 +232,11 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 	rr.Prefix, rr.Usable, rr.Fits, rr.Headroom, rr.fit = &p, &f.Capacity, &f.Fits, &f.Headroom, &f
 	for _, pf := range f.Pools {
 		if pf.Pool == in.poolName() {
-			rr.MaxNodes, rr.LimitedBy = &pf.MaxNodes, pf.LimitedBy
+			rr.MaxNodes, rr.LimitedBy, rr.Pods = &pf.MaxNodes, pf.LimitedBy, &pf.Pods
 		}
+	}
+	if !f.AddressablePods.IsZero() || rr.AddressesAllPods != nil {
+		rr.AddressablePods = &f.AddressablePods
 	}
 	return nil
 }
@@ -219,6 +249,10 @@ func (res *sizeResult) notFitting() error {
 			return &failureError{fmt.Sprintf("%s %s: needs %s addresses at the upgrade peak, has %s usable (%s)",
 				f.Kind.Title(), f.Prefix, commas(f.Peak), commas(f.Capacity), ipam.CapacityCode(res.Model, f.Kind))}
 		}
+	}
+	if a, ok := ipam.AdviseUpgradeRoutes(res.Model, res.upgrade); ok {
+		return &failureError{fmt.Sprintf("kubenet: %s routes at the upgrade peak (one per node, surge included), past the %s of its route table: lower --max-surge (--max-unavailable upgrades in place) or use --network-plugin-mode overlay (%s)",
+			commasInt(a.Routes), commasInt(a.Limit), ipam.CodeKubenetUpgradeRoutes)}
 	}
 	return nil
 }

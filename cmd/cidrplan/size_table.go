@@ -24,6 +24,14 @@ func writeSizeTable(e *env, res *sizeResult) error {
 	}
 	fmt.Fprintf(w, "At the upgrade peak: %s + %s surge (maxSurge %s) + %s scale-out = %s\n",
 		counted, commasInt(res.Surge), res.MaxSurge, commasInt(res.ScaleOut), plural(res.PeakNodes, "node", "nodes"))
+	if res.PeakRoutes != nil {
+		verdict := "fits"
+		if *res.PeakRoutes > *res.RouteLimit {
+			verdict = "does not fit"
+		}
+		fmt.Fprintf(w, "Routes at the upgrade peak: %s, one per node, of the route table's %s: %s\n",
+			commasInt(*res.PeakRoutes), commasInt(*res.RouteLimit), verdict)
+	}
 	given := 0
 	for _, rr := range res.ranges() {
 		if rr.Prefix != nil {
@@ -43,6 +51,11 @@ func writeSizeTable(e *env, res *sizeResult) error {
 			needed += fmt.Sprintf(" + %s internal load balancer IPs = %s", commasInt(rr.Other), commas(rr.Addresses))
 		}
 		fmt.Fprintf(tw, "  addresses needed\t%s\n", needed)
+		if rr.AddressesAllPods != nil {
+			full := res.Model.Spec().PodSubnetAddrsAllPods(res.MaxPods)
+			fmt.Fprintf(tw, "  with every node full\t%s pods in whole batches of 16 = %s per node: %s\n",
+				commasInt(res.MaxPods), commasInt(full), commas(*rr.AddressesAllPods))
+		}
 		fmt.Fprintf(tw, "  smallest %s\t%s\n", rr.key.Kind.Title(), prefixWords(res, rr, rr.MinPrefixLength))
 		if rr.Prefix != nil {
 			fmt.Fprintf(tw, "  %s\t%s\n", rr.Prefix, fitWords(res, rr))
@@ -52,8 +65,8 @@ func writeSizeTable(e *env, res *sizeResult) error {
 		}
 	}
 	if res.MaxNodes != nil && given > 1 { // with one range, its line says it
-		fmt.Fprintf(w, "\nThe pool fits at most %s, %s, in the given ranges (limited by the %s).\n",
-			plural(*res.MaxNodes, "node", "nodes"), plural(*res.Pods, "pod", "pods"), res.limitedBy.key.Kind.Title())
+		fmt.Fprintf(w, "\nThe pool fits at most %s, %s, in the given ranges (limited by %s).\n",
+			plural(*res.MaxNodes, "node", "nodes"), plural(*res.Pods, "pod", "pods"), limitWords(res.limitedBy))
 	}
 	if len(res.Assumptions) > 0 {
 		fmt.Fprintf(w, "\nAssumed (set the flag to choose):\n")
@@ -135,7 +148,8 @@ func fitWords(res *sizeResult, rr *rangeResult) string {
 	}
 	surge := res.surge.Nodes(n + res.ScaleOut)
 	need := rr.PerNode.Mul64(uint64(n + surge + res.ScaleOut)).Add(sizing.CountFromInt(rr.Other))
-	s += fmt.Sprintf("; at most %s, %s", plural(n, "node", "nodes"), plural(n*res.MaxPods, "pod", "pods"))
+	s += fmt.Sprintf("; at most %s, %s", plural(n, "node", "nodes"), plural(*rr.Pods, "pod", "pods"))
+
 	switch rr.LimitedBy {
 	case sizing.BoundAddresses:
 		s += fmt.Sprintf(" ((%s + %d surge + %d scale-out) × %s", commasInt(n), surge, res.ScaleOut, commas(rr.PerNode))
@@ -147,8 +161,28 @@ func fitWords(res *sizeResult, rr *rangeResult) string {
 		s += fmt.Sprintf(" (AKS caps a pool at %s nodes, surge included)", commasInt(sizing.MaxPoolNodes))
 	case sizing.BoundClusterLimit:
 		s += " (the cluster's node limit for this network model)"
+	case sizing.BoundRoutes:
+		s += fmt.Sprintf(" (kubenet's route table holds %s routes, one per node: %s + %d surge + %d scale-out take %s)",
+			commasInt(*res.RouteLimit), commasInt(n), surge, res.ScaleOut, commasInt(n+surge+res.ScaleOut))
+	}
+	if rr.AddressablePods != nil && *rr.Pods < n*res.MaxPods {
+		s += fmt.Sprintf("; pods get addresses in whole batches of 16: %s pods", commas(*rr.AddressablePods))
 	}
 	return s
+}
+
+// limitWords names what limits the pool in range rr: the range itself, or
+// the AKS limit that binds first.
+func limitWords(rr *rangeResult) string {
+	switch rr.LimitedBy {
+	case sizing.BoundPoolLimit:
+		return fmt.Sprintf("AKS's %s nodes per pool, surge included", commasInt(sizing.MaxPoolNodes))
+	case sizing.BoundClusterLimit:
+		return "the cluster's node limit for this network model"
+	case sizing.BoundRoutes:
+		return fmt.Sprintf("kubenet's route table: %s routes at the upgrade peak", commasInt(sizing.MaxRoutes))
+	}
+	return "the " + rr.key.Kind.Title()
 }
 
 // upper returns s in capitals (ASCII).

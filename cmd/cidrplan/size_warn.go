@@ -7,14 +7,16 @@ import (
 )
 
 // warnings lists what the size answer should say beside its numbers: the
-// rules that hold at the upgrade peak but that sizing does not refuse
-// because they hold for the steady node count.
+// rules that the plan meets but only in part, which ipam reports as
+// warnings too.
 func (res *sizeResult) warnings() []string {
 	var out []string
-	if a, ok := ipam.AdviseUpgradeRoutes(res.Model, res.demand); ok {
+	if rr := res.PodSubnet; rr != nil && rr.Fits != nil && *rr.Fits && rr.AddressesAllPods != nil && rr.Usable.Less(*rr.AddressesAllPods) {
+		// The same rule as ipam's PodSubnetCannotHoldMaxPods: pods get
+		// addresses in whole batches of 16.
 		out = append(out, fmt.Sprintf(
-			"warning: kubenet at the upgrade peak has %s nodes, past its %d-node limit (one route per node in the route table): lower --max-surge (--max-unavailable upgrades in place) or use --network-plugin-mode overlay (%s)",
-			commasInt(a.Peak), a.Limit, ipam.CodeKubenetUpgradeRoutes))
+			"warning: pod subnet %s gives pods addresses in batches of 16: its %s usable addresses address at most %s pods, while nodes running %d pods each need %s at the upgrade peak (%s)",
+			rr.Prefix, commas(*rr.Usable), commas(*rr.AddressablePods), res.MaxPods, commas(*rr.AddressesAllPods), ipam.CodePodSubnetBelowMaxPods))
 	}
 	return out
 }

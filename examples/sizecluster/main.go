@@ -37,14 +37,26 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%d nodes, %d at the upgrade peak\n", demand.Nodes, demand.PeakNodes)
+	// AKS upgrades the pools one at a time: each range peaks in the step
+	// of the pool whose surge takes most of it.
+	upgrade, err := cluster.Upgrade("")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%d nodes, %d at the upgrade peak (%s; %d if every pool surged at once)\n",
+		demand.Nodes, demand.PeakNodes, demand.Upgrade, demand.SimultaneousPeakNodes)
 	for _, r := range demand.Ranges {
 		fmt.Fprintf(w, "%s %s (%s): %v addresses at peak, smallest prefix /%d\n", r.Kind, r.Name, r.Family, r.Peak, r.MinPrefixLen)
 		for _, it := range r.Pools {
-			fmt.Fprintf(w, "  %-6s (%d nodes + %d surge) × %v = %v\n", it.Pool, it.Nodes+it.ScaleOut, it.Surge, it.PerNode, it.Peak)
+			fmt.Fprintf(w, "  %-6s %d nodes × %v = %v\n", it.Pool, it.Nodes+it.ScaleOut, it.PerNode, it.Steady)
 		}
 		if n := r.Consumers.Total(); n > 0 {
 			fmt.Fprintf(w, "  + %d other addresses\n", n)
+		}
+		step := upgrade.Steps[upgrade.PeakStep(r.RangeKey)]
+		sr, _ := step.Range(r.RangeKey)
+		for _, p := range step.Pools {
+			fmt.Fprintf(w, "  + %v while %s upgrades (%d surge nodes)\n", sr.Surge, p.Pool, p.Surge)
 		}
 	}
 
@@ -64,7 +76,11 @@ func run(w io.Writer) error {
 		}
 	}
 	for _, a := range demand.Assumptions {
-		fmt.Fprintf(w, "assumed %s %s = %s: %s\n", a.Pool, a.Field, a.Value, a.Note)
+		name := a.Field
+		if a.Pool != "" {
+			name = a.Pool + " " + a.Field
+		}
+		fmt.Fprintf(w, "assumed %s = %s: %s\n", name, a.Value, a.Note)
 	}
 	return nil
 }

@@ -12,28 +12,35 @@ func TestRun(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatal(err)
 	}
-	// Checked by hand: peak nodes 4 + 80 + 12 = 96; node subnet 96 + 4 ILB
-	// = 100 → /25 (123 usable); pod CIDR 96 × 256 = 24,576 → /17.
-	want := `73 nodes, 96 at the upgrade peak
-nodeSubnet aks-subnet (IPv4): 100 addresses at peak, smallest prefix /25
-  system (3 nodes + 1 surge) × 1 = 4
-  apps   (60 nodes + 20 surge) × 1 = 80
-  win22  (10 nodes + 2 surge) × 1 = 12
+	// Checked by hand: pools upgrade one at a time, so the peak is the
+	// 73 planned nodes plus the largest surge, apps's 20: 93 nodes; node
+	// subnet 93 + 4 ILB = 97 → /25 (123 usable); pod CIDR 93 × 256 =
+	// 23,808 → /17. apps grows while 13 + 4 + n + ceil(33% × n) ≤ 251:
+	// 175; system and win22 grow under apps's surge: 74 + n + 20 ≤ 251 and
+	// 67 + n + 20 ≤ 251.
+	want := `73 nodes, 93 at the upgrade peak (sequential; 96 if every pool surged at once)
+nodeSubnet aks-subnet (IPv4): 97 addresses at peak, smallest prefix /25
+  system 3 nodes × 1 = 3
+  apps   60 nodes × 1 = 60
+  win22  10 nodes × 1 = 10
   + 4 other addresses
-podCIDR podCIDR (IPv4): 24576 addresses at peak, smallest prefix /17
-  system (3 nodes + 1 surge) × 256 = 1024
-  apps   (60 nodes + 20 surge) × 256 = 20480
-  win22  (10 nodes + 2 surge) × 256 = 3072
-nodeSubnet in 10.30.0.0/24: capacity 251, headroom 151
-  system can grow to 154 nodes (limited by addresses)
-  apps   can grow to 173 nodes (limited by addresses)
-  win22  can grow to 161 nodes (limited by addresses)
-podCIDR in 10.244.0.0/17: capacity 32768, headroom 8192
-  system can grow to 35 nodes (limited by addresses)
-  apps   can grow to 84 nodes (limited by addresses)
-  win22  can grow to 42 nodes (limited by addresses)
+  + 20 while apps upgrades (20 surge nodes)
+podCIDR podCIDR (IPv4): 23808 addresses at peak, smallest prefix /17
+  system 3 nodes × 256 = 768
+  apps   60 nodes × 256 = 15360
+  win22  10 nodes × 256 = 2560
+  + 5120 while apps upgrades (20 surge nodes)
+nodeSubnet in 10.30.0.0/24: capacity 251, headroom 154
+  system can grow to 157 nodes (limited by addresses)
+  apps   can grow to 175 nodes (limited by addresses)
+  win22  can grow to 164 nodes (limited by addresses)
+podCIDR in 10.244.0.0/17: capacity 32768, headroom 8960
+  system can grow to 38 nodes (limited by addresses)
+  apps   can grow to 86 nodes (limited by addresses)
+  win22  can grow to 45 nodes (limited by addresses)
 assumed system maxPods = 250: default for the overlay model (30 before 2023-09) [D]
 assumed apps maxPods = 250: default for the overlay model (30 before 2023-09) [D]
+assumed upgrade = sequential: default [D]: AKS upgrades pools one at a time; a network migration or a parallel upgrade surges them all at once (simultaneous)
 `
 	if diff := cmp.Diff(want, out.String()); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)
