@@ -12,10 +12,10 @@ func TestAdviseUpgradeRoutes(t *testing.T) {
 		return sizing.Pool{Name: name, Count: count, MaxSurge: sizing.MustParseSurge(surge)}
 	}
 	tests := []struct {
-		name   string
-		plugin sizing.NetworkPlugin
-		mode   sizing.NetworkPluginMode
-		pools  []sizing.Pool
+		name    string
+		plugin  sizing.NetworkPlugin
+		mode    sizing.NetworkPluginMode
+		pools   []sizing.Pool
 		upgrade sizing.UpgradeModel
 		want    RouteAdvice
 		wantOK  bool

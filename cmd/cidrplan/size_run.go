@@ -26,8 +26,8 @@ type sizeResult struct {
 	// PeakRoutes is the routes the nodes take in the cluster's route table
 	// at the upgrade peak (kubenet: one per node, surge included), at most
 	// RouteLimit; both absent for a model without a route table.
-	PeakRoutes *int `json:"peakRoutes,omitempty"`
-	RouteLimit *int `json:"routeLimit,omitempty"`
+	PeakRoutes *int         `json:"peakRoutes,omitempty"`
+	RouteLimit *int         `json:"routeLimit,omitempty"`
 	NodeSubnet *rangeResult `json:"nodeSubnet,omitempty"`
 	PodSubnet  *rangeResult `json:"podSubnet,omitempty"`
 	PodCIDR    *rangeResult `json:"podCIDR,omitempty"`
@@ -41,8 +41,8 @@ type sizeResult struct {
 	Assumptions []sizing.Assumption `json:"assumptions,omitempty"`
 
 	upgrade   sizing.Upgrade // the cluster's upgrade step by step, for the advisories
-	surge     sizing.Surge  // effective maxSurge, for the table's arithmetic
-	limitedBy *rangeResult  // the range that sets MaxNodes
+	surge     sizing.Surge   // effective maxSurge, for the table's arithmetic
+	limitedBy *rangeResult   // the range that sets MaxNodes
 }
 
 // rangeResult is the demand on one range, and its fit when a prefix is given.
@@ -53,23 +53,23 @@ type rangeResult struct {
 	// running maxPods pods, where it differs from Addresses: a dynamic pod
 	// subnet, which gives pods addresses in batches of 16 as they need them.
 	AddressesAllPods *sizing.Count `json:"addressesAllPods,omitempty"`
-	PerNode   sizing.Count `json:"perNode"`
+	PerNode          sizing.Count  `json:"perNode"`
 	// Other counts consumers besides nodes and pods (load balancer IPs).
 	Other int `json:"other"`
 	// Reserved is what Azure keeps of each prefix: 5 in a subnet, 0 in a pod CIDR.
 	Reserved        int `json:"reserved"`
 	MinPrefixLength int `json:"minPrefixLength"`
 	// The fields below are set when a prefix is given.
-	Prefix    *netip.Prefix `json:"prefix,omitempty"`
-	Usable    *sizing.Count `json:"usable,omitempty"`
-	Fits      *bool         `json:"fits,omitempty"`
-	Headroom  *sizing.Count `json:"headroom,omitempty"` // usable − addresses; 0 when it does not fit
-	MaxNodes  *int          `json:"maxNodes,omitempty"`
-	Pods      *int          `json:"pods,omitempty"` // maxNodes × maxPods, at most addressablePods
+	Prefix   *netip.Prefix `json:"prefix,omitempty"`
+	Usable   *sizing.Count `json:"usable,omitempty"`
+	Fits     *bool         `json:"fits,omitempty"`
+	Headroom *sizing.Count `json:"headroom,omitempty"` // usable − addresses; 0 when it does not fit
+	MaxNodes *int          `json:"maxNodes,omitempty"`
+	Pods     *int          `json:"pods,omitempty"` // maxNodes × maxPods, at most addressablePods
 	// AddressablePods is the pods a dynamic pod subnet can address: its
 	// usable addresses in whole batches of 16.
 	AddressablePods *sizing.Count `json:"addressablePods,omitempty"`
-	LimitedBy sizing.Bound  `json:"limitedBy,omitempty"`
+	LimitedBy       sizing.Bound  `json:"limitedBy,omitempty"`
 
 	key sizing.RangeKey
 	fit *sizing.Fit // set with Prefix
