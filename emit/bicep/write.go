@@ -105,8 +105,7 @@ func newNames(d *emit.Deployment) *names {
 	return n
 }
 
-func (n *names) Location() tree.Expr { return paramLocation }
-func (n *names) VMSize() tree.Expr   { return paramVMSize }
+func (n *names) VMSize() tree.Expr { return paramVMSize }
 func (n *names) SubnetID(r ipam.SubnetRef) tree.Expr {
 	return tree.Expr(n.vnets[r.VNet] + "::" + n.subnets[r.VNet][r.Subnet] + ".id")
 }

@@ -11,10 +11,9 @@ import (
 	"github.com/cidrplan/cidrplan/ipam"
 )
 
-// Refs writes the references of a form: the location and VM size inputs,
-// and the ID of a subnet of the same deployment.
+// Refs writes the references of a form: the VM size input and the ID of a
+// subnet of the same deployment.
 type Refs interface {
-	Location() tree.Expr
 	VMSize() tree.Expr
 	SubnetID(r ipam.SubnetRef) tree.Expr
 }
