@@ -34,11 +34,11 @@ func checkOverlaps(v *validation, ranges []planRange) {
 }
 
 // classifyOverlaps judges every overlap between ranges (see checkOverlaps):
-// the reported ones with their findings and, with allowed, the allowed
-// ones (Validate skips them: clusters reusing one service CIDR make a
-// quadratic number of allowed pairs).
-func classifyOverlaps(v *validation, ranges []planRange, allowed bool) []Overlap {
-	c := conflictSet{v: v, ranges: ranges, spaceHits: make(map[[2]int]bool), wantAllowed: allowed}
+// the reported ones with their findings and, withRanges, both ranges of
+// each and the allowed overlaps too (Validate skips them: clusters reusing
+// one service CIDR make a quadratic number of allowed pairs).
+func classifyOverlaps(v *validation, ranges []planRange, withRanges bool) []Overlap {
+	c := conflictSet{v: v, ranges: ranges, spaceHits: make(map[[2]int]bool), withRanges: withRanges}
 	forEachConflict(v.index, c.classify)
 	c.emit()
 	return c.overlaps
@@ -54,8 +54,9 @@ type conflictSet struct {
 	spaceHits map[[2]int]bool
 	deferred  [][2]int // VNet-space overlaps, emitted unless spaceHits says otherwise
 	overlaps  []Overlap
-	// wantAllowed records allowed overlaps too.
-	wantAllowed bool
+	// withRanges describes both ranges of each overlap and records the
+	// allowed ones too (Plan.Overlaps); Validate needs neither.
+	withRanges bool
 }
 
 func (c *conflictSet) classify(i, j int) {
@@ -212,19 +213,29 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 
 // errorf reports subject overlapping other as an error on subject's field.
 func (c *conflictSet) errorf(code Code, subject, other *planRange, fix, format string, args ...any) {
-	c.overlaps = append(c.overlaps, Overlap{Finding: Finding{Severity: SeverityError, Code: code, Field: subject.field(),
-		Message: fmt.Sprintf(format, args...), Fix: fix}, Subject: subject.public(), Other: other.public()})
+	c.report(Finding{Severity: SeverityError, Code: code, Field: subject.field(), Message: fmt.Sprintf(format, args...), Fix: fix},
+		subject, other)
 }
 
 // warnf reports subject overlapping other as a warning on subject's field.
 func (c *conflictSet) warnf(code Code, subject, other *planRange, format string, args ...any) {
-	c.overlaps = append(c.overlaps, Overlap{Finding: Finding{Severity: SeverityWarning, Code: code, Field: subject.field(),
-		Message: fmt.Sprintf(format, args...)}, Subject: subject.public(), Other: other.public()})
+	c.report(Finding{Severity: SeverityWarning, Code: code, Field: subject.field(), Message: fmt.Sprintf(format, args...)},
+		subject, other)
+}
+
+// report records f, about subject overlapping other; the ranges are
+// described only for Plan.Overlaps (Validate needs the finding alone).
+func (c *conflictSet) report(f Finding, subject, other *planRange) {
+	o := Overlap{Finding: f}
+	if c.withRanges {
+		o.Subject, o.Other = subject.public(), other.public()
+	}
+	c.overlaps = append(c.overlaps, o)
 }
 
 // allow records an overlap that is no problem, and why.
 func (c *conflictSet) allow(subject, other *planRange, why string) {
-	if !c.wantAllowed {
+	if !c.withRanges {
 		return
 	}
 	c.overlaps = append(c.overlaps, Overlap{Allowed: true, Finding: Finding{Field: subject.field(),
