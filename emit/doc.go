@@ -8,7 +8,10 @@
 //   - [github.com/cidrplan/cidrplan/emit/arm]: an ARM template
 //     (azuredeploy.json);
 //   - [github.com/cidrplan/cidrplan/emit/az]: a bash script of az commands
-//     (deploy.sh).
+//     (deploy.sh);
+//   - [github.com/cidrplan/cidrplan/emit/avnm]: the az commands that tell an
+//     Azure Virtual Network Manager IPAM pool about the plan (avnm.sh); its
+//     Write and Marshal also take the pool's resource ID.
 //
 // This package holds what they share: [Resolve], which reads the plan as
 // ipam reads it and refuses what cannot be deployed, the [Options], the

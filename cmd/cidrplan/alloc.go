@@ -16,7 +16,7 @@ func allocCommand() *command {
 	return &command{
 		name:    "alloc",
 		summary: "find the lowest free prefixes of a given length",
-		usage:   "(--within CIDR | --plan PLAN --in-vnet NAME) --prefix-length N [--count K] [--avoid CIDR]... [flags]",
+		usage:   "(--within CIDR | --avnm FILE | --plan PLAN --in-vnet NAME) --prefix-length N [--count K] [--avoid CIDR]... [flags]",
 		about: `Finds the K lowest free, aligned prefixes of length N inside --within that
 overlap none of the --avoid ranges (deterministic first fit: the same input
 always gives the same answer). Use it to carve subnets out of a VNet, or VNets
@@ -27,6 +27,11 @@ pod, service and docker bridge ranges, its avoid list), as are the ranges AKS
 reserves and Azure forbids; --in-vnet NAME allocates in that VNet's address
 space instead of --within.
 
+With --avnm FILE (the JSON of az network manager ipam-pool get-pool-usage),
+an AVNM IPAM pool stands in for --within: its allocated and reserved
+prefixes are in use, and prefixes come only from its available ones, lowest
+address first.
+
 Exits 1 when fewer than K prefixes fit.`,
 		examples: `# three /24 subnets in a VNet, clear of two subnets already there
 cidrplan alloc --within 10.10.0.0/16 --avoid 10.10.0.0/21,10.10.9.0/26 --prefix-length 24 --count 3
@@ -34,12 +39,15 @@ cidrplan alloc --within 10.10.0.0/16 --avoid 10.10.0.0/21,10.10.9.0/26 --prefix-
 cidrplan alloc --within 10.64.0.0/12 --prefix-length 18 --count 50 -o json
 # an IPv6 /64 in a /48
 cidrplan alloc --within fd00:60::/48 --avoid fd00:60::/64 --prefix-length 64
+# two /20 VNets from an AVNM IPAM pool, as the pool would hand them out
+cidrplan alloc --avnm examples/avnm/pool-usage.json --prefix-length 20 --count 2
 # two more /24 subnets in a plan's VNet, clear of everything in the plan
 cidrplan alloc --plan examples/plans/classic-cni.yaml --in-vnet prod-vnet --prefix-length 24 --count 2`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var in allocInput
 			in.count = 1
 			f.prefixVar(&in.within, "within", "the range to allocate from")
+			f.stringVar(&in.avnm, "avnm", "FILE", "allocate from an AVNM IPAM pool: the JSON of az network manager ipam-pool get-pool-usage")
 			f.stringVar(&in.plan, "plan", "PLAN", "a plan whose ranges to stay clear of")
 			f.stringVar(&in.vnet, "in-vnet", "NAME", "allocate in this VNet of the --plan")
 			f.prefixesVar(&in.avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
@@ -56,6 +64,7 @@ cidrplan alloc --plan examples/plans/classic-cni.yaml --in-vnet prod-vnet --pref
 }
 
 type allocInput struct {
+	avnm   string // AVNM pool usage file, instead of within
 	plan   string // plan file
 	vnet   string // VNet of the plan to allocate in
 	within netip.Prefix
@@ -124,6 +133,9 @@ func (in *allocInput) whereInPlan(stdin io.Reader) error {
 
 // allocate checks the flags and allocates.
 func (in *allocInput) allocate(stdin io.Reader) ([]netip.Prefix, error) {
+	if in.avnm != "" {
+		return in.allocateAVNM()
+	}
 	switch {
 	case in.vnet != "" && in.plan == "":
 		return nil, errors.New("--in-vnet needs --plan")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cidrplan/cidrplan/emit"
 	"github.com/cidrplan/cidrplan/emit/arm"
+	emitavnm "github.com/cidrplan/cidrplan/emit/avnm"
 	"github.com/cidrplan/cidrplan/emit/az"
 	"github.com/cidrplan/cidrplan/emit/bicep"
 	"github.com/cidrplan/cidrplan/emit/terraform"
@@ -24,13 +25,17 @@ type emitForm struct {
 	marshal func(*ipam.Plan, emit.Options) ([]byte, error)
 }
 
-// emitForms lists the forms in the order the help names them.
-func emitForms() []emitForm {
+// emitForms lists the forms in the order the help names them; pool is the
+// AVNM pool's resource ID (--pool), which only the avnm form takes.
+func emitForms(pool string) []emitForm {
 	return []emitForm{
 		{"terraform", terraform.FileName, 0o644, terraform.Marshal},
 		{"bicep", bicep.FileName, 0o644, bicep.Marshal},
 		{"arm", arm.FileName, 0o644, arm.Marshal},
 		{"az", az.FileName, 0o755, az.Marshal},
+		{"avnm", emitavnm.FileName, 0o755, func(p *ipam.Plan, o emit.Options) ([]byte, error) {
+			return emitavnm.Marshal(p, pool, o)
+		}},
 	}
 }
 
@@ -38,7 +43,7 @@ func emitCommand() *command {
 	return &command{
 		name:    "emit",
 		summary: "write a checked plan as Terraform, Bicep, ARM or az commands",
-		usage:   "terraform|bicep|arm|az PLAN [--out DIR] [--force]",
+		usage:   "terraform|bicep|arm|az|avnm PLAN [--out DIR] [--force] [--pool ID]",
 		args:    []string{"FORM", "PLAN"},
 		about: `Writes a plan as what you deploy with, so that no range is typed twice:
 
@@ -46,6 +51,7 @@ func emitCommand() *command {
   bicep      Bicep                                           main.bicep
   arm        an ARM template                                 azuredeploy.json
   az         a bash script of az commands                    deploy.sh
+  avnm       az commands for an AVNM IPAM pool (--pool ID)   avnm.sh
 
 Each holds every VNet and subnet (delegations included) and every cluster
 with its network profile and node pools: the first System pool is the
@@ -55,6 +61,12 @@ assumed them. Resources refer to each other, never by literal IDs. The
 resource group, the location and the node VM size are inputs: Terraform
 variables, Bicep and ARM parameters, the script's environment variables
 RESOURCE_GROUP, LOCATION and VM_SIZE.
+
+avnm is for address space managed by an Azure Virtual Network Manager IPAM
+pool, named by its resource ID with --pool: static CIDRs hold back the pod
+and service CIDRs and the on-premises ranges the plan avoids (Azure does not
+allocate those itself), and each VNet takes its address space from the pool
+(--ipam-allocations). "cidrplan alloc --avnm" picks ranges as the pool does.
 
 The result goes to standard output, or with --out DIR into DIR, in the file
 named above. A plan with error findings (what "cidrplan check" rejects) is
@@ -73,16 +85,28 @@ cidrplan emit bicep examples/plans/hub-spoke.yaml
 cidrplan emit arm examples/plans/broken.yaml --force
 # a script of az commands; run it with
 #   RESOURCE_GROUP=my-rg LOCATION=westeurope VM_SIZE=Standard_D4ds_v5 bash deploy.sh
-cidrplan emit az examples/plans/overlay-cilium.yaml`,
+cidrplan emit az examples/plans/overlay-cilium.yaml
+# the static CIDRs and VNet allocations of an AVNM IPAM pool
+cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp`,
 		setup: func(f *flags, e *env) func([]string) error {
-			var out string
+			var out, pool string
 			var force bool
 			f.stringVar(&out, "out", "DIR", "write into DIR (created if missing) instead of standard output")
 			f.boolVar(&force, "force", "emit even when the plan has error findings")
+			f.stringVar(&pool, "pool", "ID", "the resource ID of the AVNM IPAM pool (avnm only)")
 			return func(args []string) error {
-				form, err := lookupForm(args[0])
+				form, err := lookupForm(args[0], pool)
 				if err != nil {
 					return err
+				}
+				switch {
+				case form.name == "avnm" && pool == "":
+					return errors.New("emit avnm needs --pool ID, the resource ID of the IPAM pool")
+				case form.name != "avnm" && pool != "":
+					return fmt.Errorf("--pool is for emit avnm, not %s", form.name)
+				}
+				if _, err := emitavnm.ParsePoolID(pool); pool != "" && err != nil {
+					return fmt.Errorf("--pool %q: not the resource ID of an IPAM pool (want /subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/networkManagers/NM/ipamPools/POOL)", pool)
 				}
 				p, err := loadPlan(e.stdin, args[1])
 				if err != nil {
@@ -111,9 +135,9 @@ cidrplan emit az examples/plans/overlay-cilium.yaml`,
 }
 
 // lookupForm returns the form called name.
-func lookupForm(name string) (emitForm, error) {
+func lookupForm(name, pool string) (emitForm, error) {
 	var names []string
-	for _, f := range emitForms() {
+	for _, f := range emitForms(pool) {
 		if f.name == name {
 			return f, nil
 		}

@@ -18,11 +18,15 @@ var emitPlans = []string{"classic-cni", "dual-stack", "hub-spoke", "kubenet-limi
 // TestEmit holds the command and the library together: on every bundled
 // plan check accepts, each form prints exactly what the library writes.
 func TestEmit(t *testing.T) {
-	for _, form := range emitForms() {
+	for _, form := range emitForms(testPool) {
 		for _, name := range emitPlans {
 			t.Run(form.name+"-"+name, func(t *testing.T) {
 				path := "../../examples/plans/" + name + ".yaml"
-				stdout, stderr, code := cli(t, "emit", form.name, path)
+				args := []string{"emit", form.name, path}
+				if form.name == "avnm" {
+					args = append(args, "--pool", testPool)
+				}
+				stdout, stderr, code := cli(t, args...)
 				if code != exitOK || stderr != "" {
 					t.Fatalf("exit %d, stderr %q", code, stderr)
 				}
@@ -42,11 +46,17 @@ func TestEmit(t *testing.T) {
 	}
 }
 
+const testPool = "/subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp"
+
 func TestEmitOut(t *testing.T) {
-	for _, form := range emitForms() {
+	for _, form := range emitForms(testPool) {
 		t.Run(form.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "deploy")
-			stdout, stderr, code := cli(t, "emit", form.name, "../../examples/plans/classic-cni.yaml", "--out", dir)
+			args := []string{"emit", form.name, "../../examples/plans/classic-cni.yaml"}
+			if form.name == "avnm" {
+				args = append(args, "--pool", testPool)
+			}
+			stdout, stderr, code := cli(t, append(args, "--out", dir)...)
 			if code != exitOK || stderr != "" {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
@@ -61,7 +71,7 @@ func TestEmitOut(t *testing.T) {
 			if info.Mode().Perm() != form.mode {
 				t.Errorf("%s has mode %v, want %v", path, info.Mode().Perm(), form.mode)
 			}
-			onStdout, _, _ := cli(t, "emit", form.name, "../../examples/plans/classic-cni.yaml")
+			onStdout, _, _ := cli(t, args...)
 			if got, _ := os.ReadFile(path); string(got) != onStdout {
 				t.Errorf("%s differs from what emit prints on stdout", path)
 			}
@@ -95,7 +105,10 @@ func TestEmitUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown form", []string{"emit", "pulumi", "../../examples/plans/classic-cni.yaml"}, `unknown form "pulumi" (want terraform, bicep, arm, az)`},
+		{"unknown form", []string{"emit", "pulumi", "../../examples/plans/classic-cni.yaml"}, `unknown form "pulumi" (want terraform, bicep, arm, az, avnm)`},
+		{"avnm without pool", []string{"emit", "avnm", "../../examples/plans/classic-cni.yaml"}, "emit avnm needs --pool ID"},
+		{"pool without avnm", []string{"emit", "az", "../../examples/plans/classic-cni.yaml", "--pool", testPool}, "--pool is for emit avnm, not az"},
+		{"bad pool", []string{"emit", "avnm", "../../examples/plans/classic-cni.yaml", "--pool", "corp"}, `--pool "corp": not the resource ID of an IPAM pool`},
 		{"missing plan", []string{"emit", "az"}, "missing PLAN argument"},
 		{"no such file", []string{"emit", "az", "nope.yaml"}, `plan "nope.yaml": no such file`},
 		{"out is a file", []string{"emit", "az", "../../examples/plans/classic-cni.yaml", "--out", "../../go.mod"}, `--out "../../go.mod"`},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/emit"
+	"github.com/cidrplan/cidrplan/emit/internal/shell"
 	"github.com/cidrplan/cidrplan/internal/ident"
 	"github.com/cidrplan/cidrplan/ipam"
 )
@@ -62,13 +63,7 @@ type script struct {
 func (s *script) line(text string) { s.b.WriteString(text + "\n") }
 
 // command writes a command with one argument a line.
-func (s *script) command(prefix string, args ...string) {
-	s.b.WriteString(prefix)
-	for _, a := range args {
-		s.b.WriteString(" \\\n  " + a)
-	}
-	s.b.WriteString("\n")
-}
+func (s *script) command(prefix string, args ...string) { shell.Command(&s.b, prefix, args...) }
 
 func (s *script) header() {
 	s.line("#!/usr/bin/env bash")
@@ -86,7 +81,7 @@ func (s *script) vnet(i int) {
 	vn := &s.d.Plan.VNets[i]
 	s.line("")
 	s.command("az network vnet create", placed(),
-		arg("--name", vn.Name),
+		shell.Arg("--name", vn.Name),
 		"--address-prefixes "+prefixes(vn.AddressSpace),
 		"--output none")
 	var ids []string
@@ -94,12 +89,12 @@ func (s *script) vnet(i int) {
 		sn := &vn.Subnets[j]
 		id := s.vars.Name("subnet", vn.Name, sn.Name, "id")
 		ids = append(ids, id)
-		args := []string{"--resource-group " + variable(varResourceGroup),
-			arg("--vnet-name", vn.Name),
-			arg("--name", sn.Name),
+		args := []string{"--resource-group " + shell.Var(varResourceGroup),
+			shell.Arg("--vnet-name", vn.Name),
+			shell.Arg("--name", sn.Name),
 			"--address-prefixes " + prefixes(sn.AddressPrefixes)}
 		if d, ok := emit.DelegationOf(sn.Delegation); ok {
-			args = append(args, arg("--delegations", d.Service))
+			args = append(args, shell.Arg("--delegations", d.Service))
 		}
 		args = append(args, "--query id", "--output tsv)")
 		s.line("")
@@ -110,19 +105,19 @@ func (s *script) vnet(i int) {
 
 // placed is the resource group and location of a resource.
 func placed() string {
-	return "--resource-group " + variable(varResourceGroup) + " \\\n  --location " + variable(varLocation)
+	return "--resource-group " + shell.Var(varResourceGroup) + " \\\n  --location " + shell.Var(varLocation)
 }
 
-func (s *script) subnetID(r ipam.SubnetRef) string { return variable(s.subnetIDs[r.VNet][r.Subnet]) }
+func (s *script) subnetID(r ipam.SubnetRef) string { return shell.Var(s.subnetIDs[r.VNet][r.Subnet]) }
 
 // cluster writes az aks create with the default pool, then the other
 // pools.
 func (s *script) cluster(i int) {
 	c := &s.d.Plan.Clusters[i]
 	dc := &s.d.Clusters[i]
-	args := []string{placed(), arg("--name", c.Name), arg("--dns-name-prefix", c.Name)}
+	args := []string{placed(), shell.Arg("--name", c.Name), shell.Arg("--dns-name-prefix", c.Name)}
 	if c.KubernetesVersion != "" {
-		args = append(args, arg("--kubernetes-version", c.KubernetesVersion))
+		args = append(args, shell.Arg("--kubernetes-version", c.KubernetesVersion))
 	}
 	args = append(args, "--enable-managed-identity")
 	args = append(args, networkProfile(&c.NetworkProfile)...)
@@ -137,25 +132,25 @@ func (s *script) cluster(i int) {
 		args = append(args, "--apiserver-subnet-id "+s.subnetID(dc.APIServerSubnet))
 	}
 	sys := &c.AgentPoolProfiles[dc.System]
-	args = append(args, arg("--nodepool-name", sys.Name))
+	args = append(args, shell.Arg("--nodepool-name", sys.Name))
 	args = append(args, s.pool(i, dc.System)...)
 	s.line("")
 	s.command("az aks create", append(args, "--output none")...)
 	if !sys.MaxSurge.IsZero() || sys.MaxUnavailable.Value() > 0 {
 		// az aks create takes no surge: set it on the default pool after.
 		s.line("")
-		s.command("az aks nodepool update", append([]string{"--resource-group " + variable(varResourceGroup),
-			arg("--cluster-name", c.Name), arg("--name", sys.Name)}, append(upgrade(sys), "--output none")...)...)
+		s.command("az aks nodepool update", append([]string{"--resource-group " + shell.Var(varResourceGroup),
+			shell.Arg("--cluster-name", c.Name), shell.Arg("--name", sys.Name)}, append(upgrade(sys), "--output none")...)...)
 	}
 	for j := range c.AgentPoolProfiles {
 		if j == dc.System {
 			continue
 		}
 		p := &c.AgentPoolProfiles[j]
-		args := []string{"--resource-group " + variable(varResourceGroup),
-			arg("--cluster-name", c.Name), arg("--name", p.Name), arg("--mode", p.Mode)}
+		args := []string{"--resource-group " + shell.Var(varResourceGroup),
+			shell.Arg("--cluster-name", c.Name), shell.Arg("--name", p.Name), shell.Arg("--mode", p.Mode)}
 		if p.OSType != "" {
-			args = append(args, arg("--os-type", string(p.OSType)))
+			args = append(args, shell.Arg("--os-type", string(p.OSType)))
 		}
 		args = append(args, s.pool(i, j)...)
 		args = append(args, upgrade(p)...)
@@ -170,7 +165,7 @@ func (s *script) pool(i, j int) []string {
 	c := &s.d.Plan.Clusters[i]
 	dc := &s.d.Clusters[i]
 	ap := &c.AgentPoolProfiles[j]
-	args := []string{"--node-vm-size " + variable(varVMSize),
+	args := []string{"--node-vm-size " + shell.Var(varVMSize),
 		"--node-count " + strconv.Itoa(emit.InitialCount(ap))}
 	if ap.EnableAutoScaling {
 		args = append(args, "--enable-cluster-autoscaler",
@@ -182,7 +177,7 @@ func (s *script) pool(i, j int) []string {
 	if r := dc.PodSubnets[j]; r.IsValid() {
 		args = append(args, "--pod-subnet-id "+s.subnetID(r))
 		if ap.PodIPAllocationMode != "" {
-			args = append(args, arg("--pod-ip-allocation-mode", string(ap.PodIPAllocationMode)))
+			args = append(args, shell.Arg("--pod-ip-allocation-mode", string(ap.PodIPAllocationMode)))
 		}
 	}
 	return args
@@ -192,10 +187,10 @@ func (s *script) pool(i, j int) []string {
 func upgrade(ap *ipam.AgentPool) []string {
 	var args []string
 	if !ap.MaxSurge.IsZero() {
-		args = append(args, arg("--max-surge", ap.MaxSurge.String()))
+		args = append(args, shell.Arg("--max-surge", ap.MaxSurge.String()))
 	}
 	if ap.MaxUnavailable.Value() > 0 {
-		args = append(args, arg("--max-unavailable", ap.MaxUnavailable.String()))
+		args = append(args, shell.Arg("--max-unavailable", ap.MaxUnavailable.String()))
 	}
 	return args
 }
@@ -205,7 +200,7 @@ func networkProfile(np *ipam.NetworkProfile) []string {
 	var args []string
 	set := func(flag, v string) {
 		if v != "" {
-			args = append(args, arg(flag, v))
+			args = append(args, shell.Arg(flag, v))
 		}
 	}
 	set("--network-plugin", string(np.NetworkPlugin))

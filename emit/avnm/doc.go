@@ -1,0 +1,22 @@
+// Package avnm writes what an Azure Virtual Network Manager (AVNM) IP
+// address management pool needs to know of a checked [ipam.Plan], as a bash
+// script of az commands:
+//
+//   - az network manager ipam-pool static-cidr create for the ranges Azure
+//     does not allocate from the pool itself — each cluster's pod CIDRs
+//     (models that use one) and service CIDRs, and the on-premises ranges
+//     the plan avoids — so that the pool never hands them out; a range
+//     several clusters share gets one static CIDR;
+//   - az network vnet create with --ipam-allocations for every VNet: one
+//     allocation from the pool per address prefix, of the prefix's size.
+//     Azure picks the addresses; cidrplan alloc --avnm picks as the pool
+//     does, lowest available address first.
+//
+// The pool is named by its resource ID
+// (/subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/
+// networkManagers/NM/ipamPools/POOL); a malformed ID is an error matching
+// [ErrPoolID]. What the plan must hold and the other errors are those of
+// package [github.com/cidrplan/cidrplan/emit]. The script takes the
+// resource group and location of the VNets from the environment variables
+// RESOURCE_GROUP and LOCATION, and quotes every value from the plan.
+package avnm

@@ -1,0 +1,116 @@
+package avnm
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/netip"
+
+	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/sizing"
+)
+
+// Usage is the usage of an AVNM IPAM pool, with the keys of az network
+// manager ipam-pool get-pool-usage.
+type Usage struct {
+	// AddressPrefixes are the pool's own prefixes: the space.
+	AddressPrefixes []netip.Prefix `json:"addressPrefixes"`
+	// AllocatedAddressPrefixes are allocated to resources (VNets) and
+	// child pools; ReservedAddressPrefixes are held by static CIDRs.
+	AllocatedAddressPrefixes []netip.Prefix `json:"allocatedAddressPrefixes"`
+	ReservedAddressPrefixes  []netip.Prefix `json:"reservedAddressPrefixes"`
+	// AvailableAddressPrefixes are what remains free.
+	AvailableAddressPrefixes []netip.Prefix `json:"availableAddressPrefixes"`
+	// The counts of addresses, read exactly whether given as JSON strings
+	// (as az writes them) or numbers.
+	TotalNumberOfIPAddresses     sizing.Count `json:"totalNumberOfIPAddresses"`
+	NumberOfAllocatedIPAddresses sizing.Count `json:"numberOfAllocatedIPAddresses"`
+	NumberOfReservedIPAddresses  sizing.Count `json:"numberOfReservedIPAddresses"`
+	NumberOfAvailableIPAddresses sizing.Count `json:"numberOfAvailableIPAddresses"`
+	// ChildPools are the resource IDs of the pool's child pools.
+	ChildPools []string `json:"childPools"`
+}
+
+// ErrSyntax matches a usage file that is not a JSON object of the
+// expected shape.
+var ErrSyntax = errors.New("avnm: malformed pool usage")
+
+// Error is a problem in a usage file: File names it, Key the JSON key
+// ("" for the whole file), Err the cause.
+type Error struct {
+	File string
+	Key  string
+	Err  error
+}
+
+func (e *Error) Error() string {
+	at := e.File
+	if e.Key != "" {
+		at += ": " + e.Key
+	}
+	return "avnm: " + at + ": " + e.Err.Error()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ParseUsage reads the JSON of az network manager ipam-pool get-pool-usage;
+// name labels errors. Keys it does not know are ignored, so that outputs of
+// newer az versions load; JSON null means absent.
+func ParseUsage(data []byte, name string) (*Usage, error) {
+	var raw map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&raw); err != nil || raw == nil {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: want a JSON object (%v)", ErrSyntax, err)}
+	}
+	u := &Usage{}
+	prefixes := []struct {
+		key string
+		dst *[]netip.Prefix
+	}{
+		{"addressPrefixes", &u.AddressPrefixes},
+		{"allocatedAddressPrefixes", &u.AllocatedAddressPrefixes},
+		{"reservedAddressPrefixes", &u.ReservedAddressPrefixes},
+		{"availableAddressPrefixes", &u.AvailableAddressPrefixes},
+	}
+	for _, f := range prefixes {
+		var ss []string
+		if v, ok := raw[f.key]; ok {
+			if err := json.Unmarshal(v, &ss); err != nil {
+				return nil, &Error{File: name, Key: f.key, Err: fmt.Errorf("%w: want a list of CIDRs", ErrSyntax)}
+			}
+		}
+		for i, s := range ss {
+			p, err := ipam.ParsePrefix(s)
+			if err != nil {
+				return nil, &Error{File: name, Key: fmt.Sprintf("%s[%d]", f.key, i), Err: err}
+			}
+			*f.dst = append(*f.dst, p)
+		}
+	}
+	counts := []struct {
+		key string
+		dst *sizing.Count
+	}{
+		{"totalNumberOfIPAddresses", &u.TotalNumberOfIPAddresses},
+		{"numberOfAllocatedIPAddresses", &u.NumberOfAllocatedIPAddresses},
+		{"numberOfReservedIPAddresses", &u.NumberOfReservedIPAddresses},
+		{"numberOfAvailableIPAddresses", &u.NumberOfAvailableIPAddresses},
+	}
+	for _, f := range counts {
+		if v, ok := raw[f.key]; ok {
+			if err := f.dst.UnmarshalJSON(v); err != nil {
+				return nil, &Error{File: name, Key: f.key, Err: err}
+			}
+		}
+	}
+	if v, ok := raw["childPools"]; ok {
+		if err := json.Unmarshal(v, &u.ChildPools); err != nil {
+			return nil, &Error{File: name, Key: "childPools", Err: fmt.Errorf("%w: want a list of resource IDs", ErrSyntax)}
+		}
+	}
+	if len(u.AddressPrefixes) == 0 {
+		return nil, &Error{File: name, Key: "addressPrefixes", Err: fmt.Errorf("%w: the pool has no address prefix", ErrSyntax)}
+	}
+	return u, nil
+}
