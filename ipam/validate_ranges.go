@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+
+	"github.com/cidrplan/cidrplan/cidr"
 )
 
 // checkRanges checks every prefix on its own (syntax, sizes, forbidden,
@@ -179,9 +181,9 @@ func (v *validation) checkDNSServiceIP(cv *clusterView) {
 			"set serviceCidr to the range holding "+dns.String(),
 			"cluster %q sets DNS service IP %s but no service CIDR; the two are given together", cv.c.Name, dns)
 		return
-	case dns.Is4In6() || dns.Zone() != "":
+	case cidr.CheckAddr(dns) != nil:
 		v.errorf(CodeCIDRStringParseError, field, "write a plain IP address",
-			"DNS service IP %s is not a plain IP address", dns)
+			"DNS service IP: %v", cidr.CheckAddr(dns))
 		return
 	}
 	var svc netip.Prefix
@@ -260,9 +262,11 @@ func (v *validation) checkDockerBridge(cv *clusterView) {
 		return
 	}
 	field := cv.field("networkProfile.dockerBridgeCIDR")
-	if d.Addr().Is4In6() {
+	// The docker bridge is an address in CIDR notation: its host bits are
+	// the bridge's address, so only the masked form must pass.
+	if err := cidr.PrefixSentinel(d.Masked()); err != nil {
 		v.errorf(CodeCIDRStringParseError, field, "write the IPv4 prefix without the ::ffff: mapping",
-			"docker bridge %s is an IPv4-mapped IPv6 prefix", d)
+			"docker bridge: %v", &cidr.PrefixError{Prefix: d, Err: err})
 		return
 	}
 	v.warnf(CodeDockerBridgeSet, field,

@@ -118,6 +118,8 @@ func TestRangeRules(t *testing.T) {
 		{"default service warns", func() *Plan { p := basePlan(); return p }, func(p *Plan) {}, W, CodeCommonRangeCollision, "networkProfile.serviceCIDR", true},
 		{"explicit service quiet", basePlan, setService("10.0.0.0/16", "10.0.0.10"), W, CodeCommonRangeCollision, "networkProfile.serviceCIDR", false},
 		{"zero prefix in list", basePlan, func(p *Plan) { subnet(p).AddressPrefixes = append(subnet(p).AddressPrefixes, netip.Prefix{}) }, E, CodeCIDRStringParseError, "vnets[hub].subnets[aks].addressPrefixes[1]", true},
+		{"4in6 dns", basePlan, setService("10.0.0.0/16", "::ffff:10.0.0.10"), E, CodeCIDRStringParseError, "networkProfile.dnsServiceIP", true},
+		{"4in6 docker bridge", basePlan, func(p *Plan) { np(p).DockerBridgeCIDR = pfx("::ffff:172.17.0.1/112") }, E, CodeCIDRStringParseError, "networkProfile.dockerBridgeCIDR", true},
 		{"4in6 vnet", basePlan, func(p *Plan) { p.VNets[0].AddressSpace[0] = pfx("::ffff:10.1.0.0/112") }, E, CodeCIDRStringParseError, "vnets[hub].addressSpace[0]", true},
 		{"unknown subnet", basePlan, func(p *Plan) { p.Clusters[0].AgentPoolProfiles[0].VNetSubnet = "nope" }, E, CodeUnknownSubnet, "clusters[prod].agentPoolProfiles[system].vnetSubnet", true},
 		{"unknown vnet", basePlan, func(p *Plan) { p.Clusters[0].VNet = "nope" }, E, CodeUnknownVNet, "clusters[prod].vnet", true},
