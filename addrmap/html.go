@@ -41,7 +41,7 @@ code { font-family: monospace; }
 		fmt.Fprintf(bw, `<tr><td><span class="swatch" style="background:%s"></span></td><td>%s</td></tr>`+"\n", r.style().colour, esc(r.String()))
 	}
 	bw.WriteString(`<tr><td><span class="swatch" style="background:#f4f6f9"></span></td><td>free space</td></tr>` + "\n")
-	bw.WriteString(`<tr><td><svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#d62728"/></svg></td><td>overlap (both names in the label)</td></tr>` + "\n</table>\n")
+	bw.WriteString(`<tr><td><svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#d62728"/></svg></td><td>overlap that validation reports (both names and the code in the label)</td></tr>` + "\n</table>\n")
 	for _, b := range bands {
 		fmt.Fprintf(bw, "<h2>%s</h2>\n<table>\n<tr><th>range</th><th>name</th><th>role</th><th>what</th><th>addresses</th></tr>\n", esc(b.title))
 		for _, it := range b.items {

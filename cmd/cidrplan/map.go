@@ -15,7 +15,8 @@ func mapCommand() *command {
 		args:    []string{"PLAN?"},
 		about: `Draws the address space of a plan: each VNet address space as a band with its
 subnets, pod and service CIDRs, reserved and avoided ranges placed to scale and
-coloured by role, free space visible, overlaps marked with both names.
+coloured by role, free space visible, and the overlaps that check reports
+marked with both names and the finding's code.
 
 -o text (the default) draws a bar chart for the terminal; -o svg an SVG image;
 -o html a page with the SVG inline and a legend.`,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -93,6 +94,66 @@ func TestMapBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := cli(t, append([]string{"map"}, tt.args...)...)
 			wantOneLineError(t, stdout, stderr, code, exitUsage, tt.want)
+		})
+	}
+}
+
+// map and check agree: two overlay clusters reusing a pod CIDR is no
+// overlap for either; a kubenet cluster whose pod CIDR overlaps a subnet is
+// marked by map with the code check reports.
+func TestMapAgreesWithCheck(t *testing.T) {
+	const plan = `
+vnets:
+  - name: hub
+    addressSpace: [10.1.0.0/16]
+    subnets:
+      - name: aks
+        addressPrefixes: [10.1.0.0/22]
+clusters:
+  - name: a
+    networkProfile: {networkPlugin: azure, networkPluginMode: overlay, networkPolicy: cilium, podCidr: 10.244.0.0/16, serviceCidr: 10.0.0.0/16, dnsServiceIP: 10.0.0.10}
+    agentPoolProfiles: [{name: sys, count: 3, maxSurge: "1", maxPods: 30, vnetSubnet: aks}]
+  - name: b
+    networkProfile: {networkPlugin: azure, networkPluginMode: overlay, networkPolicy: cilium, podCidr: 10.244.0.0/16, serviceCidr: 10.0.0.0/16, dnsServiceIP: 10.0.0.10}
+    agentPoolProfiles: [{name: sys, count: 3, maxSurge: "1", maxPods: 30, vnetSubnet: aks}]
+`
+	tests := []struct {
+		name     string
+		plan     string
+		wantMark string // "" for no overlap line
+	}{
+		{"overlay pod CIDR reuse", plan, ""},
+		{"kubenet pod CIDR over a subnet", strings.Replace(plan,
+			"{networkPlugin: azure, networkPluginMode: overlay, networkPolicy: cilium, podCidr: 10.244.0.0/16",
+			"{networkPlugin: kubenet, networkPolicy: calico, podCidr: 10.1.0.0/24", 1),
+			"a pods ∩ aks  PodCidrOverlapExistingSubnetsCidr"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "plan.yaml")
+			if err := os.WriteFile(path, []byte(tt.plan), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, stderr, code := cli(t, "map", path)
+			if code != exitOK {
+				t.Fatalf("map: exit %d: %s", code, stderr)
+			}
+			var marks []string
+			for _, line := range strings.Split(out, "\n") {
+				if strings.HasPrefix(line, "  X  ") {
+					marks = append(marks, line)
+				}
+			}
+			switch {
+			case tt.wantMark == "" && len(marks) > 0:
+				t.Errorf("map marks %q, want no overlap:\n%s", marks, out)
+			case tt.wantMark != "" && (len(marks) != 1 || !strings.Contains(marks[0], tt.wantMark)):
+				t.Errorf("map marks %q, want one line with %q:\n%s", marks, tt.wantMark, out)
+			}
+			check, _, _ := cli(t, "check", path)
+			if got := strings.Contains(check, "PodCidrOverlap"); got != (tt.wantMark != "") {
+				t.Errorf("check reports a pod CIDR overlap = %v, want %v:\n%s", got, tt.wantMark != "", check)
+			}
 		})
 	}
 }
