@@ -12,6 +12,7 @@ import (
 // and the variable its output is assigned to.
 type command struct {
 	assign string
+	argv   []string // every word after az, as the shell passes them
 	words  []string
 	flags  map[string][]string
 }
@@ -167,6 +168,7 @@ func commands(t *testing.T, script string) []command {
 		if words[0] != "az" {
 			continue // the header: set, the variables
 		}
+		c.argv = words[1:]
 		i := 1
 		for ; i < len(words) && !strings.HasPrefix(words[i], "--"); i++ {
 			c.words = append(c.words, words[i])
