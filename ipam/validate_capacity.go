@@ -254,7 +254,7 @@ func poolByName(cv *clusterView, name string) *poolView {
 func ipv4Prefixes(sv *subnetView) []netip.Prefix {
 	var out []netip.Prefix
 	for _, p := range sv.s.AddressPrefixes {
-		if p.IsValid() && p.Addr().Is4() && p.Masked() == p {
+		if cidr.CheckPrefixFamily(p, cidr.IPv4) == nil {
 			out = append(out, p)
 		}
 	}
