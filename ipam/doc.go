@@ -13,7 +13,8 @@
 //
 // [Plan.Validate] returns [Findings], each with a severity, a stable code
 // (AKS's own where AKS has one, such as InsufficientSubnetSize or
-// ServiceCidrOverlapExistingSubnetsCidr; see the Code constants), the
+// ServiceCidrOverlapExistingSubnetsCidr; every code is a [Code] constant,
+// listed with its severity, meaning and source by [Codes]), the
 // AKS-style field path (clusters[prod].networkProfile.serviceCIDR), a
 // message with the values involved and, for errors, a suggested fix (free
 // ranges are found with the allocator). It checks ranges (syntax and host
@@ -22,6 +23,13 @@
 // [overlap.Tree] and its Conflicts stream, never by comparing every pair),
 // capacity against [sizing]'s demand at the upgrade peak, the model rules,
 // and AKS's networking advice.
+//
+// Front ends ask the same rules rather than judge themselves:
+// [CheckRange] judges one prefix used as a subnet, pod CIDR or service
+// CIDR; [Plan.Overlaps] lists every overlap Validate judges, with both
+// ranges and either its finding or, where AKS allows it, the reason;
+// [AdviseUpgradeRoutes] and [CapacityCode] give the kubenet route advisory
+// and the code of a range too small for its demand.
 //
 // [Plan.Allocate] and [Plan.AllocateIn] return the lowest free aligned
 // prefixes clear of everything in the plan, AKS's reserved ranges and the
