@@ -38,7 +38,35 @@ var (
 	ErrUnknownVNet = errors.New("unknown vnet")
 	// ErrInvalidPlan: Complete cannot produce a valid plan from its input.
 	ErrInvalidPlan = errors.New("invalid plan")
+	// ErrTooLarge: an input (a plan file, an export) is larger than the
+	// size limit of its reader.
+	ErrTooLarge = errors.New("input too large")
 )
+
+// DefaultMaxInputSize is the size limit of a plan file or an export when
+// the caller sets none: 256 MiB, which a plan of a million subnets as JSON
+// fits under. It bounds the memory reading one input takes.
+const DefaultMaxInputSize int64 = 256 << 20
+
+// TooLargeError is an input larger than the size limit, which bounds the
+// memory reading takes: more than Limit bytes in the input called Name
+// ("stdin" for standard input). It matches [ErrTooLarge] with errors.Is.
+type TooLargeError struct {
+	Name  string
+	Limit int64 // bytes
+}
+
+// Error returns "ipam: " and Message.
+func (e *TooLargeError) Error() string { return "ipam: " + e.Message() }
+
+// Message is the error without the package name: `plan.json: input too
+// large (more than 268435456 bytes)`.
+func (e *TooLargeError) Message() string {
+	return fmt.Sprintf("%s: %v (more than %d bytes)", e.Name, ErrTooLarge, e.Limit)
+}
+
+// Unwrap returns [ErrTooLarge].
+func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
 
 // ParseError is an error in a plan file, with its position, as package
 // planfile reports it. Unwrap returns the cause, which matches one of the

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/netip"
 	"strings"
 
@@ -58,6 +57,7 @@ cidrplan alloc --plan examples/plans/classic-cni.yaml --in-vnet prod-vnet --pref
 			}, nil)
 			f.intVar(&in.count, nil, "count", "K", "how many prefixes, 1 to 65536 (default 1)", 1, 1<<16)
 			f.outputVar(&in.output)
+			f.inputLimitVar(e)
 			return func([]string) error { return in.run(e) }
 		},
 	}
@@ -80,7 +80,7 @@ type allocResult struct {
 }
 
 func (in *allocInput) run(e *env) error {
-	got, err := in.allocate(e.stdin)
+	got, err := in.allocate(e)
 	var ae *ipam.AllocError
 	if errors.As(err, &ae) {
 		where := in.within.String()
@@ -115,8 +115,8 @@ func (in *allocInput) run(e *env) error {
 
 // whereInPlan is the error for --plan without --in-vnet or --within: it
 // names the plan's VNets, the choices for --in-vnet.
-func (in *allocInput) whereInPlan(stdin io.Reader) error {
-	p, err := loadPlan(stdin, in.plan)
+func (in *allocInput) whereInPlan(e *env) error {
+	p, err := loadPlan(e, in.plan)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func (in *allocInput) whereInPlan(stdin io.Reader) error {
 }
 
 // allocate checks the flags and allocates.
-func (in *allocInput) allocate(stdin io.Reader) ([]netip.Prefix, error) {
+func (in *allocInput) allocate(e *env) ([]netip.Prefix, error) {
 	if in.avnm != "" {
 		return in.allocateAVNM()
 	}
@@ -142,7 +142,7 @@ func (in *allocInput) allocate(stdin io.Reader) ([]netip.Prefix, error) {
 	case in.vnet != "" && in.within.IsValid():
 		return nil, errors.New("give --within or --in-vnet, not both")
 	case in.vnet == "" && !in.within.IsValid() && in.plan != "":
-		return nil, in.whereInPlan(stdin)
+		return nil, in.whereInPlan(e)
 	case in.vnet == "" && !in.within.IsValid():
 		return nil, errors.New("missing --within CIDR, or --plan PLAN --in-vnet NAME (run 'cidrplan alloc -h' for usage)")
 	case in.bits == 0:
@@ -165,7 +165,7 @@ func (in *allocInput) allocate(stdin io.Reader) ([]netip.Prefix, error) {
 		}
 		return ipam.Allocate(in.within, in.bits, in.count, used...)
 	}
-	p, err := loadPlan(stdin, in.plan)
+	p, err := loadPlan(e, in.plan)
 	if err != nil {
 		return nil, err
 	}

@@ -41,12 +41,12 @@ cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports
 			var avoid []netip.Prefix
 			var output string
 			failOn := "error"
-			f.planSourceFlags(&src)
+			f.planSourceFlags(&src, e)
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
 			f.enumVar(&failOn, "fail-on", "the least severity that makes the exit status 1 (default error)", "error", "warning", "info")
 			f.outputVar(&output)
 			return func(args []string) error {
-				p, name, err := src.load(e.stdin, args)
+				p, name, err := src.load(e, args)
 				if err != nil {
 					return err
 				}

@@ -51,7 +51,8 @@ func lookup(name string) *command {
 
 // env is what a command writes to and how.
 type env struct {
-	stdin          io.Reader // read by a PLAN of "-"
+	stdin          io.Reader // read by a PLAN or an export of "-"
+	maxInput       int64     // --max-input-size; 0 when not given
 	stdout, stderr io.Writer
 	color          bool // stdout is a terminal and NO_COLOR is unset
 }

@@ -34,8 +34,9 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 			var output string
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
 			f.outputVar(&output, formatYAML, formatJSON)
+			f.inputLimitVar(e)
 			return func(args []string) error {
-				p, err := loadPlan(e.stdin, args[0])
+				p, err := loadPlan(e, args[0])
 				if err != nil {
 					return err
 				}

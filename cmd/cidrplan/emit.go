@@ -94,6 +94,7 @@ cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/reso
 			f.stringVar(&out, "out", "DIR", "write into DIR (created if missing) instead of standard output")
 			f.boolVar(&force, "force", "emit even when the plan has error findings")
 			f.stringVar(&pool, "pool", "ID", "the resource ID of the AVNM IPAM pool (avnm only)")
+			f.inputLimitVar(e)
 			return func(args []string) error {
 				form, err := lookupForm(args[0], pool)
 				if err != nil {
@@ -108,7 +109,7 @@ cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/reso
 				if _, err := emitavnm.ParsePoolID(pool); pool != "" && err != nil {
 					return fmt.Errorf("--pool %q: not the resource ID of an IPAM pool (want /subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/networkManagers/NM/ipamPools/POOL)", pool)
 				}
-				p, err := loadPlan(e.stdin, args[1])
+				p, err := loadPlan(e, args[1])
 				if err != nil {
 					return err
 				}

@@ -23,8 +23,8 @@ func (e *failureError) Error() string { return e.msg }
 // errHelpShown ends a command after it printed its help because of -h.
 var errHelpShown = errors.New("help shown")
 
-// report prints err as one line prefixed with the command name and returns
-// the exit status it stands for.
+// report prints err as one line prefixed with the command name (several
+// input errors one a line) and returns the exit status it stands for.
 func report(stderr io.Writer, name string, err error) int {
 	if err == nil || errors.Is(err, errHelpShown) {
 		return exitOK
@@ -35,6 +35,13 @@ func report(stderr io.Writer, name string, err error) int {
 			fmt.Fprintf(stderr, "cidrplan %s: %s\n", name, oneLine(fe.msg))
 		}
 		return exitFailure
+	}
+	var ie inputErrors
+	if errors.As(err, &ie) {
+		for _, msg := range ie {
+			fmt.Fprintf(stderr, "cidrplan %s: %s\n", name, oneLine(msg))
+		}
+		return exitUsage
 	}
 	fmt.Fprintf(stderr, "cidrplan %s: %s\n", name, oneLine(err.Error()))
 	return exitUsage

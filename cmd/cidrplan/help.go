@@ -60,8 +60,10 @@ file), reported on one line of stderr.
 
 Values chosen from a list (--os-type Windows, --pod-ip-allocation-mode
 StaticBlock, -o json) are spelled exactly as the flag's help shows them, as
-plan files spell them. A PLAN of "-" (also --plan -) is read from standard
-input.
+plan files spell them. A PLAN or an export of "-" (--plan -, --aks -) is
+read from standard input, once per command. Plans and exports may be UTF-8,
+with or without a byte order mark, or UTF-16 with one; a file larger than
+256 MiB is refused (--max-input-size or $CIDRPLAN_MAX_INPUT sets the limit).
 
 Run 'cidrplan help COMMAND' or 'cidrplan COMMAND -h' for flags and examples.
 `)

@@ -23,10 +23,10 @@ cidrplan import --terraform examples/exports/terraform/terraform.json -o json`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var output string
-			f.planSourceFlags(&src)
+			f.planSourceFlags(&src, e)
 			f.outputVar(&output, formatYAML, formatJSON)
 			return func(args []string) error {
-				p, _, err := src.load(e.stdin, args)
+				p, _, err := src.load(e, args)
 				if err != nil {
 					return err
 				}

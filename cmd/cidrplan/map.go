@@ -30,12 +30,12 @@ cidrplan map --terraform examples/exports/terraform/terraform.json`,
 			var src planSource
 			var output string
 			width := 72
-			f.planSourceFlags(&src)
+			f.planSourceFlags(&src, e)
 			f.outputVar(&output, "text", "svg", "html")
 			f.intVar(&width, nil, "width", "N", fmt.Sprintf("width of the text chart in characters (default 72, at least %d)", addrmap.MinTextWidth),
 				addrmap.MinTextWidth, 1000)
 			return func(args []string) error {
-				p, _, err := src.load(e.stdin, args)
+				p, _, err := src.load(e, args)
 				if err != nil {
 					return err
 				}

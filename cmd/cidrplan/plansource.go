@@ -3,11 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"strings"
 
+	"github.com/cidrplan/cidrplan/internal/input"
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/azure"
 	"github.com/cidrplan/cidrplan/ipam/planfile"
@@ -21,12 +19,13 @@ type planSource struct {
 }
 
 // planSourceFlags declares the flags that name exports to import instead of
-// a PLAN file.
-func (f *flags) planSourceFlags(src *planSource) {
-	f.stringsVar(&src.AKS, "aks", "FILE", "az aks show / nodepool list or ARM JSON of a cluster; repeatable")
+// a PLAN file, and the input size limit.
+func (f *flags) planSourceFlags(src *planSource, e *env) {
+	f.stringsVar(&src.AKS, "aks", "FILE", `az aks show / nodepool list or ARM JSON of a cluster ("-": standard input); repeatable`)
 	f.stringsVar(&src.VNet, "vnet", "FILE", "az network vnet show / list or ARM JSON; repeatable")
 	f.stringsVar(&src.OnPrem, "onprem", "FILE", "az network local-gateway show or nic show-effective-route-table; repeatable")
 	f.stringsVar(&src.Terraform, "terraform", "FILE", "terraform show -json of a state or plan; repeatable")
+	f.inputLimitVar(e)
 }
 
 // imports reports whether any export flag was given.
@@ -34,38 +33,59 @@ func (src *planSource) imports() bool {
 	return len(src.AKS)+len(src.VNet)+len(src.OnPrem)+len(src.Terraform) > 0
 }
 
+// stdinTwice reports a usage error when more than one input names standard
+// input: it can be read once.
+func (src *planSource) stdinTwice() error {
+	var flags []string
+	for _, kind := range []struct {
+		flag  string
+		files []string
+	}{{"--aks", src.AKS}, {"--vnet", src.VNet}, {"--onprem", src.OnPrem}, {"--terraform", src.Terraform}} {
+		for _, f := range kind.files {
+			if f == input.Stdin {
+				flags = append(flags, kind.flag+" -")
+			}
+		}
+	}
+	if len(flags) > 1 {
+		return fmt.Errorf("standard input can be read once, but %s all name it", strings.Join(flags, ", "))
+	}
+	return nil
+}
+
 // load returns the plan named by the positional arguments args (at most one
 // PLAN file) or by the export flags, and a label for it in output.
-func (src *planSource) load(stdin io.Reader, args []string) (*ipam.Plan, string, error) {
+func (src *planSource) load(e *env, args []string) (*ipam.Plan, string, error) {
 	switch {
 	case len(args) > 0 && src.imports():
 		return nil, "", fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform exports, not both (got %q and exports)", args[0])
 	case len(args) > 0:
-		p, err := loadPlan(stdin, args[0])
+		p, err := loadPlan(e, args[0])
 		return p, planLabel(args[0]), err
 	case !src.imports():
 		return nil, "", errors.New("missing PLAN argument (or --aks, --vnet, --onprem, --terraform exports)")
 	}
-	p, err := azure.Import(src.Sources)
+	if err := src.stdinTwice(); err != nil {
+		return nil, "", err
+	}
+	s := src.Sources
+	s.Stdin = e.stdin
+	var err error
+	if s.MaxInputSize, err = e.inputLimit(); err != nil {
+		return nil, "", err
+	}
+	p, err := azure.Import(s)
 	if err != nil {
 		return nil, "", importError(err)
 	}
 	return p, "imported plan", nil
 }
 
-// importError words an import error for the command line: a file that can't
-// be read is quoted with its flag's value; the importer's own errors name
-// the file and the place in it.
+// importError words an import error for the command line, one line per
+// error: a file that can't be read is quoted with its flag's value; the
+// importer's own errors name the file and the place in it.
 func importError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		reason := pe.Err.Error()
-		if errors.Is(pe.Err, fs.ErrNotExist) {
-			reason = "no such file"
-		}
-		return fmt.Errorf("export %q: %s", pe.Path, reason)
-	}
-	return errors.New(strings.Join(importMessages(err, nil), "\n"))
+	return inputErrors(importMessages(err, nil))
 }
 
 // importMessages appends the messages of the errors joined in err, each
@@ -80,47 +100,21 @@ func importMessages(err error, out []string) []string {
 		}
 		return out
 	}
-	return append(out, err.Error())
+	return append(out, readError("export", err).Error())
 }
-
-// stdinPlan is the PLAN argument that names standard input.
-const stdinPlan = "-"
 
 // planLabel names the plan at path in output and errors.
-func planLabel(path string) string {
-	if path == stdinPlan {
-		return "stdin"
-	}
-	return path
-}
+func planLabel(path string) string { return input.Label(path) }
 
 // loadPlan reads the plan file at path, or stdin when path is "-". Errors
 // are input errors (exit 2) that quote the file and, for malformed
 // content, name the line.
-func loadPlan(stdin io.Reader, path string) (*ipam.Plan, error) {
-	var data []byte
-	var err error
-	if path == stdinPlan {
-		data, err = io.ReadAll(stdin)
-		if err != nil {
-			return nil, fmt.Errorf("plan from stdin: %v", err)
-		}
-	} else {
-		data, err = os.ReadFile(path)
+func loadPlan(e *env, path string) (*ipam.Plan, error) {
+	data, err := e.readInput("plan", path)
+	if err != nil {
+		return nil, err
 	}
 	path = planLabel(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("plan %q: no such file", path)
-	case errors.Is(err, fs.ErrPermission):
-		return nil, fmt.Errorf("plan %q: permission denied", path)
-	case err != nil:
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("plan %q: %v", path, pe.Err)
-		}
-		return nil, fmt.Errorf("plan %q: %v", path, err)
-	}
 	p, err := planfile.Parse(data, path)
 	if err != nil {
 		return nil, planError(err)
@@ -131,12 +125,25 @@ func loadPlan(stdin io.Reader, path string) (*ipam.Plan, error) {
 	return p, nil
 }
 
-// planError presents a plan file error by its Message: the file and line
-// lead, "ipam: " would add nothing.
+// planError presents plan file errors by their Message, one a line: the
+// file and line lead, "ipam: " would add nothing.
 func planError(err error) error {
-	var pe *ipam.ParseError
-	if errors.As(err, &pe) {
-		return errors.New(pe.Message())
+	var msgs inputErrors
+	var collect func(error)
+	collect = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				collect(e)
+			}
+			return
+		}
+		var pe *ipam.ParseError
+		if errors.As(err, &pe) {
+			msgs = append(msgs, pe.Message())
+			return
+		}
+		msgs = append(msgs, err.Error())
 	}
-	return err
+	collect(err)
+	return msgs
 }

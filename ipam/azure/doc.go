@@ -42,9 +42,10 @@
 //
 // # Errors
 //
-// Every error is an *[Error] (or several joined with errors.Join: a file
-// reports up to 10 problems at once) naming the file and the JSON path of the
-// field, e.g. properties.networkProfile.serviceCidr. Its Kind matches one
+// Every error is an *[Error] (or several joined with errors.Join: the files
+// report up to [MaxErrors] problems at once, in the order read) naming the
+// file and the JSON path of the field, e.g.
+// properties.networkProfile.serviceCidr. Its Kind matches one
 // sentinel with errors.Is: [ErrSyntax] (malformed or truncated JSON, with the
 // line), [ErrFormat] (not an export of the expected kind), [ErrInvalidValue],
 // [ErrMissingField], [ErrTemplateExpression] (an unresolved ARM template

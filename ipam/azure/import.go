@@ -1,13 +1,16 @@
 package azure
 
 import (
-	"os"
+	"errors"
+	"io"
 
+	"github.com/cidrplan/cidrplan/internal/input"
 	"github.com/cidrplan/cidrplan/ipam"
 )
 
 // Sources names the files to import, by kind. Each field lists file paths,
-// read in order.
+// read in order; the path "-" reads Stdin (which is read once: name it at
+// most once).
 type Sources struct {
 	// AKS: az aks show / list, az aks nodepool list / show, ARM/REST JSON of
 	// managedClusters and agentPools (see [ParseAKS]).
@@ -20,14 +23,28 @@ type Sources struct {
 	// Terraform: terraform show -json of a state or a plan (see
 	// [ParseTerraform]).
 	Terraform []string
+	// Stdin is what "-" reads; nil means no standard input (an empty file).
+	Stdin io.Reader
+	// MaxInputSize bounds each file, in bytes; zero means
+	// [ipam.DefaultMaxInputSize].
+	MaxInputSize int64
 }
 
 // Import reads every file of s and returns the plan they describe together
 // (see [Resources.Plan] for how references between files are resolved).
-// File errors are *os.PathError; everything else as for the Parse
-// functions, each error naming its file.
+// Every file is read even when one fails, so the error reports them all
+// (joined with errors.Join, at most [MaxErrors], in the order of s): a
+// file that can't be read is an *fs.PathError, one over the size limit an
+// *ipam.TooLargeError (matching ipam.ErrTooLarge, read no further);
+// everything else as for the Parse functions, each error naming its file
+// ("stdin" for "-").
 func Import(s Sources) (*ipam.Plan, error) {
+	stdin := s.Stdin
+	if stdin == nil {
+		stdin = eofReader{}
+	}
 	rs := &Resources{}
+	var errs []error
 	for _, kind := range []struct {
 		files []string
 		parse func([]byte, string) (*Resources, error)
@@ -38,16 +55,39 @@ func Import(s Sources) (*ipam.Plan, error) {
 		{s.Terraform, ParseTerraform},
 	} {
 		for _, f := range kind.files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				return nil, err
+			data, err := input.Read(f, stdin, s.MaxInputSize)
+			if err == nil {
+				var got *Resources
+				if got, err = kind.parse(data, input.Label(f)); err == nil {
+					rs.Add(got)
+					continue
+				}
 			}
-			got, err := kind.parse(data, f)
-			if err != nil {
-				return nil, err
-			}
-			rs.Add(got)
+			errs = appendErrors(errs, err)
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return rs.Plan()
 }
+
+// appendErrors appends the errors joined in err to errs, up to MaxErrors.
+func appendErrors(errs []error, err error) []error {
+	_, single := err.(*Error) // it unwraps to its kind and cause
+	if j, ok := err.(interface{ Unwrap() []error }); ok && !single {
+		for _, e := range j.Unwrap() {
+			errs = appendErrors(errs, e)
+		}
+		return errs
+	}
+	if len(errs) < MaxErrors {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// eofReader is standard input when there is none.
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }

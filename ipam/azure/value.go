@@ -11,13 +11,15 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/cidr"
+	"github.com/cidrplan/cidrplan/internal/input"
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-// maxErrors bounds the errors one file reports, so a file of the wrong kind
-// does not produce thousands.
-const maxErrors = 10
+// MaxErrors bounds the errors reported at once — of one file, and of all
+// the files of an [Import] — so a file of the wrong kind does not produce
+// thousands.
+const MaxErrors = 50
 
 // reader collects the errors met while reading one file. Reading goes on
 // after an error (the value reads as absent), so one pass reports every
@@ -33,7 +35,7 @@ func (r *reader) add(e *Error) {
 			return
 		}
 	}
-	if len(r.errs) < maxErrors {
+	if len(r.errs) < MaxErrors {
 		r.errs = append(r.errs, e)
 	}
 }
@@ -44,13 +46,20 @@ func (r *reader) fail(path string, kind error, value, detail string, cause error
 
 func (r *reader) err() error { return errors.Join(r.errs...) }
 
-// decode parses data as one JSON value, numbers kept as text. A syntax
+// decode parses data as one JSON value, numbers kept as text. data may be
+// UTF-8 with or without a byte order mark, or UTF-16 with one. A syntax
 // error carries the line; a truncated file says so.
 func decode(file string, data []byte) (any, error) {
+	data, err := input.Text(data)
+	if err != nil {
+		var ee *input.EncodingError
+		errors.As(err, &ee)
+		return nil, &Error{File: file, Kind: ErrSyntax, Line: ee.Line, Detail: ee.Reason}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
-	err := dec.Decode(&v)
+	err = dec.Decode(&v)
 	if err == nil {
 		var extra any
 		if dec.Decode(&extra) == io.EOF {

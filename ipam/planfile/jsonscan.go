@@ -19,17 +19,16 @@ import (
 
 var errJSON = errors.New("not JSON")
 
-// looksLikeJSON reports whether data starts, after white space and a byte
-// order mark, with '{' or '['.
+// looksLikeJSON reports whether data starts, after white space, with '{' or
+// '['.
 func looksLikeJSON(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.TrimLeft(data, " \t\r\n")
 	return len(data) > 0 && (data[0] == '{' || data[0] == '[')
 }
 
 // parseJSONNode parses data as one JSON value into a document node.
 func parseJSONNode(data []byte) (*yaml.Node, error) {
-	s := jsonScanner{data: bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), line: 1}
+	s := jsonScanner{data: data, line: 1}
 	v, err := s.value(0)
 	if err != nil {
 		return nil, err

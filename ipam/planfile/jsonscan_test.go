@@ -16,7 +16,7 @@ func TestJSONScannerAgreesWithEncodingJSON(t *testing.T) {
 		`{"a":1}x`, `{"a":"\\x"}`, "\xef\xbb\xbf{\"a\":1}", `{"a":"é"}`, "{\"a\":\"\xff\"}", `[1e]`, `[-1E+2]`,
 	} {
 		_, err := parseJSONNode([]byte(in))
-		if got, want := err == nil, json.Valid([]byte(in)) || in == "\xef\xbb\xbf{\"a\":1}"; got != want {
+		if got, want := err == nil, json.Valid([]byte(in)); got != want {
 			t.Errorf("%q: scanner accepts = %v, encoding/json = %v", in, got, want)
 		}
 	}

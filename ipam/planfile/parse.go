@@ -12,17 +12,24 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cidrplan/cidrplan/internal/input"
 	"github.com/cidrplan/cidrplan/ipam"
 	"go.yaml.in/yaml/v3"
 )
 
-// Load reads the plan file at path (YAML or JSON). See [Parse].
+// Load reads the plan file at path (YAML or JSON; "-" reads standard
+// input), at most [ipam.DefaultMaxInputSize] bytes. See [Parse]. A larger input is an
+// *ipam.TooLargeError (matching ipam.ErrTooLarge), read no further.
 func Load(path string) (*ipam.Plan, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.Read(path, os.Stdin, ipam.DefaultMaxInputSize)
 	if err != nil {
+		var tl *ipam.TooLargeError
+		if errors.As(err, &tl) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("planfile: load plan: %w", err)
 	}
-	return Parse(data, path)
+	return Parse(data, input.Label(path))
 }
 
 // Parse reads a plan from YAML or JSON (JSON is read as the YAML it is);
@@ -32,8 +39,15 @@ func Load(path string) (*ipam.Plan, error) {
 // malformed prefixes, prefixes with host bits set (naming the masked form)
 // and IPv4-mapped IPv6, each as an *[ipam.ParseError] with the line and key
 // path. It fills in no defaults (see [ipam.Plan.WithDefaults]). An empty
-// document is an error.
+// document is an error. data may be UTF-8, with or without a byte order
+// mark, or UTF-16 with one; line ends LF or CRLF.
 func Parse(data []byte, name string) (*ipam.Plan, error) {
+	data, err := input.Text(data)
+	if err != nil {
+		var ee *input.EncodingError
+		errors.As(err, &ee)
+		return nil, &ipam.ParseError{File: name, Line: ee.Line, Err: fmt.Errorf("%w: %s", ipam.ErrSyntax, ee.Reason)}
+	}
 	if looksLikeJSON(data) {
 		if doc, err := parseJSONNode(data); err == nil {
 			return decodePlan(doc.Content[0], name, len(data))
@@ -91,10 +105,9 @@ func syntaxError(file string, err error) error {
 
 // checkUTF8 rejects a document that is not valid UTF-8 with the line of the
 // first bad byte (the YAML parser would say only "invalid leading UTF-8
-// octet"). Documents starting with a UTF-16 byte order mark are left to the
-// YAML parser, which reads them.
+// octet").
 func checkUTF8(data []byte, name string) error {
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || utf8.Valid(data) {
+	if utf8.Valid(data) {
 		return nil
 	}
 	bad := 0

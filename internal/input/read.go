@@ -1,0 +1,74 @@
+package input
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/cidrplan/cidrplan/ipam"
+)
+
+// DefaultLimit is the input size limit unless the user sets another.
+const DefaultLimit = ipam.DefaultMaxInputSize
+
+// Stdin is the name that reads standard input.
+const Stdin = "-"
+
+// Label names the input name in messages: "stdin" for [Stdin], else name.
+func Label(name string) string {
+	if name == Stdin {
+		return "stdin"
+	}
+	return name
+}
+
+// Read returns the bytes of the file name, or of stdin when name is
+// [Stdin], reading at most limit bytes (limit ≤ 0 means [DefaultLimit]).
+// A regular file larger than limit is refused before it is read; any other
+// input is read up to limit+1 bytes. Errors: an *ipam.TooLargeError naming
+// Label(name) and the limit, matching ipam.ErrTooLarge; the file system's
+// errors (*fs.PathError) as they are.
+func Read(name string, stdin io.Reader, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if name == Stdin {
+		return ReadFrom(stdin, Label(name), limit, 0)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if st.Size() > limit {
+			return nil, &ipam.TooLargeError{Name: name, Limit: limit}
+		}
+		size = st.Size()
+	}
+	return ReadFrom(f, name, limit, size)
+}
+
+// ReadFrom reads r to its end, at most limit bytes (limit ≤ 0 means
+// [DefaultLimit]); sizeHint, when positive, is the expected size. More than
+// limit bytes is an *ipam.TooLargeError naming name; a read error is
+// returned wrapped with the name.
+func ReadFrom(r io.Reader, name string, limit, sizeHint int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	var buf bytes.Buffer
+	if sizeHint > 0 {
+		buf.Grow(int(min(sizeHint, limit) + 1))
+	}
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if n > limit {
+		return nil, &ipam.TooLargeError{Name: name, Limit: limit}
+	}
+	return buf.Bytes(), nil
+}
