@@ -204,15 +204,19 @@ func (c *completer) subnets() error {
 				continue
 			}
 			// Each cluster's own peak on the subnet counts, as in
-			// subnetLoads; the subnet's own consumers only once.
-			peak, _ := r.Peak.Uint64()
+			// subnetLoads; the subnet's own consumers only once. A new
+			// subnet holds every pool surging at once, so that the
+			// completed plan draws no SimultaneousUpgradePeakExceedsRange
+			// warning.
+			want := completeDemand(r)
+			peak, _ := want.Uint64()
 			if consumers[sv] {
 				peak -= uint64(r.Consumers.ILBFrontEnds + r.Consumers.PrivateEndpoints)
 			}
 			consumers[sv] = true
 			peaks[sv] += peak
 			users[sv]++
-			minLen[sv] = r.MinPrefixLen
+			minLen[sv] = sizing.MinPrefixLen(r.Kind, r.Family, r.Mode, want)
 		}
 	}
 	var todo []*subnetView
@@ -458,4 +462,15 @@ func planUses(p *Plan) []clusterUse {
 		out = append(out, clusterUse{usedRange: usedRange{prefix: r.Prefix}, kind: kindReserved, cluster: -1})
 	}
 	return out
+}
+
+// completeDemand is what a new subnet for range r is sized to hold: every
+// pool surging at once, and in a dynamic pod subnet every node running
+// maxPods pods, so that the completed plan draws neither
+// SimultaneousUpgradePeakExceedsRange nor PodSubnetCannotHoldMaxPods.
+func completeDemand(r sizing.Range) sizing.Count {
+	if r.SimultaneousPeak.Less(r.PeakAllPods) {
+		return r.PeakAllPods
+	}
+	return r.SimultaneousPeak
 }

@@ -113,7 +113,7 @@ func TestCompletePodSubnetAndDualStack(t *testing.T) {
 			Subnets: []Subnet{{Name: "nodes"}, {Name: "pods"}, {Name: "ds-nodes"}}}},
 		Clusters: []Cluster{
 			{Name: "cni", VNet: "v", NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPolicy: PolicyAzure},
-				AgentPoolProfiles: []AgentPool{{Pool: sizing.Pool{Name: "sys", Count: 100, MaxSurge: sizing.MustParseSurge("0"),
+				AgentPoolProfiles: []AgentPool{{Pool: sizing.Pool{Name: "sys", Count: 100, MaxPods: 16, MaxSurge: sizing.MustParseSurge("0"),
 					MaxUnavailable: sizing.MustParseSurge("1"), VNetSubnet: "nodes", PodSubnet: "pods"}}}},
 			{Name: "ds", VNet: "v", NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay,
 				NetworkPolicy: PolicyCilium, NetworkDataplane: DataplaneCilium, IPFamilies: []IPFamily{IPv4, IPv6}},
@@ -129,7 +129,9 @@ func TestCompletePodSubnetAndDualStack(t *testing.T) {
 		prefixes[s.Name] = s.AddressPrefixes
 	}
 	// docs/aks-rules.md#azure-cni-dynamic-pod-subnet-takes-16-pod-addresses-per-node:
-	// dynamic pod subnet, 100 nodes, no surge → 1,600 IPs → /21.
+	// dynamic pod subnet, 100 nodes, no surge → 1,600 IPs → /21 (maxPods 16:
+	// one batch is a full node; completion sizes a pod subnet for full nodes,
+	// docs/aks-rules.md#a-dynamic-pod-subnet-addresses-pods-in-whole-batches).
 	// The node subnet holds 100 node IPs → /25; the dual-stack nodes a /28
 	// (3 nodes + 1 surge = 4 IPs > 3 usable in a /29, so a /28) and an IPv6 /64.
 	want := map[string][]netip.Prefix{
@@ -201,5 +203,41 @@ func TestCompleteRandomPlans(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Completion sizes a new subnet for every pool surging at once and, in a
+// dynamic pod subnet, for every node running maxPods pods, so the
+// completed plan draws none of the warnings those peaks raise
+// (docs/aks-rules.md#pools-upgrade-one-at-a-time).
+func TestCompleteHoldsEveryPeak(t *testing.T) {
+	p := &Plan{
+		VNets: []VNet{{Name: "v", AddressSpace: []netip.Prefix{pfx("10.60.0.0/16")},
+			Subnets: []Subnet{{Name: "nodes"}, {Name: "pods"}}}},
+		Clusters: []Cluster{{Name: "c", VNet: "v", NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPolicy: PolicyAzure,
+			ServiceCIDR: pfx("10.0.0.0/16"), DNSServiceIP: netip.MustParseAddr("10.0.0.10")},
+			AgentPoolProfiles: []AgentPool{
+				{Pool: sizing.Pool{Name: "a", Count: 7, MaxPods: 30, MaxSurge: sizing.MustParseSurge("2"), VNetSubnet: "nodes"}},
+				{Pool: sizing.Pool{Name: "b", Count: 7, MaxPods: 30, MaxSurge: sizing.MustParseSurge("2"), VNetSubnet: "nodes"}},
+				{Pool: sizing.Pool{Name: "d", Count: 3, MaxPods: 110, MaxSurge: sizing.MustParseSurge("1"), VNetSubnet: "nodes", PodSubnet: "pods"}},
+			}}},
+	}
+	got, err := p.Complete()
+	if err != nil {
+		t.Fatalf("Complete() = %v", err)
+	}
+	prefixes := map[string][]netip.Prefix{}
+	for _, s := range got.VNets[0].Subnets {
+		prefixes[s.Name] = s.AddressPrefixes
+	}
+	// nodes: (7 + 2 + 7 + 2) × 31 + (3 + 1) × 1 = 562 → /22 (the
+	// sequential peak, 500, would fit a /23); pods: (3 + 1) × 112 = 448
+	// with full nodes → /23 (one batch each, 64, would fit a /25).
+	want := map[string][]netip.Prefix{"nodes": {pfx("10.60.0.0/22")}, "pods": {pfx("10.60.4.0/23")}}
+	if diff := cmp.Diff(want, prefixes, cmpNet); diff != "" {
+		t.Errorf("subnets (-want +got):\n%s", diff)
+	}
+	if fs := withCodes(got.Validate(), CodeSimultaneousUpgradePeak, CodePodSubnetBelowMaxPods, CodeInsufficientSubnetSize); len(fs) > 0 {
+		t.Errorf("the completed plan draws %v", fs)
 	}
 }

@@ -313,7 +313,13 @@ func (v *validation) checkSubnetLoad(l *subnetLoad) {
 		if len(l.models) > 0 {
 			msg += " at " + l.modelWords()
 		}
-		v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.peak, "maxPods or node counts"), "%s", msg)
+		fix := v.subnetLoadFix(l, l.peak, "maxPods or node counts")
+		if bits := smallestSubnetBits(l.simultaneous, l.static); bits >= 0 && bits < smallestSubnetBits(l.peak, l.static) {
+			// The smallest fix would draw the simultaneous warning: say
+			// what holds that peak too.
+			fix += fmt.Sprintf("; a /%d also holds the %v of every pool surging at once", bits, l.simultaneous)
+		}
+		v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), fix, "%s", msg)
 	case have.Less(l.simultaneous):
 		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.simultaneous, "maxSurge, maxPods or node counts"),
 			fmt.Sprintf("subnet %q (%s) holds the %v addresses needed at %s, but not the %v needed with every pool surging at once "+
@@ -603,6 +609,8 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 		return CodeInvalidIPFamilies, "use ipFamilies [IPv4] or [IPv4, IPv6] (no IPv6-only clusters)"
 	case errors.Is(se, sizing.ErrNetwork):
 		return CodeInvalidNetworkProfile, "use networkPluginMode overlay and networkDataplane cilium only with networkPlugin azure"
+	case errors.Is(se, sizing.ErrUpgradeModel):
+		return CodeInvalidAgentPool, "use defaults.upgrade sequential (pools one at a time, as AKS upgrades them) or simultaneous (every pool at once)"
 	case errors.Is(se, sizing.ErrOSType):
 		return CodeInvalidOSType, "use osType " + orList(sizing.OSTypes())
 	case errors.Is(se, sizing.ErrPodSubnet):

@@ -59,6 +59,13 @@ func TestValidateUpgradePeak(t *testing.T) {
 					Fix:     "use a /22 or larger for subnet aks (1019 usable for 558 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "simultaneous fits a 22", codes: codes, plan: seven("10.1.0.0/22", 7, simultaneous)},
+		// The smallest fix, a /23, would draw the warning: the fix says so.
+		{name: "a 24 is too small", codes: codes, plan: seven("10.1.0.0/24", 7),
+			want: Findings{
+				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
+					Message: "Pre-allocated IPs 496 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool a (7 nodes + 2 surge) × 31 = 279 + pool b (7 nodes) × 31 = 217 at the peak of a sequential upgrade (one pool at a time)",
+					Fix:     "use a /23 or larger for subnet aks (507 usable for 496 needed) such as 10.1.2.0/23, or lower maxPods or node counts; a /22 also holds the 558 of every pool surging at once"},
+			}},
 		{name: "autoscaled pools count at maxCount", codes: codes,
 			plan: rulePlan(PluginAzure, "10.1.0.0/24", rulePool("a", 3, pMaxPods(30), pSurge("1")), rulePool("b", 1, pAutoscale(1, 4), pMaxPods(30), pSurge("50%"))),
 			want: Findings{

@@ -32,6 +32,8 @@ func enumOf(t reflect.Type) (key string, values []string, ok bool) {
 		return "osType", strs(sizing.OSTypes()), true
 	case reflect.TypeFor[sizing.PodIPAllocationMode]():
 		return "podIpAllocationMode", strs(sizing.PodIPAllocationModes()), true
+	case reflect.TypeFor[sizing.UpgradeModel]():
+		return "upgrade", strs(sizing.UpgradeModels()), true
 	}
 	return "", nil, false
 }

@@ -175,6 +175,7 @@ func TestParseEnumsAreSizings(t *testing.T) {
 		{"os type", pool + "osType: x\n", "osType", strs(sizing.OSTypes())},
 		{"pod IP allocation mode", pool + "podIpAllocationMode: x\n", "podIpAllocationMode", strs(sizing.PodIPAllocationModes())},
 		{"model", "clusters:\n  - name: c\n    defaults:\n      maxPods:\n        x: 30\n", "model", models},
+		{"upgrade model", "clusters:\n  - name: c\n    defaults:\n      upgrade: x\n", "upgrade", strs(sizing.UpgradeModels())},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
