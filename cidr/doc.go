@@ -13,6 +13,13 @@
 // accepted when both ends are valid addresses of one family, the first is
 // not after the last, and the first is not IPv4-mapped.
 //
+// [ParsePrefix], [ParseAddr] and [ParseAddrPrefix] (an interface address
+// such as the docker bridge's 172.17.0.1/16, whose host bits are kept)
+// read text; [CheckPrefix], [CheckPrefixFamily], [CheckAddr] and
+// [CheckRange] check values built in Go. [PrefixSentinel] and
+// [RangeSentinel] answer the same question without building an error, for
+// hot paths and for packages with error types of their own.
+//
 // # Address families
 //
 // IPv4 and IPv6 are kept apart: an IPv4-mapped IPv6 address is an error

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strconv"
+	"strings"
 )
 
 // PrefixError reports a prefix that is rejected. Err is the sentinel:
@@ -32,7 +33,10 @@ func (e *PrefixError) Error() string {
 func (e *PrefixError) Reason() string {
 	switch e.Err {
 	case ErrInvalidPrefix:
-		if e.Input != "" {
+		switch {
+		case strings.Contains(e.Input, ":"):
+			return "not a CIDR (want e.g. fd00::/64)"
+		case e.Input != "":
 			return "not a CIDR (want e.g. 10.0.0.0/16)"
 		}
 	case ErrHostBits:

@@ -31,7 +31,8 @@ func TestParsePrefix(t *testing.T) {
 		{"no length", "10.0.0.0", netip.Prefix{}, ErrInvalidPrefix, `prefix "10.0.0.0": not a CIDR (want e.g. 10.0.0.0/16)`},
 		{"length too long", "10.0.0.0/33", netip.Prefix{}, ErrInvalidPrefix, `prefix "10.0.0.0/33": not a CIDR (want e.g. 10.0.0.0/16)`},
 		{"octet too large", "10.300.0.0/16", netip.Prefix{}, ErrInvalidPrefix, `prefix "10.300.0.0/16": not a CIDR (want e.g. 10.0.0.0/16)`},
-		{"zone", "fe80::%eth0/64", netip.Prefix{}, ErrInvalidPrefix, `prefix "fe80::%eth0/64": not a CIDR (want e.g. 10.0.0.0/16)`},
+		{"zone", "fe80::%eth0/64", netip.Prefix{}, ErrInvalidPrefix, `prefix "fe80::%eth0/64": not a CIDR (want e.g. fd00::/64)`},
+		{"ipv6 length too long", "fd00::/129", netip.Prefix{}, ErrInvalidPrefix, `prefix "fd00::/129": not a CIDR (want e.g. fd00::/64)`},
 		{"space", " 10.0.0.0/8", netip.Prefix{}, ErrInvalidPrefix, `prefix " 10.0.0.0/8": not a CIDR (want e.g. 10.0.0.0/16)`},
 		{"empty reads as the zero prefix", "", netip.Prefix{}, ErrInvalidPrefix, `prefix "invalid Prefix": invalid prefix`},
 	}

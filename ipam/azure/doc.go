@@ -53,7 +53,9 @@
 // a malformed value), [ErrConflict] (two files describe one resource
 // differently), [ErrNoCluster] (a pool that belongs to no imported cluster).
 // The cause (an *ipam.PrefixError, a *sizing.Error) is wrapped too, so
-// errors.Is(err, ipam.ErrHostBits) works. Reading never panics on any input.
+// errors.Is(err, ipam.ErrHostBits) and errors.Is(err, cidr.ErrHostBits)
+// work. Error.Message is the message without "azure: ", for a front end
+// that names itself. Reading never panics on any input.
 //
 // # Order
 //
