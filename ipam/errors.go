@@ -48,6 +48,11 @@ var (
 // fits under. It bounds the memory reading one input takes.
 const DefaultMaxInputSize int64 = 256 << 20
 
+// MaxInputErrors bounds the errors reported at once for one plan file, or
+// for the exports of one import: every independent mistake is reported, up
+// to this many, so a file of the wrong kind does not produce thousands.
+const MaxInputErrors = 50
+
 // TooLargeError is an input larger than the size limit, which bounds the
 // memory reading takes: more than Limit bytes in the input called Name
 // ("stdin" for standard input). It matches [ErrTooLarge] with errors.Is.

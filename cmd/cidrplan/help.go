@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/cidrplan/cidrplan/internal/input"
+	"github.com/cidrplan/cidrplan/ipam"
 )
 
 func helpCommand() *command {
@@ -53,20 +56,21 @@ Commands:
 		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
 	}
 	tw.Flush()
-	fmt.Fprint(w, `
+	fmt.Fprintf(w, `
 Exit status: 0 success; 1 the answer is a failure (error findings, or a pool,
 plan or prefixes that do not fit); 2 usage or input error (bad flag, value or
-file), reported on one line of stderr.
+file), reported on one line of stderr (every mistake of a plan or an
+export, up to %d, one line each).
 
 Values chosen from a list (--os-type Windows, --pod-ip-allocation-mode
 StaticBlock, -o json) are spelled exactly as the flag's help shows them, as
 plan files spell them. A PLAN or an export of "-" (--plan -, --aks -) is
 read from standard input, once per command. Plans and exports may be UTF-8,
 with or without a byte order mark, or UTF-16 with one; a file larger than
-256 MiB is refused (--max-input-size or $CIDRPLAN_MAX_INPUT sets the limit).
+%s is refused (--max-input-size or $%s sets the limit).
 
 Run 'cidrplan help COMMAND' or 'cidrplan COMMAND -h' for flags and examples.
-`)
+`, ipam.MaxInputErrors, input.FormatSize(input.DefaultLimit), maxInputEnv)
 }
 
 // writeCommandHelp prints a command's usage, description, flags and examples.

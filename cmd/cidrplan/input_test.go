@@ -176,3 +176,41 @@ func TestInputLimit(t *testing.T) {
 		})
 	}
 }
+
+// A plan with several independent mistakes reports them all, one line
+// each with file:line, in file order, and exits 2.
+func TestEveryPlanError(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plan.yaml")
+	plan := `vnets:
+  - name: hub
+    addressSpace: [10.0.0.1/16]
+clusters:
+  - name: a
+    networkProfile:
+      serviceCidr: 10.2.0.0/33
+    agentPoolProfiles:
+      - name: sys
+        vnetSubent: hub/aks
+`
+	if err := os.WriteFile(path, []byte(plan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := cli(t, "check", path)
+	if code != exitUsage || out != "" {
+		t.Fatalf("exit %d, stdout %q; want 2 and nothing", code, out)
+	}
+	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+	want := []string{
+		"cidrplan check: " + path + ":3: vnets[0].addressSpace[0]: ",
+		"cidrplan check: " + path + ":7: clusters[0].networkProfile.serviceCidr: ",
+		"cidrplan check: " + path + ":10: clusters[0].agentPoolProfiles[0].vnetSubent: unknown field",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(want), errs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want it to start %q", i+1, lines[i], w)
+		}
+	}
+}

@@ -43,7 +43,7 @@
 // # Errors
 //
 // Every error is an *[Error] (or several joined with errors.Join: the files
-// report up to [MaxErrors] problems at once, in the order read) naming the
+// report up to [ipam.MaxInputErrors] problems at once, in the order read) naming the
 // file and the JSON path of the field, e.g.
 // properties.networkProfile.serviceCidr. Its Kind matches one
 // sentinel with errors.Is: [ErrSyntax] (malformed or truncated JSON, with the

@@ -33,7 +33,7 @@ type Sources struct {
 // Import reads every file of s and returns the plan they describe together
 // (see [Resources.Plan] for how references between files are resolved).
 // Every file is read even when one fails, so the error reports them all
-// (joined with errors.Join, at most [MaxErrors], in the order of s): a
+// (joined with errors.Join, at most [ipam.MaxInputErrors], in the order of s): a
 // file that can't be read is an *fs.PathError, one over the size limit an
 // *ipam.TooLargeError (matching ipam.ErrTooLarge, read no further);
 // everything else as for the Parse functions, each error naming its file
@@ -72,7 +72,7 @@ func Import(s Sources) (*ipam.Plan, error) {
 	return rs.Plan()
 }
 
-// appendErrors appends the errors joined in err to errs, up to MaxErrors.
+// appendErrors appends the errors joined in err to errs, up to ipam.MaxInputErrors.
 func appendErrors(errs []error, err error) []error {
 	_, single := err.(*Error) // it unwraps to its kind and cause
 	if j, ok := err.(interface{ Unwrap() []error }); ok && !single {
@@ -81,7 +81,7 @@ func appendErrors(errs []error, err error) []error {
 		}
 		return errs
 	}
-	if len(errs) < MaxErrors {
+	if len(errs) < ipam.MaxInputErrors {
 		errs = append(errs, err)
 	}
 	return errs

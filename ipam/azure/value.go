@@ -16,11 +16,6 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-// MaxErrors bounds the errors reported at once — of one file, and of all
-// the files of an [Import] — so a file of the wrong kind does not produce
-// thousands.
-const MaxErrors = 50
-
 // reader collects the errors met while reading one file. Reading goes on
 // after an error (the value reads as absent), so one pass reports every
 // unresolved template expression and every bad field.
@@ -35,7 +30,7 @@ func (r *reader) add(e *Error) {
 			return
 		}
 	}
-	if len(r.errs) < MaxErrors {
+	if len(r.errs) < ipam.MaxInputErrors {
 		r.errs = append(r.errs, e)
 	}
 }

@@ -17,10 +17,52 @@ import (
 )
 
 // decoder maps YAML nodes onto ipam.Plan values by the fields' json names.
+// An error in one value does not stop it: the value is left unset, the
+// error kept, and decoding goes on with the next entry or key, so one pass
+// reports every independent mistake (up to ipam.MaxInputErrors).
 type decoder struct {
 	file   string
 	budget int // nodes left to visit; bounds alias expansion
 	fields map[reflect.Type]map[string]field
+	errs   []error
+	stop   bool // the budget or ipam.MaxInputErrors is spent: decode no further
+}
+
+// errStop ends decoding once the budget or ipam.MaxInputErrors is spent; the errors
+// that led there are kept.
+var errStop = errors.New("decoding stopped")
+
+// keep records err (from a value of a list, mapping or struct) and says
+// whether to go on: it returns errStop when decoding must end.
+func (d *decoder) keep(err error) error {
+	if err == nil || err == errStop {
+		return err
+	}
+	d.errs = append(d.errs, err)
+	if d.stop || len(d.errs) >= ipam.MaxInputErrors {
+		d.stop = true
+		return errStop
+	}
+	return nil
+}
+
+// err returns the kept errors in file order: nil, the one error, or
+// several joined with errors.Join.
+func (d *decoder) err() error {
+	slices.SortStableFunc(d.errs, func(a, b error) int {
+		return lineOf(a) - lineOf(b)
+	})
+	if len(d.errs) == 1 {
+		return d.errs[0]
+	}
+	return errors.Join(d.errs...)
+}
+
+func lineOf(err error) int {
+	if pe, ok := err.(*ipam.ParseError); ok {
+		return pe.Line
+	}
+	return 0
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, err error) error {
@@ -40,6 +82,7 @@ var (
 // decode stores n into v; path is n's key path and tag the field's cidr tag.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error {
 	if d.budget--; d.budget < 0 {
+		d.stop = true
 		return d.fail(n, path, fmt.Errorf("%w: document too large (alias expansion)", ipam.ErrSyntax))
 	}
 	if n.Kind == yaml.AliasNode {
@@ -130,10 +173,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		}
 		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
 		for i, item := range n.Content {
+			var err error
 			if r := resolveAlias(item); r.Kind == yaml.ScalarNode && r.Tag == "!!null" {
-				return d.invalid(item, path+"["+strconv.Itoa(i)+"]", "empty list entry")
+				err = d.invalid(item, path+"["+strconv.Itoa(i)+"]", "empty list entry")
+			} else {
+				err = d.decode(item, s.Index(i), path+"["+strconv.Itoa(i)+"]", tag)
 			}
-			if err := d.decode(item, s.Index(i), path+"["+strconv.Itoa(i)+"]", tag); err != nil {
+			if err := d.keep(err); err != nil {
 				return err
 			}
 		}
@@ -174,17 +220,19 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], n.Content[i+1]
 		key := reflect.New(t.Key()).Elem()
-		if err := d.decode(kn, key, path, ""); err != nil {
-			return err
-		}
-		if m.MapIndex(key).IsValid() {
-			return d.fail(kn, path+"."+kn.Value, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, kn.Value))
+		err := d.decode(kn, key, path, "")
+		if err == nil && m.MapIndex(key).IsValid() {
+			err = d.fail(kn, path+"."+kn.Value, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, kn.Value))
 		}
 		val := reflect.New(t.Elem()).Elem()
-		if err := d.decode(vn, val, path+"."+kn.Value, ""); err != nil {
+		if err == nil {
+			if err = d.decode(vn, val, path+"."+kn.Value, ""); err == nil {
+				m.SetMapIndex(key, val)
+			}
+		}
+		if err := d.keep(err); err != nil {
 			return err
 		}
-		m.SetMapIndex(key, val)
 	}
 	v.Set(m)
 	return nil
@@ -241,7 +289,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error
 				srcs = vn.Content
 			}
 			for _, src := range srcs {
-				if err := d.decodeStruct(resolveAlias(src), v, path); err != nil {
+				if err := d.keep(d.decodeStruct(resolveAlias(src), v, path)); err != nil {
 					return err
 				}
 			}
@@ -258,25 +306,32 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error
 		if path != "" {
 			sub = path + "." + key
 		}
-		if kn.Kind != yaml.ScalarNode {
-			return d.fail(kn, path, fmt.Errorf("%w: a key must be a string", ipam.ErrSyntax))
-		}
-		f, ok := fields[key]
-		if !ok {
-			if printable.Problem(key) != "" {
-				sub = path // the key is quoted in the message, not written raw into the path
-			}
-			return d.fail(kn, sub, fmt.Errorf("%w %q%s", ipam.ErrUnknownField, key, suggest(key, fields)))
-		}
-		if seen[key] {
-			return d.fail(kn, sub, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, key))
-		}
-		seen[key] = true
-		if err := d.decode(vn, v.FieldByIndex(f.index), sub, f.tag); err != nil {
+		if err := d.keep(d.structField(kn, vn, v, path, sub, fields, seen)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// structField decodes the key kn and value vn of a struct's mapping into
+// the field of v the key names.
+func (d *decoder) structField(kn, vn *yaml.Node, v reflect.Value, path, sub string, fields map[string]field, seen map[string]bool) error {
+	key := kn.Value
+	if kn.Kind != yaml.ScalarNode {
+		return d.fail(kn, path, fmt.Errorf("%w: a key must be a string", ipam.ErrSyntax))
+	}
+	f, ok := fields[key]
+	if !ok {
+		if printable.Problem(key) != "" {
+			sub = path // the key is quoted in the message, not written raw into the path
+		}
+		return d.fail(kn, sub, fmt.Errorf("%w %q%s", ipam.ErrUnknownField, key, suggest(key, fields)))
+	}
+	if seen[key] {
+		return d.fail(kn, sub, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, key))
+	}
+	seen[key] = true
+	return d.decode(vn, v.FieldByIndex(f.index), sub, f.tag)
 }
 
 // suggest proposes the known key that differs from key only in case, or

@@ -30,7 +30,11 @@
 //
 // # Errors
 //
-// Decoding errors are *[ipam.ParseError] (file, line, key path) wrapping a
+// Parse reports every independent mistake at once: a value in error is
+// left unset and decoding goes on with the next key or entry, so a plan
+// with three mistakes gives three errors, joined with errors.Join in file
+// order, at most [ipam.MaxInputErrors] (a syntax error stops the parser: it comes
+// alone). Each is an *[ipam.ParseError] (file, line, key path) wrapping a
 // cause that matches exactly one of ipam's sentinels with errors.Is:
 // [ipam.ErrSyntax], [ipam.ErrUnknownField], [ipam.ErrInvalidValue],
 // [ipam.ErrInvalidPrefix], [ipam.ErrInvalidAddr], [ipam.ErrHostBits] or

@@ -28,7 +28,7 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	sentinels := []error{ipam.ErrSyntax, ipam.ErrUnknownField, ipam.ErrInvalidValue, ipam.ErrInvalidPrefix, ipam.ErrHostBits, ipam.Err4in6}
+	sentinels := []error{ipam.ErrSyntax, ipam.ErrUnknownField, ipam.ErrInvalidValue, ipam.ErrInvalidPrefix, ipam.ErrInvalidAddr, ipam.ErrHostBits, ipam.Err4in6}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if looksLikeJSON(data) {
 			_, err := parseJSONNode(data)
@@ -38,21 +38,30 @@ func FuzzParse(f *testing.F) {
 		}
 		p, err := Parse(data, "fuzz.yaml")
 		if err != nil {
-			var pe *ipam.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %T is not a *ipam.ParseError: %v", err, err)
+			errs := []error{err}
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = j.Unwrap()
 			}
-			n := 0
-			for _, s := range sentinels {
-				if errors.Is(err, s) {
-					n++
+			if len(errs) > ipam.MaxInputErrors {
+				t.Fatalf("%d errors, want at most %d", len(errs), ipam.MaxInputErrors)
+			}
+			for _, err := range errs {
+				pe, ok := err.(*ipam.ParseError)
+				if !ok {
+					t.Fatalf("error %T is not a *ipam.ParseError: %v", err, err)
 				}
-			}
-			if n != 1 {
-				t.Fatalf("error matches %d sentinels, want 1: %v", n, err)
-			}
-			if pe.Line == 0 && !errors.Is(err, ipam.ErrSyntax) {
-				t.Fatalf("error names no line: %v", err)
+				n := 0
+				for _, s := range sentinels {
+					if errors.Is(err, s) {
+						n++
+					}
+				}
+				if n != 1 {
+					t.Fatalf("error matches %d sentinels, want 1: %v", n, err)
+				}
+				if pe.Line == 0 && !errors.Is(err, ipam.ErrSyntax) {
+					t.Fatalf("error names no line: %v", err)
+				}
 			}
 			return
 		}

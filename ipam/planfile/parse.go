@@ -38,7 +38,8 @@ func Load(path string) (*ipam.Plan, error) {
 // keys, values of the wrong type, enumeration values outside their set, and
 // malformed prefixes, prefixes with host bits set (naming the masked form)
 // and IPv4-mapped IPv6, each as an *[ipam.ParseError] with the line and key
-// path. It fills in no defaults (see [ipam.Plan.WithDefaults]). An empty
+// path; every such mistake is reported, joined with errors.Join in file
+// order, up to [ipam.MaxInputErrors]. It fills in no defaults (see [ipam.Plan.WithDefaults]). An empty
 // document is an error. data may be UTF-8, with or without a byte order
 // mark, or UTF-16 with one; line ends LF or CRLF.
 func Parse(data []byte, name string) (*ipam.Plan, error) {
@@ -84,8 +85,9 @@ func Parse(data []byte, name string) (*ipam.Plan, error) {
 func decodePlan(root *yaml.Node, name string, size int) (*ipam.Plan, error) {
 	var p ipam.Plan
 	d := decoder{file: name, budget: 100*size + 1000}
-	if err := d.decode(root, reflect.ValueOf(&p).Elem(), "", ""); err != nil {
-		return nil, err
+	d.keep(d.decode(root, reflect.ValueOf(&p).Elem(), "", ""))
+	if len(d.errs) > 0 {
+		return nil, d.err()
 	}
 	return &p, nil
 }
