@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"github.com/cidrplan/cidrplan/sizing"
 )
@@ -180,4 +181,45 @@ func ExampleCount() {
 	// 1,407,374,883,553,280,000 addresses; left in the /64: 17,039,369,190,156,271,616
 	// smallest pod CIDR: /67
 	// {"Capacity":18446744073709551616,"Peak":1407374883553280000}
+}
+
+// Two pools of seven nodes at maxSurge 2 share a node subnet at maxPods 30.
+// AKS upgrades them one at a time, so each step holds every node and one
+// pool's surge: 16 × 31 = 496 addresses, which a /23 (507) holds; every
+// pool surging at once would need 558.
+func ExampleCluster_Upgrade() {
+	c := sizing.Cluster{
+		Network: sizing.Network{Plugin: sizing.PluginAzure},
+		Pools: []sizing.Pool{
+			{Name: "a", Count: 7, MaxPods: 30, MaxSurge: sizing.MustParseSurge("2")},
+			{Name: "b", Count: 7, MaxPods: 30, MaxSurge: sizing.MustParseSurge("2")},
+		},
+	}
+	key := sizing.RangeKey{Kind: sizing.NodeSubnet, Name: sizing.DefaultNodeSubnet, Family: sizing.IPv4}
+	for _, m := range sizing.UpgradeModels() {
+		u, err := c.Upgrade(m)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, s := range u.Steps {
+			r, _ := s.Range(key)
+			var pools []string
+			for _, p := range s.Pools {
+				pools = append(pools, fmt.Sprintf("%s +%d", p.Pool, p.Surge))
+			}
+			fmt.Printf("%s step (%s): %d nodes, %v addresses\n", m, strings.Join(pools, ", "), s.Nodes, r.Peak)
+		}
+	}
+	for _, m := range []sizing.UpgradeModel{sizing.UpgradeSequential, sizing.UpgradeSimultaneous} {
+		c.Defaults.Upgrade = m
+		f, _ := c.Fit(key, netip.MustParsePrefix("10.0.0.0/23"))
+		fmt.Printf("%s in a /23: peak %v of %v, fits %v\n", m, f.Peak, f.Capacity, f.Fits)
+	}
+	// Output:
+	// sequential step (a +2): 16 nodes, 496 addresses
+	// sequential step (b +2): 16 nodes, 496 addresses
+	// simultaneous step (a +2, b +2): 18 nodes, 558 addresses
+	// sequential in a /23: peak 496 of 507, fits true
+	// simultaneous in a /23: peak 558 of 507, fits false
 }

@@ -22,8 +22,12 @@ func writeSizeTable(e *env, res *sizeResult) error {
 	if res.Autoscaled {
 		counted += " (autoscaler maximum)"
 	}
+	maxSurge := res.MaxSurge
+	if !res.surge.IsPercent() && res.surge.Value() > res.Surge {
+		maxSurge += ", capped at the pool" // sizing's Surge.Nodes
+	}
 	fmt.Fprintf(w, "At the upgrade peak: %s + %s surge (maxSurge %s) + %s scale-out = %s\n",
-		counted, commasInt(res.Surge), res.MaxSurge, commasInt(res.ScaleOut), plural(res.PeakNodes, "node", "nodes"))
+		counted, commasInt(res.Surge), maxSurge, commasInt(res.ScaleOut), plural(res.PeakNodes, "node", "nodes"))
 	if res.PeakRoutes != nil {
 		verdict := "fits"
 		if *res.PeakRoutes > *res.RouteLimit {

@@ -118,3 +118,27 @@ func TestSizeDynamicPodSubnetPods(t *testing.T) {
 		})
 	}
 }
+
+// Surge is capped at the pool (articles/aks/upgrade-aks-node-pools-rolling.md:
+// "the number of nodes to be upgraded is used for the max surge value"): a
+// pool of 2 with maxSurge 10 surges 2, and the table says why.
+func TestSizeSurgeCappedAtPool(t *testing.T) {
+	stdout, stderr, code := cli(t, "size", "--node-count", "2", "--max-surge", "10", "--max-pods", "30", "-o", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Surge     int `json:"surge"`
+		PeakNodes int `json:"peakNodes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Surge != 2 || got.PeakNodes != 4 {
+		t.Errorf("surge %d, peak %d; want 2, 4", got.Surge, got.PeakNodes)
+	}
+	table, _, _ := cli(t, "size", "--node-count", "2", "--max-surge", "10", "--max-pods", "30")
+	if !strings.Contains(table, "2 nodes + 2 surge (maxSurge 10, capped at the pool)") {
+		t.Errorf("table does not say the surge is capped:\n%s", table)
+	}
+}
