@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/netip"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,6 +85,9 @@ func TestParseUsageErrors(t *testing.T) {
 			}
 			if ae.Key != tt.wantKey || ae.File != "u.json" {
 				t.Errorf("error at %s %s, want u.json %s", ae.File, ae.Key, tt.wantKey)
+			}
+			if n := strings.Count(err.Error(), "avnm: "); n != 1 || strings.Contains(err.Error(), "ipam: ") {
+				t.Errorf("error %q names a package other than once", err)
 			}
 		})
 	}

@@ -33,8 +33,9 @@ type Usage struct {
 }
 
 // ErrSyntax matches a usage file that is not a JSON object of the
-// expected shape.
-var ErrSyntax = errors.New("avnm: malformed pool usage")
+// expected shape. Its text names no package: it is read inside an
+// *Error's message, which does.
+var ErrSyntax = errors.New("malformed pool usage")
 
 // Error is a problem in a usage file: File names it, Key the JSON key
 // ("" for the whole file), Err the cause.
