@@ -1,6 +1,9 @@
 package sizing
 
-import "slices"
+import (
+	"errors"
+	"slices"
+)
 
 // UpgradeModel is how the node pools of a cluster pass through an upgrade,
 // which decides its peak: the most nodes, addresses and routes the cluster
@@ -246,4 +249,49 @@ func (u Upgrade) peakOf(k RangeKey) (peak, allPods Count) {
 		}
 	}
 	return peak, allPods
+}
+
+// FitsPoolLimit reports whether the pool stays within MaxPoolNodes while it
+// surges: AKS rejects an upgrade whose surge passes the scale-set cap
+// before it starts.
+func (p StepPool) FitsPoolLimit() bool { return p.Peak() <= MaxPoolNodes }
+
+// UpgradePastLimits is Upgrade, except that a pool whose nodes fit
+// MaxPoolNodes but whose upgrade peak passes it is not an error: its steps
+// show it (StepPool.FitsPoolLimit is false). It serves callers that
+// simulate an upgrade, or search for the largest surge or pool that fits,
+// and report the limit as one bound among the others. Every other
+// violation of Validate is still an error.
+func (c Cluster) UpgradePastLimits(m UpgradeModel) (Upgrade, error) {
+	var keep []error
+	ps, _ := c.plan()
+	for _, err := range Violations(c.Validate()) {
+		var e *Error
+		if errors.As(err, &e) && errors.Is(e, ErrPoolTooLarge) && poolWithinLimit(ps, e.Pool) {
+			continue
+		}
+		keep = append(keep, err)
+	}
+	if err := errors.Join(keep...); err != nil {
+		return Upgrade{}, err
+	}
+	if m == "" {
+		m = c.Defaults.EffectiveUpgrade()
+	}
+	if !m.IsValid() {
+		return Upgrade{}, &Error{Field: "upgrade", Value: string(m), Err: ErrUpgradeModel, Detail: "want " + orList(UpgradeModels())}
+	}
+	return c.upgrade(ps, c.rangeKeys(ps), m), nil
+}
+
+// poolWithinLimit reports whether the pool named name has valid counts
+// within MaxPoolNodes at steady state (its surge aside).
+func poolWithinLimit(ps []planned, name string) bool {
+	for _, p := range ps {
+		if p.Name == name {
+			n := p.Nodes()
+			return n >= 0 && p.ScaleOut >= 0 && n+p.ScaleOut <= MaxPoolNodes
+		}
+	}
+	return false
 }
