@@ -36,6 +36,9 @@ var (
 	Err4in6 = cidr.ErrMappedIPv6
 	// ErrUnknownVNet: a reference names a VNet the plan does not hold.
 	ErrUnknownVNet = errors.New("unknown vnet")
+	// ErrUnknownCluster: Plan.Upgrade or Plan.Report is asked for a
+	// cluster the plan does not hold.
+	ErrUnknownCluster = errors.New("unknown cluster")
 	// ErrInvalidPlan: Complete cannot produce a valid plan from its input.
 	ErrInvalidPlan = errors.New("invalid plan")
 	// ErrTooLarge: an input (a plan file, an export) is larger than the
