@@ -15,7 +15,8 @@ type Demand struct {
 	Nodes                 int `json:"nodes" yaml:"nodes"`
 	PeakNodes             int `json:"peakNodes" yaml:"peakNodes"`
 	SimultaneousPeakNodes int `json:"simultaneousPeakNodes" yaml:"simultaneousPeakNodes"`
-	// Assumptions lists the defaults filled in.
+	// Assumptions lists the defaults filled in; the upgrade model only
+	// when the two models give different peaks.
 	Assumptions []Assumption `json:"assumptions,omitempty" yaml:"assumptions,omitempty"`
 }
 

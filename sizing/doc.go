@@ -88,7 +88,8 @@
 // Fit's MaxNodes never reports a count from 1 to below the 30-pod pool
 // minimum (only 0 remains then); a static-block pod subnet that would have
 // to exceed a /12 has MinPrefixLen −1.
-// Demand.Assumptions lists every default a result used.
+// Demand.Assumptions lists every default a result used (the upgrade model
+// where it changes a peak).
 //
 // # Families, counts and errors
 //
