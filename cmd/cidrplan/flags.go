@@ -31,6 +31,9 @@ func newFlags(name string) *flags {
 func (f *flags) parse(args []string) ([]string, error) {
 	var pos []string
 	for {
+		if err := f.check(args); err != nil {
+			return nil, err
+		}
 		if err := f.fs.Parse(args); err != nil {
 			return nil, f.explain(err)
 		}
@@ -46,7 +49,47 @@ func (f *flags) parse(args []string) ([]string, error) {
 	}
 }
 
-// explain rewrites the flag package's messages in cidrplan's words.
+// check refuses, in cidrplan's words, what the flag package would refuse
+// in the flags that lead args: an unknown flag, a flag without its value,
+// bad syntax. The flag package says these only as text, so check walks the
+// flags as flag.Parse does (up to the first positional argument or "--")
+// instead of rewording its messages.
+func (f *flags) check(args []string) error {
+	for len(args) > 0 {
+		s := args[0]
+		if len(s) < 2 || s[0] != '-' || s == "--" {
+			return nil
+		}
+		name := strings.TrimPrefix(s[1:], "-")
+		if name == "" || name[0] == '-' || name[0] == '=' {
+			return fmt.Errorf("bad flag syntax: %s", s)
+		}
+		name, _, hasValue := strings.Cut(name, "=")
+		args = args[1:]
+		fl := f.fs.Lookup(name)
+		switch {
+		case fl == nil && (name == "h" || name == "help"):
+			return nil // flag.Parse answers flag.ErrHelp
+		case fl == nil:
+			return fmt.Errorf("unknown flag %q", dashes(name))
+		case hasValue || isBoolFlag(fl):
+			continue
+		case len(args) == 0:
+			return fmt.Errorf("flag %s needs a value", dashes(name))
+		}
+		args = args[1:] // the value
+	}
+	return nil
+}
+
+func isBoolFlag(fl *flag.Flag) bool {
+	b, ok := fl.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// explain returns why the flag package stopped after check let the flags
+// through: help asked for, or a value a flag refused (kept by the flag's
+// Set, since the flag package wraps it with %v).
 func (f *flags) explain(err error) error {
 	switch {
 	case err == flag.ErrHelp:
@@ -54,14 +97,7 @@ func (f *flags) explain(err error) error {
 	case f.rejected != nil:
 		return f.rejected
 	}
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return fmt.Errorf("unknown flag %q", dashes(name))
-	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return fmt.Errorf("flag %s needs a value", dashes(name))
-	}
-	return fmt.Errorf("%s", strings.ReplaceAll(msg, "flag -", "flag --"))
+	return err
 }
 
 // dashes spells a flag name the way the help text does: --name.

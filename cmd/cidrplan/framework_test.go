@@ -17,6 +17,12 @@ func TestUsageErrors(t *testing.T) {
 		{"no such command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"unknown flag", []string{"version", "--bogus"}, `unknown flag "--bogus"`},
 		{"unknown single dash flag", []string{"version", "-x"}, `unknown flag "--x"`},
+		{"unknown flag with a value", []string{"check", "--bogus=1", "plan.yaml"}, `unknown flag "--bogus"`},
+		{"unknown flag after a valued one", []string{"check", "-o", "json", "--bogus"}, `unknown flag "--bogus"`},
+		{"flag value that looks like a flag", []string{"check", "--fail-on", "--bogus"}, `--fail-on "--bogus": want one of`},
+		{"flag without value", []string{"check", "plan.yaml", "--fail-on"}, `flag --fail-on needs a value`},
+		{"bad syntax", []string{"check", "---x"}, `bad flag syntax: ---x`},
+		{"bad syntax equals", []string{"check", "-=x"}, `bad flag syntax: -=x`},
 		{"extra argument", []string{"version", "now"}, `unexpected argument "now"`},
 		{"help for unknown command", []string{"help", "nope"}, `unknown command "nope"`},
 	}
