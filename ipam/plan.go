@@ -34,6 +34,11 @@ type VNet struct {
 	// addressSpace.addressPrefixes).
 	AddressSpace []netip.Prefix `json:"addressSpace,omitzero"`
 	Subnets      []Subnet       `json:"subnets,omitzero"`
+	// Assumed marks a VNet that no export showed but the plan assumes: the
+	// AKS-managed VNet of a cluster whose pools name no subnet, with the
+	// address space AKS is observed to give it ([ManagedVNet]). Validate
+	// reports the assumption (DisputedDefaultAssumed).
+	Assumed bool `json:"assumed,omitzero"`
 }
 
 // Subnet is a subnet of a VNet.

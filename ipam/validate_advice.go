@@ -25,6 +25,9 @@ func checkAdvice(v *validation) {
 	for _, sv := range v.subnets {
 		v.adviseIngressSubnet(sv)
 	}
+	for _, vv := range v.vnets {
+		v.adviseAssumedVNet(vv)
+	}
 	sized := sizeClusters(v)
 	for i := range sized {
 		v.adviseKubenetUpgradeRoutes(&sized[i])
@@ -221,6 +224,23 @@ func (v *validation) adviseAssumedDefaults(cv *clusterView) {
 			"cluster %q plans %d overlay nodes, within the assumed limit of %d [D] but above the %d that applied before 2024-03",
 			cv.c.Name, nodes, limit, sizing.OverlayMaxNodesBefore2024)
 	}
+}
+
+// adviseAssumedVNet notes a VNet the plan assumes rather than knows: the
+// AKS-managed VNet at its observed default, which an export of the real
+// VNet replaces.
+func (v *validation) adviseAssumedVNet(vv *vnetView) {
+	if !vv.v.Assumed {
+		return
+	}
+	var space []string
+	for _, p := range vv.v.AddressSpace {
+		space = append(space, p.String())
+	}
+	v.infof(CodeDisputedDefault, vv.path,
+		"VNet %q is assumed: the AKS-managed VNet of a cluster whose pools name no subnet, with the address space AKS is observed to give it (%s) [D]; "+
+			"export the VNet from the cluster's node resource group (az network vnet list) and import it to check the real one",
+		vv.v.Name, strings.Join(space, ", "))
 }
 
 // adviseIngressSubnet warns about a node subnet that also holds Application

@@ -103,3 +103,25 @@ func multicastWords(p netip.Prefix) string {
 	}
 	return "overlaps multicast address space " + m.String()
 }
+
+// The AKS-managed VNet: what AKS creates in a cluster's node resource group
+// when its pools name no subnet (vnetSubnetId null, the az aks create
+// default). Observed in exports, not documented as a contract [D].
+const (
+	// ManagedVNetPrefix starts the managed VNet's name: aks-vnet-<number>.
+	ManagedVNetPrefix = "aks-vnet-"
+	// ManagedSubnetName names its one subnet.
+	ManagedSubnetName = "aks-subnet"
+)
+
+// ManagedVNet returns the AKS-managed VNet as AKS is observed to create it
+// [D], under the plan name name: address space 10.224.0.0/12 with subnet
+// aks-subnet 10.224.0.0/16, marked Assumed.
+func ManagedVNet(name string) VNet {
+	return VNet{
+		Name:         name,
+		AddressSpace: []netip.Prefix{netip.MustParsePrefix("10.224.0.0/12")},
+		Subnets:      []Subnet{{Name: ManagedSubnetName, AddressPrefixes: []netip.Prefix{netip.MustParsePrefix("10.224.0.0/16")}}},
+		Assumed:      true,
+	}
+}

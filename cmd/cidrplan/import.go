@@ -14,6 +14,12 @@ ranges (az network local-gateway show, effective routes) and Terraform
 (terraform show -json) — and prints the equivalent plan, ready to edit,
 "cidrplan check" or "cidrplan complete".
 
+A cluster whose pools name no subnet (vnetSubnetId null, the az aks create
+default) is on the VNet AKS creates in its node resource group: given with
+--vnet (az network vnet list -g NODE_RESOURCE_GROUP), that one; otherwise
+the plan assumes what AKS is observed to create, aks-subnet 10.224.0.0/16 in
+10.224.0.0/12, and "cidrplan check" reports the assumption.
+
 "cidrplan check" and "cidrplan map" take the same flags to work on exports
 directly.`,
 		examples: `# a cluster, its spoke VNet, the peered hub and the on-premises gateway

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cidrplan/cidrplan/ipam/azure"
@@ -108,5 +109,34 @@ func TestImportBadInput(t *testing.T) {
 			stdout, stderr, code := cli(t, tt.args...)
 			wantOneLineError(t, stdout, stderr, code, exitUsage, tt.want)
 		})
+	}
+}
+
+// A default cluster (az aks show of az aks create with its defaults, on
+// the AKS-managed VNet) checks clean; its imported plan completes and
+// checks clean too.
+func TestManagedVNetCluster(t *testing.T) {
+	const aks = "../../examples/exports/managed-vnet/aks.json"
+	out, errs, code := cli(t, "check", "--aks", aks)
+	if code != exitOK || strings.Contains(out, "ERRORS") || strings.Contains(out, "WARNINGS") {
+		t.Fatalf("check: exit %d, stdout:\n%s\nstderr: %s", code, out, errs)
+	}
+	plan, errs, code := cli(t, "import", "--aks", aks)
+	if code != exitOK {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	path := filepath.Join(t.TempDir(), "plan.yaml")
+	if err := os.WriteFile(path, []byte(plan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done, errs, code := cli(t, "complete", path)
+	if code != exitOK {
+		t.Fatalf("complete: exit %d: %s", code, errs)
+	}
+	if err := os.WriteFile(path, []byte(done), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errs, code := cli(t, "check", path); code != exitOK || strings.Contains(out, "ERRORS") {
+		t.Errorf("check of the completed plan: exit %d, stdout:\n%s\nstderr: %s", code, out, errs)
 	}
 }

@@ -114,6 +114,7 @@ func readCluster(x val) Cluster {
 	c.APIServerAccessProfile.EnablePrivateCluster = ap.key("enablePrivateCluster").boolean()
 	c.APIServerAccessProfile.EnableVNetIntegration = ap.key("enableVnetIntegration").boolean()
 	c.APIServerSubnetID = ap.key("subnetId").str()
+	c.NodeResourceGroup = x.prop("nodeResourceGroup").str()
 	for _, p := range x.prop("agentPoolProfiles").list() {
 		pool := readPool(p)
 		pool.ClusterID = c.ID
@@ -155,6 +156,7 @@ func readPool(x val) Pool {
 	p.OSType = enum(x.prop("osType"), sizing.OSTypes()...)
 	p.Mode = x.prop("mode").str()
 	p.SubnetID = x.prop("vnetSubnetId").str()
+	p.NoSubnet = p.SubnetID == "" && !isTemplateValue(x.prop("vnetSubnetId"))
 	p.PodSubnetID = x.prop("podSubnetId").str()
 	p.PodIPAllocationMode = enum(x.prop("podIpAllocationMode"), sizing.PodIPAllocationModes()...)
 	up := x.prop("upgradeSettings")

@@ -35,6 +35,12 @@ import (
 //     plan); any other peering's remote address space becomes a range to
 //     avoid of source peering, named "vnet/peering". Ranges to avoid with the
 //     same source and prefixes are kept once (two spokes peered to one hub).
+//   - A cluster whose pools all name no subnet (vnetSubnetId null, the az
+//     aks create default) is on the VNet AKS manages in its node resource
+//     group: an imported VNet of that group named aks-vnet-… (its subnet
+//     aks-subnet, or its only subnet), else the VNet AKS is observed to
+//     create, ipam.ManagedVNet, added to the plan as "aks-vnet-CLUSTER" and
+//     marked Assumed (Plan.Validate reports the assumption).
 //   - Names that repeat across resource groups get "@resourceGroup" appended.
 //
 // Order is the order of the input: VNets, clusters and pools as first
@@ -98,10 +104,21 @@ func (rs *Resources) Plan() (*ipam.Plan, error) {
 		if pc.APIServerAccessProfile.Subnet, err = resolve(c.APIServerSubnetID, c.At, "apiServerAccessProfile.subnetId"); err != nil {
 			return nil, err
 		}
+		managed := ""
+		if onManagedVNet(&c) {
+			var assumed *ipam.VNet
+			managed, assumed = managedVNet(&c, pc.Name, vnets, names, taken)
+			if assumed != nil {
+				plan.VNets = append(plan.VNets, *assumed)
+			}
+		}
 		for _, p := range c.Pools {
 			ap := p.AgentPool
 			if ap.VNetSubnet, err = resolve(p.SubnetID, p.At, "vnetSubnetId"); err != nil {
 				return nil, err
+			}
+			if managed != "" {
+				ap.VNetSubnet = managed
 			}
 			if ap.PodSubnet, err = resolve(p.PodSubnetID, p.At, "podSubnetId"); err != nil {
 				return nil, err

@@ -235,7 +235,9 @@ func TestSpellings(t *testing.T) {
 	if diff := cmp.Diff(a, b, cmpOpts); diff != "" {
 		t.Errorf("az and ARM spellings differ (-az +arm):\n%s", diff)
 	}
-	want := ipam.AgentPool{Pool: sizing.Pool{Name: "p", Count: 3, OSType: ipam.Linux, MaxSurge: sizing.MustParseSurge("33%")}}
+	// No vnetSubnetId: the pool is on the AKS-managed VNet, assumed.
+	want := ipam.AgentPool{Pool: sizing.Pool{Name: "p", Count: 3, OSType: ipam.Linux, MaxSurge: sizing.MustParseSurge("33%"),
+		VNetSubnet: "aks-vnet-c/aks-subnet"}}
 	if diff := cmp.Diff(want, a.Clusters[0].AgentPoolProfiles[0], cmpOpts); diff != "" {
 		t.Errorf("pool (-want +got):\n%s", diff)
 	}

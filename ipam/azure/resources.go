@@ -31,6 +31,9 @@ type Cluster struct {
 	ipam.Cluster
 	// APIServerSubnetID is apiServerAccessProfile.subnetId.
 	APIServerSubnetID string
+	// NodeResourceGroup is the resource group AKS manages for the cluster,
+	// where it creates the AKS-managed VNet.
+	NodeResourceGroup string
 	Pools             []Pool
 }
 
@@ -43,6 +46,9 @@ type Pool struct {
 	ipam.AgentPool
 	// SubnetID and PodSubnetID are vnetSubnetId and podSubnetId.
 	SubnetID, PodSubnetID string
+	// NoSubnet says the export names no node subnet (vnetSubnetId null):
+	// the pool is on the AKS-managed VNet.
+	NoSubnet bool
 }
 
 // VNet is a virtual network as exported. SubnetIDs[i] is the ID or key of

@@ -207,6 +207,7 @@ func (t *tfFile) cluster(res *tfResource) Cluster {
 	p.ServiceCIDRs = np.key("service_cidrs").prefixes()
 	p.DNSServiceIP = np.key("dns_service_ip").addr()
 	p.DockerBridgeCIDR = np.key("docker_bridge_cidr").addressPrefix()
+	c.NodeResourceGroup = x.key("node_resource_group").str()
 	c.APIServerAccessProfile.EnablePrivateCluster = x.key("private_cluster_enabled").boolean()
 	ap := x.at("api_server_access_profile", "[0]")
 	c.APIServerAccessProfile.EnableVNetIntegration = ap.key("vnet_integration_enabled").boolean()
@@ -252,6 +253,11 @@ func (t *tfFile) pool(res *tfResource, x val, block string) Pool {
 		return t.reference(res, attr)
 	}
 	p.SubnetID = ref("vnet_subnet_id")
+	// A plan leaves an unknown ID out of its values: only a state's null
+	// (or a known empty value) says the pool has no subnet.
+	values, _ := x.v.(map[string]any)
+	_, stated := values["vnet_subnet_id"]
+	p.NoSubnet = p.SubnetID == "" && stated
 	p.PodSubnetID = ref("pod_subnet_id")
 	return p
 }
