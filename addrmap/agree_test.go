@@ -58,21 +58,7 @@ func checkMarks(t *testing.T, p *ipam.Plan) {
 }
 
 func TestMapMarksWhatCheckReportsSamples(t *testing.T) {
-	var paths []string
-	for _, glob := range []string{"../ipam/testdata/*.yaml", "../ipam/testdata/rules/*.yaml", "../examples/plans/*.yaml"} {
-		m, err := filepath.Glob(glob)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, m...)
-	}
-	if len(paths) < 10 {
-		t.Fatalf("found %d plans, want the bundled ones", len(paths))
-	}
-	for _, path := range paths {
-		if strings.HasSuffix(path, ".completed.yaml") {
-			continue
-		}
+	for _, path := range bundledPlans(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".yaml"), func(t *testing.T) {
 			p, err := planfile.Load(path)
 			if err != nil {
@@ -81,6 +67,28 @@ func TestMapMarksWhatCheckReportsSamples(t *testing.T) {
 			checkMarks(t, p)
 		})
 	}
+}
+
+// bundledPlans returns the plan files of the repository: the samples of
+// ipam's tests and the examples (completed copies left out).
+func bundledPlans(t *testing.T) []string {
+	t.Helper()
+	var paths []string
+	for _, glob := range []string{"../ipam/testdata/*.yaml", "../ipam/testdata/rules/*.yaml", "../examples/plans/*.yaml"} {
+		m, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range m {
+			if !strings.HasSuffix(path, ".completed.yaml") {
+				paths = append(paths, path)
+			}
+		}
+	}
+	if len(paths) < 10 {
+		t.Fatalf("found %d plans, want the bundled ones", len(paths))
+	}
+	return paths
 }
 
 func mp(s string) netip.Prefix { return netip.MustParsePrefix(s) }

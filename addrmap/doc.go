@@ -11,7 +11,19 @@
 // other subnets, pod and service CIDRs, docker bridge, peered, on-premises
 // and other avoided ranges, AKS-reserved and VNet-forbidden ranges); a
 // subnet outside its VNet's space gets a band of its own. Free space shows
-// as the pale band background. IPv4 and IPv6 never share a band.
+// as the pale band background; a VNet band's heading says how many of its
+// addresses are free in all, and each gap wide enough for it is labelled
+// with its own count. IPv4 and IPv6 never share a band. The legend lists
+// only what the map shows.
+//
+// # Legibility
+//
+// Every text is dark on a light fill or on the page, with a WCAG contrast
+// of at least 4.5:1, and no text lies on an overlap's hatch or under
+// anything drawn: a range's name moves clear of the hatch, or under the
+// band. The hatch is drawn as lines, not an SVG pattern, so renderers
+// without patterns show it too. A long label near the right edge widens
+// the drawing rather than crossing other labels' leader lines.
 //
 // # Overlaps
 //

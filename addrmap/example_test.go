@@ -28,7 +28,7 @@ func ExampleText() {
 		fmt.Println(err)
 	}
 	// Output:
-	// VNet spoke 10.10.0.0/16  (65,536 addresses)
+	// VNet spoke 10.10.0.0/16  (65,536 addresses, 49,088 free)
 	//   |NNNNXXNN.......................S|
 	//   N  10.10.0.0/18      nodes                subnet of VNet "spoke"     16,384 addresses
 	//   o  10.10.32.0/20     branch               on-premises network        4,096 addresses

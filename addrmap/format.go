@@ -16,10 +16,12 @@ func rangeText(r netipx.IPRange) string {
 	return r.String()
 }
 
-// countText writes an address count for people: with thousands separators,
+// countText writes how many addresses r holds, as countOf does.
+func countText(r netipx.IPRange) string { return countOf(addresses(r)) }
+
+// countOf writes an address count for people: with thousands separators,
 // or as a power of two once it has more than seven digits and is one.
-func countText(r netipx.IPRange) string {
-	n := addresses(r)
+func countOf(n u128.Uint128) string {
 	if n.BitLen() > 24 && n.Sub(u128.Pow2(n.BitLen()-1)).IsZero() {
 		return "2^" + strconv.Itoa(n.BitLen()-1)
 	}

@@ -8,8 +8,8 @@ import (
 	"github.com/cidrplan/cidrplan/ipam"
 )
 
-// HTML writes a standalone HTML page: the SVG map inline, a legend of the
-// roles and a table of every range drawn. It returns the first write error.
+// HTML writes a standalone HTML page: the SVG map inline (with its legend),
+// a legend table of what the map shows and a table of every range drawn. It returns the first write error.
 func HTML(w io.Writer, p *ipam.Plan) error {
 	bw := bufio.NewWriter(w)
 	bands := layout(p)
@@ -23,25 +23,23 @@ func HTML(w io.Writer, p *ipam.Plan) error {
 <meta charset="utf-8">
 <title>%s</title>
 <style>
-body { font-family: system-ui, sans-serif; margin: 1.5em; color: #1f2933; }
+body { font-family: system-ui, sans-serif; margin: 1.5em; color: %s; background: %s; }
 table { border-collapse: collapse; margin: 1em 0; }
 td, th { padding: 2px 10px; text-align: left; border-bottom: 1px solid #e4e7eb; }
 td.n { text-align: right; font-family: monospace; }
 code { font-family: monospace; }
-.swatch { display: inline-block; width: 14px; height: 14px; vertical-align: middle; border: 1px solid #9aa5b1; }
-.overlap { color: #d62728; }
+svg { max-width: 100%%; height: auto; }
+.swatch { display: inline-block; width: 14px; height: 14px; vertical-align: middle; border: 1px solid %s; }
+.overlap { color: %s; }
 </style>
 </head>
 <body>
 <h1>%s</h1>
-`, esc(title), esc(title))
+`, esc(title), colourInk, colourPage, colourBarStroke, colourOverlap, esc(title))
 	writeSVG(bw, bands)
-	bw.WriteString("<h2>Legend</h2>\n<table>\n")
-	for r := range roleCount {
-		fmt.Fprintf(bw, `<tr><td><span class="swatch" style="background:%s"></span></td><td>%s</td></tr>`+"\n", r.style().colour, esc(r.String()))
+	if len(bands) > 0 {
+		writeHTMLLegend(bw, legendOf(bands))
 	}
-	bw.WriteString(`<tr><td><span class="swatch" style="background:#f4f6f9"></span></td><td>free space</td></tr>` + "\n")
-	bw.WriteString(`<tr><td><svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#d62728"/></svg></td><td>overlap that validation reports (both names and the code in the label)</td></tr>` + "\n</table>\n")
 	for _, b := range bands {
 		fmt.Fprintf(bw, "<h2>%s</h2>\n<table>\n<tr><th>range</th><th>name</th><th>role</th><th>what</th><th>addresses</th></tr>\n", esc(b.title))
 		for _, it := range b.items {
@@ -56,4 +54,21 @@ code { font-family: monospace; }
 	}
 	bw.WriteString("</body>\n</html>\n")
 	return bw.Flush()
+}
+
+// writeHTMLLegend writes the legend as a table: the same entries as the
+// SVG's, with a word on what the overlap mark means.
+func writeHTMLLegend(bw *bufio.Writer, l legend) {
+	bw.WriteString("<h2>Legend</h2>\n<table>\n")
+	for _, r := range l.roles {
+		fmt.Fprintf(bw, `<tr><td><span class="swatch" style="background:%s"></span></td><td>%s</td></tr>`+"\n", r.style().colour, esc(r.String()))
+	}
+	if l.free {
+		fmt.Fprintf(bw, `<tr><td><span class="swatch" style="background:%s"></span></td><td>%s</td></tr>`+"\n", colourFree, legendFree)
+	}
+	if l.overlap {
+		fmt.Fprintf(bw, `<tr><td><svg width="14" height="14">%s</svg></td><td>%s (both names and the code in the label)</td></tr>`+"\n",
+			appendHatch(nil, 0, 0, 14, 14, legendOverlap), legendOverlap)
+	}
+	bw.WriteString("</table>\n")
 }

@@ -32,6 +32,19 @@ type band struct {
 	items    []placed // ascending by (start, end desc)
 	lanes    int
 	overlaps []shared
+	gaps     []gap        // free space, ascending
+	free     u128.Uint128 // addresses in gaps
+}
+
+// heading is the band's title with its size and, for a VNet address space,
+// how much of it is free in all: the gaps are labelled only where they are
+// wide enough, so the total is said once here.
+func (b *band) heading() string {
+	h := b.title + "  (" + countText(b.rng) + " addresses"
+	if b.vnet {
+		h += ", " + countOf(b.free) + " free"
+	}
+	return h + ")"
 }
 
 // placed is an item inside a band: its lane and its extent as fractions of
@@ -108,7 +121,12 @@ func layout(p *ipam.Plan) []band {
 	all := slices.Concat(subnets, others, reserved)
 	marked := markedOverlaps(p)
 	for i := range bands {
-		fill(&bands[i], all, marked)
+		b := &bands[i]
+		fill(b, all, marked)
+		b.gaps = gaps(b)
+		for _, g := range b.gaps {
+			b.free = b.free.Add(addresses(g.rng))
+		}
 	}
 	return bands
 }

@@ -21,22 +21,22 @@ const (
 
 type roleStyle struct {
 	name   string
-	colour string // SVG fill
+	colour string // SVG fill: light enough for colourInk (see palette.go)
 	letter byte   // text chart
 }
 
 func (r Role) style() roleStyle {
 	switch r {
 	case RoleNodeSubnet:
-		return roleStyle{"node subnet", "#4e79a7", 'N'}
+		return roleStyle{"node subnet", "#7aa3d0", 'N'}
 	case RolePodSubnet:
-		return roleStyle{"pod subnet", "#59a14f", 'P'}
+		return roleStyle{"pod subnet", "#79c06d", 'P'}
 	case RoleOtherSubnet:
-		return roleStyle{"other subnet", "#9c755f", 'S'}
+		return roleStyle{"other subnet", "#bf9479", 'S'}
 	case RolePodCIDR:
 		return roleStyle{"pod CIDR", "#f28e2b", 'p'}
 	case RoleServiceCIDR:
-		return roleStyle{"service CIDR", "#b07aa1", 's'}
+		return roleStyle{"service CIDR", "#bd8fb2", 's'}
 	case RoleDockerBridge:
 		return roleStyle{"docker bridge", "#edc948", 'd'}
 	case RolePeering:
@@ -44,7 +44,7 @@ func (r Role) style() roleStyle {
 	case RoleOnPremises:
 		return roleStyle{"on-premises", "#bab0ac", 'o'}
 	case RoleAvoid:
-		return roleStyle{"avoided range", "#8c8c8c", 'a'}
+		return roleStyle{"avoided range", "#a3a3a3", 'a'}
 	case RoleReserved:
 		return roleStyle{"reserved by AKS or Azure", "#ff9da7", 'R'}
 	}

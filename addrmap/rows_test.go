@@ -1,6 +1,7 @@
 package addrmap
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -34,7 +35,7 @@ func naivePlaceLabels(labels []label) []int {
 		row := slices.IndexFunc(rowLeft, func(left float64) bool { return start+textWidth(l.text)+8 <= left })
 		if row < 0 {
 			row = len(rowLeft)
-			rowLeft = append(rowLeft, svgWidth)
+			rowLeft = append(rowLeft, math.Inf(1))
 		}
 		for r := range row {
 			rowLeft[r] = min(rowLeft[r], l.x)
@@ -85,5 +86,33 @@ func BenchmarkPlaceLabels(b *testing.B) {
 				placeLabels(labels)
 			}
 		})
+	}
+}
+
+// TestLeaderLinesCrossNoLabel checks the promise of placeLabels on random
+// labels, many of them near the right edge with texts longer than the room
+// left there: no label's leader line runs through the text of a label in a
+// row above its own (the line may touch the two pixels a text starts left
+// of its own anchor).
+func TestLeaderLinesCrossNoLabel(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{2, 7, 40, 300} {
+		for range 20 {
+			labels := randomLabels(r, n)
+			for i := range labels {
+				if r.IntN(3) == 0 {
+					labels[i].x = round2(svgWidth - svgMargin - r.Float64()*80)
+				}
+			}
+			rows := placeLabels(labels)
+			for i, l := range labels {
+				for j, m := range labels {
+					if start := labelStart(m); rows[j] < rows[i] && start < l.x-2.5 && l.x < start+textWidth(m.text) {
+						t.Fatalf("n=%d: the line of %q (x %g, row %d) crosses %q (%g to %g, row %d)",
+							n, l.text, l.x, rows[i], m.text, start, start+textWidth(m.text), rows[j])
+					}
+				}
+			}
+		}
 	}
 }

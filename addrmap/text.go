@@ -18,9 +18,10 @@ var ErrWidth = errors.New("addrmap: chart width too small")
 const MinTextWidth = 16
 
 // Text writes the address map as a terminal bar chart: one bar of width
-// characters per band, each cell showing the letter of the innermost range
-// that touches it ('.' free, 'X' overlap), followed by the ranges, the
-// overlaps and a legend. width < MinTextWidth returns ErrWidth; otherwise
+// characters per band under a heading with its size (and a VNet space's
+// free addresses in all), each cell showing the letter of the innermost
+// range that touches it ('.' free, 'X' overlap), followed by the ranges,
+// the overlaps and a legend of what the chart shows. width < MinTextWidth returns ErrWidth; otherwise
 // it returns the first write error.
 func Text(w io.Writer, p *ipam.Plan, width int) error {
 	if width < MinTextWidth {
@@ -31,17 +32,15 @@ func Text(w io.Writer, p *ipam.Plan, width int) error {
 	if len(bands) == 0 {
 		bw.WriteString("no address ranges in the plan\n")
 	}
-	used := make([]bool, roleCount)
 	for i := range bands {
 		b := &bands[i]
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		fmt.Fprintf(bw, "%s  (%s addresses)\n", printable(b.title), countText(b.rng))
+		fmt.Fprintf(bw, "%s\n", printable(b.heading()))
 		fmt.Fprintf(bw, "  |%s|\n", bar(b, width))
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 		for _, it := range b.items {
-			used[it.role] = true
 			fmt.Fprintf(tw, "  %c\t%s\t%s\t%s\t%s addresses\n", it.role.style().letter, it.prefix, printable(it.label), printable(it.detail), countText(it.rng()))
 		}
 		for _, o := range b.overlaps {
@@ -49,16 +48,24 @@ func Text(w io.Writer, p *ipam.Plan, width int) error {
 		}
 		tw.Flush()
 	}
-	var legend []string
-	for r := range roleCount {
-		if used[r] {
-			legend = append(legend, fmt.Sprintf("%c %s", r.style().letter, r))
-		}
-	}
 	if len(bands) > 0 {
-		fmt.Fprintf(bw, "\nlegend: %s, . free, X overlap\n", strings.Join(legend, ", "))
+		fmt.Fprintf(bw, "\nlegend: %s\n", textLegend(legendOf(bands)))
 	}
 	return bw.Flush()
+}
+
+func textLegend(l legend) string {
+	var entries []string
+	for _, r := range l.roles {
+		entries = append(entries, fmt.Sprintf("%c %s", r.style().letter, r))
+	}
+	if l.free {
+		entries = append(entries, ". free")
+	}
+	if l.overlap {
+		entries = append(entries, "X overlap")
+	}
+	return strings.Join(entries, ", ")
 }
 
 // bar draws one band as width cells. A range marks every cell it touches, so
