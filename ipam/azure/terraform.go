@@ -16,7 +16,10 @@ import (
 // types azurerm_kubernetes_cluster (network_profile[0], default_node_pool[0],
 // api_server_access_profile[0]), azurerm_kubernetes_cluster_node_pool,
 // azurerm_virtual_network (with inline subnet blocks), azurerm_subnet and
-// azurerm_local_network_gateway (a range to avoid of source onPremises).
+// azurerm_local_network_gateway (a range to avoid of source onPremises) and
+// azurerm_virtual_network_peering (the remote VNet's address space, when
+// the file holds that VNet: see [Resources.Plan] for when it becomes a
+// range to avoid).
 //
 // A reference (vnet_subnet_id, pod_subnet_id, kubernetes_cluster_id) is
 // resolved by ID when the value is known, else through the configuration's
@@ -67,6 +70,7 @@ type tfResource struct {
 	module  string // module.net
 	typ     string
 	values  val
+	data    bool // a data source: read by the configuration, not managed by it
 }
 
 // key is the resource's ID, or a key for it when the ID is not known yet.
@@ -82,11 +86,12 @@ func (t *tfFile) collect(mod val, module string) {
 		typ := x.key("type").str()
 		switch typ {
 		case "azurerm_kubernetes_cluster", "azurerm_kubernetes_cluster_node_pool", "azurerm_virtual_network",
-			"azurerm_subnet", "azurerm_local_network_gateway":
+			"azurerm_subnet", "azurerm_local_network_gateway", "azurerm_virtual_network_peering":
 		default:
 			continue
 		}
-		res := &tfResource{address: x.key("address").str(), module: module, typ: typ, values: x.key("values")}
+		res := &tfResource{address: x.key("address").str(), module: module, typ: typ, values: x.key("values"),
+			data: x.key("mode").str() == "data"}
 		t.all = append(t.all, res)
 		k := stripIndexes(res.address)
 		t.byAddr[k] = append(t.byAddr[k], res)
@@ -103,13 +108,16 @@ func stripIndexes(addr string) string { return instanceKey.ReplaceAllString(addr
 func (t *tfFile) resources() *Resources {
 	rs := &Resources{}
 	vnets := make(map[string]string) // "rg/name" lower → VNet key
+	var vnetRes []*tfResource        // the resource of each of rs.VNets
 	for _, res := range t.all {
 		if res.typ == "azurerm_virtual_network" {
 			v := t.vnet(res)
 			vnets[strings.ToLower(v.ResourceGroup+"/"+v.Name)] = v.ID
 			rs.VNets = append(rs.VNets, v)
+			vnetRes = append(vnetRes, res)
 		}
 	}
+	t.peerings(rs, vnets, vnetRes)
 	for _, res := range t.all {
 		x := res.values
 		switch res.typ {
@@ -317,4 +325,60 @@ func (t *tfFile) resolve(module string, refs val, depth int) string {
 		}
 	}
 	return ""
+}
+
+// peerings attaches each azurerm_virtual_network_peering whose remote VNet
+// this file holds to its local VNet, with the remote VNet's address space
+// (the peering resource itself does not carry it). A remote VNet read as a
+// data source is the far end of a peering, not a VNet of this
+// configuration: it leaves the VNets, so that [Resources.Plan] turns the
+// peering into a range to avoid unless another file imports that VNet. A
+// peering whose remote VNet the file does not hold adds nothing: its
+// address space is unknown. A peering of a VNet that is not in the file
+// becomes a range to avoid on its own, named "vnet/peering".
+func (t *tfFile) peerings(rs *Resources, vnets map[string]string, vnetRes []*tfResource) {
+	byKey := make(map[string]int, len(rs.VNets))
+	for i := range rs.VNets {
+		byKey[idKey(rs.VNets[i].ID)] = i
+	}
+	remoteData := make(map[int]bool)
+	for _, res := range t.all {
+		if res.typ != "azurerm_virtual_network_peering" {
+			continue
+		}
+		x := res.values
+		remote := x.key("remote_virtual_network_id").str()
+		if remote == "" {
+			remote = t.reference(res, "remote_virtual_network_id")
+		}
+		ri, ok := byKey[idKey(remote)]
+		if remote == "" || !ok {
+			continue
+		}
+		rv := &rs.VNets[ri]
+		p := Peering{Name: required(x.key("name")), RemoteVNetID: rv.ID, Prefixes: rv.AddressSpace}
+		if vnetRes[ri].data {
+			remoteData[ri] = true
+		}
+		local := vnets[strings.ToLower(x.key("resource_group_name").str()+"/"+x.key("virtual_network_name").str())]
+		if li, ok := byKey[idKey(local)]; ok && local != "" {
+			rs.VNets[li].Peerings = append(rs.VNets[li].Peerings, p)
+			continue
+		}
+		if !vnetRes[ri].data {
+			continue // both ends are VNets of the plan
+		}
+		rs.Avoid = append(rs.Avoid, ipam.AvoidRange{Name: x.key("virtual_network_name").str() + "/" + p.Name,
+			Source: ipam.SourcePeering, Prefixes: uniquePrefixes(p.Prefixes)})
+	}
+	if len(remoteData) == 0 {
+		return
+	}
+	kept := rs.VNets[:0]
+	for i, v := range rs.VNets {
+		if !remoteData[i] {
+			kept = append(kept, v)
+		}
+	}
+	rs.VNets = kept
 }

@@ -90,3 +90,53 @@ func TestTerraformSubnetOfForeignVNet(t *testing.T) {
 		t.Errorf("VNets (-want +got):\n%s", diff)
 	}
 }
+
+// TestTerraformPeering checks what a peering gives, by where the state holds
+// its remote VNet: a data source's space becomes a range to avoid (and no
+// VNet), a managed VNet is in the plan and the peering adds nothing, a
+// remote VNet the state does not hold adds nothing (its space is unknown).
+func TestTerraformPeering(t *testing.T) {
+	const hubID = "/subscriptions/s/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub"
+	spoke := `{"address":"azurerm_virtual_network.spoke","mode":"managed","type":"azurerm_virtual_network",
+	  "values":{"id":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke",
+	  "name":"spoke","resource_group_name":"rg","address_space":["10.8.0.0/16"]}}`
+	peering := `{"address":"azurerm_virtual_network_peering.p","mode":"managed","type":"azurerm_virtual_network_peering",
+	  "values":{"name":"to-hub","resource_group_name":"rg","virtual_network_name":"spoke",
+	  "remote_virtual_network_id":"` + hubID + `"}}`
+	hub := func(mode string) string {
+		return `{"address":"hub","mode":"` + mode + `","type":"azurerm_virtual_network",
+		  "values":{"id":"` + hubID + `","name":"hub","resource_group_name":"rg-hub","address_space":["10.0.0.0/16"]}}`
+	}
+	tests := []struct {
+		name      string
+		resources []string
+		wantVNets []string
+		wantAvoid []ipam.AvoidRange
+	}{
+		{"data source hub", []string{spoke, peering, hub("data")}, []string{"spoke"},
+			[]ipam.AvoidRange{{Name: "spoke/to-hub", Source: ipam.SourcePeering, Prefixes: []netip.Prefix{pfx("10.0.0.0/16")}}}},
+		{"managed hub", []string{spoke, peering, hub("managed")}, []string{"spoke", "hub"}, nil},
+		{"hub not in state", []string{spoke, peering}, []string{"spoke"}, nil},
+		{"peering of a VNet elsewhere", []string{peering, hub("data")}, nil,
+			[]ipam.AvoidRange{{Name: "spoke/to-hub", Source: ipam.SourcePeering, Prefixes: []netip.Prefix{pfx("10.0.0.0/16")}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := `{"values":{"root_module":{"resources":[` + strings.Join(tt.resources, ",") + `]}}}`
+			plan, err := mustParse(t, azure.ParseTerraform, in).Plan()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var vnets []string
+			for _, v := range plan.VNets {
+				vnets = append(vnets, v.Name)
+			}
+			if diff := cmp.Diff(tt.wantVNets, vnets, cmpOpts); diff != "" {
+				t.Errorf("VNets (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantAvoid, plan.Avoid, cmpOpts); diff != "" {
+				t.Errorf("Avoid (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
