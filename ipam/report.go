@@ -133,8 +133,12 @@ type ReportRange struct {
 	Steady   sizing.Count   `json:"steady"`
 	Peak     sizing.Count   `json:"peak"`
 	Headroom sizing.Balance `json:"headroom"`
-	// MonthsLeft is set with ReportOptions.Growth.
-	MonthsLeft *MonthsLeft `json:"monthsLeft,omitempty"`
+	// MonthsLeft is set with ReportOptions.Growth; MonthsLeftBy then says
+	// what ends it: the range's own Kind when its addresses run out,
+	// CapacityPoolNodes or CapacityClusterNodes when a cluster using it
+	// passes that AKS limit first; empty when it lasts.
+	MonthsLeft   *MonthsLeft  `json:"monthsLeft,omitempty"`
+	MonthsLeftBy CapacityKind `json:"monthsLeftBy,omitzero"`
 }
 
 // ReportPool is how far one pool can grow.
@@ -144,11 +148,13 @@ type ReportPool struct {
 	// Nodes is the pool's count, maxCount when autoscaled; MaxNodes the
 	// largest such count, the other pools unchanged, with which every step
 	// of the cluster's upgrade still fits every range and limit (the
-	// surge recomputed at that count); 0 when none does. LimitedBy names
-	// the range or limit that stops it, "kind name".
-	Nodes     int    `json:"nodes"`
-	MaxNodes  int    `json:"maxNodes"`
-	LimitedBy string `json:"limitedBy,omitzero"`
+	// surge recomputed at that count); 0 when none does.
+	Nodes    int `json:"nodes"`
+	MaxNodes int `json:"maxNodes"`
+	// LimitedBy is the first range or limit that one node more (MaxNodes
+	// + 1) would pass, with what it would hold then; nil when the pool
+	// reaches MaxPoolNodes with surge to spare, which cannot happen.
+	LimitedBy *UpgradeRange `json:"limitedBy,omitempty"`
 }
 
 // Report measures the plan's capacity: every range (subnets a cluster uses
@@ -231,62 +237,63 @@ func subnetClusters(sv *subnetView) []string {
 	return out
 }
 
-// rangePeaks returns, for run r, the peak of each report range rs (by
-// position) and whether it could be measured: a range some cluster that
-// could not be sized uses is not.
-func (m *capacityModel) rangePeaks(r *capacityRun, rs []ReportRange) (peaks []sizing.Count, ok []bool) {
+// rangeLimits returns, for run r, what each report range rs (by
+// position) passes: "" when its peak fits, the range's own kind when its
+// addresses run out, CapacityPoolNodes or CapacityClusterNodes when a
+// cluster using it passes that limit and can no longer be sized.
+func (m *capacityModel) rangeLimits(r *capacityRun, rs []ReportRange) []CapacityKind {
 	now := m.reportRanges(r)
-	peaks, ok = make([]sizing.Count, len(rs)), make([]bool, len(rs))
+	out := make([]CapacityKind, len(rs))
 	for i, rr := range rs {
+		out[i] = rr.Kind
 		for _, n := range now {
 			if n.Kind == rr.Kind && n.Name == rr.Name && n.VNet == rr.VNet && n.Prefix == rr.Prefix &&
-				strings.Join(n.Clusters, ",") == strings.Join(rr.Clusters, ",") {
-				peaks[i], ok[i] = n.Peak, true
+				slices.Equal(n.Clusters, rr.Clusters) && !rr.Usable.Less(n.Peak) {
+				out[i] = ""
 			}
 		}
-		if rr.Kind != CapacityPodCIDR {
-			for _, sv := range m.v.subnets {
-				if sv.s.Name == rr.Name && sv.vnet.v.Name == rr.VNet && r.failed[sv] {
-					ok[i] = false
+		for ci, c := range m.clusters {
+			if err := r.errs[ci]; err != nil && slices.Contains(rr.Clusters, c.cv.c.Name) {
+				out[i] = CapacityClusterNodes
+				if errors.Is(err, sizing.ErrPoolTooLarge) {
+					out[i] = CapacityPoolNodes
 				}
 			}
 		}
 	}
-	return peaks, ok
+	return out
 }
 
 // monthsLeft sets each range's MonthsLeft under growth g: every pool of
 // every cluster grows, and a range's runway ends at the first month its
-// upgrade peak passes its usable addresses or a cluster using it can no
-// longer be sized (a pool past 1,000 nodes, a cluster past its limit).
+// upgrade peak passes its usable addresses or a cluster using it passes
+// an AKS limit (a pool past 1,000 nodes, a cluster past its node limit);
+// MonthsLeftBy says which.
 func (m *capacityModel) monthsLeft(rs []ReportRange, g Growth) {
-	fitsAfter := make([][]bool, GrowthHorizon+1)
-	at := func(months int) []bool {
-		if fitsAfter[months] == nil {
+	limitsAfter := make([][]CapacityKind, GrowthHorizon+1)
+	at := func(months int) []CapacityKind {
+		if limitsAfter[months] == nil {
 			ins := m.inputs()
 			for i := range ins {
 				for j := range ins[i].Pools {
 					setNodes(&ins[i].Pools[j], g.after(ins[i].Pools[j].Nodes(), months))
 				}
 			}
-			peaks, ok := m.rangePeaks(m.evaluate(ins), rs)
-			fits := make([]bool, len(rs))
-			for i := range rs {
-				fits[i] = ok[i] && !rs[i].Usable.Less(peaks[i])
-			}
-			fitsAfter[months] = fits
+			limitsAfter[months] = m.rangeLimits(m.evaluate(ins), rs)
 		}
-		return fitsAfter[months]
+		return limitsAfter[months]
 	}
 	for i := range rs {
 		ml := &MonthsLeft{Months: -1}
 		switch {
-		case !at(0)[i]:
-		case at(GrowthHorizon)[i]:
+		case at(0)[i] != "":
+			rs[i].MonthsLeftBy = at(0)[i]
+		case at(GrowthHorizon)[i] == "":
 			ml = &MonthsLeft{Months: GrowthHorizon, Lasts: true}
 		default:
 			// Growth only adds nodes: fitting is monotone in months.
-			ml.Months = sort.Search(GrowthHorizon+1, func(n int) bool { return !at(n)[i] }) - 1
+			ml.Months = sort.Search(GrowthHorizon+1, func(n int) bool { return at(n)[i] != "" }) - 1
+			rs[i].MonthsLeftBy = at(ml.Months + 1)[i]
 		}
 		rs[i].MonthsLeft = ml
 	}
@@ -307,21 +314,21 @@ func setNodes(p *sizing.Pool, n int) {
 func (m *capacityModel) poolGrowth(i, j int, pv *poolView) ReportPool {
 	in := m.clusters[i].in
 	rp := ReportPool{Cluster: pv.cluster.c.Name, Pool: pv.p.Name, Nodes: in.Pools[j].Nodes()}
-	broken := func(n int) string { // the first range or limit n breaks, "" if none
+	broken := func(n int) *UpgradeRange { // the first range or limit n breaks, nil if none
 		ins := m.inputs()
 		setNodes(&ins[i].Pools[j], n)
 		r := m.evaluate(ins)
 		if r.errs[i] != nil {
-			return limitOf(r.errs[i], pv)
+			return limitOf(r.errs[i], ins[i], pv)
 		}
 		for _, s := range r.ups[i].Steps {
 			for _, ur := range r.stepRanges(i, r.ups[i], s) {
 				if !ur.Fits {
-					return string(ur.Kind) + " " + ur.Name
+					return &ur
 				}
 			}
 		}
-		return ""
+		return nil
 	}
 	// Below the pool minimum (maxPods × nodes ≥ 30) counts are invalid;
 	// from it on, fitting is monotone in n.
@@ -329,24 +336,35 @@ func (m *capacityModel) poolGrowth(i, j int, pv *poolView) ReportPool {
 	if mp := pv.p.MaxPods; mp > 0 {
 		lowest = ceilDiv(sizing.MinPoolPods, mp)
 	}
-	if why := broken(lowest); why != "" {
+	if why := broken(lowest); why != nil {
 		rp.LimitedBy = why
 		return rp
 	}
-	n := lowest + sort.Search(sizing.MaxPoolNodes+1-lowest, func(k int) bool { return broken(lowest+k+1) != "" })
+	n := lowest + sort.Search(sizing.MaxPoolNodes+1-lowest, func(k int) bool { return broken(lowest+k+1) != nil })
 	rp.MaxNodes = n
 	rp.LimitedBy = broken(n + 1)
 	return rp
 }
 
-// limitOf names the limit behind sizing's error err for pool pv grown
-// past it: the pool's node cap, the cluster's node limit, else err.
-func limitOf(err error, pv *poolView) string {
+// limitOf returns the limit behind sizing's error err for pool pv grown
+// past it in cluster in, at steady state: the pool's node cap, or the
+// cluster's node limit (sizing.Defaults.NodeLimit of its model). Any
+// other error is named by its text, with no kind.
+func limitOf(err error, in sizing.Cluster, pv *poolView) *UpgradeRange {
+	steady := func(p sizing.Pool) int { return p.Nodes() + p.ScaleOut }
 	switch {
 	case errors.Is(err, sizing.ErrPoolTooLarge):
-		return string(CapacityPoolNodes) + " " + pv.p.Name
+		r := newUpgradeRange(CapacityPoolNodes, pv.p.Name, netip.Prefix{},
+			sizing.CountFromInt(steady(in.Pools[pv.index])), sizing.CountFromInt(sizing.MaxPoolNodes))
+		return &r
 	case errors.Is(err, sizing.ErrClusterTooLarge):
-		return string(CapacityClusterNodes) + " " + pv.cluster.c.Name
+		total := 0
+		for _, p := range in.Pools {
+			total += steady(p)
+		}
+		r := newUpgradeRange(CapacityClusterNodes, pv.cluster.c.Name, netip.Prefix{},
+			sizing.CountFromInt(total), sizing.CountFromInt(in.Defaults.NodeLimit(in.Network.Model(sizing.Pool{}))))
+		return &r
 	}
-	return err.Error()
+	return &UpgradeRange{Name: err.Error()}
 }

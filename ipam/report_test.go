@@ -3,6 +3,8 @@ package ipam
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,17 +18,21 @@ func TestPlanReportGrowth(t *testing.T) {
 		plan   *Plan
 		growth string
 		want   string // monthsLeft of the node subnet, as JSON
+		wantBy CapacityKind
 	}{
 		{"1 a month in a 24 of 251: 5+1 surge then 6 7 8 nodes +1 x 31 = 186 217 248 279, 2 months",
-			rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 5, pMaxPods(30), pSurge("1"))), "1/month", "2"},
+			rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 5, pMaxPods(30), pSurge("1"))), "1/month", "2", CapacityNodeSubnet},
 		{"10% a month in a 23 of 507: 10 11 13 15 17 nodes +1 x 31 = 341 372 434 496 558, 3 months",
-			rulePlan(PluginAzure, "10.1.0.0/23", rulePool("system", 10, pMaxPods(30), pSurge("1"))), "10%/month", "3"},
+			rulePlan(PluginAzure, "10.1.0.0/23", rulePool("system", 10, pMaxPods(30), pSurge("1"))), "10%/month", "3", CapacityNodeSubnet},
 		{"fits now but not after a month: 7+1 x 31 = 248 of 251, 8+1 x 31 = 279",
-			rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 7, pMaxPods(30), pSurge("1"))), "1/month", "0"},
+			rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 7, pMaxPods(30), pSurge("1"))), "1/month", "0", CapacityNodeSubnet},
 		{"does not fit now: 8+1 x 31 = 279 > 251 is -1",
-			rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 8, pMaxPods(30), pSurge("1"))), "1/month", "-1"},
+			rulePlan(PluginAzure, "10.1.0.0/24", rulePool("system", 8, pMaxPods(30), pSurge("1"))), "1/month", "-1", CapacityNodeSubnet},
 		{"lasts past ten years: 3+1 nodes of 1 address grow 1 a month, 124+1 in a 16 at 120 months",
-			rulePlan(ruleOverlay, "10.1.0.0/16", rulePool("system", 3, pSurge("1"))), "1/month", "null"},
+			rulePlan(ruleOverlay, "10.1.0.0/16", rulePool("system", 3, pSurge("1"))), "1/month", "null", ""},
+		{"kubenet's 400 nodes end it first: 3 + 350 nodes grow 2 + 2 a month, 353 + 4 x 11 = 397, 401 after 12 months",
+			withPodCIDR(rulePlan(PluginKubenet, "10.1.0.0/22", rulePool("system", 3, pSurge("1")), rulePool("batch", 350, pSurge("1"))), "10.244.0.0/15"),
+			"2/month", "11", CapacityClusterNodes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,6 +50,9 @@ func TestPlanReportGrowth(t *testing.T) {
 			got, _ := json.Marshal(r.Ranges[0].MonthsLeft)
 			if string(got) != tt.want {
 				t.Errorf("monthsLeft = %s, want %s", got, tt.want)
+			}
+			if r.Ranges[0].MonthsLeftBy != tt.wantBy {
+				t.Errorf("monthsLeftBy = %q, want %q", r.Ranges[0].MonthsLeftBy, tt.wantBy)
 			}
 		})
 	}
@@ -82,16 +91,16 @@ func TestPlanReportRanges(t *testing.T) {
 		name      string
 		plan      *Plan
 		want      []rng
-		wantPools []ReportPool
+		wantPools []string // cluster/pool nodes -> maxNodes, limited by kind name peak/usable
 	}{
 		{
 			name: "a 23 of 507 with pools of 7 and 7 at 31: steady 434, peak 434 + 4 x 31 = 558, headroom -51; a grows to 4, b to 5",
 			plan: rulePlan(PluginAzure, "10.1.0.0/23", rulePool("a", 7, pMaxPods(30), pSurge("2")), rulePool("b", 7, pMaxPods(30), pSurge("4"))),
 			want: []rng{{"nodeSubnet", "aks", "10.1.0.0/23", "507", "434", "558", "-51"}},
 			// a at n with b's step (n + 7 + 4) x 31 ≤ 507: n ≤ 5; b at n: (7 + n + min(4, n)) x 31 ≤ 507: n ≤ 5, and a's step 7+2+5 fits.
-			wantPools: []ReportPool{
-				{Cluster: "prod", Pool: "a", Nodes: 7, MaxNodes: 5, LimitedBy: "nodeSubnet aks"},
-				{Cluster: "prod", Pool: "b", Nodes: 7, MaxNodes: 5, LimitedBy: "nodeSubnet aks"},
+			wantPools: []string{
+				"prod/a 7 -> 5, limited by nodeSubnet aks (6 + 7 + 4) x 31 = 527/507",
+				"prod/b 7 -> 5, limited by nodeSubnet aks (7 + 6 + 4) x 31 = 527/507",
 			},
 		},
 		{
@@ -101,7 +110,7 @@ func TestPlanReportRanges(t *testing.T) {
 				{"nodeSubnet", "aks", "10.1.0.0/24", "251", "3", "4", "247"},
 				{"podCIDR", "IPv4 pod CIDR", "10.244.0.0/22", "1024", "768", "1024", "0"},
 			},
-			wantPools: []ReportPool{{Cluster: "prod", Pool: "system", Nodes: 3, MaxNodes: 3, LimitedBy: "podCIDR IPv4 pod CIDR"}},
+			wantPools: []string{"prod/system 3 -> 3, limited by podCIDR IPv4 pod CIDR (4 + 1) x 256 = 1280/1024"},
 		},
 	}
 	for _, tt := range tests {
@@ -120,7 +129,23 @@ func TestPlanReportRanges(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ranges (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tt.wantPools, r.Pools); diff != "" {
+			var pools []string
+			for _, p := range r.Pools {
+				why := "nothing"
+				if l := p.LimitedBy; l != nil {
+					why = fmt.Sprintf("%s %s %v/%v", l.Kind, l.Name, l.Peak, l.Usable)
+				}
+				pools = append(pools, fmt.Sprintf("%s/%s %d -> %d, limited by %s", p.Cluster, p.Pool, p.Nodes, p.MaxNodes, why))
+			}
+			// The arithmetic in wantPools is for people: compare the numbers.
+			for k := range tt.wantPools {
+				if i := strings.Index(tt.wantPools[k], " ("); i >= 0 {
+					if j := strings.LastIndex(tt.wantPools[k], "= "); j > i {
+						tt.wantPools[k] = tt.wantPools[k][:i] + " " + tt.wantPools[k][j+2:]
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.wantPools, pools); diff != "" {
 				t.Errorf("pools (-want +got):\n%s", diff)
 			}
 		})

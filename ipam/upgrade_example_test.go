@@ -53,10 +53,11 @@ func ExamplePlan_Report() {
 			rr.Name, rr.Prefix, rr.Usable, rr.Steady, rr.Peak, rr.Headroom, rr.MonthsLeft.Months)
 	}
 	for _, p := range r.Pools {
-		fmt.Printf("pool %s: %d nodes, at most %d (%s)\n", p.Pool, p.Nodes, p.MaxNodes, p.LimitedBy)
+		l := p.LimitedBy
+		fmt.Printf("pool %s: %d nodes, at most %d (one more: %s %v of %v)\n", p.Pool, p.Nodes, p.MaxNodes, l.Name, l.Peak, l.Usable)
 	}
 	// Output:
 	// aks 10.1.0.0/23: usable 507 steady 434 peak 558 headroom -51 months left -1
-	// pool system: 7 nodes, at most 5 (nodeSubnet aks)
-	// pool apps: 7 nodes, at most 5 (nodeSubnet aks)
+	// pool system: 7 nodes, at most 5 (one more: aks 527 of 507)
+	// pool apps: 7 nodes, at most 5 (one more: aks 527 of 507)
 }

@@ -29,6 +29,8 @@ func commands() []*command {
 	return []*command{
 		sizeCommand(),
 		checkCommand(),
+		upgradeCommand(),
+		reportCommand(),
 		allocCommand(),
 		completeCommand(),
 		mapCommand(),
