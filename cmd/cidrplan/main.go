@@ -9,6 +9,8 @@
 //
 //	size      addresses one node pool needs at the upgrade peak, and how many nodes fit a range
 //	check     validate a plan (YAML/JSON) or az/ARM/Terraform exports; findings with AKS's error codes
+//	upgrade   simulate each cluster's upgrade step by step and the maxSurge that fits
+//	report    capacity, headroom and growth of every subnet and pod CIDR of a plan
 //	alloc     the lowest free aligned prefixes of a length inside a range
 //	complete  fill in a plan's missing subnets, pod and service CIDRs
 //	map       draw a plan's address space (text, SVG, HTML)
