@@ -484,4 +484,114 @@ const (
 	// CodeDisputedDefault: a default that sources disagree on is assumed; the
 	// message names the override. Info; source: cidrplan.
 	CodeDisputedDefault Code = "DisputedDefaultAssumed"
+
+	// Migrations and pod CIDR expansion (Plan.Migrate, Plan.Expand).
+
+	// CodeMigrationUnsupportedSource: a cluster's network model can't be
+	// migrated to the target: overlay takes only node subnet and kubenet
+	// clusters, Cilium only Azure CNI and kubenet ones, and a cluster already
+	// there has nothing to migrate. Error; source:
+	// articles/aks/update-azure-cni.md.
+	CodeMigrationUnsupportedSource Code = "MigrationUnsupportedSource"
+
+	// CodeMigrationKubernetesVersion: a cluster to migrate to Azure CNI Overlay
+	// runs Kubernetes older than 1.27. Error; source:
+	// articles/aks/update-azure-cni.md.
+	CodeMigrationKubernetesVersion Code = "MigrationKubernetesVersion"
+
+	// CodeMigrationDynamicPodSubnet: a cluster with a dynamic pod subnet can't
+	// migrate to Azure CNI Overlay; a new cluster is the way. Error; source:
+	// articles/aks/update-azure-cni.md.
+	CodeMigrationDynamicPodSubnet Code = "MigrationDynamicPodSubnet"
+
+	// CodeMigrationStaticPodSubnet: a cluster with a static block pod subnet
+	// can't migrate to Azure CNI Overlay (disputed: the documentation names
+	// dynamic allocation only); a new cluster is the way. Error; source:
+	// articles/aks/update-azure-cni.md.
+	CodeMigrationStaticPodSubnet Code = "MigrationStaticPodSubnet"
+
+	// CodeMigrationNetworkPolicyEnabled: a cluster to migrate to Azure CNI
+	// Overlay has a network policy engine, which must be uninstalled first.
+	// Error; source: articles/aks/update-azure-cni.md.
+	CodeMigrationNetworkPolicyEnabled Code = "MigrationNetworkPolicyEnabled"
+
+	// CodeMigrationSystemAssignedIdentity: a kubenet cluster to migrate to Azure
+	// CNI Overlay has no user-assigned managed identity, which detaching the
+	// route table needs. Error; source: articles/aks/update-azure-cni.md.
+	CodeMigrationSystemAssignedIdentity Code = "MigrationSystemAssignedIdentity"
+
+	// CodeMigrationIdentityUnknown: the plan doesn't say which managed identity
+	// a kubenet cluster to migrate has; the migration needs a user-assigned one.
+	// Warning; source: articles/aks/update-azure-cni.md.
+	CodeMigrationIdentityUnknown Code = "MigrationIdentityUnknown"
+
+	// CodeMigrationKubernetesVersionUnknown: the plan doesn't give the
+	// Kubernetes version of a cluster to migrate to Azure CNI Overlay, which
+	// needs 1.27 or later. Warning; source: articles/aks/update-azure-cni.md.
+	CodeMigrationKubernetesVersionUnknown Code = "MigrationKubernetesVersionUnknown"
+
+	// CodeMigrationPodCIDROverlap: the pod CIDR of a migration to Azure CNI
+	// Overlay overlaps a VNet of the node pools, a service CIDR, a peered,
+	// on-premises or reserved range, or a pod CIDR routed in the VNet. Error;
+	// source: articles/aks/update-azure-cni.md.
+	CodeMigrationPodCIDROverlap Code = "MigrationPodCidrOverlap"
+
+	// CodeMigrationNoPodCIDR: no private range holds the pod CIDR a migration to
+	// Azure CNI Overlay needs clear of the plan's ranges. Error; source:
+	// articles/aks/update-azure-cni.md.
+	CodeMigrationNoPodCIDR Code = "MigrationNoPodCidr"
+
+	// CodeMigrationPodCIDRChange: a kubenet cluster's pod CIDR is changed during
+	// its migration to Azure CNI Overlay, which users report to fail
+	// (Azure/AKS#5662). Warning; source: articles/aks/update-azure-cni.md.
+	CodeMigrationPodCIDRChange Code = "MigrationPodCidrChange"
+
+	// CodeMigrationReimagePeak: a range or limit can't hold the migration's
+	// peak, when every pool is reimaged at once. Error; source:
+	// articles/aks/update-azure-cni.md.
+	CodeMigrationReimagePeak Code = "MigrationReimagePeak"
+
+	// CodeMigrationPolicyGap: network policies stop being enforced from their
+	// engine's removal until a new engine runs on every node. Warning; source:
+	// articles/aks/update-azure-cni.md.
+	CodeMigrationPolicyGap Code = "MigrationPolicyNotEnforced"
+
+	// CodeMigrationOneWay: the migration is one-way: a cluster can't go back to
+	// its former network model. Info; source: articles/aks/update-azure-cni.md.
+	CodeMigrationOneWay Code = "MigrationIrreversible"
+
+	// CodeCiliumWindowsPools: a cluster to move to the Cilium data plane has
+	// Windows pools, which Cilium doesn't run. Error; source:
+	// articles/aks/azure-cni-powered-by-cilium.md.
+	CodeCiliumWindowsPools Code = "CiliumWindowsPools"
+
+	// CodeCiliumNodeAutoProvisioning: a cluster to move to the Cilium data plane
+	// has node auto-provisioning on, which must be off during the update. Error;
+	// source: articles/aks/azure-cni-powered-by-cilium.md.
+	CodeCiliumNodeAutoProvisioning Code = "CiliumNodeAutoProvisioning"
+
+	// CodeCiliumReplacesPolicy: Azure NPM or Calico is uninstalled and replaced
+	// by Cilium, whose ipBlock can't select pod or node addresses. Warning;
+	// source: articles/aks/azure-cni-powered-by-cilium.md.
+	CodeCiliumReplacesPolicy Code = "CiliumReplacesNetworkPolicy"
+
+	// CodeExpansionNotOverlay: a pod CIDR expansion is asked for a cluster that
+	// isn't Azure CNI Overlay. Error; source:
+	// articles/aks/azure-cni-overlay-pod-expand.md.
+	CodeExpansionNotOverlay Code = "PodCidrExpansionNotOverlay"
+
+	// CodeExpansionWindowsPools: a pod CIDR expansion is asked for a cluster
+	// with Windows pools; expansion is Linux only. Error; source:
+	// articles/aks/azure-cni-overlay-pod-expand.md.
+	CodeExpansionWindowsPools Code = "PodCidrExpansionWindowsPools"
+
+	// CodeExpansionNotSingleIPv4: a pod CIDR expansion is asked for a cluster
+	// with an IPv6 or several pod CIDRs; only a single IPv4 pod CIDR expands.
+	// Error; source: articles/aks/azure-cni-overlay-pod-expand.md.
+	CodeExpansionNotSingleIPv4 Code = "PodCidrExpansionNotSingleIPv4"
+
+	// CodeExpansionBlocked: no superset of the pod CIDR that holds the nodes is
+	// clear of the plan's other ranges. Error; source:
+	// articles/aks/azure-cni-overlay-pod-expand.md.
+	CodeExpansionBlocked Code = "PodCidrExpansionBlocked"
 )

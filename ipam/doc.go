@@ -37,6 +37,12 @@
 // [Plan.Complete] fills in missing subnets (sized with sizing, placed with
 // the allocator), pod and service CIDRs and DNS service IPs, then validates.
 //
+// [Plan.Migrate] plans a cluster's move to Azure CNI Overlay or the Cilium
+// data plane: every blocker at once, the pod CIDR (proposed with the
+// allocator, judged by [Plan.Overlaps]), the reimage peak ([Plan.Upgrade],
+// every pool at once) and the az commands in order. [Plan.Expand] grows an
+// overlay pod CIDR to its smallest clear superset.
+//
 // # Address families
 //
 // IPv4 and IPv6 prefixes are both supported; they never overlap each other.

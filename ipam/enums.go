@@ -84,6 +84,35 @@ func (s *Source) UnmarshalText(b []byte) error {
 	return setEnum(s, "source", b, SourcePeering, SourceOnPremises, SourceCluster, SourceOther)
 }
 
+// IdentityType is the kind of a cluster's managed identity.
+type IdentityType string
+
+// Identity types, spelled as AKS's identity.type.
+const (
+	IdentitySystemAssigned IdentityType = "SystemAssigned"
+	IdentityUserAssigned   IdentityType = "UserAssigned"
+)
+
+// UnmarshalText accepts the IdentityType constants.
+func (t *IdentityType) UnmarshalText(b []byte) error {
+	return setEnum(t, "identity.type", b, IdentitySystemAssigned, IdentityUserAssigned)
+}
+
+// NodeProvisioningMode is whether AKS provisions nodes itself (node
+// auto-provisioning).
+type NodeProvisioningMode string
+
+// Node provisioning modes, spelled as AKS's nodeProvisioningProfile.mode.
+const (
+	NodeProvisioningManual NodeProvisioningMode = "Manual"
+	NodeProvisioningAuto   NodeProvisioningMode = "Auto"
+)
+
+// UnmarshalText accepts the NodeProvisioningMode constants.
+func (m *NodeProvisioningMode) UnmarshalText(b []byte) error {
+	return setEnum(m, "nodeProvisioningProfile.mode", b, NodeProvisioningManual, NodeProvisioningAuto)
+}
+
 func setEnum[T ~string](dst *T, key string, b []byte, allowed ...T) error {
 	s := T(b)
 	for _, a := range allowed {

@@ -119,6 +119,16 @@ type Cluster struct {
 	NetworkProfile         NetworkProfile         `json:"networkProfile,omitzero"`
 	APIServerAccessProfile APIServerAccessProfile `json:"apiServerAccessProfile,omitzero"`
 	AgentPoolProfiles      []AgentPool            `json:"agentPoolProfiles,omitzero"`
+
+	// ResourceGroup is the cluster's Azure resource group; the az commands
+	// of a migration name it. Empty: the commands carry a placeholder.
+	ResourceGroup string `json:"resourceGroup,omitzero"`
+	// Identity is the cluster's managed identity, as AKS's identity.type;
+	// a kubenet cluster needs a user-assigned one to migrate to overlay.
+	Identity Identity `json:"identity,omitzero"`
+	// NodeProvisioningProfile is AKS's node auto-provisioning setting,
+	// which must be off while the data plane changes to Cilium.
+	NodeProvisioningProfile NodeProvisioningProfile `json:"nodeProvisioningProfile,omitzero"`
 }
 
 // NetworkProfile is a cluster's networkProfile, with AKS's key names.
@@ -203,6 +213,20 @@ type APIServerAccessProfile struct {
 	EnableVNetIntegration bool `json:"enableVnetIntegration,omitzero"`
 	// Subnet names the API server subnet, as a pool names its node subnet.
 	Subnet string `json:"subnet,omitzero"`
+}
+
+// Identity is a cluster's managed identity (AKS's identity).
+type Identity struct {
+	// Type is SystemAssigned or UserAssigned; empty means not known.
+	Type IdentityType `json:"type,omitzero"`
+}
+
+// NodeProvisioningProfile is a cluster's node auto-provisioning setting
+// (AKS's nodeProvisioningProfile).
+type NodeProvisioningProfile struct {
+	// Mode is Manual or Auto; empty means not known (AKS's default is
+	// Manual).
+	Mode NodeProvisioningMode `json:"mode,omitzero"`
 }
 
 // AgentPool is one node pool (AKS's agentPoolProfiles entry). It embeds
