@@ -160,3 +160,30 @@ func TestPlanUpgradeErrors(t *testing.T) {
 		t.Errorf("invalid maxPods: Upgrade() = %+v, %v; want the cluster with an Error, not fitting", u, err)
 	}
 }
+
+// TestPlanUpgradeSharedByClusters: a subnet two clusters share carries the
+// other cluster's own peak in every step, as check counts it
+// (docs/aks-rules.md#a-subnet-shared-by-clusters).
+func TestPlanUpgradeSharedByClusters(t *testing.T) {
+	p := rulePlan(PluginAzure, "10.1.0.0/24", rulePool("sys", 3, pMaxPods(30), pSurge("1")), rulePool("app", 3, pMaxPods(30), pSurge("1")))
+	other := p.Clusters[0]
+	other.Name = "green"
+	other.AgentPoolProfiles = []AgentPool{rulePool("sys", 2, pMaxPods(30), pSurge("1"))}
+	other.AgentPoolProfiles[0].VNetSubnet = "aks"
+	p.Clusters = append(p.Clusters, other)
+	u, err := p.Upgrade(UpgradeOptions{Cluster: "prod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// prod's steps: (6 + 1) x 31 = 217, plus green's peak (2 + 1) x 31 = 93:
+	// 310 of 251; without surge 186 + 93 = 279 does not fit either.
+	want := []stepSummary{
+		{Pool: "sys", Surge: 1, Fits: false, MaxSurge: 0, FitsWithoutSurge: false,
+			Peaks: map[string]string{"nodeSubnet aks": "310/251", "poolNodes sys": "4/1000", "clusterNodes prod": "7/5000"}},
+		{Pool: "app", Surge: 1, Fits: false, MaxSurge: 0, FitsWithoutSurge: false,
+			Peaks: map[string]string{"nodeSubnet aks": "310/251", "poolNodes app": "4/1000", "clusterNodes prod": "7/5000"}},
+	}
+	if diff := cmp.Diff(want, summarise(u)); diff != "" {
+		t.Errorf("Upgrade() (-want +got):\n%s", diff)
+	}
+}

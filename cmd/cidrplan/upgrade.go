@@ -232,8 +232,8 @@ func writeStepFix(w io.Writer, cluster string, n int, s ipam.UpgradeStep, resour
 	case !s.FitsWithoutSurge:
 		fmt.Fprintln(w, "  it does not fit even without surge nodes: the plan needs room first (see cidrplan check)")
 	case s.Mode == "System":
-		fmt.Fprintln(w, "  not even a surge of 1 fits, and a System pool can't use maxUnavailable: make room in the range, or")
-		fmt.Fprintln(w, "  move the system workloads to another System pool and upgrade this one as a User pool")
+		fmt.Fprintln(w, "  not even a surge of 1 fits, and a System pool can't use maxUnavailable: the range needs room for")
+		fmt.Fprintln(w, "  a surge node first (cidrplan check names a prefix that holds the peak)")
 	default:
 		fmt.Fprintln(w, "  not even a surge of 1 fits: upgrade without surge nodes, one node at a time out of service")
 		for _, p := range pools {
