@@ -26,6 +26,11 @@ Instead of a PLAN file it can check what already exists: exports of clusters,
 VNets, on-premises ranges and Terraform state, read offline (see "cidrplan
 help import").
 
+In CI, -o sarif writes SARIF 2.1.0 for code scanning (one rule per code, each
+result on the line of the plan that its field is on, or of the nearest key
+above it for a default) and -o github prints GitHub Actions workflow
+commands that annotate those lines; the table names file:line too.
+
 Exits 0 when there is no error finding, 1 when there is (with --fail-on
 warning, also for a warning), 2 when the plan cannot be read.`,
 		examples: `# validate a plan
@@ -34,6 +39,8 @@ cidrplan check examples/plans/classic-cni.yaml
 cidrplan check examples/plans/hub-spoke.yaml --avoid 10.200.0.0/16 -o json
 # in CI: fail on warnings too
 cidrplan check examples/plans/kubenet-limits.yaml --fail-on warning
+# in GitHub Actions: annotations on the plan's lines
+cidrplan check examples/plans/broken.yaml -o github
 # check a cluster and its VNet as exported with az
 cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports/hub-spoke/vnet-spoke.json`,
 		setup: func(f *flags, e *env) func([]string) error {
@@ -44,9 +51,9 @@ cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports
 			f.planSourceFlags(&src, e)
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
 			f.enumVar(&failOn, "fail-on", "the least severity that makes the exit status 1 (default error)", "error", "warning", "info")
-			f.outputVar(&output)
+			f.outputVar(&output, formatTable, formatJSON, formatYAML, formatSARIF, formatGitHub)
 			return func(args []string) error {
-				p, name, err := src.load(e, args)
+				p, name, where, err := src.loadLocated(e, args)
 				if err != nil {
 					return err
 				}
@@ -54,7 +61,7 @@ cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports
 					p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "--avoid", Source: ipam.SourceOther, Prefixes: avoid})
 				}
 				fs := p.Validate()
-				if err := writeFindings(e, output, name, fs); err != nil {
+				if err := writeFindings(e, output, name, fs, where); err != nil {
 					return err
 				}
 				if failing(fs, failOn) {
@@ -71,8 +78,16 @@ type findingsResult struct {
 	Findings ipam.Findings `json:"findings"`
 }
 
-// writeFindings prints findings grouped by severity, errors first.
-func writeFindings(e *env, output, name string, fs ipam.Findings) error {
+// Outputs of check for CI: SARIF for code scanning, workflow commands for
+// GitHub Actions annotations.
+const (
+	formatSARIF  = "sarif"
+	formatGitHub = "github"
+)
+
+// writeFindings prints findings grouped by severity, errors first; where
+// says where each finding's field is in the input.
+func writeFindings(e *env, output, name string, fs ipam.Findings, where locator) error {
 	if fs == nil {
 		fs = ipam.Findings{}
 	}
@@ -82,6 +97,10 @@ func writeFindings(e *env, output, name string, fs ipam.Findings) error {
 		return writeJSON(e.stdout, findingsResult{fs})
 	case formatYAML:
 		return writeYAML(e.stdout, findingsResult{fs})
+	case formatSARIF:
+		return writeSARIF(e.stdout, fs, where)
+	case formatGitHub:
+		return writeGitHub(e.stdout, fs, where)
 	}
 	w := e.stdout
 	groups := []struct {
@@ -100,7 +119,7 @@ func writeFindings(e *env, output, name string, fs ipam.Findings) error {
 		}
 		fmt.Fprintf(w, "%s (%d)\n", e.paint(g.color, g.title), len(list))
 		for _, f := range list {
-			writeFinding(w, f)
+			writeFinding(w, f, where)
 		}
 		fmt.Fprintln(w)
 	}
@@ -108,12 +127,15 @@ func writeFindings(e *env, output, name string, fs ipam.Findings) error {
 	return nil
 }
 
-// writeFinding prints one finding as a block: code and field, then the
-// message and the fix indented.
-func writeFinding(w io.Writer, f ipam.Finding) {
+// writeFinding prints one finding as a block: code, field and file:line,
+// then the message and the fix indented.
+func writeFinding(w io.Writer, f ipam.Finding, where locator) {
 	fmt.Fprintf(w, "  %s", f.Code)
 	if f.Field != "" {
 		fmt.Fprintf(w, "  %s", f.Field)
+	}
+	if file, line, _ := where(f.Field); file != "" && line > 0 {
+		fmt.Fprintf(w, "  %s:%d", file, line)
 	}
 	fmt.Fprintf(w, "\n    %s\n", f.Message)
 	if f.Fix != "" {

@@ -120,8 +120,17 @@ func TestCheckTable(t *testing.T) {
 	// one line, its message and fix below (the wording is ipam's, tested
 	// there).
 	fs, _ := checkJSON(t, "../../examples/plans/broken.yaml")
+	data, err := os.ReadFile("../../examples/plans/broken.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, pos, err := planfile.ParseWithPositions(data, "broken.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range fs {
-		block := "  " + f.Code + "  " + f.Field + "\n    " + f.Message + "\n"
+		line, _ := pos.Of(f.Field)
+		block := fmt.Sprintf("  %s  %s  ../../examples/plans/broken.yaml:%d\n    %s\n", f.Code, f.Field, line, f.Message)
 		if f.Fix != "" {
 			block += "    fix: " + f.Fix + "\n"
 		}

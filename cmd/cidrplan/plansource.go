@@ -56,29 +56,47 @@ func (src *planSource) stdinTwice() error {
 // load returns the plan named by the positional arguments args (at most one
 // PLAN file) or by the export flags, and a label for it in output.
 func (src *planSource) load(e *env, args []string) (*ipam.Plan, string, error) {
+	p, name, _, err := src.loadLocated(e, args)
+	return p, name, err
+}
+
+// locator says where a finding's field is: the file as given and the
+// line and column; "" and zeros when it can't say.
+type locator func(field string) (file string, line, column int)
+
+// loadLocated is load that also returns where the plan's fields are.
+func (src *planSource) loadLocated(e *env, args []string) (*ipam.Plan, string, locator, error) {
+	noPlace := func(string) (string, int, int) { return "", 0, 0 }
 	switch {
 	case len(args) > 0 && src.imports():
-		return nil, "", fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform exports, not both (got %q and exports)", args[0])
+		return nil, "", nil, fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform exports, not both (got %q and exports)", args[0])
 	case len(args) > 0:
-		p, err := loadPlan(e, args[0])
-		return p, planLabel(args[0]), err
+		p, pos, err := loadPlanAt(e, args[0])
+		where := noPlace
+		if args[0] != input.Stdin {
+			where = func(field string) (string, int, int) {
+				line, col := pos.Of(field)
+				return args[0], line, col
+			}
+		}
+		return p, planLabel(args[0]), where, err
 	case !src.imports():
-		return nil, "", errors.New("missing PLAN argument (or --aks, --vnet, --onprem, --terraform exports)")
+		return nil, "", nil, errors.New("missing PLAN argument (or --aks, --vnet, --onprem, --terraform exports)")
 	}
 	if err := src.stdinTwice(); err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
 	s := src.Sources
 	s.Stdin = e.stdin
 	var err error
 	if s.MaxInputSize, err = e.inputLimit(); err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
 	p, err := azure.Import(s)
 	if err != nil {
-		return nil, "", importError(err)
+		return nil, "", nil, importError(err)
 	}
-	return p, "imported plan", nil
+	return p, "imported plan", noPlace, nil
 }
 
 // importError words an import error for the command line, one line per
@@ -110,19 +128,35 @@ func planLabel(path string) string { return input.Label(path) }
 // are input errors (exit 2) that quote the file and, for malformed
 // content, name the line.
 func loadPlan(e *env, path string) (*ipam.Plan, error) {
+	p, _, err := loadPlanWith(e, path, false)
+	return p, err
+}
+
+// loadPlanAt is loadPlan that also returns where the plan's fields are.
+func loadPlanAt(e *env, path string) (*ipam.Plan, *planfile.Positions, error) {
+	return loadPlanWith(e, path, true)
+}
+
+func loadPlanWith(e *env, path string, positions bool) (*ipam.Plan, *planfile.Positions, error) {
 	data, err := e.readInput("plan", path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	path = planLabel(path)
-	p, err := planfile.Parse(data, path)
+	var p *ipam.Plan
+	var pos *planfile.Positions
+	if positions {
+		p, pos, err = planfile.ParseWithPositions(data, path)
+	} else {
+		p, err = planfile.Parse(data, path)
+	}
 	if err != nil {
-		return nil, planError(err)
+		return nil, nil, planError(err)
 	}
 	if len(p.VNets) == 0 && len(p.Clusters) == 0 {
-		return nil, fmt.Errorf("%s: empty plan (no vnets and no clusters)", path)
+		return nil, nil, fmt.Errorf("%s: empty plan (no vnets and no clusters)", path)
 	}
-	return p, nil
+	return p, pos, nil
 }
 
 // planError presents plan file errors by their Message, one a line: the

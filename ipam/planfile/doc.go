@@ -15,6 +15,11 @@
 // both formats; input it rejects goes to the YAML parser, which names the
 // line.
 //
+// [ParseWithPositions] also returns the plan's [Positions]: the line and
+// column of each field, found by the path a finding names, so that a front
+// end can point at the line a finding is about (the nearest key above it
+// for a value left to its default).
+//
 // [Write] and [Marshal] print a plan back as [YAML] or [JSON] with the keys
 // Parse reads, leaving out fields at their zero value; reading the output
 // back gives the same plan, and writing that gives the same bytes. YAML is

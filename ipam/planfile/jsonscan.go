@@ -41,10 +41,14 @@ func parseJSONNode(data []byte) (*yaml.Node, error) {
 }
 
 type jsonScanner struct {
-	data []byte
-	pos  int
-	line int
+	data      []byte
+	pos       int
+	line      int
+	lineStart int // offset of the current line's first byte
 }
+
+// column is the 1-based byte column of the current position.
+func (s *jsonScanner) column() int { return s.pos - s.lineStart + 1 }
 
 const maxJSONDepth = 1000
 
@@ -53,6 +57,7 @@ func (s *jsonScanner) space() {
 		switch s.data[s.pos] {
 		case '\n':
 			s.line++
+			s.lineStart = s.pos + 1
 		case ' ', '\t', '\r':
 		default:
 			return
@@ -61,11 +66,21 @@ func (s *jsonScanner) space() {
 	}
 }
 
+// value scans one JSON value into a node with its line and column.
 func (s *jsonScanner) value(depth int) (*yaml.Node, error) {
 	if depth > maxJSONDepth {
 		return nil, errJSON
 	}
 	s.space()
+	col := s.column()
+	n, err := s.bareValue(depth)
+	if n != nil {
+		n.Column = col
+	}
+	return n, err
+}
+
+func (s *jsonScanner) bareValue(depth int) (*yaml.Node, error) {
 	if s.pos >= len(s.data) {
 		return nil, errJSON
 	}
@@ -107,7 +122,7 @@ func (s *jsonScanner) object(depth int) (*yaml.Node, error) {
 		if s.pos >= len(s.data) || s.data[s.pos] != '"' {
 			return nil, errJSON
 		}
-		line := s.line
+		line, col := s.line, s.column()
 		key, err := s.str()
 		if err != nil {
 			return nil, err
@@ -121,7 +136,7 @@ func (s *jsonScanner) object(depth int) (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line}, v)
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line, Column: col}, v)
 		s.space()
 		if s.pos >= len(s.data) {
 			return nil, errJSON

@@ -43,6 +43,27 @@ func Load(path string) (*ipam.Plan, error) {
 // document is an error. data may be UTF-8, with or without a byte order
 // mark, or UTF-16 with one; line ends LF or CRLF.
 func Parse(data []byte, name string) (*ipam.Plan, error) {
+	p, _, err := ParseWithPositions(data, name)
+	return p, err
+}
+
+// ParseWithPositions is [Parse] that also returns where the plan's fields
+// are in data, for a front end that points at them.
+func ParseWithPositions(data []byte, name string) (*ipam.Plan, *Positions, error) {
+	root, err := parseNode(data, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := decodePlan(root, name, len(data))
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, &Positions{root: root}, nil
+}
+
+// parseNode parses data, YAML or JSON in any encoding Parse reads, into
+// the node of its one document's value.
+func parseNode(data []byte, name string) (*yaml.Node, error) {
 	data, err := input.Text(data)
 	if err != nil {
 		var ee *input.EncodingError
@@ -51,7 +72,7 @@ func Parse(data []byte, name string) (*ipam.Plan, error) {
 	}
 	if looksLikeJSON(data) {
 		if doc, err := parseJSONNode(data); err == nil {
-			return decodePlan(doc.Content[0], name, len(data))
+			return doc.Content[0], nil
 		}
 	}
 	if err := checkUTF8(data, name); err != nil {
@@ -78,7 +99,7 @@ func Parse(data []byte, name string) (*ipam.Plan, error) {
 		}
 		root = root.Content[0]
 	}
-	return decodePlan(root, name, len(data))
+	return root, nil
 }
 
 // decodePlan maps the root node of a plan document onto a Plan.
