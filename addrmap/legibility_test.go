@@ -1,7 +1,6 @@
 package addrmap
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -16,49 +15,21 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cidrplan/cidrplan/internal/wcag"
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
 
-// minContrast is WCAG 2's AA level for normal text.
-const minContrast = 4.5
+const minContrast = wcag.MinContrast
 
-// luminance is WCAG 2's relative luminance of a colour written #rrggbb.
-func luminance(t *testing.T, hex string) float64 {
-	t.Helper()
-	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
-	if len(hex) != 7 || hex[0] != '#' || err != nil {
-		t.Fatalf("colour %q: want #rrggbb", hex)
-	}
-	channel := func(shift int) float64 {
-		c := float64(v>>shift&0xff) / 255
-		if c <= 0.03928 {
-			return c / 12.92
-		}
-		return math.Pow((c+0.055)/1.055, 2.4)
-	}
-	return 0.2126*channel(16) + 0.7152*channel(8) + 0.0722*channel(0)
-}
-
-// contrast is WCAG 2's contrast ratio of two colours, 1 to 21.
+// contrast is wcag.Contrast for colours the renderer wrote.
 func contrast(t *testing.T, a, b string) float64 {
-	la, lb := luminance(t, a), luminance(t, b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-func TestContrastFormula(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want float64
-	}{
-		{"#000000", "#ffffff", 21},
-		{"#777777", "#ffffff", 4.48}, // the classic grey that just fails AA
-		{"#ffffff", "#ffffff", 1},
-	} {
-		if got := contrast(t, c.a, c.b); math.Abs(got-c.want) > 0.01 {
-			t.Errorf("contrast(%s, %s) = %.2f, want %.2f", c.a, c.b, got, c.want)
-		}
+	t.Helper()
+	c, err := wcag.Contrast(a, b)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return c
 }
 
 // box is an element's extent in the drawing.
@@ -219,31 +190,14 @@ func TestTextIsLegible(t *testing.T) {
 	}
 }
 
-var cssRule = regexp.MustCompile(`(?m)^([^{}\n]+)\{([^}]*)\}`)
-
 // TestHTMLTextContrast checks the page around the map: each colour its
 // style sheet gives text holds minContrast against the page's background.
 func TestHTMLTextContrast(t *testing.T) {
 	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	if err := HTML(w, &ipam.Plan{}); err != nil {
+	if err := HTML(&buf, &ipam.Plan{}); err != nil {
 		t.Fatal(err)
 	}
-	w.Flush()
-	var page string
-	colours := map[string]string{}
-	for _, m := range cssRule.FindAllStringSubmatch(buf.String(), -1) {
-		for _, decl := range strings.Split(m[2], ";") {
-			k, v, ok := strings.Cut(decl, ":")
-			switch k, v = strings.TrimSpace(k), strings.TrimSpace(v); {
-			case !ok:
-			case k == "background" && strings.TrimSpace(m[1]) == "body":
-				page = v
-			case k == "color":
-				colours[strings.TrimSpace(m[1])] = v
-			}
-		}
-	}
+	page, colours := wcag.StyleColours(buf.String())
 	if page == "" || len(colours) < 2 {
 		t.Fatalf("found page background %q and text colours %v in the style sheet", page, colours)
 	}

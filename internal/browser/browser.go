@@ -41,7 +41,7 @@ type View struct {
 	// Text is the page's text as rendered (document.body.innerText):
 	// table cells separated by tabs, rows by newlines.
 	Text string
-	// SVGs is the number of svg elements drawn at least 100×20 pixels.
+	// SVGs is the number of svg elements drawn at least 100×10 pixels.
 	SVGs int
 }
 
@@ -77,7 +77,7 @@ window.addEventListener("load", function () {
     var n = 0;
     d.querySelectorAll("svg").forEach(function (s) {
       var r = s.getBoundingClientRect();
-      if (r.width >= 100 && r.height >= 20) n++;
+      if (r.width >= 100 && r.height >= 10) n++;
     });
     document.getElementById("s" + i).textContent = String(n);
   }

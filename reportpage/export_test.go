@@ -1,0 +1,7 @@
+package reportpage
+
+// The page's words for kinds and ranges, for the external tests.
+var (
+	KindWords = kindWords
+	RangeName = rangeName
+)
