@@ -68,20 +68,13 @@ func wantLines(r ipam.Report) []string {
 	for _, rr := range r.Ranges {
 		row := []string{reportpage.RangeName(rr), reportpage.KindWords(rr.Kind), rr.Prefix.String(), strings.Join(rr.Clusters, ", "),
 			rr.Usable.Grouped(), rr.Steady.Grouped(), rr.Peak.Grouped(), rr.Headroom.Grouped(), ""}
-		if m := rr.MonthsLeft; m != nil {
-			switch {
-			case m.Lasts:
-				row = append(row, "10 years+")
-			case m.Months < 0:
-				row = append(row, "short now")
-			default:
-				row = append(row, strconv.Itoa(m.Months))
-			}
+		if rr.MonthsLeft != nil {
+			row = append(row, reportpage.MonthsWords(rr))
 		}
 		out = append(out, strings.Join(row, "\t"))
 	}
 	for _, p := range r.Pools {
-		out = append(out, strings.Join([]string{p.Cluster, p.Pool, strconv.Itoa(p.Nodes), strconv.Itoa(p.MaxNodes)}, "\t"))
+		out = append(out, strings.Join([]string{p.Cluster, p.Pool, strconv.Itoa(p.Nodes), strconv.Itoa(p.MaxNodes), reportpage.LimitWords(p.LimitedBy)}, "\t"))
 	}
 	for _, c := range r.Upgrade.Clusters {
 		if c.Error != "" {

@@ -2,6 +2,8 @@ package reportpage
 
 // The page's words for kinds and ranges, for the external tests.
 var (
-	KindWords = kindWords
-	RangeName = rangeName
+	KindWords   = kindWords
+	RangeName   = rangeName
+	MonthsWords = monthsWords
+	LimitWords  = limitWords
 )

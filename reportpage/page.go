@@ -20,6 +20,8 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"kind":   kindWords,
 	"name":   rangeName,
 	"months": monthsWords,
+	"limit":  limitWords,
+	"step":   stepRangeWords,
 	"bar":    headroomBar,
 	"join":   strings.Join,
 	"lines":  func(s string) []string { return strings.Split(s, "\n") },

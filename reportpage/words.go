@@ -39,17 +39,59 @@ func rangeName(r ipam.ReportRange) string {
 }
 
 // monthsWords writes a range's months left: "3", "0", "short now",
-// "10 years+".
-func monthsWords(m *ipam.MonthsLeft) string {
+// "10 years+", with the AKS limit that ends them first when it is not the
+// range's own addresses: "11 (cluster node limit)".
+func monthsWords(r ipam.ReportRange) string {
+	m := r.MonthsLeft
+	var s string
 	switch {
 	case m == nil:
 		return ""
 	case m.Lasts:
 		return "10 years+"
 	case m.Months < 0:
-		return "short now"
+		s = "short now"
+	default:
+		s = strconv.Itoa(m.Months)
 	}
-	return strconv.Itoa(m.Months)
+	switch r.MonthsLeftBy {
+	case ipam.CapacityPoolNodes:
+		s += " (pool node limit)"
+	case ipam.CapacityClusterNodes:
+		s += " (cluster node limit)"
+	}
+	return s
+}
+
+// limitWords says what stops a pool growing, with what it would hold at
+// one node more: "node subnet aks-nodes: 527 / 507"; a limit the report
+// names without numbers is shown by its name.
+func limitWords(l *ipam.UpgradeRange) string {
+	switch {
+	case l == nil:
+		return ""
+	case l.Kind == "":
+		return l.Name
+	}
+	what := stepRangeWords(*l)
+	if l.Prefix.IsValid() {
+		what += " " + l.Prefix.String()
+	}
+	return what + ": " + l.Peak.Grouped() + " / " + l.Usable.Grouped()
+}
+
+// stepRangeWords names a range or limit of an upgrade step: "node subnet
+// aks-nodes", "IPv4 pod CIDR", "route table", "pool system nodes".
+func stepRangeWords(r ipam.UpgradeRange) string {
+	switch r.Kind {
+	case ipam.CapacityPodCIDR, ipam.CapacityRoutes:
+		return r.Name
+	case ipam.CapacityPoolNodes:
+		return "pool " + r.Name + " nodes"
+	case ipam.CapacityClusterNodes:
+		return "cluster " + r.Name + " nodes"
+	}
+	return kindWords(r.Kind) + " " + r.Name
 }
 
 // ratio is a/b for drawing; 0 when b is 0. Counts are exact integers up to

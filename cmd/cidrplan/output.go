@@ -15,6 +15,7 @@ const (
 	formatTable = "table"
 	formatJSON  = string(planfile.JSON)
 	formatYAML  = string(planfile.YAML)
+	formatHTML  = "html"
 )
 
 // outputVar defines -o/--output.

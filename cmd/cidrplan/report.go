@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/reportpage"
 )
 
 func reportCommand() *command {
@@ -33,14 +34,19 @@ does not fit now, and "null" in JSON ("10y+" in the table) that it still
 fits after ten years. A range's months also end when a cluster using it
 passes an AKS limit (1,000 nodes a pool, the cluster's node limit).
 
--o json prints the report with the upgrade steps and check's findings.
+-o json prints the report with the upgrade steps and check's findings;
+-o html one self-contained page of it that works offline and prints
+well: the findings, the capacity with headroom bars, the upgrade steps
+and the address map.
 Exits 0 when the report is printed, 2 when the plan cannot be read.`,
 		examples: `# the capacity of a plan
 cidrplan report examples/plans/hub-spoke.yaml
 # with 5% more nodes a month
 cidrplan report examples/plans/classic-cni.yaml --growth 5%/month
 # as JSON, with the upgrade steps and the findings
-cidrplan report examples/plans/kubenet-limits.yaml --growth 2/month -o json`,
+cidrplan report examples/plans/kubenet-limits.yaml --growth 2/month -o json
+# as a page to share or print
+cidrplan report examples/plans/hub-spoke.yaml --growth 5%/month -o html`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var output string
@@ -54,7 +60,7 @@ cidrplan report examples/plans/kubenet-limits.yaml --growth 2/month -o json`,
 				growth = g
 				return nil
 			}, nil)
-			f.outputVar(&output, formatTable, formatJSON)
+			f.outputVar(&output, formatTable, formatJSON, formatHTML)
 			return func(args []string) error {
 				p, name, err := src.load(e, args)
 				if err != nil {
@@ -64,8 +70,11 @@ cidrplan report examples/plans/kubenet-limits.yaml --growth 2/month -o json`,
 				if err != nil {
 					return err
 				}
-				if output == formatJSON {
+				switch output {
+				case formatJSON:
 					return writeJSON(e.stdout, r)
+				case formatHTML:
+					return reportpage.HTML(e.stdout, p, r)
 				}
 				writeReport(e, name, r)
 				return nil

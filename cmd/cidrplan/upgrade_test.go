@@ -122,7 +122,7 @@ func TestUpgradeReportUsageErrors(t *testing.T) {
 	}{
 		{"unknown cluster", []string{"upgrade", "../../examples/plans/classic-cni.yaml", "--cluster", "nope"}, `no cluster "nope" (the plan has prod)`},
 		{"growth without a rate", []string{"report", "../../examples/plans/classic-cni.yaml", "--growth", "5"}, `want "N/month" or "P%/month"`},
-		{"report html not yet", []string{"report", "../../examples/plans/classic-cni.yaml", "-o", "html"}, "want one of table, json"},
+		{"report as yaml", []string{"report", "../../examples/plans/classic-cni.yaml", "-o", "yaml"}, "want one of table, json, html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
