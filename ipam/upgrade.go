@@ -65,8 +65,10 @@ func (r UpgradeReport) Fits() bool {
 
 // ClusterUpgrade is one cluster's upgrade.
 type ClusterUpgrade struct {
-	Name  string              `json:"name"`
-	Model sizing.UpgradeModel `json:"model"`
+	Name string `json:"name"`
+	// ResourceGroup is the cluster's, as the plan gives it (Cluster.ResourceGroup).
+	ResourceGroup string              `json:"resourceGroup,omitzero"`
+	Model         sizing.UpgradeModel `json:"model"`
 	// Nodes is the cluster's nodes at steady state (counted nodes,
 	// maxCount when autoscaled, plus scale-out).
 	Nodes int           `json:"nodes"`
@@ -158,7 +160,7 @@ func (m *capacityModel) clusterUpgrade(base *capacityRun, i int, model sizing.Up
 	if err == nil {
 		err = base.errs[i] // another cluster's model is always valid; this one's counts are not
 	}
-	cu := ClusterUpgrade{Name: c.cv.c.Name, Model: u.Model, Nodes: u.Nodes, Steps: []UpgradeStep{}}
+	cu := ClusterUpgrade{Name: c.cv.c.Name, ResourceGroup: c.cv.c.ResourceGroup, Model: u.Model, Nodes: u.Nodes, Steps: []UpgradeStep{}}
 	if err != nil {
 		cu.Error = err.Error()
 		return cu

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -44,12 +45,12 @@ cidrplan upgrade --aks examples/exports/hub-spoke/aks.json --vnet examples/expor
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var cluster, output string
-			resourceGroup := `"$RESOURCE_GROUP"`
+			var resourceGroup string
 			var simultaneous bool
 			f.planSourceFlags(&src, e)
 			f.stringVar(&cluster, "cluster", "NAME", "only the cluster of that name")
 			f.boolVar(&simultaneous, "simultaneous", "surge every pool at once (network migrations) instead of one pool at a time")
-			f.stringVar(&resourceGroup, "resource-group", "NAME", `the resource group in the az commands printed (default "$RESOURCE_GROUP")`)
+			f.stringVar(&resourceGroup, "resource-group", "NAME", `the resource group in the az commands printed (default the cluster's resourceGroup, else "$RESOURCE_GROUP")`)
 			f.outputVar(&output, formatTable, formatJSON)
 			return func(args []string) error {
 				p, name, err := src.load(e, args)
@@ -121,7 +122,7 @@ func writeUpgrade(e *env, u ipam.UpgradeReport, resourceGroup string) {
 		t.Flush()
 		for j, s := range c.Steps {
 			if !s.Fits {
-				writeStepFix(w, c.Name, j+1, s, resourceGroup)
+				writeStepFix(w, c.Name, j+1, s, resourceGroupWord(resourceGroup, c.ResourceGroup))
 			}
 		}
 	}
@@ -221,7 +222,8 @@ func writeStepFix(w io.Writer, cluster string, n int, s ipam.UpgradeStep, resour
 	}
 	fmt.Fprintf(w, "step %d (%s): %s at a surge of %d\n", n, s.Pool, strings.Join(over, ", "), s.Surge)
 	cmd := func(pool, extra string) {
-		fmt.Fprintf(w, "  az aks nodepool update --resource-group %s --cluster-name %s --name %s %s\n", resourceGroup, cluster, pool, extra)
+		fmt.Fprintf(w, "  az aks nodepool update --resource-group %s --cluster-name %s --name %s %s\n",
+			resourceGroup, shellWord(cluster), shellWord(pool), extra)
 	}
 	pools := strings.Split(s.Pool, ",")
 	switch {
@@ -256,4 +258,22 @@ func rangeWords(r ipam.UpgradeRange) string {
 		return r.Name + " " + r.Prefix.String()
 	}
 	return sizing.RangeKind(r.Kind).Title() + " " + r.Name + " (" + r.Prefix.String() + ")"
+}
+
+// resourceGroupWord is the resource group of the az commands as a shell
+// word: the flag's, else the plan's, else a variable to set.
+func resourceGroupWord(flag, plan string) string {
+	if rg := cmp.Or(flag, plan); rg != "" {
+		return shellWord(rg)
+	}
+	return `"$RESOURCE_GROUP"`
+}
+
+// shellWord quotes s for a POSIX shell when it holds anything but letters,
+// digits, '.', '_' and '-'.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

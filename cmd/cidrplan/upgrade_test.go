@@ -131,3 +131,17 @@ func TestUpgradeReportUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestResourceGroupWord(t *testing.T) {
+	for _, tt := range []struct{ flag, plan, want string }{
+		{"", "", `"$RESOURCE_GROUP"`},
+		{"", "rg-apps", "rg-apps"},
+		{"rg2", "rg-apps", "rg2"},
+		{"", "rg apps (prod)", `'rg apps (prod)'`},
+		{"", "it's", `'it'\''s'`},
+	} {
+		if got := resourceGroupWord(tt.flag, tt.plan); got != tt.want {
+			t.Errorf("resourceGroupWord(%q, %q) = %s, want %s", tt.flag, tt.plan, got, tt.want)
+		}
+	}
+}
