@@ -194,6 +194,9 @@ func required(x val) string {
 }
 
 func isTemplateValue(x val) bool {
+	if _, ok := x.v.(badExpr); ok {
+		return true
+	}
 	s, ok := x.v.(string)
 	return ok && isTemplateExpression(s)
 }

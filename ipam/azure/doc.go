@@ -10,7 +10,10 @@
 // (az network vnet show / list, ARM/REST); [ParseOnPrem] on-premises ranges
 // (az network local-gateway show, az network nic
 // show-effective-route-table); [ParseTerraform] the azurerm resources of a
-// Terraform state or plan, in the root module and every child module. Each
+// Terraform state or plan, in the root module and every child module;
+// [ParseTemplate] an ARM template (az group export, az bicep build,
+// hand-written) with the values of its deployment [Parameters] files,
+// evaluating the part of the template language address plans use. Each
 // returns [Resources], still in Azure's terms (resource IDs);
 // [Resources.Plan] resolves the references between files and [Import] does
 // all of it for a [Sources] list of file paths.
@@ -48,9 +51,11 @@
 // properties.networkProfile.serviceCidr. Its Kind matches one
 // sentinel with errors.Is: [ErrSyntax] (malformed or truncated JSON, with the
 // line), [ErrFormat] (not an export of the expected kind), [ErrInvalidValue],
-// [ErrMissingField], [ErrTemplateExpression] (an unresolved ARM template
-// expression such as "[parameters('podCidr')]", reported as such and not as
-// a malformed value), [ErrConflict] (two files describe one resource
+// [ErrMissingField], [ErrTemplateExpression] (an ARM template expression
+// that the exports' readers do not evaluate, such as
+// "[parameters('podCidr')]" given with --aks, or that [ParseTemplate]
+// cannot evaluate, with its line, reported as such and not as a malformed
+// value), [ErrConflict] (two files describe one resource
 // differently), [ErrNoCluster] (a pool that belongs to no imported cluster).
 // The cause (an *ipam.PrefixError, a *sizing.Error) is wrapped too, so
 // errors.Is(err, ipam.ErrHostBits) and errors.Is(err, cidr.ErrHostBits)

@@ -39,7 +39,7 @@ type Error struct {
 	// properties.agentPoolProfiles[0].maxPods; for a syntax error, of the
 	// value being read where the file breaks off; empty for the whole file.
 	Path  string
-	Line  int    // 1-based, for syntax errors; 0 otherwise
+	Line  int    // 1-based, for syntax and template expression errors; 0 otherwise
 	Value string // the offending input as text, when there is one
 	Kind  error  // a sentinel
 	Err   error  // the cause; may be nil

@@ -1,6 +1,7 @@
 package azure_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -87,4 +88,39 @@ func FuzzParseOnPrem(f *testing.F) {
 func FuzzParseTerraform(f *testing.F) {
 	addSeeds(f, "terraform")
 	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, azure.ParseTerraform, data) })
+}
+
+func FuzzParseTemplate(f *testing.F) {
+	addSeeds(f, "arm")
+	parse := func(data []byte, file string) (*azure.Resources, error) {
+		return azure.ParseTemplate(data, file, azure.Parameters{})
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, parse, data) })
+}
+
+// FuzzTemplateExpression puts an expression where a template's variable,
+// parameter default and subnet ID are: evaluating it must not panic, loop
+// or grow without bound, and must fail with an *azure.Error.
+func FuzzTemplateExpression(f *testing.F) {
+	for _, s := range []string{
+		"[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('name'), 'nodes')]",
+		"[concat(variables('v'), variables('v'))]",
+		"[format('{0}/{1}{{', resourceGroup().id, subscription().subscriptionId)]",
+		"[variables('v')[0].x['y']]",
+		"[subscriptionResourceId('s', 'Microsoft.Network/virtualNetworks', 'n')]",
+		"[concat(concat(concat('", "[[x]", "['it''s']", "[-12]", "[true]",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, expr string) {
+		q, err := json.Marshal(expr)
+		if err != nil {
+			return
+		}
+		in := templateOf(`"v": `+string(q)+`, "w": "[concat(variables('v'), variables('v'))]"`,
+			vnetResource+",\n"+clusterResource(`[variables('w')]`)+",\n"+clusterResource(strings.Trim(string(q), `"`)))
+		checkParse(t, func(data []byte, file string) (*azure.Resources, error) {
+			return azure.ParseTemplate(data, file, azure.Parameters{})
+		}, []byte(in))
+	})
 }

@@ -24,7 +24,7 @@ var cmpOpts = cmp.Options{
 }
 
 // sourcesIn returns the exports of a fixture directory by their name's
-// prefix: aks*, vnet*, onprem*, terraform*.
+// prefix: aks*, vnet*, onprem*, terraform*, arm*, parameters*.
 func sourcesIn(t *testing.T, dir string) azure.Sources {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
@@ -42,6 +42,10 @@ func sourcesIn(t *testing.T, dir string) azure.Sources {
 			s.OnPrem = append(s.OnPrem, f)
 		case strings.HasPrefix(base, "terraform"):
 			s.Terraform = append(s.Terraform, f)
+		case strings.HasPrefix(base, "arm"):
+			s.ARM = append(s.ARM, f)
+		case strings.HasPrefix(base, "parameters"):
+			s.Parameters = append(s.Parameters, f)
 		}
 	}
 	return s
@@ -55,7 +59,7 @@ func fixtureDirs(t *testing.T) []string {
 	}
 	var dirs []string
 	for _, e := range entries {
-		if e.IsDir() && e.Name() != "errors" {
+		if e.IsDir() && e.Name() != "errors" && e.Name() != "fuzz" {
 			dirs = append(dirs, e.Name())
 		}
 	}

@@ -23,6 +23,12 @@ type Sources struct {
 	// Terraform: terraform show -json of a state or a plan (see
 	// [ParseTerraform]).
 	Terraform []string
+	// ARM: ARM templates (az group export, az bicep build, hand-written),
+	// evaluated with the values of Parameters (see [ParseTemplate]).
+	ARM []string
+	// Parameters: ARM deployment parameters files, for every template of
+	// ARM; a later file's value wins.
+	Parameters []string
 	// Stdin is what "-" reads; nil means no standard input (an empty file).
 	Stdin io.Reader
 	// MaxInputSize bounds each file, in bytes; zero means
@@ -45,6 +51,17 @@ func Import(s Sources) (*ipam.Plan, error) {
 	}
 	rs := &Resources{}
 	var errs []error
+	var params Parameters
+	for _, f := range s.Parameters {
+		data, err := input.Read(f, stdin, s.MaxInputSize)
+		if err == nil {
+			err = params.ParseParameters(data, input.Label(f))
+		}
+		if err != nil {
+			errs = appendErrors(errs, err)
+		}
+	}
+	template := func(data []byte, file string) (*Resources, error) { return ParseTemplate(data, file, params) }
 	for _, kind := range []struct {
 		files []string
 		parse func([]byte, string) (*Resources, error)
@@ -53,6 +70,7 @@ func Import(s Sources) (*ipam.Plan, error) {
 		{s.VNet, ParseVNet},
 		{s.OnPrem, ParseOnPrem},
 		{s.Terraform, ParseTerraform},
+		{s.ARM, template},
 	} {
 		for _, f := range kind.files {
 			data, err := input.Read(f, stdin, s.MaxInputSize)

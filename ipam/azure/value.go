@@ -22,6 +22,9 @@ import (
 type reader struct {
 	file string
 	errs []error
+	// evaluated: the values are a template's, expressions evaluated and
+	// escapes undone ("[[x]" read as "[x]"); strings are taken as they are.
+	evaluated bool
 }
 
 func (r *reader) add(e *Error) {
@@ -112,6 +115,10 @@ func (x val) object() (map[string]any, bool) {
 }
 
 func (x val) wrongType(want string) {
+	if b, ok := x.v.(badExpr); ok {
+		x.r.add(b.err)
+		return
+	}
 	if s, ok := x.v.(string); ok && isTemplateExpression(s) {
 		x.r.fail(x.path, ErrTemplateExpression, s, "", nil)
 		return
@@ -218,6 +225,9 @@ func (x val) str() string {
 	if !ok {
 		x.wrongType("a string")
 		return ""
+	}
+	if x.r.evaluated {
+		return s
 	}
 	if isTemplateExpression(s) {
 		x.r.fail(x.path, ErrTemplateExpression, s, "", nil)
