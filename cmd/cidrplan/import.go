@@ -6,12 +6,14 @@ func importCommand() *command {
 	return &command{
 		name:    "import",
 		summary: "turn az, ARM and Terraform exports into a plan",
-		usage:   "[--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]... [flags]",
+		usage:   "[--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]... [--arm FILE]... [--parameters FILE]... [flags]",
 		about: `Reads what already exists, offline and without Azure credentials — clusters
 (az aks show, az aks nodepool list, ARM JSON), virtual networks (az network
 vnet show/list; peered address spaces become ranges to avoid), on-premises
-ranges (az network local-gateway show, effective routes) and Terraform
-(terraform show -json) — and prints the equivalent plan, ready to edit,
+ranges (az network local-gateway show, effective routes), Terraform
+(terraform show -json; a peering's remote VNet held in the state becomes a
+range to avoid) and ARM templates (--arm, with --parameters files) — and
+prints the equivalent plan, ready to edit,
 "cidrplan check" or "cidrplan complete".
 
 A cluster whose pools name no subnet (vnetSubnetId null, the az aks create
@@ -21,11 +23,22 @@ the plan assumes what AKS is observed to create, aks-subnet 10.224.0.0/16 in
 10.224.0.0/12, and "cidrplan check" reports the assumption.
 
 "cidrplan check" and "cidrplan map" take the same flags to work on exports
-directly.`,
+directly.
+
+An ARM template (az group export, az bicep build or hand-written) is
+evaluated as far as address plans need: parameters (a --parameters file's
+value, else the defaultValue), variables, concat, format, resourceId and
+subscriptionResourceId, resourceGroup() and subscription() (their values
+stand as {resourceGroup}, {subscriptionId}), literals. Subnets and agent
+pools declared as resources of their own join their VNet and cluster, and
+a pool's resourceId(...) subnet is the template's subnet. Any other
+expression a field needs is reported once, with its JSON path and line.`,
 		examples: `# a cluster, its spoke VNet, the peered hub and the on-premises gateway
 cidrplan import --aks examples/exports/hub-spoke/aks.json --vnet examples/exports/hub-spoke/vnet-spoke.json --vnet examples/exports/hub-spoke/vnet-hub.json --onprem examples/exports/hub-spoke/onprem-lgw.json
 # a Terraform state, as JSON
-cidrplan import --terraform examples/exports/terraform/terraform.json -o json`,
+cidrplan import --terraform examples/exports/terraform/terraform.json -o json
+# an ARM template with its deployment parameters
+cidrplan import --arm examples/exports/arm/main.json --parameters examples/exports/arm/main.parameters.json`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var output string

@@ -25,12 +25,14 @@ func (f *flags) planSourceFlags(src *planSource, e *env) {
 	f.stringsVar(&src.VNet, "vnet", "FILE", "az network vnet show / list or ARM JSON; repeatable")
 	f.stringsVar(&src.OnPrem, "onprem", "FILE", "az network local-gateway show or nic show-effective-route-table; repeatable")
 	f.stringsVar(&src.Terraform, "terraform", "FILE", "terraform show -json of a state or plan; repeatable")
+	f.stringsVar(&src.ARM, "arm", "FILE", "ARM template (az group export, az bicep build, hand-written); repeatable")
+	f.stringsVar(&src.Parameters, "parameters", "FILE", "ARM deployment parameters file for the --arm templates; repeatable, the last value wins")
 	f.inputLimitVar(e)
 }
 
 // imports reports whether any export flag was given.
 func (src *planSource) imports() bool {
-	return len(src.AKS)+len(src.VNet)+len(src.OnPrem)+len(src.Terraform) > 0
+	return len(src.AKS)+len(src.VNet)+len(src.OnPrem)+len(src.Terraform)+len(src.ARM) > 0
 }
 
 // stdinTwice reports a usage error when more than one input names standard
@@ -40,7 +42,8 @@ func (src *planSource) stdinTwice() error {
 	for _, kind := range []struct {
 		flag  string
 		files []string
-	}{{"--aks", src.AKS}, {"--vnet", src.VNet}, {"--onprem", src.OnPrem}, {"--terraform", src.Terraform}} {
+	}{{"--aks", src.AKS}, {"--vnet", src.VNet}, {"--onprem", src.OnPrem}, {"--terraform", src.Terraform},
+		{"--arm", src.ARM}, {"--parameters", src.Parameters}} {
 		for _, f := range kind.files {
 			if f == input.Stdin {
 				flags = append(flags, kind.flag+" -")
@@ -69,7 +72,7 @@ func (src *planSource) loadLocated(e *env, args []string) (*ipam.Plan, string, l
 	noPlace := func(string) (string, int, int) { return "", 0, 0 }
 	switch {
 	case len(args) > 0 && src.imports():
-		return nil, "", nil, fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform exports, not both (got %q and exports)", args[0])
+		return nil, "", nil, fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform/--arm exports, not both (got %q and exports)", args[0])
 	case len(args) > 0:
 		p, pos, err := loadPlanAt(e, args[0])
 		where := noPlace
@@ -80,8 +83,10 @@ func (src *planSource) loadLocated(e *env, args []string) (*ipam.Plan, string, l
 			}
 		}
 		return p, planLabel(args[0]), where, err
+	case len(src.Parameters) > 0 && len(src.ARM) == 0:
+		return nil, "", nil, errors.New("--parameters gives the values of --arm templates: add --arm FILE")
 	case !src.imports():
-		return nil, "", nil, errors.New("missing PLAN argument (or --aks, --vnet, --onprem, --terraform exports)")
+		return nil, "", nil, errors.New("missing PLAN argument (or --aks, --vnet, --onprem, --terraform, --arm exports)")
 	}
 	if err := src.stdinTwice(); err != nil {
 		return nil, "", nil, err

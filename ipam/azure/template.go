@@ -1,8 +1,11 @@
 package azure
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -100,6 +103,9 @@ func ParseTemplate(data []byte, file string, params Parameters) (*Resources, err
 	for _, x := range res.list() {
 		t.resource(x, "", "", 0)
 	}
+	// In file order: an error where a parameter or variable is defined
+	// may be met after a field that uses it.
+	slices.SortStableFunc(r.errs, func(a, b error) int { return cmp.Compare(errorLine(a), errorLine(b)) })
 	if err := r.err(); err != nil {
 		return nil, err
 	}
@@ -271,4 +277,13 @@ func templateID(typ, name string) string {
 		return ""
 	}
 	return id.(string)
+}
+
+// errorLine is the line of an *Error, for sorting; errors without a line
+// go last.
+func errorLine(err error) int {
+	if e, ok := err.(*Error); ok && e.Line > 0 {
+		return e.Line
+	}
+	return math.MaxInt
 }
