@@ -376,7 +376,8 @@ const (
 	CodeBastionSubnetName Code = "BastionSubnetName"
 
 	// CodeAPIServerSubnetTooSmall: an API server VNet integration subnet is
-	// smaller than /28. Error; source:
+	// smaller than /28, or holds fewer than nine addresses for each cluster
+	// that shares it. Error; source:
 	// articles/aks/api-server-vnet-integration.md.
 	CodeAPIServerSubnetTooSmall Code = "ApiServerSubnetTooSmall"
 
@@ -414,6 +415,15 @@ const (
 	// without dual-stack support. Error; source:
 	// articles/aks/configure-dual-stack.md.
 	CodeDualStackNeedsOverlay Code = "DualStackRequiresOverlay"
+
+	// CodeNetworkPolicyUnsupported: a dual-stack cluster chooses the Azure
+	// or Calico network policy, which dual-stack does not support. Error;
+	// source: articles/aks/azure-cni-overlay.md.
+	CodeNetworkPolicyUnsupported Code = "NetworkPolicyNotSupported"
+
+	// CodeSystemPoolMaxUnavailable: a System pool sets maxUnavailable above
+	// 0. Error; source: articles/aks/upgrade-aks-node-pools-rolling.md.
+	CodeSystemPoolMaxUnavailable Code = "SystemAgentPoolMaxUnavailable"
 
 	// CodeDualStackCiliumVersion: a dual-stack Cilium cluster is older than
 	// Kubernetes 1.29. Error; source: articles/aks/configure-dual-stack.md.
@@ -454,6 +464,11 @@ const (
 	// CodeNoNetworkPolicy: a cluster chooses no network policy engine.
 	// Warning; source: articles/aks/use-network-policies.md.
 	CodeNoNetworkPolicy Code = "NoNetworkPolicy"
+
+	// CodeNPMNodeLimit: a cluster with the Azure network policy (Azure
+	// Network Policy Manager) plans more than 250 nodes. Warning; source:
+	// articles/aks/best-practices-performance-scale-large.md.
+	CodeNPMNodeLimit Code = "AzureNetworkPolicyManagerNodeLimit"
 
 	// CodeWindowsWithoutSurge: a Windows pool upgrades without a surge node.
 	// Warning; source: articles/aks/upgrade-aks-node-pools-rolling.md.

@@ -113,8 +113,8 @@ func TestCompletePodSubnetAndDualStack(t *testing.T) {
 			Subnets: []Subnet{{Name: "nodes"}, {Name: "pods"}, {Name: "ds-nodes"}}}},
 		Clusters: []Cluster{
 			{Name: "cni", VNet: "v", NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPolicy: PolicyAzure},
-				AgentPoolProfiles: []AgentPool{{Pool: sizing.Pool{Name: "sys", Count: 100, MaxPods: 16, MaxSurge: sizing.MustParseSurge("0"),
-					MaxUnavailable: sizing.MustParseSurge("1"), VNetSubnet: "nodes", PodSubnet: "pods"}}}},
+				AgentPoolProfiles: []AgentPool{{Pool: sizing.Pool{Name: "sys", Count: 100, MaxPods: 16, MaxSurge: sizing.MustParseSurge("1"),
+					VNetSubnet: "nodes", PodSubnet: "pods"}}}},
 			{Name: "ds", VNet: "v", NetworkProfile: NetworkProfile{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay,
 				NetworkPolicy: PolicyCilium, NetworkDataplane: DataplaneCilium, IPFamilies: []IPFamily{IPv4, IPv6}},
 				AgentPoolProfiles: []AgentPool{pool("sys", 3, "ds-nodes")}},
@@ -129,10 +129,11 @@ func TestCompletePodSubnetAndDualStack(t *testing.T) {
 		prefixes[s.Name] = s.AddressPrefixes
 	}
 	// docs/aks-rules.md#azure-cni-dynamic-pod-subnet-takes-16-pod-addresses-per-node:
-	// dynamic pod subnet, 100 nodes, no surge → 1,600 IPs → /21 (maxPods 16:
+	// dynamic pod subnet, 100 nodes + 1 surge → 1,616 IPs → /21 (a System
+	// pool upgrades with surge: it takes no maxUnavailable; maxPods 16:
 	// one batch is a full node; completion sizes a pod subnet for full nodes,
 	// docs/aks-rules.md#a-dynamic-pod-subnet-addresses-pods-in-whole-batches).
-	// The node subnet holds 100 node IPs → /25; the dual-stack nodes a /28
+	// The node subnet holds 101 node IPs → /25; the dual-stack nodes a /28
 	// (3 nodes + 1 surge = 4 IPs > 3 usable in a /29, so a /28) and an IPv6 /64.
 	want := map[string][]netip.Prefix{
 		"pods":     {pfx("10.50.0.0/21")},

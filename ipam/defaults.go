@@ -40,7 +40,8 @@ func DefaultServiceCIDRv6() netip.Prefix { return netip.MustParsePrefix("fd12:34
 // WithDefaults returns a copy of p with every default filled in explicitly,
 // so that printing it shows what AKS would use. It fills: networkPlugin
 // (azure), networkDataplane (azure), ipFamilies (IPv4), service CIDRs and DNS
-// IP (both, only when both are absent), pod CIDRs (overlay and kubenet),
+// IP (both, only when both are absent), pod CIDRs (overlay and kubenet;
+// bring your own CNI has no default: the plan must state one),
 // podCidr/podCidrs and serviceCidr/serviceCidrs mirrored, the cluster's
 // defaults (maxSurge 10% [D], overlayMaxNodes 5,000 [D]), each pool's
 // osType (Linux), mode (first pool System), maxPods (the cluster's
@@ -96,7 +97,7 @@ func defaultCluster(q *Plan, c *Cluster) {
 		}
 		np.DNSServiceIP = DefaultDNSServiceIP()
 	}
-	if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
+	if spec := np.model().Spec(); spec.PodCIDR && !spec.PodCIDRRequired && len(np.PodPrefixes()) == 0 {
 		np.PodCIDRs = []netip.Prefix{DefaultPodCIDR()}
 		if dual {
 			np.PodCIDRs = append(np.PodCIDRs, DefaultPodCIDRv6())
@@ -114,10 +115,7 @@ func defaultCluster(q *Plan, c *Cluster) {
 			ap.OSType = Linux
 		}
 		if ap.Mode == "" {
-			ap.Mode = "User"
-			if i == 0 {
-				ap.Mode = "System"
-			}
+			ap.Mode = sizing.DefaultPoolMode(i)
 		}
 		if ap.PodSubnet != "" && ap.PodIPAllocationMode == "" {
 			ap.PodIPAllocationMode = DynamicIndividual

@@ -20,7 +20,7 @@ func TestWithDefaultsValues(t *testing.T) {
 	p.Clusters[1].AgentPoolProfiles[0].PodSubnet = "p"
 	q := p.WithDefaults()
 	type got struct {
-		Modes        []string
+		Modes        []PoolMode
 		MaxPods      []int
 		VNet         string
 		PodMode      PodIPAllocationMode
@@ -37,7 +37,7 @@ func TestWithDefaultsValues(t *testing.T) {
 	}
 	k, ps := q.Clusters[0], q.Clusters[1]
 	g := got{
-		Modes:        []string{k.AgentPoolProfiles[0].Mode, k.AgentPoolProfiles[1].Mode},
+		Modes:        []PoolMode{k.AgentPoolProfiles[0].Mode, k.AgentPoolProfiles[1].Mode},
 		MaxPods:      []int{k.AgentPoolProfiles[0].MaxPods, ps.AgentPoolProfiles[0].MaxPods},
 		VNet:         k.VNet,
 		PodMode:      ps.AgentPoolProfiles[0].PodIPAllocationMode,
@@ -49,7 +49,7 @@ func TestWithDefaultsValues(t *testing.T) {
 		SvcOnlyCIDRs: len(q.Clusters[2].NetworkProfile.ServiceCIDRs),
 	}
 	want := got{
-		Modes:        []string{"System", "User"},
+		Modes:        []PoolMode{ModeSystem, ModeUser},
 		MaxPods:      []int{110, 250},
 		VNet:         "v",
 		PodMode:      DynamicIndividual,

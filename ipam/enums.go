@@ -43,12 +43,13 @@ type (
 	NetworkPolicy       = sizing.NetworkPolicy
 	IPFamily            = sizing.IPFamily
 	OSType              = sizing.OSType
+	PoolMode            = sizing.PoolMode
 	PodIPAllocationMode = sizing.PodIPAllocationMode
 )
 
-// Network plugins, modes, dataplanes, policies, families, OS types and pod
-// IP allocation modes, as in sizing. Of the network policies, "none" is an
-// explicit choice of no policy engine; empty means not chosen.
+// Network plugins, modes, dataplanes, policies, families, OS types, pool
+// modes and pod IP allocation modes, as in sizing. Of the network policies,
+// "none" is an explicit choice of no policy engine; empty means not chosen.
 const (
 	PluginAzure       = sizing.PluginAzure
 	PluginKubenet     = sizing.PluginKubenet
@@ -64,6 +65,8 @@ const (
 	IPv6              = sizing.IPv6
 	Linux             = sizing.Linux
 	Windows           = sizing.Windows
+	ModeSystem        = sizing.ModeSystem
+	ModeUser          = sizing.ModeUser
 	DynamicIndividual = sizing.DynamicIndividual
 	StaticBlock       = sizing.StaticBlock
 )

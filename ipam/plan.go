@@ -182,10 +182,10 @@ func effectivePrefixes(plural []netip.Prefix, single netip.Prefix) []netip.Prefi
 // IsOverlay reports whether the profile selects Azure CNI Overlay.
 func (np *NetworkProfile) IsOverlay() bool { return np.model() == sizing.ModelOverlay }
 
-// UsesPodCIDR reports whether pods take addresses from a pod CIDR (overlay
-// and kubenet) rather than from VNet subnets: whether the profile's network
-// model uses one ([sizing.ModelSpec.Uses]).
-func (np *NetworkProfile) UsesPodCIDR() bool { return np.model().Spec().Uses(sizing.PodCIDR) }
+// UsesPodCIDR reports whether pods take addresses from a pod CIDR rather
+// than from VNet subnets: overlay and kubenet, and a bring-your-own CNI
+// cluster, whose control plane uses the range ([sizing.ModelSpec.PodCIDR]).
+func (np *NetworkProfile) UsesPodCIDR() bool { return np.model().Spec().PodCIDR }
 
 // podCIDRReusable reports whether other clusters may reuse the profile's
 // pod CIDR (overlay), as the network model's spec says.
@@ -198,7 +198,7 @@ func (np *NetworkProfile) model() sizing.Model { return np.network().Model(sizin
 // network returns the profile in sizing's terms.
 func (np *NetworkProfile) network() sizing.Network {
 	return sizing.Network{Plugin: np.NetworkPlugin, PluginMode: np.NetworkPluginMode,
-		Dataplane: np.NetworkDataplane, IPFamilies: np.IPFamilies}
+		Dataplane: np.NetworkDataplane, IPFamilies: np.IPFamilies, Policy: np.NetworkPolicy}
 }
 
 // APIServerAccessProfile is the part of AKS's apiServerAccessProfile that
@@ -231,8 +231,8 @@ type NodeProvisioningProfile struct {
 
 // AgentPool is one node pool (AKS's agentPoolProfiles entry). It embeds
 // [sizing.Pool], so its keys are sizing's (AKS's camelCase): name, osType,
-// count, maxCount, enableAutoScaling, maxPods, maxSurge, maxUnavailable,
-// scaleOut, vnetSubnet, podSubnet, podIpAllocationMode.
+// mode, count, maxCount, enableAutoScaling, maxPods, maxSurge,
+// maxUnavailable, scaleOut, vnetSubnet, podSubnet, podIpAllocationMode.
 //
 // VNetSubnet names the pool's node subnet and PodSubnet its pod subnet (Azure
 // CNI pod-subnet models only): "subnet" in the cluster's VNet or
@@ -240,9 +240,7 @@ type NodeProvisioningProfile struct {
 // [Plan.Complete]; validation reports it as missing.
 type AgentPool struct {
 	sizing.Pool
-	// Mode is "System" or "User"; informational.
-	Mode     string `json:"mode,omitzero"`
-	MinCount int    `json:"minCount,omitzero"`
+	MinCount int `json:"minCount,omitzero"`
 }
 
 // AvoidRange is a set of prefixes the plan must stay clear of: a peered VNet,

@@ -21,6 +21,7 @@ func checkAdvice(v *validation) {
 		v.adviseWindowsMaxPods(cv)
 		v.adviseBastion(cv)
 		v.adviseAssumedDefaults(cv)
+		v.adviseDisputedDualStack(cv)
 	}
 	for _, sv := range v.subnets {
 		v.adviseIngressSubnet(sv)
@@ -32,6 +33,7 @@ func checkAdvice(v *validation) {
 	for i := range sized {
 		v.adviseKubenetUpgradeRoutes(&sized[i])
 		v.adviseClusterUpgradeLimit(&sized[i])
+		v.adviseNPMNodes(&sized[i])
 	}
 	for _, l := range subnetLoads(v, sized) {
 		v.adviseHeadroom(l)
@@ -61,6 +63,36 @@ func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
 	v.warnf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
 		"kubenet cluster %q has %s; %s adds %s, %d routes in all, past the %d of its route table (one route per node): lower maxSurge of %s (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
 		cs.cv.c.Name, plural(a.Nodes, "node"), what, plural(a.Surge, "surge node"), a.Routes, a.Limit, pools)
+}
+
+// adviseDisputedDualStack notes a dual-stack cluster whose pools follow a
+// model whose dual-stack support sources disagree on [D] (static block pod
+// subnets: docs/aks-rules.md#dual-stack-static-block-pod-subnets).
+func (v *validation) adviseDisputedDualStack(cv *clusterView) {
+	if !cv.network().IsDualStack() {
+		return
+	}
+	for _, pv := range cv.pools {
+		m := pv.mode()
+		if why := m.Spec().DualStackDispute; why != "" {
+			v.infof(CodeDisputedDefault, cv.field("networkProfile.ipFamilies"),
+				"cluster %q is dual-stack with pool %q on the %s model: accepted [D] (%s); Azure CNI Overlay avoids the question",
+				cv.c.Name, pv.p.Name, m, why)
+			return
+		}
+	}
+}
+
+// adviseNPMNodes warns when a cluster with the azure network policy plans
+// more nodes than Azure Network Policy Manager supports
+// (docs/aks-rules.md#azure-network-policy-manager-up-to-250-nodes).
+func (v *validation) adviseNPMNodes(cs *clusterSizing) {
+	if cs.err != nil || cs.cv.c.NetworkProfile.NetworkPolicy != PolicyAzure || cs.demand.Nodes <= sizing.MaxNPMNodes {
+		return
+	}
+	v.warnf(CodeNPMNodeLimit, cs.cv.field("networkProfile.networkPolicy"),
+		"cluster %q plans %s with the azure network policy; Azure Network Policy Manager supports up to %d: use the cilium network policy on the Cilium dataplane, or calico",
+		cs.cv.c.Name, plural(cs.demand.Nodes, "node"), sizing.MaxNPMNodes)
 }
 
 // productionSurgePercent is AKS's production advice for maxSurge.

@@ -1,6 +1,7 @@
 package ipam
 
 import (
+	"fmt"
 	"net/netip"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestAdviseKubenetUpgradeRoutes(t *testing.T) {
 	const field = "clusters[prod].agentPoolProfiles"
 	runRuleCases(t, []ruleCase{
 		{name: "400 nodes upgrading in place", codes: codes,
-			plan: kubenet(rulePool("system", 200, pSurge("0"), pUnavailable("1")), rulePool("apps", 200, pSurge("0"), pUnavailable("1")))},
+			plan: kubenet(rulePool("system", 200, pSurge("0"), pUnavailable("1"), pUser), rulePool("apps", 200, pSurge("0"), pUnavailable("1")))},
 		{name: "399 nodes plus 1 surge", codes: codes,
 			plan: kubenet(rulePool("system", 199, pSurge("1")), rulePool("apps", 200, pSurge("0"), pUnavailable("1")))},
 		{name: "overlay 400 nodes plus surge", codes: codes,
@@ -109,7 +110,7 @@ func TestAdviseWindowsSurge(t *testing.T) {
 		{name: "Windows pool with surge", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows, pSurge("33%")))},
 		{name: "Linux pool without surge", codes: codes,
-			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3, pSurge("0"), pUnavailable("1")))},
+			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3, pSurge("0"), pUnavailable("1"), pUser))},
 		{
 			name: "Windows pool without surge", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/22", rulePool("system", 3), rulePool("win", 3, pWindows, pSurge("0"), pUnavailable("1"))),
@@ -234,5 +235,32 @@ func TestAdviseAssumedDefaults(t *testing.T) {
 			want: Findings{info(CodeDisputedDefault, "clusters[prod].defaults.overlayMaxNodes",
 				`cluster "prod" plans 1001 overlay nodes, within the assumed limit of 5000 [D] but above the 1000 that applied before 2024-03`)},
 		},
+	})
+}
+
+// Azure Network Policy Manager supports 250 nodes: a cluster with the azure
+// network policy that plans more gets a warning. Source:
+// articles/aks/best-practices-performance-scale-large.md ("Azure Network
+// Policy Manager (NPM) only supports up to 250 nodes").
+func TestAdviseNPMNodes(t *testing.T) {
+	codes := []Code{CodeNPMNodeLimit}
+	npm := func(policy NetworkPolicy, nodes ...int) *Plan {
+		var pools []AgentPool
+		for i, n := range nodes {
+			pools = append(pools, rulePool(fmt.Sprintf("np%d", i), n, pSurge("1")))
+		}
+		p := rulePlan(ruleOverlay, "10.1.0.0/20", pools...)
+		p.Clusters[0].NetworkProfile.NetworkPolicy = policy
+		return p
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "249 nodes", codes: codes, plan: npm(PolicyAzure, 200, 49)},
+		{name: "250 nodes", codes: codes, plan: npm(PolicyAzure, 200, 50)},
+		{
+			name: "251 nodes", codes: codes, plan: npm(PolicyAzure, 200, 51),
+			want: Findings{warning(CodeNPMNodeLimit, "clusters[prod].networkProfile.networkPolicy",
+				`cluster "prod" plans 251 nodes with the azure network policy; Azure Network Policy Manager supports up to 250: use the cilium network policy on the Cilium dataplane, or calico`)},
+		},
+		{name: "251 nodes with cilium", codes: codes, plan: npm(PolicyCilium, 200, 51)},
 	})
 }

@@ -550,7 +550,7 @@ func sizingClusterField(f string) string {
 	switch f {
 	case "pools", "nodes":
 		return "agentPoolProfiles"
-	case "networkPlugin", "networkPluginMode", "networkDataplane", "ipFamilies":
+	case "networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy", "ipFamilies":
 		return "networkProfile." + f
 	}
 	return f
@@ -583,8 +583,11 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 		case strings.HasPrefix(se.Field, "consumers"):
 			return "", "" // checkConsumers reports each count of the plan
 		case np.NetworkPlugin == PluginKubenet:
-			return CodeKubenetNodeLimit, fmt.Sprintf("use Azure CNI Overlay or split the cluster: kubenet holds at most %d nodes",
-				sizing.MaxKubenetNodes)
+			fix := fmt.Sprintf("use Azure CNI Overlay or split the cluster: kubenet holds at most %d nodes", sizing.MaxKubenetNodes)
+			if limit, scope := cv.network().NodeLimit(cv.c.Defaults); limit < sizing.MaxKubenetNodes {
+				fix = fmt.Sprintf("use Azure CNI Overlay or split the cluster: at most %d nodes %s", limit, scope)
+			}
+			return CodeKubenetNodeLimit, fix
 		case np.IsOverlay():
 			return CodeOverlayNodeLimit, "split the nodes over several clusters"
 		}
@@ -594,8 +597,16 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 		return CodeInvalidMaxSurge, `set maxSurge above 0 (33% is the production advice) or maxUnavailable above 0`
 	case errors.Is(se, sizing.ErrNegativeCount), errors.Is(se, sizing.ErrNodeCount):
 		return CodeInvalidNodeCount, "use counts ≥ 0, and with autoscaling a maxCount ≥ 1 and ≥ count"
+	case errors.Is(se, sizing.ErrPoolMode) && se.Field == "maxUnavailable":
+		return CodeSystemPoolMaxUnavailable, "set maxUnavailable 0 and upgrade with maxSurge, or make the pool a User pool"
+	case errors.Is(se, sizing.ErrPoolMode):
+		return CodeAgentPoolMode, "use mode System or User"
+	case errors.Is(se, sizing.ErrNetworkPolicy):
+		return CodeNetworkPolicyUnsupported, "use the cilium network policy (networkDataplane cilium) or none with dual-stack"
 	case errors.Is(se, sizing.ErrWindows):
 		switch {
+		case se.Field == "mode":
+			return CodeWindowsSystemPool, "make the pool a User pool; System pools run Linux"
 		case pv != nil && pv.index == 0:
 			return CodeFirstPoolNotLinux, "make the first (system) pool Linux and add Windows as a user pool"
 		case !np.model().Spec().Windows:
@@ -604,9 +615,11 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 		return CodeWindowsOnCilium, "use the azure dataplane for a cluster with Windows pools"
 	case errors.Is(se, sizing.ErrNetwork) && se.Field == "ipFamilies":
 		if fs := np.IPFamilies; len(fs) == 2 && fs[0] == IPv4 && fs[1] == IPv6 {
-			return CodeDualStackNeedsOverlay, "set networkPlugin azure and networkPluginMode overlay"
+			return CodeDualStackNeedsOverlay, "use Azure CNI Overlay (networkPlugin azure, networkPluginMode overlay), kubenet, or static block pod subnets for every pool"
 		}
 		return CodeInvalidIPFamilies, "use ipFamilies [IPv4] or [IPv4, IPv6] (no IPv6-only clusters)"
+	case errors.Is(se, sizing.ErrNetwork) && se.Field == "networkPolicy":
+		return "", "" // checkValues reports an unknown network policy
 	case errors.Is(se, sizing.ErrNetwork):
 		return CodeInvalidNetworkProfile, "use networkPluginMode overlay and networkDataplane cilium only with networkPlugin azure"
 	case errors.Is(se, sizing.ErrUpgradeModel):

@@ -90,6 +90,7 @@ func pSurge(s string) func(*sizing.Pool) {
 func pUnavailable(s string) func(*sizing.Pool) {
 	return func(p *sizing.Pool) { p.MaxUnavailable = sizing.MustParseSurge(s) }
 }
+func pUser(p *sizing.Pool)               { p.Mode = ModeUser } // System pools take no maxUnavailable
 func pScaleOut(n int) func(*sizing.Pool) { return func(p *sizing.Pool) { p.ScaleOut = n } }
 func pWindows(p *sizing.Pool)            { p.OSType = Windows }
 func pPodSubnet(name string, mode PodIPAllocationMode) func(*sizing.Pool) {
@@ -301,7 +302,7 @@ func ruleTwoClusters(a, b NetworkPlugin, nodes int) *Plan {
 // (10.1.0.0/22), pods on subnet pods; no surge (maxUnavailable 1).
 func rulePodSubnetPlan(pods string, mode PodIPAllocationMode, nodes, pods_ int) *Plan {
 	p := rulePlan(PluginAzure, "10.1.0.0/22",
-		rulePool("system", nodes, pMaxPods(pods_), pSurge("0"), pUnavailable("1"), pPodSubnet("pods", mode)))
+		rulePool("system", nodes, pMaxPods(pods_), pSurge("0"), pUnavailable("1"), pUser, pPodSubnet("pods", mode)))
 	p.Clusters[0].KubernetesVersion = "1.30"
 	ruleAddSubnet(p, Subnet{Name: "pods", AddressPrefixes: rulePrefixes(pods)})
 	return p
@@ -461,7 +462,7 @@ func TestValidateSizingLimits(t *testing.T) {
 				`cluster "prod": nodes 5001: cluster too large: at most 5000 nodes per cluster`,
 				"split the nodes over several clusters: at most 5000 per cluster")},
 		},
-		{name: "surge 0 with maxUnavailable 1", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("0"), pUnavailable("1"))),
+		{name: "surge 0 with maxUnavailable 1", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("0"), pUnavailable("1"), pUser)),
 			codes: []Code{CodeInvalidMaxSurge}},
 		{
 			name: "surge 0 and maxUnavailable 0", plan: rulePlan(PluginAzure, "10.1.0.0/22", rulePool("system", 3, pSurge("0"))),
@@ -496,7 +497,7 @@ func TestCapacityFindingAgreesWithSizingFit(t *testing.T) {
 	for range 300 {
 		bits := 20 + r.IntN(10)
 		subnet := netip.PrefixFrom(netip.MustParseAddr("10.1.0.0"), bits)
-		ap := rulePool("system", 1+r.IntN(120), pMaxPods(10+r.IntN(241)), pSurge(fmt.Sprint(r.IntN(4))), pUnavailable("1"))
+		ap := rulePool("system", 1+r.IntN(120), pMaxPods(10+r.IntN(241)), pSurge(fmt.Sprint(r.IntN(4))), pUnavailable("1"), pUser)
 		p := rulePlan(PluginAzure, subnet.String(), ap)
 		got := withCodes(p.Validate(), CodeInsufficientSubnetSize)
 
@@ -570,7 +571,7 @@ func fuzzPlan(plugin, bits uint8, count, maxPods uint16, surgeN, flags uint8) *P
 	subnet := netip.PrefixFrom(netip.MustParseAddr("10.1.0.0"), b)
 	opts := []func(*sizing.Pool){pMaxPods(int(maxPods % 300)), pSurge(fmt.Sprint(surgeN % 40))}
 	if flags&1 != 0 {
-		opts = append(opts, pUnavailable("1"))
+		opts = append(opts, pUnavailable("1"), pUser)
 	}
 	if flags&2 != 0 {
 		opts = append(opts, pWindows)

@@ -1,6 +1,7 @@
 package ipam
 
 import (
+	"cmp"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -43,6 +44,7 @@ const (
 const (
 	bastionMaxBits   = 26  // AzureBastionSubnet: /26 or larger
 	apiServerMaxBits = 28  // API server VNet integration: /28 or larger
+	apiServerAddrs   = 9   // API server VNet integration: addresses each cluster reserves
 	appGatewayBits   = 24  // Application Gateway v2: /24 recommended
 	agcMinFreeIPs    = 250 // Application Gateway for Containers: 250 free addresses
 )
@@ -95,35 +97,17 @@ func (v *validation) checkPoolNames(cv *clusterView) {
 	}
 }
 
-// checkPoolModes reports a pool mode other than System or User, a cluster
-// without a System pool (a pool that states no mode is System when it is
-// the first, as AKS creates it), and a Windows System pool other than the
-// first (the first is sizing's Windows rule).
+// checkPoolModes reports a cluster without a System pool (a pool that
+// states no mode is System when it is the first, as AKS creates it). A mode
+// other than System or User, a Windows System pool and maxUnavailable on a
+// System pool are sizing's rules; checkCapacity maps them.
 func (v *validation) checkPoolModes(cv *clusterView) {
-	system := false
 	for i, pv := range cv.pools {
-		mode := pv.p.Mode
-		switch mode {
-		case "System", "User":
-		case "":
-			if i == 0 {
-				mode = "System"
-			}
-		default:
-			v.errorf(CodeAgentPoolMode, pv.field("mode"), "use mode System or User",
-				"pool %q of cluster %q has mode %q; AKS takes System or User", pv.p.Name, cv.c.Name, mode)
-			continue
-		}
-		if mode != "System" {
-			continue
-		}
-		system = true
-		if pv.p.OSType == Windows && i > 0 {
-			v.errorf(CodeWindowsSystemPool, pv.field("mode"), "make the pool a User pool; System pools run Linux",
-				"Windows pool %q of cluster %q has mode System; AKS System pools run Linux", pv.p.Name, cv.c.Name)
+		if cmp.Or(pv.p.Mode, sizing.DefaultPoolMode(i)) == ModeSystem {
+			return
 		}
 	}
-	if !system && len(cv.pools) > 0 {
+	if len(cv.pools) > 0 {
 		v.errorf(CodeNoSystemPool, cv.field("agentPoolProfiles"), "give the first Linux pool mode System",
 			"cluster %q has no System pool; AKS needs at least one (Linux) to run kube-system", cv.c.Name)
 	}
@@ -386,6 +370,7 @@ func (v *validation) checkAPIServerSubnet(sv *subnetView) {
 				"API server subnet %q is %s; API server VNet integration needs a /%d or larger", sv.s.Name, p, apiServerMaxBits)
 		}
 	}
+	v.checkAPIServerClusters(sv)
 	if sv.s.Delegation != delegationManagedCluster {
 		got := "not delegated"
 		if sv.s.Delegation != "" {
@@ -395,6 +380,39 @@ func (v *validation) checkAPIServerSubnet(sv *subnetView) {
 			"API server subnet %q is %s; API server VNet integration needs it delegated to %s",
 			sv.s.Name, got, delegationManagedCluster)
 	}
+}
+
+// checkAPIServerClusters reports an API server subnet that cannot give
+// every cluster projecting its API server into it the nine addresses each
+// reserves ("An AKS cluster reserves at least nine IPs",
+// articles/aks/api-server-vnet-integration.md; the subnet may be shared "for
+// multiple AKS clusters").
+func (v *validation) checkAPIServerClusters(sv *subnetView) {
+	var names []string
+	for _, cv := range sv.apiServerOf {
+		if cv.c.APIServerAccessProfile.EnableVNetIntegration {
+			names = append(names, strconv.Quote(cv.c.Name))
+		}
+	}
+	prefixes := ipv4Prefixes(sv)
+	if len(names) == 0 || len(prefixes) == 0 || slices.ContainsFunc(prefixes, func(p netip.Prefix) bool {
+		return p.Bits() > apiServerMaxBits // checkAPIServerSubnet reports it
+	}) {
+		return
+	}
+	var have sizing.Count
+	for _, p := range prefixes {
+		have = have.Add(subnetUsable(p.Bits(), false))
+	}
+	need := sizing.CountFromInt(apiServerAddrs * len(names))
+	if !have.Less(need) {
+		return
+	}
+	fix := fmt.Sprintf("use a /%d or larger%s", min(smallestSubnetBits(need, false), apiServerMaxBits),
+		v.freeHint(sv.vnet, resized(prefixes[0], min(smallestSubnetBits(need, false), apiServerMaxBits))))
+	v.errorf(CodeAPIServerSubnetTooSmall, sv.field("addressPrefixes"), fix,
+		"API server subnet %q (%s) has %v usable addresses; clusters %s reserve at least %d each, %v in all",
+		sv.s.Name, joinPrefixes(prefixes), have, strings.Join(names, ", "), apiServerAddrs, need)
 }
 
 // checkAppGatewaySubnet: an Application Gateway v2 subnet is dedicated, a

@@ -1,6 +1,7 @@
 package ipam
 
 import (
+	"fmt"
 	"net/netip"
 	"testing"
 
@@ -105,7 +106,7 @@ func TestValidateNodeSubnetUse(t *testing.T) {
 func TestValidatePodSubnetUse(t *testing.T) {
 	mixed := func(shareAcrossClusters bool) *Plan {
 		p := rulePodSubnetPlan("10.1.8.0/21", DynamicIndividual, 3, 30)
-		static := rulePool("static", 3, pMaxPods(31), pSurge("0"), pUnavailable("1"), pPodSubnet("pods", StaticBlock))
+		static := rulePool("static", 3, pMaxPods(31), pSurge("0"), pUnavailable("1"), pUser, pPodSubnet("pods", StaticBlock))
 		static.VNetSubnet = "aks"
 		if !shareAcrossClusters {
 			p.Clusters[0].AgentPoolProfiles = append(p.Clusters[0].AgentPoolProfiles, static)
@@ -191,9 +192,18 @@ func TestValidateDualStack(t *testing.T) {
 		{
 			name: "dual-stack without overlay", codes: codes,
 			plan: rulePlanWith(dualStack(v4v6, nil, nil), func(p *Plan) { p.Clusters[0].NetworkProfile.NetworkPluginMode = "" }),
+			want: Findings{modelError(CodeDualStackNeedsOverlay, "clusters[prod].agentPoolProfiles[system].ipFamilies",
+				`pool "system" of cluster "prod": ipFamilies IPv4,IPv6: invalid network profile: dual-stack needs the podSubnetStatic, overlay or kubenet model; the pool follows nodeSubnet`,
+				"use Azure CNI Overlay (networkPlugin azure, networkPluginMode overlay), kubenet, or static block pod subnets for every pool")},
+		},
+		{
+			name: "dual-stack bring your own CNI", codes: codes,
+			plan: rulePlanWith(dualStack(v4v6, []string{"10.244.0.0/16", "fd00:1::/64"}, nil), func(p *Plan) {
+				p.Clusters[0].NetworkProfile.NetworkPlugin, p.Clusters[0].NetworkProfile.NetworkPluginMode = PluginNone, ""
+			}),
 			want: Findings{modelError(CodeDualStackNeedsOverlay, np+"ipFamilies",
-				`cluster "prod": ipFamilies IPv4,IPv6: invalid network profile: dual-stack needs Azure CNI Overlay`,
-				"set networkPlugin azure and networkPluginMode overlay")},
+				`cluster "prod": ipFamilies IPv4,IPv6: invalid network profile: dual-stack needs the podSubnetStatic, overlay or kubenet model`,
+				"use Azure CNI Overlay (networkPlugin azure, networkPluginMode overlay), kubenet, or static block pod subnets for every pool")},
 		},
 		{
 			name: "dual-stack with one service CIDR", codes: codes,
@@ -466,8 +476,8 @@ func TestValidatePoolNames(t *testing.T) {
 	})
 }
 
-// withMode returns ap with mode set (mode lives on AgentPool, not sizing.Pool).
-func withMode(ap AgentPool, mode string) AgentPool {
+// withMode returns ap with mode set.
+func withMode(ap AgentPool, mode PoolMode) AgentPool {
 	ap.Mode = mode
 	return ap
 }
@@ -490,14 +500,142 @@ func TestValidatePoolModes(t *testing.T) {
 			name: "unknown mode", codes: codes,
 			plan: plan(rulePool("system", 3), withMode(rulePool("apps", 3), "system")),
 			want: Findings{modelError(CodeAgentPoolMode, "clusters[prod].agentPoolProfiles[apps].mode",
-				`pool "apps" of cluster "prod" has mode "system"; AKS takes System or User`, "use mode System or User")},
+				`pool "apps" of cluster "prod": mode system: invalid for the pool mode: want System or User`, "use mode System or User")},
 		},
 		{
 			name: "Windows System pool", codes: codes,
 			plan: plan(rulePool("system", 3), withMode(rulePool("win", 3, pWindows), "System")),
 			want: Findings{modelError(CodeWindowsSystemPool, "clusters[prod].agentPoolProfiles[win].mode",
-				`Windows pool "win" of cluster "prod" has mode System; AKS System pools run Linux`,
+				`pool "win" of cluster "prod": mode System: windows pool not supported here: System pools run Linux`,
 				"make the pool a User pool; System pools run Linux")},
+		},
+	})
+}
+
+// A System pool takes no maxUnavailable above 0; "0", as exports carry it,
+// is the default and fine. Source:
+// articles/aks/upgrade-aks-node-pools-rolling.md ("You can't set max
+// unavailable on system node pools").
+func TestValidateSystemPoolMaxUnavailable(t *testing.T) {
+	codes := []Code{CodeSystemPoolMaxUnavailable}
+	plan := func(pools ...AgentPool) *Plan { return rulePlan(ruleOverlay, "10.1.0.0/22", pools...) }
+	const fix = "set maxUnavailable 0 and upgrade with maxSurge, or make the pool a User pool"
+	runRuleCases(t, []ruleCase{
+		{name: "System pool maxUnavailable 0", codes: codes, plan: plan(rulePool("system", 3, pUnavailable("0")))},
+		{name: "User pool maxUnavailable 1", codes: codes,
+			plan: plan(rulePool("system", 3), rulePool("apps", 3, pSurge("0"), pUnavailable("1")))},
+		{
+			name: "first pool maxUnavailable 1", codes: codes, plan: plan(rulePool("system", 3, pUnavailable("1"))),
+			want: Findings{modelError(CodeSystemPoolMaxUnavailable, "clusters[prod].agentPoolProfiles[system].maxUnavailable",
+				`pool "system" of cluster "prod": maxUnavailable 1: invalid for the pool mode: you can't set maxUnavailable on a System pool; use maxSurge`, fix)},
+		},
+		{
+			name: "second System pool maxUnavailable 10 percent", codes: codes,
+			plan: plan(rulePool("system", 3), withMode(rulePool("apps", 3, pUnavailable("10%")), ModeSystem)),
+			want: Findings{modelError(CodeSystemPoolMaxUnavailable, "clusters[prod].agentPoolProfiles[apps].maxUnavailable",
+				`pool "apps" of cluster "prod": maxUnavailable 10%: invalid for the pool mode: you can't set maxUnavailable on a System pool; use maxSurge`, fix)},
+		},
+	})
+}
+
+// An API server subnet shared by clusters gives each at least nine
+// addresses: usable(p) = 2^(32−p) − 5 must hold 9 × clusters. Source:
+// articles/aks/api-server-vnet-integration.md ("An AKS cluster reserves at
+// least nine IPs"; the subnet may serve "multiple AKS clusters").
+func TestValidateAPIServerSubnetShared(t *testing.T) {
+	codes := []Code{CodeAPIServerSubnetTooSmall}
+	shared := func(prefix string, clusters int) *Plan {
+		p := special(Subnet{Name: "apiserver", AddressPrefixes: rulePrefixes(prefix), Delegation: delegationManagedCluster})
+		base := p.Clusters[0]
+		p.Clusters = nil
+		for i := range clusters {
+			c := base
+			c.Name = fmt.Sprintf("c%d", i)
+			c.APIServerAccessProfile = APIServerAccessProfile{EnableVNetIntegration: true, Subnet: "apiserver"}
+			p.Clusters = append(p.Clusters, c)
+		}
+		return p
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "slash 28 holds 1 cluster", codes: codes, plan: shared("10.1.4.0/28", 1)},
+		{
+			name: "slash 28 can't hold 2 clusters", codes: codes, plan: shared("10.1.4.0/28", 2),
+			want: Findings{modelError(CodeAPIServerSubnetTooSmall, "vnets[hub].subnets[apiserver].addressPrefixes",
+				`API server subnet "apiserver" (10.1.4.0/28) has 11 usable addresses; clusters "c0", "c1" reserve at least 9 each, 18 in all`,
+				"use a /27 or larger such as 10.1.4.32/27")},
+		},
+		{name: "slash 27 holds 3 clusters exactly", codes: codes, plan: shared("10.1.4.0/27", 3)},
+		{
+			name: "slash 27 can't hold 4 clusters", codes: codes, plan: shared("10.1.4.0/27", 4),
+			want: Findings{modelError(CodeAPIServerSubnetTooSmall, "vnets[hub].subnets[apiserver].addressPrefixes",
+				`API server subnet "apiserver" (10.1.4.0/27) has 27 usable addresses; clusters "c0", "c1", "c2", "c3" reserve at least 9 each, 36 in all`,
+				"use a /26 or larger such as 10.1.4.64/26")},
+		},
+	})
+}
+
+// Dual-stack beyond overlay: kubenet (200 nodes, two routes each), static
+// block pod subnets [D], and no Azure or Calico network policy. Sources:
+// articles/aks/azure-cni-overlay.md (Azure and Calico network policies
+// "aren't supported with dual-stack networking");
+// articles/aks/configure-kubenet-dual-stack.md ("Each node in a dual-stack
+// cluster requires two routes ... limited to 200 nodes"); Azure/AKS
+// CHANGELOG.md 2026-06-19 against articles/aks/configure-dual-stack.md.
+func TestValidateDualStackModels(t *testing.T) {
+	codes := []Code{CodeDualStackNeedsOverlay, CodeNetworkPolicyUnsupported, CodeKubenetNodeLimit, CodeDisputedDefault, CodeWindowsOnKubenet}
+	v4v6 := []IPFamily{IPv4, IPv6}
+	const np = "clusters[prod].networkProfile."
+	withPolicy := func(policy NetworkPolicy) *Plan {
+		return rulePlanWith(dualStack(v4v6, nil, nil), func(p *Plan) {
+			p.Clusters[0].NetworkProfile.NetworkPolicy = policy
+			ap := &p.Clusters[0].AgentPoolProfiles[0]
+			ap.MaxPods, ap.MaxSurge = 30, sizing.MustParseSurge("1") // no assumed defaults
+		})
+	}
+	const policyFix = "use the cilium network policy (networkDataplane cilium) or none with dual-stack"
+	kubenet := func(pools ...AgentPool) *Plan {
+		p := rulePlan(PluginKubenet, "10.1.0.0/22", pools...)
+		p.Clusters[0].NetworkProfile.IPFamilies = v4v6
+		p.Clusters[0].NetworkProfile.PodCIDRs = rulePrefixes("10.244.0.0/16", "fd00:1::/64")
+		return p
+	}
+	static := func() *Plan {
+		p := rulePodSubnetPlan("10.1.8.0/24", StaticBlock, 3, 30)
+		p.Clusters[0].AgentPoolProfiles[0].Mode = ""
+		p.Clusters[0].AgentPoolProfiles[0].MaxSurge, p.Clusters[0].AgentPoolProfiles[0].MaxUnavailable = sizing.MustParseSurge("1"), sizing.Surge{}
+		p.Clusters[0].NetworkProfile.IPFamilies = v4v6
+		return p
+	}
+	runRuleCases(t, []ruleCase{
+		{name: "overlay with cilium policy", codes: codes, plan: withPolicy(PolicyCilium)},
+		{name: "overlay with policy none", codes: codes, plan: withPolicy(PolicyNone)},
+		{
+			name: "overlay with azure policy", codes: codes, plan: withPolicy(PolicyAzure),
+			want: Findings{modelError(CodeNetworkPolicyUnsupported, np+"networkPolicy",
+				`cluster "prod": networkPolicy azure: network policy not supported: azure and calico network policies aren't supported with dual-stack networking`, policyFix)},
+		},
+		{
+			name: "overlay with calico policy", codes: codes, plan: withPolicy(PolicyCalico),
+			want: Findings{modelError(CodeNetworkPolicyUnsupported, np+"networkPolicy",
+				`cluster "prod": networkPolicy calico: network policy not supported: azure and calico network policies aren't supported with dual-stack networking`, policyFix)},
+		},
+		{name: "kubenet 200 nodes", codes: codes, plan: kubenet(rulePool("system", 100, pSurge("1")), rulePool("apps", 100, pSurge("1")))},
+		{
+			name: "kubenet 201 nodes", codes: codes, plan: kubenet(rulePool("system", 100, pSurge("1")), rulePool("apps", 101, pSurge("1"))),
+			want: Findings{modelError(CodeKubenetNodeLimit, "clusters[prod].agentPoolProfiles",
+				`cluster "prod": nodes 201: cluster too large: at most 200 nodes with dual-stack kubenet (two routes per node)`,
+				"use Azure CNI Overlay or split the cluster: at most 200 nodes with dual-stack kubenet (two routes per node)")},
+		},
+		{
+			name: "kubenet with windows", codes: codes, plan: kubenet(rulePool("system", 3, pSurge("1")), rulePool("win", 3, pWindows, pSurge("1"))),
+			want: Findings{modelError(CodeWindowsOnKubenet, "clusters[prod].agentPoolProfiles[win].osType",
+				`pool "win" of cluster "prod": osType Windows: windows pool not supported here: kubenet has no Windows pools`,
+				"use Azure CNI (overlay or node subnet) for a cluster with Windows pools")},
+		},
+		{
+			name: "static block", codes: codes, plan: static(),
+			want: Findings{info(CodeDisputedDefault, np+"ipFamilies",
+				`cluster "prod" is dual-stack with pool "system" on the podSubnetStatic model: accepted [D] (release notes 2026-06-19 create it; configure-dual-stack.md still asks for overlay); Azure CNI Overlay avoids the question`)},
 		},
 	})
 }

@@ -33,6 +33,7 @@ func checkRanges(v *validation) {
 	}
 	v.checkMissingSubnets()
 	for _, cv := range v.clusters {
+		v.checkRequiredPodCIDR(cv)
 		v.checkCIDRLists(cv)
 		v.checkDNSServiceIP(cv)
 		v.checkDockerBridge(cv)
@@ -302,6 +303,21 @@ func (v *validation) checkDefaultRanges(cv *clusterView) {
 			"cluster %q gets the default pod CIDR %s, which often collides with corporate 10/8 networks; set podCidr explicitly (and list on-premises ranges under avoid)",
 			cv.c.Name, DefaultPodCIDR())
 	}
+}
+
+// checkRequiredPodCIDR reports a cluster whose network model needs a pod
+// CIDR that AKS does not default (bring your own CNI: "You must specify a
+// Pod CIDR", articles/aks/use-byo-cni.md) but that states none.
+func (v *validation) checkRequiredPodCIDR(cv *clusterView) {
+	np := &cv.c.NetworkProfile
+	spec := np.model().Spec()
+	if !spec.PodCIDRRequired || len(np.PodPrefixes()) > 0 {
+		return
+	}
+	v.errorf(CodeMissingRange, cv.field("networkProfile.podCIDR"),
+		"set podCidr to a private range clear of the VNet and the service CIDR, or let cidrplan complete pick one",
+		"cluster %q uses %s (networkPlugin %s) but sets no pod CIDR; AKS needs one, as its control plane uses the range",
+		cv.c.Name, spec.Label, np.NetworkPlugin)
 }
 
 // checkMissingSubnets reports pools that name no node subnet and subnets

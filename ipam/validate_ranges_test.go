@@ -27,6 +27,8 @@ func dualStackPlan() *Plan {
 	p.VNets[0].Subnets[0].AddressPrefixes = append(p.VNets[0].Subnets[0].AddressPrefixes, pfx("fd00:1::/64"))
 	np := &p.Clusters[0].NetworkProfile
 	np.IPFamilies = []IPFamily{IPv4, IPv6}
+	// Azure and Calico network policies aren't supported with dual-stack.
+	np.NetworkPolicy, np.NetworkDataplane = PolicyCilium, DataplaneCilium
 	np.PodCIDR, np.ServiceCIDR = netip.Prefix{}, netip.Prefix{}
 	np.PodCIDRs = []netip.Prefix{pfx("10.244.0.0/16"), pfx("fd12:3456:789a::/64")}
 	np.ServiceCIDRs = []netip.Prefix{pfx("10.0.0.0/16"), pfx("fd12:3456:789a:1::/108")}
@@ -241,4 +243,48 @@ func TestRangeFindingWording(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A bring-your-own CNI cluster needs a pod CIDR, and it is checked like any
+// pod CIDR: reserved ranges, subnets, the service CIDR. Source:
+// articles/aks/use-byo-cni.md ("You must specify a Pod CIDR ... The AKS
+// control plane uses this range").
+func TestValidateBYOCNIPodCIDR(t *testing.T) {
+	codes := []Code{CodeMissingRange, CodePodCIDRNotUsed, CodeReservedRangeOverlap, CodePodCIDROverlapExistingSubnetsCIDR,
+		CodePodCIDROverlapServiceCIDR}
+	byo := func(pod string) *Plan {
+		p := rulePlan(PluginNone, "10.1.0.0/22", rulePool("system", 3, pSurge("1")))
+		np := &p.Clusters[0].NetworkProfile
+		np.ServiceCIDR, np.DNSServiceIP = pfx("10.0.0.0/16"), addr("10.0.0.10")
+		if pod != "" {
+			np.PodCIDR = pfx(pod)
+		}
+		return p
+	}
+	const np = "clusters[prod].networkProfile."
+	runRuleCases(t, []ruleCase{
+		{name: "pod CIDR given", codes: codes, plan: byo("10.244.0.0/16")},
+		{
+			name: "no pod CIDR", codes: codes, plan: byo(""),
+			want: Findings{ruleError(CodeMissingRange, np+"podCIDR",
+				`cluster "prod" uses bring your own CNI, node addresses only (networkPlugin none) but sets no pod CIDR; AKS needs one, as its control plane uses the range`,
+				"set podCidr to a private range clear of the VNet and the service CIDR, or let cidrplan complete pick one")},
+		},
+		{
+			name: "pod CIDR in a reserved range", codes: codes, plan: byo("172.30.0.0/16"),
+			want: Findings{ruleError(CodeReservedRangeOverlap, np+"podCIDR",
+				`pod CIDR 172.30.0.0/16 of cluster "prod" overlaps 172.30.0.0/16 (reserved by AKS)`, "choose a pod range clear of 172.30.0.0/16")},
+		},
+		{
+			name: "pod CIDR over the node subnet", codes: codes, plan: byo("10.1.0.0/16"),
+			want: Findings{ruleError(CodePodCIDROverlapExistingSubnetsCIDR, np+"podCIDR",
+				`pod CIDR 10.1.0.0/16 of cluster "prod" overlaps subnet "aks" (10.1.0.0/22) of VNet "hub"`, "use podCidr 10.244.0.0/16")},
+		},
+		{
+			name: "pod CIDR over the service CIDR", codes: codes, plan: byo("10.0.0.0/16"),
+			want: Findings{ruleError(CodePodCIDROverlapServiceCIDR, np+"serviceCIDR",
+				`service CIDR 10.0.0.0/16 of cluster "prod" overlaps pod CIDR 10.0.0.0/16 of cluster "prod"`,
+				"use serviceCidr 10.2.0.0/16 and dnsServiceIP 10.2.0.10")},
+		},
+	})
 }

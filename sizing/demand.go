@@ -123,7 +123,7 @@ func (c Cluster) rangeKeys(ps []planned) []RangeKey {
 	for _, p := range ps {
 		if p.spec.Uses(PodCIDR) {
 			add(RangeKey{Kind: PodCIDR, Name: PodCIDRName, Family: IPv4})
-			if c.Network.IsDualStack() && p.spec.DualStack {
+			if c.Network.IsDualStack() && p.spec.PodCIDRBlockBits(IPv6) != 0 {
 				add(RangeKey{Kind: PodCIDR, Name: PodCIDRName, Family: IPv6})
 			}
 		}

@@ -18,6 +18,12 @@ var (
 	// ErrNetwork: an unknown or unsupported network plugin, mode, dataplane
 	// or IP family combination.
 	ErrNetwork = errors.New("invalid network profile")
+	// ErrNetworkPolicy: a network policy the cluster's IP families do not
+	// support (Azure or Calico with dual-stack).
+	ErrNetworkPolicy = errors.New("network policy not supported")
+	// ErrPoolMode: a pool mode other than System or User, or a setting a
+	// System pool does not take (maxUnavailable above 0).
+	ErrPoolMode = errors.New("invalid for the pool mode")
 	// ErrOSType: an OS type other than Linux or Windows.
 	ErrOSType = errors.New("invalid OS type")
 	// ErrWindows: a Windows pool where AKS does not allow one (kubenet,

@@ -244,5 +244,9 @@ func maxPodsFit(k RangeKey, p planned, fits func(planned) bool) int {
 	return m
 }
 
-// nodeLimit returns the cluster's node limit for its network model.
-func (c Cluster) nodeLimit() int { return c.Defaults.NodeLimit(c.Network.Model(Pool{})) }
+// nodeLimit returns the cluster's node limit for its network model and
+// families (Network.NodeLimit).
+func (c Cluster) nodeLimit() int {
+	limit, _ := c.Network.NodeLimit(c.Defaults)
+	return limit
+}

@@ -40,7 +40,7 @@ func randomCluster(r *rand.Rand) Cluster {
 			p.MaxSurge = MustParseSurge(fmt.Sprint(r.IntN(101), "%"))
 		}
 		if r.IntN(4) == 0 {
-			p.MaxUnavailable = MustParseSurge(fmt.Sprint(1 + r.IntN(3)))
+			p.MaxUnavailable, p.Mode = MustParseSurge(fmt.Sprint(1+r.IntN(3))), ModeUser
 		}
 		if r.IntN(3) == 0 {
 			p.ScaleOut = r.IntN(10)

@@ -12,6 +12,7 @@ const (
 	MaxPools           = 100  // node pools per cluster
 	MaxKubenetNodes    = 400  // kubenet nodes (UDR route table limit)
 	MaxRoutes          = 400  // routes in a route table (kubenet: one per node and family)
+	MaxNPMNodes        = 250  // nodes Azure Network Policy Manager supports
 	ReservedPerSubnet  = 5    // Azure reserves 5 addresses in every subnet
 	MinSubnetBits      = 29   // an Azure IPv4 subnet is at least a /29
 	MaxSubnetBits      = 2    // an Azure IPv4 subnet is at most a /2 [D] (a 2019 FAQ said /8)

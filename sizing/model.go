@@ -56,8 +56,20 @@ type ModelSpec struct {
 	// grow to a superset (see CheckPodCIDRExpansion).
 	PodCIDRReusable   bool
 	PodCIDRExpandable bool
-	// DualStack reports whether the model allows ipFamilies IPv4,IPv6.
-	DualStack bool
+	// PodCIDR reports whether the cluster has a pod CIDR under the model:
+	// overlay and kubenet carve a block per node from it (PodCIDRBitsV4),
+	// and a bring-your-own CNI cluster's control plane uses it. Such a pod
+	// CIDR is checked like any other (reserved ranges, overlaps).
+	// PodCIDRRequired reports whether a plan must state it because AKS
+	// fills no default: "You must specify a Pod CIDR" for bring your own
+	// CNI (articles/aks/use-byo-cni.md).
+	PodCIDR         bool
+	PodCIDRRequired bool
+	// DualStack reports whether the model allows ipFamilies IPv4,IPv6;
+	// DualStackDispute says why sources disagree on it [D], "" when they
+	// do not.
+	DualStack        bool
+	DualStackDispute string
 	// MaxNodes is the cluster's node limit under the model, counted at
 	// steady state (counted nodes plus scale-out): MaxClusterNodes, or
 	// MaxKubenetNodes for kubenet, or DefaultOverlayMaxNodes for overlay.
@@ -68,10 +80,11 @@ type ModelSpec struct {
 	// MaxNodesScope says whom MaxNodes binds, in words that follow "at
 	// most N nodes": "per cluster", "with kubenet".
 	MaxNodesScope string
-	// NodeRoutes reports whether each node takes a route in the cluster's
-	// route table (kubenet), which is what sets MaxNodes: the surge nodes
-	// of an upgrade need routes too. A subnet has one route table, so such
-	// a cluster cannot share its node subnet with another cluster.
+	// NodeRoutes reports whether each node takes a route per IP family in
+	// the cluster's route table (kubenet), which is what sets MaxNodes: the
+	// surge nodes of an upgrade need routes too (see RoutesPerNode). A
+	// subnet has one route table, so such a cluster cannot share its node
+	// subnet with another cluster.
 	NodeRoutes bool
 	// MaxPoolNodes is a pool's node limit, upgrade surge included.
 	MaxPoolNodes int
@@ -126,18 +139,19 @@ func (m Model) Spec() ModelSpec {
 	case ModelPodSubnetStatic:
 		s.Label = "Azure CNI, pods in a pod subnet (static block allocation)"
 		s.PodSubnet, s.PodSubnetUnit = StaticBlock, blockSize
+		s.DualStack, s.DualStackDispute = true, "release notes 2026-06-19 create it; configure-dual-stack.md still asks for overlay"
 		s.DefaultMaxPods, s.MaxPodsDispute = 250, "docs also say 110"
 	case ModelOverlay:
 		s.Label = "Azure CNI Overlay, pods in the pod CIDR"
 		s.PluginMode = PluginModeOverlay
-		s.PodCIDRBitsV4, s.PodCIDRBitsV6, s.DualStack = NodeBlockBitsV4, NodeBlockBitsV6, true
+		s.PodCIDR, s.PodCIDRBitsV4, s.PodCIDRBitsV6, s.DualStack = true, NodeBlockBitsV4, NodeBlockBitsV6, true
 		s.PodCIDRReusable, s.PodCIDRExpandable = true, true
 		s.MaxNodes, s.MaxNodesDisputed, s.MaxNodesScope = DefaultOverlayMaxNodes, true, "with Azure CNI Overlay [D]"
 		s.DefaultMaxPods, s.MaxPodsDispute = 250, "30 before 2023-09"
 	case ModelKubenet:
 		s.Label = "kubenet, pods in the pod CIDR"
 		s.Plugin = PluginKubenet
-		s.PodCIDRBitsV4 = NodeBlockBitsV4
+		s.PodCIDR, s.PodCIDRBitsV4, s.DualStack = true, NodeBlockBitsV4, true
 		s.MaxNodes, s.MaxNodesScope, s.NodeRoutes = MaxKubenetNodes, "with kubenet", true
 		s.DefaultMaxPods = 110
 		s.Windows = false
@@ -145,6 +159,7 @@ func (m Model) Spec() ModelSpec {
 	case ModelNone:
 		s.Label = "bring your own CNI, node addresses only"
 		s.Plugin = PluginNone
+		s.PodCIDR, s.PodCIDRRequired = true, true
 		s.DefaultMaxPods = 250
 	default:
 		return ModelSpec{}

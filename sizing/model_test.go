@@ -44,7 +44,12 @@ func TestModelSpecs(t *testing.T) {
 			// articles/aks/configure-azure-cni-static-block-allocation.md:
 			// /28 blocks of 16 addresses per node.
 			Plugin: PluginAzure, PodSubnet: StaticBlock, PodSubnetUnit: 16,
-			DefaultMaxPods: 250, MaxPodsDispute: "docs also say 110",
+			// Azure/AKS CHANGELOG.md 2026-06-19: "dual-stack Azure CNI
+			// static block allocation (VnetScale) cluster"; configure-dual-stack.md
+			// still asks for overlay [D].
+			DualStack:        true,
+			DualStackDispute: "release notes 2026-06-19 create it; configure-dual-stack.md still asks for overlay",
+			DefaultMaxPods:   250, MaxPodsDispute: "docs also say 110",
 			MaxNodes: 5000, MaxNodesScope: "per cluster", MaxPoolNodes: 1000,
 			Windows: true,
 		},
@@ -54,7 +59,7 @@ func TestModelSpecs(t *testing.T) {
 			// articles/aks/azure-cni-overlay.md: each node a /24 of the pod
 			// CIDR; dual-stack nodes also a /80 of the IPv6 pod CIDR.
 			Plugin: PluginAzure, PluginMode: PluginModeOverlay,
-			PodCIDRBitsV4: 24, PodCIDRBitsV6: 80, DualStack: true,
+			PodCIDR: true, PodCIDRBitsV4: 24, PodCIDRBitsV6: 80, DualStack: true,
 			// articles/aks/azure-cni-overlay.md: independent clusters may
 			// reuse a pod CIDR; articles/aks/azure-cni-overlay-pod-expand.md:
 			// it can grow to a superset only.
@@ -73,7 +78,9 @@ func TestModelSpecs(t *testing.T) {
 			// articles/aks/configure-kubenet.md: one /24 of the pod CIDR
 			// per node, 400 nodes (one route per node in the route table),
 			// no Windows pools, maxPods 110 by default.
-			Plugin: PluginKubenet, PodCIDRBitsV4: 24,
+			// articles/aks/configure-kubenet-dual-stack.md: dual-stack,
+			// two routes per node (RoutesPerNode).
+			Plugin: PluginKubenet, PodCIDR: true, PodCIDRBitsV4: 24, DualStack: true,
 			MaxNodes: 400, MaxNodesScope: "with kubenet", NodeRoutes: true, MaxPoolNodes: 1000,
 			DefaultMaxPods: 110,
 			// Azure updates retirement notice 485172: kubenet retires on
@@ -84,13 +91,16 @@ func TestModelSpecs(t *testing.T) {
 			Model: ModelNone,
 			Label: "bring your own CNI, node addresses only",
 			// articles/aks/use-byo-cni.md: AKS assigns node addresses
-			// only; maxPods 250 by default.
-			Plugin:         PluginNone,
-			MaxNodes:       5000,
-			MaxNodesScope:  "per cluster",
-			MaxPoolNodes:   1000,
-			DefaultMaxPods: 250,
-			Windows:        true,
+			// only; maxPods 250 by default. "You must specify a Pod CIDR
+			// ... The AKS control plane uses this range".
+			Plugin:          PluginNone,
+			PodCIDR:         true,
+			PodCIDRRequired: true,
+			MaxNodes:        5000,
+			MaxNodesScope:   "per cluster",
+			MaxPoolNodes:    1000,
+			DefaultMaxPods:  250,
+			Windows:         true,
 		},
 	}
 	if diff := cmp.Diff(want, Models()); diff != "" {

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -45,7 +46,8 @@ func NetworkDataplanes() []NetworkDataplane {
 }
 
 // NetworkPolicy is AKS networkProfile.networkPolicy. It changes no address
-// arithmetic; sizing lists it as part of the network profile's vocabulary.
+// arithmetic, but the IP families limit it (Network.Validate) and Azure
+// Network Policy Manager supports MaxNPMNodes nodes.
 type NetworkPolicy string
 
 // The network policies. Empty means not chosen; "none" is an explicit
@@ -85,7 +87,16 @@ type Network struct {
 	// IPFamilies is empty or [IPv4] for single stack, [IPv4 IPv6] for
 	// dual-stack (IPv4 first; no IPv6-only clusters).
 	IPFamilies []IPFamily `json:"ipFamilies,omitempty" yaml:"ipFamilies,omitempty"`
+	// Policy is the network policy engine; empty means not chosen.
+	Policy NetworkPolicy `json:"networkPolicy,omitempty" yaml:"networkPolicy,omitempty"`
 }
+
+// DefaultNetwork returns the network az aks create gives a cluster created
+// without --network-plugin: Azure CNI Overlay ("If you don't specify
+// --network-plugin, AKS defaults to Azure CNI Overlay",
+// articles/aks/azure-cni-overlay.md). With --network-plugin azure and no
+// mode the model is the node subnet (or a pod subnet the pools name).
+func DefaultNetwork() Network { return Network{Plugin: PluginAzure, PluginMode: PluginModeOverlay} }
 
 // IsDualStack reports whether n has the families IPv4 and IPv6.
 func (n Network) IsDualStack() bool { return len(n.IPFamilies) == 2 }
@@ -122,13 +133,48 @@ func (n Network) Validate() error {
 	case len(n.IPFamilies) == 0:
 	case len(n.IPFamilies) == 1 && n.IPFamilies[0] == IPv4:
 	case len(n.IPFamilies) == 2 && n.IPFamilies[0] == IPv4 && n.IPFamilies[1] == IPv6:
-		if !n.Model(Pool{}).Spec().DualStack {
-			return bad("ipFamilies", familiesText(n.IPFamilies), "dual-stack needs Azure CNI Overlay")
+		if !slices.ContainsFunc(Models(), func(s ModelSpec) bool {
+			return s.DualStack && s.Plugin == n.Plugin && s.PluginMode == n.PluginMode
+		}) {
+			return bad("ipFamilies", familiesText(n.IPFamilies), dualStackNeeds())
 		}
 	default:
 		return bad("ipFamilies", familiesText(n.IPFamilies), "want IPv4 or IPv4,IPv6")
 	}
+	switch {
+	case n.Policy == "":
+	case !slices.Contains(NetworkPolicies(), n.Policy):
+		return bad("networkPolicy", string(n.Policy), "want "+orList(NetworkPolicies())+" or empty")
+	case n.IsDualStack() && (n.Policy == PolicyAzure || n.Policy == PolicyCalico):
+		return &Error{Field: "networkPolicy", Value: string(n.Policy), Err: ErrNetworkPolicy,
+			Detail: "azure and calico network policies aren't supported with dual-stack networking"}
+	}
 	return nil
+}
+
+// dualStackNeeds says which models allow dual-stack, for messages.
+func dualStackNeeds() string {
+	var ms []Model
+	for _, s := range Models() {
+		if s.DualStack {
+			ms = append(ms, s.Model)
+		}
+	}
+	return "dual-stack needs the " + orList(ms) + " model"
+}
+
+// NodeLimit returns the cluster node limit of n's model in effect under d
+// and whom it binds ("with kubenet"): d.NodeLimit of the model, and for a
+// model whose nodes take routes, no more nodes than a route table has
+// routes for (a dual-stack kubenet node takes two routes, so 200 nodes:
+// articles/aks/configure-kubenet-dual-stack.md).
+func (n Network) NodeLimit(d Defaults) (limit int, scope string) {
+	s := n.Model(Pool{}).Spec()
+	limit, scope = d.NodeLimit(s.Model), cmp.Or(s.MaxNodesScope, "per cluster")
+	if r := s.RoutesPerNode(n.IsDualStack()); r > 1 {
+		limit, scope = min(limit, MaxRoutes/r), "with dual-stack kubenet (two routes per node)"
+	}
+	return limit, scope
 }
 
 // familiesText writes families as az and the API take them: "IPv4,IPv6".

@@ -46,6 +46,10 @@ func (c Cluster) plan() ([]planned, []Assumption) {
 			pp.maxSurge = c.Defaults.EffectiveMaxSurge()
 			as = append(as, c.Defaults.MaxSurgeAssumption(p.Name))
 		}
+		if why := pp.spec.DualStackDispute; why != "" && c.Network.IsDualStack() {
+			as = append(as, Assumption{Pool: p.Name, Field: "ipFamilies", Value: familiesText(c.Network.IPFamilies),
+				Note: "dual-stack accepted for the " + string(m) + " model (" + why + ") [D]"})
+		}
 		ps[i] = pp
 	}
 	return ps, as

@@ -13,6 +13,20 @@ const (
 // is new on every call.
 func OSTypes() []OSType { return []OSType{Linux, Windows} }
 
+// PoolMode is a pool's mode, AKS agentPoolProfiles[].mode.
+type PoolMode string
+
+// The pool modes. The empty mode means System for the first pool and User
+// for the others, as AKS creates them (see Cluster.PoolMode).
+const (
+	ModeSystem PoolMode = "System"
+	ModeUser   PoolMode = "User"
+)
+
+// PoolModes returns the pool modes AKS accepts, in a stable order; the
+// slice is new on every call.
+func PoolModes() []PoolMode { return []PoolMode{ModeSystem, ModeUser} }
+
 // PodIPAllocationMode is how Azure CNI hands pod-subnet IPs to nodes.
 type PodIPAllocationMode string
 
@@ -31,8 +45,9 @@ func PodIPAllocationModes() []PodIPAllocationMode {
 
 // Pool is an AKS node pool, reduced to what sizes its address demand.
 // Field names and tags follow the AKS agent pool profile. Zero fields mean
-// the AKS default: Linux, no autoscaling, maxPods and maxSurge from
-// Defaults, maxUnavailable 0, no scale-out, the default node subnet.
+// the AKS default: Linux, System for the first pool and User for the
+// others, no autoscaling, maxPods and maxSurge from Defaults,
+// maxUnavailable 0, no scale-out, the default node subnet.
 type Pool struct {
 	Name              string `json:"name" yaml:"name"`
 	OSType            OSType `json:"osType,omitempty" yaml:"osType,omitempty"`
@@ -50,6 +65,9 @@ type Pool struct {
 	// PodSubnet names the pod subnet (Azure CNI pod subnet models only).
 	PodSubnet           string              `json:"podSubnet,omitempty" yaml:"podSubnet,omitempty"`
 	PodIPAllocationMode PodIPAllocationMode `json:"podIpAllocationMode,omitempty" yaml:"podIpAllocationMode,omitempty"`
+	// Mode is System or User; empty means System for the first pool and
+	// User for the others (Cluster.PoolMode).
+	Mode PoolMode `json:"mode,omitempty" yaml:"mode,omitempty"`
 }
 
 // Nodes returns the nodes AKS counts for p: MaxCount when autoscaling,
@@ -59,6 +77,28 @@ func (p Pool) Nodes() int {
 		return p.MaxCount
 	}
 	return p.Count
+}
+
+// PoolMode returns the mode of pool i of c: its Mode, or for a pool that
+// states none System when it is the first and User otherwise, as AKS
+// creates pools. An index out of range gives "".
+func (c Cluster) PoolMode(i int) PoolMode {
+	switch {
+	case i < 0 || i >= len(c.Pools):
+		return ""
+	case c.Pools[i].Mode != "":
+		return c.Pools[i].Mode
+	}
+	return DefaultPoolMode(i)
+}
+
+// DefaultPoolMode returns the mode AKS gives pool i of a cluster (counted
+// from 0) that states none: System for the first, User for the others.
+func DefaultPoolMode(i int) PoolMode {
+	if i == 0 {
+		return ModeSystem
+	}
+	return ModeUser
 }
 
 // nodeSubnet returns the node subnet name p uses.

@@ -1,7 +1,6 @@
 package sizing
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -37,6 +36,7 @@ func (c Cluster) Validate() error {
 		seen[p.Name] = true
 		errs = append(errs, c.validatePool(i, p)...)
 	}
+	errs = append(errs, c.validateDualStack(ps)...)
 	errs = append(errs, c.validateSubnets(ps)...)
 	errs = append(errs, c.validateTotals(ps)...)
 	return errors.Join(errs...)
@@ -71,12 +71,21 @@ func (c Cluster) validatePool(i int, p planned) []error {
 		errs = append(errs, &Error{Pool: p.Name, Field: field, Value: value, Err: sentinel, Detail: detail})
 	}
 	itoa := strconv.Itoa
+	mode := c.PoolMode(i)
+	switch {
+	case !slices.Contains(PoolModes(), mode):
+		add("mode", string(p.Mode), ErrPoolMode, "want "+orList(PoolModes()))
+	case mode == ModeSystem && p.MaxUnavailable.Value() > 0:
+		add("maxUnavailable", p.MaxUnavailable.String(), ErrPoolMode, "you can't set maxUnavailable on a System pool; use maxSurge")
+	}
 	switch p.OSType {
 	case "", Linux:
 	case Windows:
 		switch {
 		case i == 0:
 			add("osType", string(p.OSType), ErrWindows, "the first (system) pool must be Linux")
+		case mode == ModeSystem:
+			add("mode", string(mode), ErrWindows, "System pools run Linux")
 		case p.spec.Model.IsValid() && !p.spec.Windows:
 			add("osType", string(p.OSType), ErrWindows, string(p.spec.Model)+" has no Windows pools")
 		case c.Network.IsCilium():
@@ -134,6 +143,22 @@ func (c Cluster) validatePool(i int, p planned) []error {
 		add("podIpAllocationMode", string(p.PodIPAllocationMode), ErrPodSubnet, "needs a podSubnet")
 	}
 	return errs
+}
+
+// validateDualStack reports the first pool whose model does not allow the
+// dual-stack families of a network that does (a node subnet pool of an
+// Azure CNI cluster whose other pools use a static-block pod subnet).
+func (c Cluster) validateDualStack(ps []planned) []error {
+	if !c.Network.IsDualStack() || c.Network.Validate() != nil {
+		return nil
+	}
+	for _, p := range ps {
+		if p.spec.Model.IsValid() && !p.spec.DualStack {
+			return []error{&Error{Pool: p.Name, Field: "ipFamilies", Value: familiesText(c.Network.IPFamilies), Err: ErrNetwork,
+				Detail: dualStackNeeds() + "; the pool follows " + string(p.spec.Model)}}
+		}
+	}
+	return nil
 }
 
 // validateSubnets checks how pools share subnets and the consumers.
@@ -198,7 +223,7 @@ func (c Cluster) validateTotals(ps []planned) []error {
 			total += p.ScaleOut
 		}
 	}
-	limit, why := c.nodeLimit(), cmp.Or(c.Network.Model(Pool{}).Spec().MaxNodesScope, "per cluster")
+	limit, why := c.Network.NodeLimit(c.Defaults)
 	if total > limit {
 		return []error{&Error{Field: "nodes", Value: strconv.Itoa(total), Err: ErrClusterTooLarge,
 			Detail: fmt.Sprintf("at most %d nodes %s", limit, why)}}

@@ -105,8 +105,8 @@ func TestNetworkFamiliesQuoted(t *testing.T) {
 		net  Network
 		want string
 	}{
-		{"dual-stack without overlay", Network{Plugin: PluginAzure, IPFamilies: []IPFamily{IPv4, IPv6}},
-			`sizing: ipFamilies "IPv4,IPv6": invalid network profile: dual-stack needs Azure CNI Overlay`},
+		{"dual-stack on bring your own CNI", Network{Plugin: PluginNone, IPFamilies: []IPFamily{IPv4, IPv6}},
+			`sizing: ipFamilies "IPv4,IPv6": invalid network profile: dual-stack needs the podSubnetStatic, overlay or kubenet model`},
 		{"IPv6 first", Network{Plugin: PluginAzure, PluginMode: PluginModeOverlay, IPFamilies: []IPFamily{IPv6, IPv4}},
 			`sizing: ipFamilies "IPv6,IPv4": invalid network profile: want IPv4 or IPv4,IPv6`},
 	}

@@ -21,9 +21,10 @@ func nodeSubnetKey(name string) RangeKey { return RangeKey{Kind: NodeSubnet, Nam
 
 var podCIDRv4 = RangeKey{Kind: PodCIDR, Name: PodCIDRName, Family: IPv4}
 
-// noSurge upgrades in place: maxSurge 0, maxUnavailable 1.
+// noSurge upgrades in place: maxSurge 0, maxUnavailable 1, which only a
+// User pool may do (System pools take no maxUnavailable).
 func noSurge(p Pool) Pool {
-	p.MaxSurge, p.MaxUnavailable = MustParseSurge("0"), MustParseSurge("1")
+	p.MaxSurge, p.MaxUnavailable, p.Mode = MustParseSurge("0"), MustParseSurge("1"), ModeUser
 	return p
 }
 

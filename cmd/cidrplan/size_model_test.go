@@ -25,7 +25,7 @@ func TestSizeModelLabelIsSpecs(t *testing.T) {
 				t.Fatalf("%v: exit %d: %s", args, code, stderr)
 			}
 			first, _, _ := strings.Cut(stdout, "\n")
-			if diff := cmp.Diff("Pool nodepool1: Linux, "+s.Label, first); diff != "" {
+			if diff := cmp.Diff("Pool nodepool1 (User): Linux, "+s.Label, first); diff != "" {
 				t.Errorf("%v: first line (-want +got):\n%s", args, diff)
 			}
 		})

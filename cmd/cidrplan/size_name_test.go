@@ -15,13 +15,13 @@ func TestSizePoolName(t *testing.T) {
 		wantCode int
 		want     string // the table's first line, or part of the error
 	}{
-		{"default Linux name", nil, exitOK, "Pool nodepool1: Linux"},
-		{"default Windows name fits 6", win, exitOK, "Pool npwin: Windows"},
-		{"12 characters", []string{"--name", "abcdefghijk1"}, exitOK, "Pool abcdefghijk1: Linux"},
+		{"default Linux name", nil, exitOK, "Pool nodepool1 (User): Linux"},
+		{"default Windows name fits 6", win, exitOK, "Pool npwin (User): Windows"},
+		{"12 characters", []string{"--name", "abcdefghijk1"}, exitOK, "Pool abcdefghijk1 (User): Linux"},
 		{"13 characters", []string{"--name", "abcdefghijk12"}, exitUsage,
 			`--name "abcdefghijk12": has 13 characters; AKS takes lowercase letters and digits, starting with a letter, at most 12 characters for a Linux pool`},
 		{"Windows 7 characters", append(win, "--name", "winpool"), exitUsage, `--name "winpool": has 7 characters;`},
-		{"Windows named system", append(win, "--name", "system"), exitOK, "Pool system: Windows"},
+		{"Windows named system", append(win, "--name", "system"), exitOK, "Pool system (User): Windows"},
 		{"uppercase", []string{"--name", "Pool1"}, exitUsage, `--name "Pool1": does not start with a lowercase letter`},
 		{"digit first", []string{"--name", "1pool"}, exitUsage, `--name "1pool": does not start with a lowercase letter`},
 		{"dash", []string{"--name", "pool-a"}, exitUsage, `--name "pool-a": holds characters other than lowercase letters and digits`},

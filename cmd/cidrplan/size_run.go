@@ -13,16 +13,17 @@ import (
 // sizeResult is the answer of cidrplan size; its JSON keys are the
 // documented output (-o json, -o yaml).
 type sizeResult struct {
-	Pool       string       `json:"pool"`
-	OSType     string       `json:"osType"`
-	Model      sizing.Model `json:"model"`
-	MaxPods    int          `json:"maxPods"`
-	MaxSurge   string       `json:"maxSurge"`
-	Nodes      int          `json:"nodes"` // node count, or maxCount with the autoscaler
-	Autoscaled bool         `json:"autoscaled"`
-	Surge      int          `json:"surge"`
-	ScaleOut   int          `json:"scaleOut"`
-	PeakNodes  int          `json:"peakNodes"`
+	Pool       string          `json:"pool"`
+	OSType     string          `json:"osType"`
+	Mode       sizing.PoolMode `json:"mode"`
+	Model      sizing.Model    `json:"model"`
+	MaxPods    int             `json:"maxPods"`
+	MaxSurge   string          `json:"maxSurge"`
+	Nodes      int             `json:"nodes"` // node count, or maxCount with the autoscaler
+	Autoscaled bool            `json:"autoscaled"`
+	Surge      int             `json:"surge"`
+	ScaleOut   int             `json:"scaleOut"`
+	PeakNodes  int             `json:"peakNodes"`
 	// PeakRoutes is the routes the nodes take in the cluster's route table
 	// at the upgrade peak (kubenet: one per node, surge included), at most
 	// RouteLimit; both absent for a model without a route table.
@@ -99,6 +100,15 @@ func (in *sizeInput) run(e *env) error {
 
 // result computes the pool's demand and, for the ranges given, its fit.
 func (in *sizeInput) result() (*sizeResult, error) {
+	for _, z := range []struct {
+		set   bool
+		n     int
+		field string
+	}{{in.maxPodsSet, in.maxPods, "maxPods"}, {in.maxCountSet, in.maxCount, "maxCount"}} {
+		if err := sizing.ExplicitZero(z.field); z.set && z.n == 0 && err != nil {
+			return nil, sizeInputError(err)
+		}
+	}
 	if err := in.checkAutoscaler(); err != nil {
 		return nil, err
 	}
@@ -115,7 +125,7 @@ func (in *sizeInput) result() (*sizeResult, error) {
 		return nil, sizeInputError(err)
 	}
 	pool := c.Pools[len(c.Pools)-1]
-	res := &sizeResult{Pool: pool.Name, OSType: string(sizing.Linux), Model: c.Network.Model(pool),
+	res := &sizeResult{Pool: pool.Name, OSType: string(sizing.Linux), Mode: c.PoolMode(len(c.Pools) - 1), Model: c.Network.Model(pool),
 		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut, upgrade: u}
 	if pool.OSType != "" {
 		res.OSType = string(pool.OSType)
@@ -260,7 +270,7 @@ func (res *sizeResult) notFitting() error {
 // sizeFlag names the size flag that sets sizing's field, or "" if none does.
 func sizeFlag(field string) string {
 	switch field {
-	case "networkPlugin", "networkPluginMode", "networkDataplane", "osType", "maxCount", "maxPods",
+	case "networkPlugin", "networkPluginMode", "networkDataplane", "osType", "mode", "maxCount", "maxPods",
 		"maxSurge", "maxUnavailable", "scaleOut", "podIpAllocationMode", "podSubnet", "ipFamilies":
 		return kebab(field)
 	case "count", "nodes":

@@ -17,7 +17,7 @@ func modelName(m sizing.Model) string {
 // writeSizeTable prints the size result with its arithmetic spelled out.
 func writeSizeTable(e *env, res *sizeResult) error {
 	w := e.stdout
-	fmt.Fprintf(w, "Pool %s: %s, %s\n", res.Pool, res.OSType, modelName(res.Model))
+	fmt.Fprintf(w, "Pool %s (%s): %s, %s\n", res.Pool, res.Mode, res.OSType, modelName(res.Model))
 	counted := plural(res.Nodes, "node", "nodes")
 	if res.Autoscaled {
 		counted += " (autoscaler maximum)"

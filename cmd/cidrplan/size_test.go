@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cidrplan/cidrplan/sizing"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -64,19 +65,19 @@ func TestSizeVectors(t *testing.T) {
 	}{
 		{
 			name: "classic 50 nodes maxPods 30 surge 1",
-			args: []string{"--node-count", "50", "--max-pods", "30", "--max-surge", "1"},
+			args: []string{"--network-plugin", "azure", "--node-count", "50", "--max-pods", "30", "--max-surge", "1"},
 			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 51,
 				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21}},
 		},
 		{
 			name: "same plus 10 scale-out",
-			args: []string{"--node-count", "50", "--max-pods", "30", "--max-surge", "1", "--scale-out", "10"},
+			args: []string{"--network-plugin", "azure", "--node-count", "50", "--max-pods", "30", "--max-surge", "1", "--scale-out", "10"},
 			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 61,
 				NodeSubnet: &rangeJSON{Addresses: 1891, PerNode: 31, MinPrefixLength: 21}},
 		},
 		{
 			name: "classic slash 24 holds 8 nodes",
-			args: []string{"--node-count", "3", "--max-pods", "30", "--max-surge", "0", "--max-unavailable", "1", "--node-subnet", "10.0.0.0/24"},
+			args: []string{"--network-plugin", "azure", "--node-count", "3", "--max-pods", "30", "--max-surge", "0", "--max-unavailable", "1", "--node-subnet", "10.0.0.0/24"},
 			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 3, PeakNodes: 3, MaxNodes: intp(8), Pods: intp(240),
 				NodeSubnet: &rangeJSON{Addresses: 93, PerNode: 31, MinPrefixLength: 25, MaxNodes: intp(8), Pods: intp(240), Fits: boolp(true)}},
 		},
@@ -117,13 +118,13 @@ func TestSizeVectors(t *testing.T) {
 		},
 		{
 			name: "autoscaler maximum counts instead of node count",
-			args: []string{"--node-count", "3", "--max-count", "50", "--max-pods", "30", "--max-surge", "1"},
+			args: []string{"--network-plugin", "azure", "--node-count", "3", "--max-count", "50", "--max-pods", "30", "--max-surge", "1"},
 			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 51,
 				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21}},
 		},
 		{
 			name: "az autoscaler flags",
-			args: []string{"--enable-cluster-autoscaler", "--min-count", "3", "--max-count", "50", "--max-pods", "30", "--max-surge", "1"},
+			args: []string{"--network-plugin", "azure", "--enable-cluster-autoscaler", "--min-count", "3", "--max-count", "50", "--max-pods", "30", "--max-surge", "1"},
 			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 51,
 				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21}},
 		},
@@ -146,7 +147,7 @@ func TestSizeVectors(t *testing.T) {
 		},
 		{
 			name: "does not fit exits 1 with the answer",
-			args: []string{"--node-count", "50", "--max-pods", "30", "--max-surge", "1", "--node-subnet", "10.0.0.0/24"},
+			args: []string{"--network-plugin", "azure", "--node-count", "50", "--max-pods", "30", "--max-surge", "1", "--node-subnet", "10.0.0.0/24"},
 			want: sizeJSON{Model: "nodeSubnet", MaxPods: 30, Nodes: 50, Surge: 1, PeakNodes: 51, MaxNodes: intp(7), Pods: intp(210),
 				NodeSubnet: &rangeJSON{Addresses: 1581, PerNode: 31, MinPrefixLength: 21, MaxNodes: intp(7), Pods: intp(210), Fits: boolp(false)}},
 			wantCode: exitFailure,
@@ -186,11 +187,11 @@ func TestSizeTables(t *testing.T) {
 		name string
 		args []string
 	}{
-		{"classic", []string{"--node-count", "50", "--max-pods", "30", "--max-surge", "1", "--scale-out", "10", "--node-subnet", "10.0.0.0/21"}},
+		{"classic", []string{"--network-plugin", "azure", "--node-count", "50", "--max-pods", "30", "--max-surge", "1", "--scale-out", "10", "--node-subnet", "10.0.0.0/21"}},
 		{"overlay", []string{"--network-plugin-mode", "overlay", "--max-count", "200", "--ilb", "3", "--node-subnet", "10.0.0.0/24", "--pod-cidr", "10.244.0.0/16"}},
 		{"static", []string{"--pod-ip-allocation-mode", "StaticBlock", "--node-count", "20", "--max-pods", "31", "--pod-subnet", "10.1.0.0/22"}},
 		{"windows", []string{"--os-type", "Windows", "--network-plugin-mode", "overlay", "--node-count", "10", "--max-pods", "110", "--max-surge", "33%"}},
-		{"no node fits", []string{"--node-count", "10", "--node-subnet", "10.1.0.0/26"}},
+		{"no node fits", []string{"--network-plugin", "azure", "--node-count", "10", "--node-subnet", "10.1.0.0/26"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -226,11 +227,19 @@ func TestSizeBadInput(t *testing.T) {
 		{"flag without value", []string{"--max-pods"}, `flag --max-pods needs a value`},
 		{"subnet too small", []string{"--node-subnet", "10.0.0.0/30"}, `--node-subnet "10.0.0.0/30"`},
 		{"IPv6 node subnet", []string{"--node-subnet", "fd00::/64"}, `--node-subnet "fd00::/64"`},
-		{"pod CIDR on classic CNI", []string{"--pod-cidr", "10.244.0.0/16"}, `no pod CIDR`},
+		{"pod CIDR on classic CNI", []string{"--network-plugin", "azure", "--pod-cidr", "10.244.0.0/16"}, `no pod CIDR`},
 		{"IPv6 pod CIDR without dual-stack", []string{"--network-plugin-mode", "overlay", "--pod-cidrs", "fd12::/64"}, `IPv6 needs --ip-families IPv4,IPv6`},
 		{"two IPv4 pod CIDRs", []string{"--network-plugin-mode", "overlay", "--pod-cidr", "10.244.0.0/16", "--pod-cidrs", "10.245.0.0/16"}, `two IPv4 pod CIDRs`},
-		{"dual-stack without overlay", []string{"--ip-families", "IPv4,IPv6"}, `--ip-families`},
+		{"dual-stack on the node subnet", []string{"--network-plugin", "azure", "--ip-families", "IPv4,IPv6"}, `--ip-families`},
 		{"IPv6 pod CIDR longer than a slash 80", []string{"--network-plugin-mode", "overlay", "--ip-families", "IPv4,IPv6", "--pod-cidrs", "fd12::/96"}, `"fd12::/96"`},
+		{"max pods 0", []string{"--max-pods", "0"}, `--max-pods "0": maxPods out of range: want 10–250`},
+		{"max count 0", []string{"--max-count", "0"}, `--max-count "0": inconsistent node count: the autoscaler's maxCount is 1–1000`},
+		{"max count 0 with the autoscaler", []string{"--enable-cluster-autoscaler", "--max-count", "0"}, `--max-count "0"`},
+		{"surge 0 without unavailable", []string{"--max-surge", "0"}, `--max-surge "0": maxSurge and maxUnavailable both zero`},
+		{"System pool with max unavailable", []string{"--mode", "System", "--max-surge", "0", "--max-unavailable", "1"},
+			`--max-unavailable "1": invalid for the pool mode: you can't set maxUnavailable on a System pool`},
+		{"Windows System pool", []string{"--mode", "System", "--os-type", "Windows"}, `--mode "System": windows pool not supported here: System pools run Linux`},
+		{"unknown mode", []string{"--mode", "system"}, `--mode "system": want one of System, User, spelled exactly (did you mean "System"?)`},
 		{"autoscaler without maximum", []string{"--enable-cluster-autoscaler", "--min-count", "1"}, "--enable-cluster-autoscaler needs --max-count"},
 		{"minimum above maximum", []string{"--min-count", "10", "--max-count", "5"}, "--min-count 10: above --max-count 5"},
 		{"positional argument", []string{"50"}, `unexpected argument "50"`},
@@ -239,6 +248,48 @@ func TestSizeBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := cli(t, append([]string{"size"}, tt.args...)...)
 			wantOneLineError(t, stdout, stderr, code, exitUsage, tt.want)
+		})
+	}
+}
+
+// cidrplan size sizes what az aks create makes: no --network-plugin is Azure
+// CNI Overlay, --network-plugin azure alone the node subnet, a pod subnet
+// flag Azure CNI with a pod subnet; a User pool unless --mode says System.
+// Source: articles/aks/azure-cni-overlay.md ("If you don't specify
+// --network-plugin, AKS defaults to Azure CNI Overlay").
+func TestSizeDefaultsAsAzAksCreate(t *testing.T) {
+	tests := []struct {
+		name      string
+		args      []string
+		wantModel sizing.Model
+		wantMode  sizing.PoolMode
+	}{
+		{"no network plugin", nil, sizing.ModelOverlay, sizing.ModeUser},
+		{"azure alone", []string{"--network-plugin", "azure"}, sizing.ModelNodeSubnet, sizing.ModeUser},
+		{"azure overlay", []string{"--network-plugin", "azure", "--network-plugin-mode", "overlay"}, sizing.ModelOverlay, sizing.ModeUser},
+		{"overlay mode alone", []string{"--network-plugin-mode", "overlay"}, sizing.ModelOverlay, sizing.ModeUser},
+		{"pod subnet allocation mode", []string{"--pod-ip-allocation-mode", "StaticBlock"}, sizing.ModelPodSubnetStatic, sizing.ModeUser},
+		{"pod subnet", []string{"--pod-subnet", "10.1.0.0/22"}, sizing.ModelPodSubnetDynamic, sizing.ModeUser},
+		{"kubenet", []string{"--network-plugin", "kubenet"}, sizing.ModelKubenet, sizing.ModeUser},
+		{"System pool", []string{"--mode", "System"}, sizing.ModelOverlay, sizing.ModeSystem},
+		{"User pool upgraded in place", []string{"--mode", "User", "--max-surge", "0", "--max-unavailable", "1"}, sizing.ModelOverlay, sizing.ModeUser},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := cli(t, append([]string{"size", "-o", "json"}, tt.args...)...)
+			if code != exitOK {
+				t.Fatalf("exit status %d: %s", code, stderr)
+			}
+			var got struct {
+				Model sizing.Model    `json:"model"`
+				Mode  sizing.PoolMode `json:"mode"`
+			}
+			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Model != tt.wantModel || got.Mode != tt.wantMode {
+				t.Errorf("size %v: model %s, mode %s; want %s, %s", tt.args, got.Model, got.Mode, tt.wantModel, tt.wantMode)
+			}
 		})
 	}
 }

@@ -148,7 +148,7 @@ func (s *script) cluster(i int) {
 		}
 		p := &c.AgentPoolProfiles[j]
 		args := []string{"--resource-group " + shell.Var(varResourceGroup),
-			shell.Arg("--cluster-name", c.Name), shell.Arg("--name", p.Name), shell.Arg("--mode", p.Mode)}
+			shell.Arg("--cluster-name", c.Name), shell.Arg("--name", p.Name), shell.Arg("--mode", string(p.Mode))}
 		if p.OSType != "" {
 			args = append(args, shell.Arg("--os-type", string(p.OSType)))
 		}

@@ -92,7 +92,7 @@ func (g *generator) pool(b *hclwrite.Body, i, j int) {
 	if j == dc.System {
 		b.SetAttributeValue("name", str(ap.Name))
 	} else {
-		b.SetAttributeValue("mode", str(ap.Mode))
+		b.SetAttributeValue("mode", str(string(ap.Mode)))
 		if ap.OSType != "" {
 			b.SetAttributeValue("os_type", str(string(ap.OSType)))
 		}

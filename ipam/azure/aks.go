@@ -154,7 +154,7 @@ func readPool(x val) Pool {
 	p.EnableAutoScaling = x.prop("enableAutoScaling").boolean()
 	p.MaxPods = x.prop("maxPods").integer()
 	p.OSType = enum(x.prop("osType"), sizing.OSTypes()...)
-	p.Mode = x.prop("mode").str()
+	p.Mode = enum(x.prop("mode"), sizing.PoolModes()...)
 	p.SubnetID = x.prop("vnetSubnetId").str()
 	p.NoSubnet = p.SubnetID == "" && !isTemplateValue(x.prop("vnetSubnetId"))
 	p.PodSubnetID = x.prop("podSubnetId").str()

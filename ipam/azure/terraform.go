@@ -226,7 +226,7 @@ func (t *tfFile) cluster(res *tfResource) Cluster {
 	if dp := x.at("default_node_pool", "[0]"); !dp.absent() {
 		pool := t.pool(res, dp, "default_node_pool")
 		if pool.Mode == "" {
-			pool.Mode = "System"
+			pool.Mode = ipam.ModeSystem
 		}
 		pool.ClusterID = c.ID
 		c.Pools = append(c.Pools, pool)
@@ -246,7 +246,7 @@ func (t *tfFile) pool(res *tfResource, x val, block string) Pool {
 	p.EnableAutoScaling = x.key("auto_scaling_enabled").boolean() || x.key("enable_auto_scaling").boolean()
 	p.MaxPods = x.key("max_pods").integer()
 	p.OSType = enum(x.key("os_type"), sizing.OSTypes()...)
-	p.Mode = x.key("mode").str()
+	p.Mode = enum(x.key("mode"), sizing.PoolModes()...)
 	p.PodIPAllocationMode = enum(x.key("pod_ip_allocation_mode"), sizing.PodIPAllocationModes()...)
 	up := x.at("upgrade_settings", "[0]")
 	p.MaxSurge = up.key("max_surge").surge()

@@ -13,6 +13,7 @@ import (
 	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/internal/printable"
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/sizing"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -313,6 +314,23 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error
 	return nil
 }
 
+// explicitZero returns sizing's error for a 0 written out in a field where
+// the zero value means "unset" (maxPods, maxCount, defaults.overlayMaxNodes:
+// [sizing.ExplicitZero]): a plan that states 0 asks for a value out of
+// range, not for the default. It is nil for other fields and other values.
+func explicitZero(t reflect.Type, key string, fv reflect.Value, n *yaml.Node) error {
+	if fv.Kind() != reflect.Int || fv.Int() != 0 || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return nil
+	}
+	switch t {
+	case reflect.TypeFor[ipam.AgentPool](), reflect.TypeFor[sizing.Pool]():
+		return sizing.ExplicitZero(key)
+	case reflect.TypeFor[sizing.Defaults]():
+		return sizing.ExplicitZero("defaults." + key)
+	}
+	return nil
+}
+
 // structField decodes the key kn and value vn of a struct's mapping into
 // the field of v the key names.
 func (d *decoder) structField(kn, vn *yaml.Node, v reflect.Value, path, sub string, fields map[string]field, seen map[string]bool) error {
@@ -331,7 +349,14 @@ func (d *decoder) structField(kn, vn *yaml.Node, v reflect.Value, path, sub stri
 		return d.fail(kn, sub, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, key))
 	}
 	seen[key] = true
-	return d.decode(vn, v.FieldByIndex(f.index), sub, f.tag)
+	fv := v.FieldByIndex(f.index)
+	if err := d.decode(vn, fv, sub, f.tag); err != nil {
+		return err
+	}
+	if err := explicitZero(v.Type(), key, fv, resolveAlias(vn)); err != nil {
+		return d.fail(vn, sub, fmt.Errorf("%w: %w", ipam.ErrInvalidValue, err))
+	}
+	return nil
 }
 
 // suggest proposes the known key that differs from key only in case, or

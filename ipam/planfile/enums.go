@@ -30,6 +30,8 @@ func enumOf(t reflect.Type) (key string, values []string, ok bool) {
 		return "ipFamilies", strs(sizing.IPFamilies()), true
 	case reflect.TypeFor[sizing.OSType]():
 		return "osType", strs(sizing.OSTypes()), true
+	case reflect.TypeFor[sizing.PoolMode]():
+		return "mode", strs(sizing.PoolModes()), true
 	case reflect.TypeFor[sizing.PodIPAllocationMode]():
 		return "podIpAllocationMode", strs(sizing.PodIPAllocationModes()), true
 	case reflect.TypeFor[sizing.UpgradeModel]():

@@ -190,3 +190,46 @@ func TestParseEnumsAreSizings(t *testing.T) {
 		})
 	}
 }
+
+// An explicit 0 is a value: where the zero value means "unset" (maxPods,
+// maxCount, defaults.overlayMaxNodes) a plan that states 0 is out of range,
+// with sizing's sentinel; elsewhere 0 is kept. Null leaves the key unset.
+func TestParseExplicitZero(t *testing.T) {
+	pool := func(kv string) string {
+		return "clusters:\n  - name: c\n    agentPoolProfiles:\n      - name: p\n        " + kv + "\n"
+	}
+	tests := []struct {
+		name     string
+		in       string
+		wantErr  error // nil: parses
+		wantText string
+	}{
+		{"maxPods 0", pool("maxPods: 0"), sizing.ErrMaxPods, `clusters[0].agentPoolProfiles[0].maxPods: invalid value: sizing: maxPods "0": maxPods out of range: want 10–250`},
+		{"maxPods 10", pool("maxPods: 10"), nil, ""},
+		{"maxPods null", pool("maxPods: null"), nil, ""},
+		{"maxCount 0", pool("maxCount: 0"), sizing.ErrNodeCount, `maxCount "0"`},
+		{"maxCount 0 in json", `{"clusters": [{"name": "c", "agentPoolProfiles": [{"name": "p", "maxCount": 0}]}]}`, sizing.ErrNodeCount, `maxCount "0"`},
+		{"count 0", pool("count: 0"), nil, ""},
+		{"minCount 0", pool("minCount: 0"), nil, ""},
+		{"scaleOut 0", pool("scaleOut: 0"), nil, ""},
+		{"overlayMaxNodes 0", "clusters:\n  - name: c\n    defaults:\n      overlayMaxNodes: 0\n", sizing.ErrNodeCount, `defaults.overlayMaxNodes "0"`},
+		{"consumers 0", "vnets:\n  - name: v\n    subnets:\n      - name: s\n        consumers:\n          privateEndpoints: 0\n", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.in), "plan.yaml")
+			if tt.wantErr == nil {
+				if err != nil {
+					t.Fatalf("Parse() = %v, want no error", err)
+				}
+				return
+			}
+			if !errors.Is(err, tt.wantErr) || !errors.Is(err, ipam.ErrInvalidValue) {
+				t.Fatalf("Parse() error = %v, want %v and ipam.ErrInvalidValue", err, tt.wantErr)
+			}
+			if !strings.Contains(err.Error(), tt.wantText) {
+				t.Errorf("error %q does not contain %q", err, tt.wantText)
+			}
+		})
+	}
+}

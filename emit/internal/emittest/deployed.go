@@ -118,7 +118,7 @@ func Expected(p *ipam.Plan) Deployed {
 				count = ap.MinCount
 			}
 			pool := Pool{
-				Name: ap.Name, Mode: ap.Mode, OSType: string(ap.OSType), Count: count,
+				Name: ap.Name, Mode: string(ap.Mode), OSType: string(ap.OSType), Count: count,
 				AutoScaling: ap.EnableAutoScaling, MaxPods: ap.MaxPods,
 				NodeSubnet: ref(refs[i].NodeSubnets[j]), PodSubnet: ref(refs[i].PodSubnets[j]),
 				MaxSurge: ap.MaxSurge.String(), MaxUnavailable: ap.MaxUnavailable.String(),
