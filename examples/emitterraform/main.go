@@ -48,9 +48,9 @@ func plan() *ipam.Plan {
 				DNSServiceIP:      netip.MustParseAddr("172.16.0.10"),
 			},
 			AgentPoolProfiles: []ipam.AgentPool{
-				{Mode: "System", Pool: sizing.Pool{Name: "system", Count: 3, MaxPods: 110,
+				{Pool: sizing.Pool{Name: "system", Mode: sizing.ModeSystem, Count: 3, MaxPods: 110,
 					MaxSurge: sizing.MustParseSurge("1"), VNetSubnet: "aks-nodes"}},
-				{Mode: "User", MinCount: 2, Pool: sizing.Pool{Name: "apps", EnableAutoScaling: true, MaxCount: 20,
+				{MinCount: 2, Pool: sizing.Pool{Name: "apps", Mode: sizing.ModeUser, EnableAutoScaling: true, MaxCount: 20,
 					MaxPods: 110, MaxSurge: sizing.MustParseSurge("33%"), VNetSubnet: "aks-nodes"}},
 			},
 		}},
