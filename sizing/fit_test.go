@@ -125,7 +125,7 @@ func TestFitLimits(t *testing.T) {
 			nodeSubnetKey(DefaultNodeSubnet), "10.0.0.0/16",
 			PoolFit{Pool: "np", Nodes: 3, MaxNodes: 363, LimitedBy: BoundRoutes, Pods: 363 * 110, MaxPods: 250}},
 		// Without surge the cluster's limit of 400 nodes binds first.
-		{"kubenet limit", Cluster{Network: kubenet, Pools: []Pool{{Name: "np", Count: 3, MaxSurge: MustParseSurge("0"), MaxUnavailable: MustParseSurge("1")}}},
+		{"kubenet limit", Cluster{Network: kubenet, Pools: []Pool{noSurge(Pool{Name: "np", Count: 3})}},
 			nodeSubnetKey(DefaultNodeSubnet), "10.0.0.0/16",
 			PoolFit{Pool: "np", Nodes: 3, MaxNodes: 400, LimitedBy: BoundClusterLimit, Pods: 400 * 110, MaxPods: 250}},
 		{"ipv6 pod CIDR 64 holds 65536 nodes", Cluster{
