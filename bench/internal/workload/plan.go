@@ -88,8 +88,8 @@ func Plan(subnets, clusters int) (*ipam.Plan, error) {
 			KubernetesVersion: "1.31",
 			NetworkProfile:    np,
 			AgentPoolProfiles: []ipam.AgentPool{
-				{Pool: sizing.Pool{Name: "system", Count: 3, MaxPods: maxPods, VNetSubnet: "aks-nodes"}, Mode: "System"},
-				{Pool: sizing.Pool{Name: "apps", EnableAutoScaling: true, MaxCount: 10, MaxPods: maxPods, VNetSubnet: "aks-nodes"}, Mode: "User", MinCount: 1},
+				{Pool: sizing.Pool{Name: "system", Mode: sizing.ModeSystem, Count: 3, MaxPods: maxPods, VNetSubnet: "aks-nodes"}},
+				{Pool: sizing.Pool{Name: "apps", Mode: sizing.ModeUser, EnableAutoScaling: true, MaxCount: 10, MaxPods: maxPods, VNetSubnet: "aks-nodes"}, MinCount: 1},
 			},
 		})
 	}
