@@ -1,8 +1,8 @@
 package ipam
 
 import (
+	"cmp"
 	"net/netip"
-	"strings"
 
 	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/cidrplan/cidrplan/sizing"
@@ -173,7 +173,8 @@ func subnetCapacity(sv *subnetView) sizing.Count {
 }
 
 // isSystemPool reports whether the pool is a System pool: mode System, or
-// no mode on the first pool, which AKS makes the system pool.
+// no mode on the first pool, which AKS makes the system pool
+// (sizing.DefaultPoolMode).
 func isSystemPool(pv *poolView) bool {
-	return strings.EqualFold(pv.p.Mode, "System") || pv.p.Mode == "" && pv.index == 0
+	return cmp.Or(pv.p.Mode, sizing.DefaultPoolMode(pv.index)) == sizing.ModeSystem
 }

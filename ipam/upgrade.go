@@ -225,11 +225,13 @@ func (m *capacityModel) maxSurge(i int, model sizing.UpgradeModel, j int, s sizi
 }
 
 // setSurge sets p's maxSurge to n nodes; with 0, maxUnavailable 1 (AKS
-// needs one of them above 0) unless it is set.
+// needs one of them above 0) unless it is set, as a User pool: a System
+// pool takes no maxUnavailable, so for it a surge of 0 asks only whether
+// the room suffices (UpgradeStep.Mode tells the caller it can't be used).
 func setSurge(p *sizing.Pool, n int) {
 	p.MaxSurge = sizing.MustParseSurge(fmt.Sprint(min(n, sizing.MaxPoolNodes)))
 	if n == 0 && p.MaxUnavailable.Value() == 0 {
-		p.MaxUnavailable = sizing.MustParseSurge("1")
+		p.MaxUnavailable, p.Mode = sizing.MustParseSurge("1"), sizing.ModeUser
 	}
 }
 
