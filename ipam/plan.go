@@ -241,6 +241,9 @@ type NodeProvisioningProfile struct {
 type AgentPool struct {
 	sizing.Pool
 	MinCount int `json:"minCount,omitzero"`
+	// OrchestratorVersion is the pool's Kubernetes version, as AKS reports
+	// it; empty means the cluster's.
+	OrchestratorVersion string `json:"orchestratorVersion,omitzero"`
 }
 
 // AvoidRange is a set of prefixes the plan must stay clear of: a peered VNet,

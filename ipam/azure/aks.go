@@ -115,6 +115,8 @@ func readCluster(x val) Cluster {
 	c.APIServerAccessProfile.EnableVNetIntegration = ap.key("enableVnetIntegration").boolean()
 	c.APIServerSubnetID = ap.key("subnetId").str()
 	c.NodeResourceGroup = x.prop("nodeResourceGroup").str()
+	c.Identity.Type = known(x.key("identity").key("type"), ipam.IdentitySystemAssigned, ipam.IdentityUserAssigned)
+	c.NodeProvisioningProfile.Mode = known(x.prop("nodeProvisioningProfile").key("mode"), ipam.NodeProvisioningManual, ipam.NodeProvisioningAuto)
 	for _, p := range x.prop("agentPoolProfiles").list() {
 		pool := readPool(p)
 		pool.ClusterID = c.ID
@@ -155,6 +157,7 @@ func readPool(x val) Pool {
 	p.MaxPods = x.prop("maxPods").integer()
 	p.OSType = enum(x.prop("osType"), sizing.OSTypes()...)
 	p.Mode = enum(x.prop("mode"), sizing.PoolModes()...)
+	p.OrchestratorVersion = x.prop("orchestratorVersion").str()
 	p.SubnetID = x.prop("vnetSubnetId").str()
 	p.NoSubnet = p.SubnetID == "" && !isTemplateValue(x.prop("vnetSubnetId"))
 	p.PodSubnetID = x.prop("podSubnetId").str()

@@ -30,10 +30,15 @@
 // What becomes what: a pool's vnetSubnetId and podSubnetId become "vnet/subnet"
 // references to imported subnets; a subnet no imported VNet holds keeps the
 // names in its ID, and Plan.Validate then reports its VNet as not found
-// (VnetNotFound) while every other check still runs. Pools on an AKS-managed
-// VNet (vnetSubnetId null) have no subnet: the export does not say which one.
-// Peerings to VNets that are not imported, local network gateways and routes
-// learned from a VPN or ExpressRoute gateway become ranges to avoid. A
+// (VnetNotFound) while every other check still runs. Pools on the
+// AKS-managed VNet (vnetSubnetId null) are placed on it: the exported one,
+// else the one AKS is observed to create, assumed (see [Resources.Plan]).
+// What later commands need is kept too: the cluster's identity.type and
+// nodeProvisioningProfile.mode, each pool's orchestratorVersion,
+// maxUnavailable, osType, pod subnet and podIpAllocationMode, the API
+// server subnet. Peerings to VNets that are not imported, local network
+// gateways and routes learned from a VPN or ExpressRoute gateway become
+// ranges to avoid. A
 // private endpoint counts as a consumer of its subnet; a subnet used by an
 // Application Gateway, or delegated to Application Gateway for Containers,
 // gets that purpose. See [Resources.Plan] for every rule.

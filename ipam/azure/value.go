@@ -215,6 +215,19 @@ func (x val) first() val {
 	return l[0]
 }
 
+// known returns the one of allowed that a string value spells
+// (case-insensitively), else "": for values the plan keeps when it knows
+// them and may leave out (identity "None", a combined identity type).
+func known[T ~string](x val, allowed ...T) T {
+	s, _ := x.v.(string)
+	for _, a := range allowed {
+		if strings.EqualFold(s, string(a)) {
+			return a
+		}
+	}
+	return ""
+}
+
 // str returns a string; absent is "". An unresolved template expression is
 // reported and reads as "".
 func (x val) str() string {
