@@ -1,7 +1,5 @@
 package ipam
 
-import "fmt"
-
 // The rules of a migration to the Cilium data plane
 // (articles/aks/azure-cni-powered-by-cilium.md, update-azure-cni.md).
 
@@ -46,7 +44,7 @@ func (m *migration) ciliumPrerequisites(replaced bool) {
 			"cluster %q has Windows pool %q; the Cilium data plane runs no Windows nodes: keep the cluster's data plane, or move the Windows workloads elsewhere and delete its Windows pools", m.c.Name, w)
 	}
 	if m.c.NodeProvisioningProfile.Mode == NodeProvisioningAuto {
-		m.block(CodeCiliumNodeAutoProvisioning, fmt.Sprintf("turn node auto-provisioning off for the update (step %d) and back on after it", len(m.out.Steps)+1),
+		m.block(CodeCiliumNodeAutoProvisioning, "turn node auto-provisioning off for the update and back on after it (az aks update --node-provisioning-mode Manual, then Auto)",
 			"cluster %q has node auto-provisioning on, which must be off while the data plane changes", m.c.Name)
 		m.step("node auto-provisioning must be off during the data plane update",
 			"az aks update %s --node-provisioning-mode Manual", m.target())

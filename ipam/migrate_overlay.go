@@ -17,10 +17,12 @@ const overlayMinMinor = 27
 
 // toOverlay plans the IPAM mode change to overlay.
 func (m *migration) toOverlay() {
-	if target, ok := m.overlayPrerequisites(); ok {
-		m.overlayUpdate(target)
-		m.afterOverlay()
+	target, ok := m.overlayPrerequisites()
+	if !ok {
+		return
 	}
+	m.overlayUpdate(target)
+	m.afterOverlay()
 	m.warn(CodeMigrationOneWay, "the migration to Azure CNI Overlay is one-way: cluster %q can't go back to %s", m.c.Name, m.out.From)
 }
 
@@ -64,7 +66,7 @@ func (m *migration) overlayVersion() {
 		m.warn(CodeMigrationKubernetesVersionUnknown,
 			"the plan gives no Kubernetes version for cluster %q; the migration needs 1.%d or later (az aks show --query kubernetesVersion)", m.c.Name, overlayMinMinor)
 	case !ok:
-		m.block(CodeMigrationKubernetesVersion, fmt.Sprintf("upgrade the cluster to Kubernetes 1.%d or later first (step %d)", overlayMinMinor, len(m.out.Steps)+1),
+		m.block(CodeMigrationKubernetesVersion, fmt.Sprintf("upgrade the cluster to Kubernetes 1.%d or later first (az aks upgrade)", overlayMinMinor),
 			"cluster %q runs Kubernetes %s; the migration to Azure CNI Overlay needs 1.%d or later", m.c.Name, m.c.KubernetesVersion, overlayMinMinor)
 		m.step(fmt.Sprintf("the migration needs Kubernetes 1.%d or later", overlayMinMinor),
 			"az aks upgrade %s --kubernetes-version <1.%d or later>", m.target(), overlayMinMinor)
@@ -77,7 +79,7 @@ func (m *migration) overlayPolicy() {
 	if pol == "" || pol == PolicyNone {
 		return
 	}
-	m.block(CodeMigrationNetworkPolicyEnabled, fmt.Sprintf("uninstall the network policy engine first (step %d)", len(m.out.Steps)+1),
+	m.block(CodeMigrationNetworkPolicyEnabled, "uninstall the network policy engine first (az aks update --network-policy none)",
 		"cluster %q runs the %s network policy engine; the migration needs network policy uninstalled first", m.c.Name, pol)
 	m.step("network policy must be uninstalled before the IPAM mode changes",
 		"az aks update %s --network-policy none", m.target())
@@ -95,7 +97,7 @@ func (m *migration) overlayIdentity() {
 	switch m.c.Identity.Type {
 	case IdentityUserAssigned:
 	case IdentitySystemAssigned:
-		m.block(CodeMigrationSystemAssignedIdentity, fmt.Sprintf("assign a user-assigned managed identity first (step %d)", len(m.out.Steps)+1),
+		m.block(CodeMigrationSystemAssignedIdentity, "assign a user-assigned managed identity first (az aks update --enable-managed-identity --assign-identity)",
 			"kubenet cluster %q has a system-assigned identity; detaching its route table needs a user-assigned one", m.c.Name)
 		m.step("detaching the kubenet route table needs a user-assigned managed identity",
 			"az aks update %s --enable-managed-identity --assign-identity <user-assigned-identity-resource-id>", m.target())

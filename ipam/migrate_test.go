@@ -129,7 +129,6 @@ func TestMigrate(t *testing.T) {
 			c.NetworkProfile.NetworkPlugin, c.NetworkProfile.NetworkPluginMode = ipam.PluginAzure, ipam.PluginModeOverlay
 		},
 		wantBlockers: []ipam.Code{ipam.CodeMigrationUnsupportedSource},
-		wantWarnings: []ipam.Code{ipam.CodeMigrationOneWay},
 	}, {
 		// From node subnet "--pod-cidr is required": the lowest free private
 		// /24 per node at the simultaneous peak (3 + 1 nodes: a /22), clear

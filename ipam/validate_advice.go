@@ -117,7 +117,7 @@ func (v *validation) adviseKubenet(cv *clusterView) {
 	if spec.Retires == "" {
 		return
 	}
-	why := fmt.Sprintf("uses %s, which retires on %s (%d nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead",
+	why := fmt.Sprintf("uses %s, which retires on %s (%d nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead (cidrplan migrate --to overlay lists what the move needs)",
 		m, spec.Retires, spec.MaxNodes)
 	if cv.c.Production {
 		v.warnf(CodeKubenetInProduction, cv.field("networkProfile.networkPlugin"), "production cluster %q %s", cv.c.Name, why)

@@ -30,12 +30,12 @@ func TestAdviseKubenet(t *testing.T) {
 		{
 			name: "kubenet in production", codes: codes, plan: kubenet(true),
 			want: Findings{warning(CodeKubenetInProduction, field,
-				`production cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead`)},
+				`production cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead (cidrplan migrate --to overlay lists what the move needs)`)},
 		},
 		{
 			name: "kubenet outside production", codes: codes, plan: kubenet(false),
 			want: Findings{info(CodeKubenetRetiring, field,
-				`cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead`)},
+				`cluster "prod" uses kubenet, which retires on 2028-03-31 (400 nodes, no Windows, one route table); plan Azure CNI Overlay or Azure CNI instead (cidrplan migrate --to overlay lists what the move needs)`)},
 		},
 	})
 }

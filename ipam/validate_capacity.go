@@ -472,7 +472,7 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 				// (docs/aks-rules.md#overlay-pod-cidr-grows-only-to-a-superset):
 				// a running cluster can't move it.
 				wider, _ := p.Addr().Prefix(need)
-				fix += fmt.Sprintf("; a running overlay cluster can only widen it in place, to %s, if that is free", wider)
+				fix += fmt.Sprintf("; a running overlay cluster can only widen it in place, to %s, if that is free (cidrplan expand finds the smallest clear superset)", wider)
 			}
 		}
 		return fix

@@ -324,7 +324,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
 				Field:   "clusters[prod].networkProfile.podCIDR",
 				Message: `Pre-allocated IPs 1280 exceeds IPs available 1024 in pod CIDR 10.244.0.0/22 of cluster "prod": 5 nodes × 256 (one /24 per node) at the peak of a sequential upgrade (one pool at a time); a /22 holds 4 nodes`,
-				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21; a running overlay cluster can only widen it in place, to 10.244.0.0/21, if that is free"}},
+				Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21; a running overlay cluster can only widen it in place, to 10.244.0.0/21, if that is free (cidrplan expand finds the smallest clear superset)"}},
 		},
 		{name: "overlay slash 16 holds 256 nodes", plan: podCIDR(ruleOverlay, "10.244.0.0/16", 255), codes: codes},
 		{
@@ -334,7 +334,7 @@ func TestValidatePodCIDRCapacity(t *testing.T) {
 			want: Findings{{Severity: SeverityError, Code: CodeInsufficientSubnetSize,
 				Field:   "clusters[prod].networkProfile.podCIDR",
 				Message: `Pre-allocated IPs 65792 exceeds IPs available 65536 in pod CIDR 10.244.0.0/16 of cluster "prod": 257 nodes × 256 (one /24 per node) at the peak of a sequential upgrade (one pool at a time); a /16 holds 256 nodes`,
-				Fix:     "use a /15 or larger pod CIDR, such as 10.2.0.0/15; a running overlay cluster can only widen it in place, to 10.244.0.0/15, if that is free"}},
+				Fix:     "use a /15 or larger pod CIDR, such as 10.2.0.0/15; a running overlay cluster can only widen it in place, to 10.244.0.0/15, if that is free (cidrplan expand finds the smallest clear superset)"}},
 		},
 		{
 			name:  "kubenet pod CIDR exhausted",

@@ -31,6 +31,8 @@ func commands() []*command {
 		checkCommand(),
 		upgradeCommand(),
 		reportCommand(),
+		migrateCommand(),
+		expandCommand(),
 		allocCommand(),
 		completeCommand(),
 		mapCommand(),
