@@ -2,6 +2,7 @@ package ipam
 
 import (
 	"net/netip"
+	"slices"
 
 	"go4.org/netipx"
 )
@@ -103,7 +104,7 @@ func privateParentsV4() []netip.Prefix {
 // fd12:3456:789a:1::/108 and then the rest of fd00::/8.
 func (v *validation) freeServiceHint(cv *clusterView, p netip.Prefix) string {
 	if p.Addr().Is6() {
-		bits := max(p.Bits(), 108)
+		bits := serviceFixBits(p.Bits(), DefaultServiceCIDRv6(), 108)
 		q, ok := v.lowestFree(bits, DefaultServiceCIDRv6(), netip.MustParsePrefix("fd00::/8"))
 		if !ok {
 			return "a unique local range (fd00::/8) that overlaps nothing in the plan"
@@ -113,9 +114,7 @@ func (v *validation) freeServiceHint(cv *clusterView, p netip.Prefix) string {
 	bits := 16
 	for _, s := range cv.c.NetworkProfile.ServicePrefixes() {
 		if s.Addr().Is4() {
-			if s.Bits() >= 12 {
-				bits = s.Bits()
-			}
+			bits = serviceFixBits(s.Bits(), DefaultServiceCIDR(), 16)
 			break
 		}
 	}
@@ -128,6 +127,25 @@ func (v *validation) freeServiceHint(cv *clusterView, p netip.Prefix) string {
 		s += " and dnsServiceIP " + dns.String()
 	}
 	return s
+}
+
+// serviceFixBits returns the size a fix proposes for a service range of
+// bits: bits itself when CheckRange finds no error in that size, else
+// fallback; then the next smaller size while CheckRange still has anything
+// to say about it (a fix must not propose a /12 that check then warns
+// about). Sizes are probed at def, the default service range, which breaks
+// no other rule, so only the size rules answer.
+func serviceFixBits(bits int, def netip.Prefix, fallback int) int {
+	problems := func(bits int) []RangeProblem {
+		return CheckRange(RangeServiceCIDR, netip.PrefixFrom(def.Addr(), bits).Masked())
+	}
+	if slices.ContainsFunc(problems(bits), func(p RangeProblem) bool { return p.Severity == SeverityError }) {
+		bits = fallback
+	}
+	for bits < def.Addr().BitLen() && len(problems(bits)) > 0 {
+		bits++
+	}
+	return bits
 }
 
 // freePodHint suggests a free pod range of the size of p, preferring the

@@ -68,7 +68,7 @@ func CheckRange(k RangeKind, p netip.Prefix) []RangeProblem {
 	case RangeServiceCIDR:
 		switch {
 		case p.Addr().Is4() && p.Bits() < 12:
-			add(CodeServiceCIDRTooLarge, SeverityError, "use a /12 or smaller, e.g. /16", "is larger than /12")
+			add(CodeServiceCIDRTooLarge, SeverityError, "use a range smaller than /12, e.g. /16", "is larger than /12")
 		case p.Addr().Is4() && p.Bits() == 12:
 			add(CodeServiceCIDRSizeDisputed, SeverityWarning, "",
 				"is exactly /12: the AKS docs ask for smaller than /12, Kubernetes accepts /12 (a /16 avoids the question)")
