@@ -9,8 +9,8 @@ import (
 )
 
 // A fix never proposes a service range that check then has something to
-// say about: a /12 that overlaps gets a /13 (AKS-RULES: service CIDR
-// smaller than /12; a /12 is disputed and warned about).
+// say about: a /12 that overlaps gets a /13
+// (docs/aks-rules.md#service-cidr-size: a /12 is disputed and warned about).
 func TestServiceFixProposesCleanSize(t *testing.T) {
 	tests := []struct {
 		name     string
