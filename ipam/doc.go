@@ -15,7 +15,7 @@
 // (AKS's own where AKS has one, such as InsufficientSubnetSize or
 // ServiceCidrOverlapExistingSubnetsCidr; every code is a [Code] constant,
 // listed with its severity, meaning and source by [Codes]), the
-// AKS-style field path (clusters[prod].networkProfile.serviceCIDR), a
+// AKS-style field path (clusters[prod].networkProfile.serviceCidr), a
 // message with the values involved and, for errors, a suggested fix (free
 // ranges are found with the allocator). It checks ranges (syntax and host
 // bits, sizes, forbidden, reserved and public ranges, the DNS service IP,

@@ -46,7 +46,7 @@ clusters:
 	}
 	// Output:
 	// ServiceCidrOverlapExistingSubnetsCidr
-	// clusters[prod].networkProfile.serviceCIDR
+	// clusters[prod].networkProfile.serviceCidr
 	// service CIDR 10.1.0.0/16 of cluster "prod" overlaps subnet "aks" (10.1.0.0/22) of VNet "spoke"
 	// fix: use serviceCidr 10.0.0.0/16 and dnsServiceIP 10.0.0.10
 }

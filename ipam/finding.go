@@ -58,7 +58,7 @@ type Finding struct {
 	// in the registry of [Codes].
 	Code Code `json:"code"`
 	// Field is the AKS-style path of the value concerned, prefixed with its
-	// owner, e.g. clusters[prod].networkProfile.serviceCIDR or
+	// owner, e.g. clusters[prod].networkProfile.serviceCidr or
 	// vnets[hub].subnets[aks].addressPrefixes[0].
 	Field string `json:"field,omitzero"`
 	// Message states the problem with the values involved.

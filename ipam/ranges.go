@@ -47,7 +47,7 @@ func (r *planRange) field() string {
 	case kindService:
 		return r.cluster.field(serviceField(&r.cluster.c.NetworkProfile, r.i))
 	case kindDocker:
-		return r.cluster.field("networkProfile.dockerBridgeCIDR")
+		return r.cluster.field("networkProfile.dockerBridgeCidr")
 	case kindAvoid:
 		return elemPath("avoid", r.avoid.Name, r.avoidAt) + "." + listField("prefixes", r.i)
 	}
@@ -130,16 +130,16 @@ func listField(name string, i int) string { return name + "[" + strconv.Itoa(i) 
 // the plan uses the singular form, podCIDRs[i] otherwise.
 func podField(np *NetworkProfile, i int) string {
 	if len(np.PodCIDRs) <= 1 {
-		return "networkProfile.podCIDR"
+		return "networkProfile.podCidr"
 	}
-	return "networkProfile." + listField("podCIDRs", i)
+	return "networkProfile." + listField("podCidrs", i)
 }
 
 func serviceField(np *NetworkProfile, i int) string {
 	if len(np.ServiceCIDRs) <= 1 {
-		return "networkProfile.serviceCIDR"
+		return "networkProfile.serviceCidr"
 	}
-	return "networkProfile." + listField("serviceCIDRs", i)
+	return "networkProfile." + listField("serviceCidrs", i)
 }
 
 // checkPrefixSyntax reports a zero, IPv4-mapped or host-bits prefix that

@@ -96,8 +96,8 @@ func TestRuleVNetForbiddenRanges(t *testing.T) {
 func TestRuleAKSReservedRanges(t *testing.T) {
 	code := string(ipam.CodeReservedRangeOverlap)
 	const (
-		service = "clusters[prod].networkProfile.serviceCIDR"
-		pod     = "clusters[prod].networkProfile.podCIDR"
+		service = "clusters[prod].networkProfile.serviceCidr"
+		pod     = "clusters[prod].networkProfile.podCidr"
 		vnet    = "vnets[hub].addressSpace[1]"
 	)
 	setService := func(cidr string) func(*ipam.Plan) {

@@ -35,7 +35,7 @@ func (p *Plan) Validate() Findings {
 //
 //   - Add a finding: v.errorf(code, field, fix, format, args...),
 //     v.warnf(code, field, format, args...), v.infof(...). Every error needs a
-//     fix. Field is a full path; build it with cv.field("networkProfile.podCIDR"),
+//     fix. Field is a full path; build it with cv.field("networkProfile.podCidr"),
 //     pv.field("maxPods"), sv.field("addressPrefixes[0]") so it carries the
 //     owner prefix (clusters[prod]..., vnets[hub].subnets[aks]...). Field
 //     names follow AKS's error spelling (serviceCIDR, podCIDR, dnsServiceIP,

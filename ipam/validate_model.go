@@ -130,9 +130,9 @@ func (v *validation) checkFamilies(cv *clusterView) {
 	if !(slices.Equal(fams, []IPFamily{IPv4}) || slices.Equal(fams, []IPFamily{IPv4, IPv6})) {
 		return
 	}
-	v.checkFamilyList(cv, "serviceCIDRs", np.ServicePrefixes(), fams)
+	v.checkFamilyList(cv, "serviceCidrs", np.ServicePrefixes(), fams)
 	if np.UsesPodCIDR() {
-		v.checkFamilyList(cv, "podCIDRs", np.PodPrefixes(), fams)
+		v.checkFamilyList(cv, "podCidrs", np.PodPrefixes(), fams)
 	}
 	if len(fams) == 2 && np.NetworkDataplane == DataplaneCilium {
 		if ok, known := versionAtLeast(cv.c.KubernetesVersion, 1, 29); known && !ok {

@@ -44,38 +44,38 @@ func TestOverlapRules(t *testing.T) {
 		{"subnets overlap", basePlan, addSubnet("other", "10.1.2.0/24"), E, CodeSubnetOverlap, "vnets[hub].subnets[other].addressPrefixes[0]", 1},
 		{"subnets disjoint", basePlan, addSubnet("other", "10.1.4.0/24"), E, CodeSubnetOverlap, "", 0},
 		{"subnets identical", basePlan, addSubnet("twin", "10.1.0.0/22"), E, CodeSubnetOverlap, "vnets[hub].subnets[twin].addressPrefixes[0]", 1},
-		{"service over subnet", overlayPlan, func(p *Plan) { np(p, 0).ServiceCIDR, np(p, 0).DNSServiceIP = pfx("10.1.0.0/24"), addr("10.1.0.10") }, E, CodeServiceCIDROverlapExistingSubnetsCIDR, "clusters[prod].networkProfile.serviceCIDR", 1},
-		{"service in vnet space only", overlayPlan, func(p *Plan) { np(p, 0).ServiceCIDR, np(p, 0).DNSServiceIP = pfx("10.1.200.0/24"), addr("10.1.200.10") }, W, CodeServiceCIDROverlapVNet, "clusters[prod].networkProfile.serviceCIDR", 1},
+		{"service over subnet", overlayPlan, func(p *Plan) { np(p, 0).ServiceCIDR, np(p, 0).DNSServiceIP = pfx("10.1.0.0/24"), addr("10.1.0.10") }, E, CodeServiceCIDROverlapExistingSubnetsCIDR, "clusters[prod].networkProfile.serviceCidr", 1},
+		{"service in vnet space only", overlayPlan, func(p *Plan) { np(p, 0).ServiceCIDR, np(p, 0).DNSServiceIP = pfx("10.1.200.0/24"), addr("10.1.200.10") }, W, CodeServiceCIDROverlapVNet, "clusters[prod].networkProfile.serviceCidr", 1},
 		{"service in vnet space only no error", overlayPlan, func(p *Plan) { np(p, 0).ServiceCIDR, np(p, 0).DNSServiceIP = pfx("10.1.200.0/24"), addr("10.1.200.10") }, E, CodeServiceCIDROverlapExistingSubnetsCIDR, "", 0},
-		{"pod over subnet", overlayPlan, func(p *Plan) { np(p, 0).PodCIDR = pfx("10.1.0.0/16") }, E, CodePodCIDROverlapExistingSubnetsCIDR, "clusters[prod].networkProfile.podCIDR", 1},
+		{"pod over subnet", overlayPlan, func(p *Plan) { np(p, 0).PodCIDR = pfx("10.1.0.0/16") }, E, CodePodCIDROverlapExistingSubnetsCIDR, "clusters[prod].networkProfile.podCidr", 1},
 		{"pod over subnet hides vnet warning", overlayPlan, func(p *Plan) { np(p, 0).PodCIDR = pfx("10.1.0.0/16") }, W, CodeNetworkProfileCIDROverlapVNet, "", 0},
-		{"pod in vnet space only", overlayPlan, func(p *Plan) { np(p, 0).PodCIDR = pfx("10.1.128.0/17") }, W, CodeNetworkProfileCIDROverlapVNet, "clusters[prod].networkProfile.podCIDR", 1},
-		{"pod over service", overlayPlan, func(p *Plan) { np(p, 0).PodCIDR = pfx("10.0.0.0/14") }, E, CodePodCIDROverlapServiceCIDR, "clusters[prod].networkProfile.serviceCIDR", 1},
+		{"pod in vnet space only", overlayPlan, func(p *Plan) { np(p, 0).PodCIDR = pfx("10.1.128.0/17") }, W, CodeNetworkProfileCIDROverlapVNet, "clusters[prod].networkProfile.podCidr", 1},
+		{"pod over service", overlayPlan, func(p *Plan) { np(p, 0).PodCIDR = pfx("10.0.0.0/14") }, E, CodePodCIDROverlapServiceCIDR, "clusters[prod].networkProfile.serviceCidr", 1},
 		{"overlay clusters reuse pod cidr", twoClusterPlan, func(p *Plan) {}, E, CodePodCIDROverlapPodCIDR, "", 0},
 		{"kubenet clusters share pod cidr", twoClusterPlan, func(p *Plan) {
 			for i := range p.Clusters {
 				np(p, i).NetworkPlugin, np(p, i).NetworkPluginMode = PluginKubenet, ""
 			}
-		}, E, CodePodCIDROverlapPodCIDR, "clusters[dev].networkProfile.podCIDR", 1},
+		}, E, CodePodCIDROverlapPodCIDR, "clusters[dev].networkProfile.podCidr", 1},
 		{"service cidrs of one cluster overlap", overlayPlan, func(p *Plan) {
 			np(p, 0).ServiceCIDR = netip.Prefix{}
 			np(p, 0).ServiceCIDRs = []netip.Prefix{pfx("10.0.0.0/16"), pfx("10.0.128.0/17")}
-		}, E, CodeServiceCIDROverlapServiceCIDR, "clusters[prod].networkProfile.serviceCIDRs[1]", 1},
+		}, E, CodeServiceCIDROverlapServiceCIDR, "clusters[prod].networkProfile.serviceCidrs[1]", 1},
 		{"service cidrs of one cluster not a vnet overlap", overlayPlan, func(p *Plan) {
 			np(p, 0).ServiceCIDR = netip.Prefix{}
 			np(p, 0).ServiceCIDRs = []netip.Prefix{pfx("10.0.0.0/16"), pfx("10.0.128.0/17")}
 		}, E, CodeServiceCIDROverlapVNet, "", 0},
 		{"clusters reuse service cidr", twoClusterPlan, func(p *Plan) {}, E, CodeServiceCIDROverlapVNet, "", 0},
-		{"peering over service", overlayPlan, avoid(SourcePeering, "10.0.4.0/24"), E, CodeVNetPeerCIDROverlapping, "clusters[prod].networkProfile.serviceCIDR", 1},
+		{"peering over service", overlayPlan, avoid(SourcePeering, "10.0.4.0/24"), E, CodeVNetPeerCIDROverlapping, "clusters[prod].networkProfile.serviceCidr", 1},
 		{"peering over vnet reported once", overlayPlan, avoid(SourcePeering, "10.1.0.0/24"), E, CodeVNetPeerCIDROverlapping, "vnets[hub].addressSpace[0]", 1},
 		{"peering over vnet not per subnet", overlayPlan, avoid(SourcePeering, "10.1.0.0/24"), E, CodeVNetPeerCIDROverlapping, "addressPrefixes[0]", 0},
 		{"peering clear", overlayPlan, avoid(SourcePeering, "10.2.0.0/16"), E, CodeVNetPeerCIDROverlapping, "", 0},
-		{"on-prem over pod", overlayPlan, avoid(SourceOnPremises, "10.244.8.0/24"), E, CodeOnPremisesCIDROverlapping, "clusters[prod].networkProfile.podCIDR", 1},
+		{"on-prem over pod", overlayPlan, avoid(SourceOnPremises, "10.244.8.0/24"), E, CodeOnPremisesCIDROverlapping, "clusters[prod].networkProfile.podCidr", 1},
 		{"other cluster over subnet", overlayPlan, avoid(SourceCluster, "10.1.0.0/20"), E, CodeAvoidCIDROverlapping, "vnets[hub].addressSpace[0]", 1},
 		{"peered vnet listed twice", overlayPlan, avoid(SourcePeering, "10.1.0.0/16"), E, CodeVNetPeerCIDROverlapping, "", 0},
-		{"docker in service", overlayPlan, func(p *Plan) { np(p, 0).DockerBridgeCIDR = pfx("10.0.0.1/24") }, W, CodeDockerBridgeInServiceCIDR, "clusters[prod].networkProfile.dockerBridgeCIDR", 1},
-		{"docker in pods", overlayPlan, func(p *Plan) { np(p, 0).DockerBridgeCIDR = pfx("10.244.0.1/24") }, W, CodeDockerBridgeInPodCIDR, "clusters[prod].networkProfile.dockerBridgeCIDR", 1},
-		{"docker in vnet", overlayPlan, func(p *Plan) { np(p, 0).DockerBridgeCIDR = pfx("10.1.0.1/24") }, W, CodeDockerBridgeInVNet, "clusters[prod].networkProfile.dockerBridgeCIDR", 1},
+		{"docker in service", overlayPlan, func(p *Plan) { np(p, 0).DockerBridgeCIDR = pfx("10.0.0.1/24") }, W, CodeDockerBridgeInServiceCIDR, "clusters[prod].networkProfile.dockerBridgeCidr", 1},
+		{"docker in pods", overlayPlan, func(p *Plan) { np(p, 0).DockerBridgeCIDR = pfx("10.244.0.1/24") }, W, CodeDockerBridgeInPodCIDR, "clusters[prod].networkProfile.dockerBridgeCidr", 1},
+		{"docker in vnet", overlayPlan, func(p *Plan) { np(p, 0).DockerBridgeCIDR = pfx("10.1.0.1/24") }, W, CodeDockerBridgeInVNet, "clusters[prod].networkProfile.dockerBridgeCidr", 1},
 		{"docker clear", overlayPlan, func(p *Plan) { np(p, 0).DockerBridgeCIDR = pfx("172.17.0.1/16") }, W, CodeDockerBridgeInVNet, "", 0},
 		{"vnets overlap", basePlan, func(p *Plan) {
 			p.VNets = append(p.VNets, VNet{Name: "spoke", AddressSpace: []netip.Prefix{pfx("10.1.128.0/17")}})

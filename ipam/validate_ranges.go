@@ -149,11 +149,11 @@ func (v *validation) vnetSpaceFindings(r *planRange) []rangeFinding {
 func (v *validation) checkCIDRLists(cv *clusterView) {
 	np := &cv.c.NetworkProfile
 	if np.PodCIDR.IsValid() && len(np.PodCIDRs) > 0 && np.PodCIDRs[0] != np.PodCIDR {
-		v.errorf(CodeCIDRMismatch, cv.field("networkProfile.podCIDR"), "drop podCidr or make it podCidrs[0]",
+		v.errorf(CodeCIDRMismatch, cv.field("networkProfile.podCidr"), "drop podCidr or make it podCidrs[0]",
 			"podCidr %s differs from podCidrs[0] %s", np.PodCIDR, np.PodCIDRs[0])
 	}
 	if np.ServiceCIDR.IsValid() && len(np.ServiceCIDRs) > 0 && np.ServiceCIDRs[0] != np.ServiceCIDR {
-		v.errorf(CodeCIDRMismatch, cv.field("networkProfile.serviceCIDR"), "drop serviceCidr or make it serviceCidrs[0]",
+		v.errorf(CodeCIDRMismatch, cv.field("networkProfile.serviceCidr"), "drop serviceCidr or make it serviceCidrs[0]",
 			"serviceCidr %s differs from serviceCidrs[0] %s", np.ServiceCIDR, np.ServiceCIDRs[0])
 	}
 }
@@ -178,7 +178,7 @@ func (v *validation) checkDNSServiceIP(cv *clusterView) {
 			"cluster %q sets service CIDR %s but no DNS service IP; the two are given together", cv.c.Name, services[0])
 		return
 	case len(services) == 0:
-		v.errorf(CodeDNSServiceIPWithoutServiceCIDR, cv.field("networkProfile.serviceCIDR"),
+		v.errorf(CodeDNSServiceIPWithoutServiceCIDR, cv.field("networkProfile.serviceCidr"),
 			"set serviceCidr to the range holding "+dns.String(),
 			"cluster %q sets DNS service IP %s but no service CIDR; the two are given together", cv.c.Name, dns)
 		return
@@ -262,7 +262,7 @@ func (v *validation) checkDockerBridge(cv *clusterView) {
 	if !d.IsValid() {
 		return
 	}
-	field := cv.field("networkProfile.dockerBridgeCIDR")
+	field := cv.field("networkProfile.dockerBridgeCidr")
 	// The docker bridge is an address in CIDR notation: its host bits are
 	// the bridge's address, so only the masked form must pass.
 	if err := cidr.PrefixSentinel(d.Masked()); err != nil {
@@ -294,12 +294,12 @@ func (v *validation) checkDefaultRanges(cv *clusterView) {
 	given := &v.given.Clusters[cv.index].NetworkProfile
 	np := &cv.c.NetworkProfile
 	if len(given.ServicePrefixes()) == 0 && slices.Contains(np.ServicePrefixes(), DefaultServiceCIDR()) {
-		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.serviceCIDR"),
+		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.serviceCidr"),
 			"cluster %q gets the default service CIDR %s, which often collides with corporate 10/8 networks; set serviceCidr and dnsServiceIP explicitly (and list on-premises ranges under avoid)",
 			cv.c.Name, DefaultServiceCIDR())
 	}
 	if np.UsesPodCIDR() && len(given.PodPrefixes()) == 0 && slices.Contains(np.PodPrefixes(), DefaultPodCIDR()) {
-		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.podCIDR"),
+		v.warnf(CodeCommonRangeCollision, cv.field("networkProfile.podCidr"),
 			"cluster %q gets the default pod CIDR %s, which often collides with corporate 10/8 networks; set podCidr explicitly (and list on-premises ranges under avoid)",
 			cv.c.Name, DefaultPodCIDR())
 	}
@@ -314,7 +314,7 @@ func (v *validation) checkRequiredPodCIDR(cv *clusterView) {
 	if !spec.PodCIDRRequired || len(np.PodPrefixes()) > 0 {
 		return
 	}
-	v.errorf(CodeMissingRange, cv.field("networkProfile.podCIDR"),
+	v.errorf(CodeMissingRange, cv.field("networkProfile.podCidr"),
 		"set podCidr to a private range clear of the VNet and the service CIDR, or let cidrplan complete pick one",
 		"cluster %q uses %s (networkPlugin %s) but sets no pod CIDR; AKS needs one, as its control plane uses the range",
 		cv.c.Name, spec.Label, np.NetworkPlugin)

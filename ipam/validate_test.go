@@ -52,7 +52,7 @@ func TestValidateServiceOverlapsSubnet(t *testing.T) {
 	want := Findings{{
 		Severity: SeverityError,
 		Code:     CodeServiceCIDROverlapExistingSubnetsCIDR,
-		Field:    "clusters[prod].networkProfile.serviceCIDR",
+		Field:    "clusters[prod].networkProfile.serviceCidr",
 		Message:  `service CIDR 10.1.0.0/16 of cluster "prod" overlaps subnet "aks" (10.1.0.0/22) of VNet "hub"`,
 		Fix:      "use serviceCidr 10.0.0.0/16 and dnsServiceIP 10.0.0.10",
 	}}

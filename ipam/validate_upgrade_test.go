@@ -87,14 +87,14 @@ func TestValidateUpgradePeakPodCIDR(t *testing.T) {
 		// 3 nodes + 1 surge = 4 /24s: a /22 holds them; both surges, 5, do not.
 		{name: "sequential fits simultaneous warns", codes: codes, plan: overlay("10.244.0.0/22"),
 			want: Findings{
-				{Severity: SeverityWarning, Code: CodeSimultaneousUpgradePeak, Field: "clusters[prod].networkProfile.podCIDR",
+				{Severity: SeverityWarning, Code: CodeSimultaneousUpgradePeak, Field: "clusters[prod].networkProfile.podCidr",
 					Message: `pod CIDR 10.244.0.0/22 of cluster "prod" holds its 4 nodes at the peak of a sequential upgrade (one pool at a time), but not the 5 nodes of every pool surging at once (a network migration reimages all pools together; so does upgrading pools in parallel): 5 nodes × 256 (one /24 per node) = 1280; a /22 holds 4 nodes`,
 					Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21; a running overlay cluster can only widen it in place, to 10.244.0.0/21, if that is free (cidrplan expand finds the smallest clear superset)"},
 			}},
 		{name: "a 21 holds both", codes: codes, plan: overlay("10.244.0.0/21")},
 		{name: "a 23 holds neither", codes: codes, plan: overlay("10.244.0.0/23"),
 			want: Findings{
-				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "clusters[prod].networkProfile.podCIDR",
+				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "clusters[prod].networkProfile.podCidr",
 					Message: `Pre-allocated IPs 1024 exceeds IPs available 512 in pod CIDR 10.244.0.0/23 of cluster "prod": 4 nodes × 256 (one /24 per node) at the peak of a sequential upgrade (one pool at a time); a /23 holds 2 nodes`,
 					Fix:     "use a /22 or larger pod CIDR, such as 10.244.4.0/22; a running overlay cluster can only widen it in place, to 10.244.0.0/22, if that is free (cidrplan expand finds the smallest clear superset)"},
 			}},

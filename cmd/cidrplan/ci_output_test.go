@@ -139,9 +139,9 @@ func TestCheckSARIF(t *testing.T) {
 		t.Fatalf("%d results, want one per finding (%d)", len(*run.Results), len(fs))
 	}
 	wantLine := map[string]int{
-		"clusters[app].networkProfile.serviceCIDR":      planLine(t, "serviceCidr:"),
+		"clusters[app].networkProfile.serviceCidr":      planLine(t, "serviceCidr:"),
 		"clusters[app].networkProfile.dnsServiceIP":     planLine(t, "dnsServiceIP:"),
-		"clusters[app].networkProfile.podCIDR":          planLine(t, "networkProfile:"), // a default: its parent
+		"clusters[app].networkProfile.podCidr":          planLine(t, "networkProfile:"), // a default: its parent
 		"vnets[vnet].subnets[nodes].addressPrefixes[0]": planLine(t, "addressPrefixes:"),
 	}
 	for i, r := range *run.Results {
@@ -181,7 +181,7 @@ func TestCheckGitHub(t *testing.T) {
 	if code != exitFailure || errs != "" {
 		t.Fatalf("exit %d, stderr %q; want 1 and nothing", code, errs)
 	}
-	want := "::error file=" + githubProperty(path) + ",line=14,col=7,title=ServiceCidrOverlapExistingSubnetsCidr clusters[app].networkProfile.serviceCIDR::" +
+	want := "::error file=" + githubProperty(path) + ",line=14,col=7,title=ServiceCidrOverlapExistingSubnetsCidr clusters[app].networkProfile.serviceCidr::" +
 		`service CIDR 10.9.0.0/20 of cluster "app" overlaps subnet "nodes" (10.9.0.0/24) of VNet "vnet"%0Afix: `
 	if !strings.Contains(out, want) {
 		t.Errorf("output lacks\n%s\n in\n%s", want, out)

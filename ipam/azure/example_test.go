@@ -40,7 +40,7 @@ func ExampleImport() {
 	// pool aks-app/system in vnet-spoke-app/snet-aks
 	// avoid peering vnet-hub/hub-to-spoke-shared [10.61.0.0/16 10.62.0.0/24]
 	// avoid onPremises lgw-datacenter-ams [10.0.0.0/14 192.168.10.0/24]
-	// OnPremisesCidrOverlapping clusters[aks-app].networkProfile.serviceCIDR
+	// OnPremisesCidrOverlapping clusters[aks-app].networkProfile.serviceCidr
 }
 
 // ParseAKS reports every unresolved ARM template expression with the field

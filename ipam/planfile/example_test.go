@@ -32,7 +32,7 @@ func ExampleLoad() {
 		fmt.Println(f.Code, f.Field)
 	}
 	// Output:
-	// VnetPeerCidrOverlapping clusters[prod].networkProfile.serviceCIDR
+	// VnetPeerCidrOverlapping clusters[prod].networkProfile.serviceCidr
 }
 
 // WithDefaults makes every default explicit, so the printed plan says what

@@ -16,7 +16,7 @@ type Positions struct {
 
 // Of returns the 1-based line and column of the key or list entry that
 // field names — a [ipam.Finding] Field such as
-// clusters[prod].networkProfile.serviceCIDR or
+// clusters[prod].networkProfile.serviceCidr or
 // vnets[hub].subnets[aks].addressPrefixes[0] — or, when the file leaves
 // that value out (a default), of its nearest ancestor in the file; the
 // document's first value for a field of nothing in it. Keys match
