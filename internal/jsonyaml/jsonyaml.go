@@ -12,8 +12,12 @@ import (
 )
 
 // WriteJSON writes v as JSON indented by two spaces, with a final newline.
+// <, > and & stay as they are: the output is read by people and scripts,
+// never embedded in HTML, and placeholders such as <resource-group> must
+// copy as written.
 func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }

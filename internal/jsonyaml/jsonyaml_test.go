@@ -28,7 +28,7 @@ func TestWrite(t *testing.T) {
 		want  string
 	}{
 		{"json", func(b *bytes.Buffer, v any) error { return WriteJSON(b, v) }, `{
-  "name": "a \u003cb\u003e",
+  "name": "a <b>",
   "answer": "true",
   "surge": "33%",
   "zero": "0",
