@@ -115,6 +115,7 @@ func readCluster(x val) Cluster {
 	c.APIServerAccessProfile.EnableVNetIntegration = ap.key("enableVnetIntegration").boolean()
 	c.APIServerSubnetID = ap.key("subnetId").str()
 	c.NodeResourceGroup = x.prop("nodeResourceGroup").str()
+	c.ResourceGroup = clusterResourceGroup(x, c.ID)
 	c.Identity.Type = known(x.key("identity").key("type"), ipam.IdentitySystemAssigned, ipam.IdentityUserAssigned)
 	c.NodeProvisioningProfile.Mode = known(x.prop("nodeProvisioningProfile").key("mode"), ipam.NodeProvisioningManual, ipam.NodeProvisioningAuto)
 	for _, p := range x.prop("agentPoolProfiles").list() {
@@ -211,4 +212,21 @@ func origin(x val) Origin { return Origin{File: x.r.file, Path: x.path} }
 func idString(it val) string {
 	s, _ := it.key("id").v.(string)
 	return s
+}
+
+// clusterResourceGroup returns the cluster's resource group: the
+// resourceGroup key az aks show prints, else the group of its resource ID.
+// A group a template leaves to the deployment ("{resourceGroup}") is
+// unknown, so it gives "".
+func clusterResourceGroup(x val, id string) string {
+	g := x.key("resourceGroup").str()
+	if g == "" {
+		if rid, ok := parseResourceID(id); ok {
+			g = rid.resourceGroup
+		}
+	}
+	if strings.ContainsAny(g, "{}[]") {
+		return ""
+	}
+	return g
 }
