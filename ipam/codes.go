@@ -441,7 +441,7 @@ const (
 	CodeKubenetRetiring Code = "KubenetRetiring"
 
 	// CodeKubenetUpgradeRoutes: a kubenet cluster within its 400-node limit
-	// passes it when its largest pool upgrades with surge nodes. Warning;
+	// passes it when its largest pool upgrades with surge nodes. Error;
 	// source: articles/aks/configure-kubenet.md.
 	CodeKubenetUpgradeRoutes Code = "KubenetRouteLimitAtUpgrade"
 

@@ -97,7 +97,7 @@ func codeTable() []CodeInfo {
 		{CodeDualStackCiliumVersion, SeverityError, "a dual-stack Cilium cluster is older than Kubernetes 1.29.", "articles/aks/configure-dual-stack.md"},
 		{CodeKubenetInProduction, SeverityWarning, "a production cluster uses kubenet, which retires on 2028-03-31.", "articles/aks/configure-kubenet.md"},
 		{CodeKubenetRetiring, SeverityInfo, "a cluster uses kubenet, which retires on 2028-03-31.", "articles/aks/configure-kubenet.md"},
-		{CodeKubenetUpgradeRoutes, SeverityWarning, "a kubenet cluster within its 400-node limit passes it when its largest pool upgrades with surge nodes.", "articles/aks/configure-kubenet.md"},
+		{CodeKubenetUpgradeRoutes, SeverityError, "a kubenet cluster within its 400-node limit passes it when its largest pool upgrades with surge nodes.", "articles/aks/configure-kubenet.md"},
 		{CodeClusterNodeLimitAtUpgrade, SeverityWarning, "a cluster within its node limit passes 5,000 nodes at the upgrade peak, where AKS blocks upgrades.", "articles/aks/best-practices-performance-scale-large.md"},
 		{CodeSimultaneousUpgradePeak, SeverityWarning, "a range holds the peak of a sequential upgrade but not every pool surging at once, as a network migration or a parallel upgrade does.", "articles/aks/update-azure-cni.md"},
 		{CodePodSubnetBelowMaxPods, SeverityWarning, "a dynamic pod subnet holds one batch of 16 per node but not every node's maxPods in whole batches.", "articles/aks/configure-azure-cni-dynamic-ip-allocation.md"},

@@ -60,9 +60,10 @@ func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
 		pools = "pools " + strings.Join(names, ", ")
 		what = "upgrading " + pools + " at once"
 	}
-	v.warnf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
-		"kubenet cluster %q has %s; %s adds %s, %d routes in all, past the %d of its route table (one route per node): lower maxSurge of %s (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
-		cs.cv.c.Name, plural(a.Nodes, "node"), what, plural(a.Surge, "surge node"), a.Routes, a.Limit, pools)
+	v.errorf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
+		"lower maxSurge of "+pools+" (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
+		"kubenet cluster %q has %s; %s adds %s, %d routes in all, past the %d of its route table (one route per node), so the upgrade can't route its surge nodes",
+		cs.cv.c.Name, plural(a.Nodes, "node"), what, plural(a.Surge, "surge node"), a.Routes, a.Limit)
 }
 
 // adviseDisputedDualStack notes a dual-stack cluster whose pools follow a

@@ -58,14 +58,16 @@ func TestAdviseKubenetUpgradeRoutes(t *testing.T) {
 		{
 			name: "400 nodes plus 1 surge", codes: codes,
 			plan: kubenet(rulePool("system", 200, pSurge("1")), rulePool("apps", 200, pSurge("0"), pUnavailable("1"))),
-			want: Findings{warning(CodeKubenetUpgradeRoutes, field,
-				`kubenet cluster "prod" has 400 nodes; upgrading pool "system" adds 1 surge node, 401 routes in all, past the 400 of its route table (one route per node): lower maxSurge of pool "system" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
+			want: Findings{modelError(CodeKubenetUpgradeRoutes, field,
+				`kubenet cluster "prod" has 400 nodes; upgrading pool "system" adds 1 surge node, 401 routes in all, past the 400 of its route table (one route per node), so the upgrade can't route its surge nodes`,
+				`lower maxSurge of pool "system" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
 		},
 		{
 			name: "largest surge named", codes: codes,
 			plan: kubenet(rulePool("system", 3, pSurge("1")), rulePool("apps", 388, pSurge("10%")), rulePool("batch", 5, pSurge("3"))),
-			want: Findings{warning(CodeKubenetUpgradeRoutes, field,
-				`kubenet cluster "prod" has 396 nodes; upgrading pool "apps" adds 39 surge nodes, 435 routes in all, past the 400 of its route table (one route per node): lower maxSurge of pool "apps" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
+			want: Findings{modelError(CodeKubenetUpgradeRoutes, field,
+				`kubenet cluster "prod" has 396 nodes; upgrading pool "apps" adds 39 surge nodes, 435 routes in all, past the 400 of its route table (one route per node), so the upgrade can't route its surge nodes`,
+				`lower maxSurge of pool "apps" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
 		},
 		// One pool at a time: 396 + 3 = 399 routes.
 		{name: "sequential stays within", codes: codes,
@@ -75,8 +77,9 @@ func TestAdviseKubenetUpgradeRoutes(t *testing.T) {
 			plan: rulePlanWith(kubenet(rulePool("system", 198, pSurge("3")), rulePool("apps", 198, pSurge("3"))), func(p *Plan) {
 				p.Clusters[0].Defaults.Upgrade = sizing.UpgradeSimultaneous
 			}),
-			want: Findings{warning(CodeKubenetUpgradeRoutes, field,
-				`kubenet cluster "prod" has 396 nodes; upgrading pools "system", "apps" at once adds 6 surge nodes, 402 routes in all, past the 400 of its route table (one route per node): lower maxSurge of pools "system", "apps" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
+			want: Findings{modelError(CodeKubenetUpgradeRoutes, field,
+				`kubenet cluster "prod" has 396 nodes; upgrading pools "system", "apps" at once adds 6 surge nodes, 402 routes in all, past the 400 of its route table (one route per node), so the upgrade can't route its surge nodes`,
+				`lower maxSurge of pools "system", "apps" (maxUnavailable upgrades in place), or plan Azure CNI Overlay`)},
 		},
 		{
 			name: "past the limit without upgrade is the error alone", codes: codes,

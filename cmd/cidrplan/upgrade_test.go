@@ -71,7 +71,7 @@ func TestUpgradeExitAgreesWithCheck(t *testing.T) {
 			short := false
 			for _, f := range fs {
 				if f.Severity == "error" && slices.Contains([]string{"InsufficientSubnetSize", "InsufficientPodCidr",
-					"AgentPoolNodeLimitExceeded", "InvalidMaxPods", "InvalidAgentPool", "WindowsNotSupportedOnKubenet"}, f.Code) {
+					"AgentPoolNodeLimitExceeded", "KubenetRouteLimitAtUpgrade", "InvalidMaxPods", "InvalidAgentPool", "WindowsNotSupportedOnKubenet"}, f.Code) {
 					short = true
 				}
 			}
