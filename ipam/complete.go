@@ -315,7 +315,7 @@ func (c *completer) clusterRanges() error {
 		cl := &c.plan.Clusters[ci]
 		np := &cl.NetworkProfile
 		if np.NetworkPlugin == "" {
-			np.NetworkPlugin = PluginAzure
+			np.NetworkPlugin = DefaultNetworkPlugin
 		}
 		dual := slices.Contains(np.IPFamilies, IPv6)
 		if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {

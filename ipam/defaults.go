@@ -78,10 +78,16 @@ func (p *Plan) withDefaults() *Plan {
 	return q
 }
 
+// DefaultNetworkPlugin is the network plugin of a plan cluster that names
+// none: Azure CNI (with no mode, pods in the node subnet), as plan files
+// have always meant. az aks create defaults to Overlay and cidrplan size
+// follows it; see docs/aks-rules.md#not-yet-implemented.
+const DefaultNetworkPlugin = PluginAzure
+
 func defaultCluster(q *Plan, c *Cluster) {
 	np := &c.NetworkProfile
 	if np.NetworkPlugin == "" {
-		np.NetworkPlugin = PluginAzure
+		np.NetworkPlugin = DefaultNetworkPlugin
 	}
 	if np.NetworkDataplane == "" {
 		np.NetworkDataplane = DataplaneAzure

@@ -96,9 +96,6 @@ func (v *validation) adviseNPMNodes(cs *clusterSizing) {
 		cs.cv.c.Name, plural(cs.demand.Nodes, "node"), sizing.MaxNPMNodes)
 }
 
-// productionSurgePercent is AKS's production advice for maxSurge.
-const productionSurgePercent = 33
-
 // adviseClusterUpgradeLimit warns when a cluster within the 5,000-node
 // limit passes it at the upgrade peak: AKS blocks upgrades of a cluster at
 // the limit.
@@ -149,7 +146,7 @@ func (v *validation) adviseWindowsSurge(cv *clusterView) {
 		}
 		v.warnf(CodeWindowsWithoutSurge, pv.field("maxSurge"),
 			"Windows pool %q of cluster %q has maxSurge %s: its node-image upgrades get no surge node; plan maxSurge %d%% and the addresses for it",
-			p.Name, cv.c.Name, surgeText(p.MaxSurge), productionSurgePercent)
+			p.Name, cv.c.Name, surgeText(p.MaxSurge), sizing.ProductionMaxSurgePercent)
 	}
 }
 
@@ -246,7 +243,7 @@ func (v *validation) adviseAssumedDefaults(cv *clusterView) {
 		v.infof(CodeDisputedDefault, cv.field("defaults.maxSurge"),
 			"cluster %q leaves maxSurge unset for pools %s: assumed %s, AKS's default on Kubernetes ≥ 1.32 [D] (older API text: 1 node); "+
 				"state it, %d%% is the production advice",
-			cv.c.Name, strings.Join(surgePools, ", "), given.Defaults.EffectiveMaxSurge(), productionSurgePercent)
+			cv.c.Name, strings.Join(surgePools, ", "), given.Defaults.EffectiveMaxSurge(), sizing.ProductionMaxSurgePercent)
 	}
 	m := cv.network().Model(sizing.Pool{})
 	// Above the limit the cluster gets the limit's error instead: the note

@@ -594,7 +594,7 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 		return CodeClusterNodeLimit, fmt.Sprintf("split the nodes over several clusters: at most %d per cluster",
 			sizing.MaxClusterNodes)
 	case errors.Is(se, sizing.ErrSurge), errors.Is(se, sizing.ErrNoSurge):
-		return CodeInvalidMaxSurge, `set maxSurge above 0 (33% is the production advice) or maxUnavailable above 0`
+		return CodeInvalidMaxSurge, fmt.Sprintf("set maxSurge above 0 (%d%% is the production advice) or maxUnavailable above 0", sizing.ProductionMaxSurgePercent)
 	case errors.Is(se, sizing.ErrNegativeCount), errors.Is(se, sizing.ErrNodeCount):
 		return CodeInvalidNodeCount, "use counts ≥ 0, and with autoscaling a maxCount ≥ 1 and ≥ count"
 	case errors.Is(se, sizing.ErrPoolMode) && se.Field == "maxUnavailable":

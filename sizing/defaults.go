@@ -1,6 +1,9 @@
 package sizing
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Defaults holds the values this package assumes where AKS sources disagree
 // or AKS fills a field in ([D], see
@@ -118,9 +121,13 @@ func (d Defaults) MaxPodsAssumption(pool string, m Model) Assumption {
 	return Assumption{Pool: pool, Field: "maxPods", Value: strconv.Itoa(d.EffectiveMaxPods(m)), Note: note}
 }
 
+// ProductionMaxSurgePercent is the maxSurge AKS advises for production
+// pools, 33% (articles/aks/upgrade-aks-node-pools-rolling.md).
+const ProductionMaxSurgePercent = 33
+
 // MaxSurgeAssumption returns what Demand reports when pool leaves maxSurge
 // unset: EffectiveMaxSurge and the dispute behind the default.
 func (d Defaults) MaxSurgeAssumption(pool string) Assumption {
 	return Assumption{Pool: pool, Field: "maxSurge", Value: d.EffectiveMaxSurge().String(),
-		Note: "default [D]: 10% on Kubernetes ≥ 1.32, 1 node in older API text; production advice 33%"}
+		Note: fmt.Sprintf("default [D]: 10%% on Kubernetes ≥ 1.32, 1 node in older API text; production advice %d%%", ProductionMaxSurgePercent)}
 }
