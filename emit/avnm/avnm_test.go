@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -34,19 +33,7 @@ func TestPlans(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tp.Name+".sh")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("differs from %s (-want +got); go test ./emit/avnm -update rewrites it:\n%s", golden, diff)
-			}
+			emittest.Golden(t, filepath.Join("testdata", tp.Name+".sh"), got, *update)
 			cmd := exec.Command("bash", "-n")
 			cmd.Stdin = bytes.NewReader(got)
 			if out, err := cmd.CombinedOutput(); err != nil {

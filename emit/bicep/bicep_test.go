@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -28,19 +27,7 @@ func TestPlans(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tp.Name+".bicep")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("differs from %s (-want +got); go test ./emit/bicep -update rewrites it:\n%s", golden, diff)
-			}
+			emittest.Golden(t, filepath.Join("testdata", tp.Name+".bicep"), got, *update)
 			if diff := cmp.Diff(emittest.Expected(tp.Plan), read(t, got)); diff != "" {
 				t.Errorf("deploys something else than the plan (-plan +bicep):\n%s", diff)
 			}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -36,19 +35,7 @@ func TestPlans(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tp.Name+".tf")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("differs from %s (-want +got); go test ./emit/terraform -update rewrites it:\n%s", golden, diff)
-			}
+			emittest.Golden(t, filepath.Join("testdata", tp.Name+".tf"), got, *update)
 			if formatted := hclwrite.Format(got); !bytes.Equal(formatted, got) {
 				t.Errorf("not formatted as terraform fmt formats it (-want +got):\n%s", cmp.Diff(string(formatted), string(got)))
 			}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
@@ -76,5 +78,24 @@ func repoRoot(t *testing.T) string {
 			t.Fatal("no go.mod above the test directory")
 		}
 		dir = parent
+	}
+}
+
+// Golden compares got with the golden file at path (relative to the test's
+// directory), rewriting the file first when update is set (the test's
+// -update flag).
+func Golden(t *testing.T, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("differs from %s (-want +got); go test -update rewrites it:\n%s", path, diff)
 	}
 }
