@@ -136,8 +136,11 @@ func layout(p *ipam.Plan) []band {
 func markedOverlaps(p *ipam.Plan) []ipam.Overlap {
 	var out []ipam.Overlap
 	for _, o := range p.Overlaps() {
-		if !o.Allowed && usable(o.Subject.Prefix) && usable(o.Other.Prefix) {
-			out = append(out, o)
+		for _, other := range o.Others {
+			o.Other = other // one hatch per range the finding lists, labelled with its code
+			if !o.Allowed && usable(o.Subject.Prefix) && usable(o.Other.Prefix) {
+				out = append(out, o)
+			}
 		}
 	}
 	return out

@@ -49,18 +49,19 @@ func podCIDRConflicts(q *Plan, cluster string, pod netip.Prefix) []PlanRange {
 		if o.Allowed {
 			continue
 		}
-		other := o.Other
+		var others []PlanRange
 		switch {
 		case isPod(o.Subject):
-		case isPod(o.Other):
-			other = o.Subject
-		default:
-			continue
+			others = o.Others // one finding may list several ranges
+		case slices.ContainsFunc(o.Others, isPod):
+			others = []PlanRange{o.Subject}
 		}
-		if other.Kind == RangeDockerBridge || slices.Contains(out, other) {
-			continue
+		for _, other := range others {
+			if other.Kind == RangeDockerBridge || slices.Contains(out, other) {
+				continue
+			}
+			out = append(out, other)
 		}
-		out = append(out, other)
 	}
 	return out
 }

@@ -31,8 +31,15 @@ type Overlap struct {
 	Finding
 	Allowed bool
 	// Subject is the range the finding is about; Other the range it
-	// overlaps.
+	// overlaps, the first of Others when it overlaps several.
 	Subject, Other PlanRange
+	// Others is every range the finding names as overlapped, Other first:
+	// one overlap of Subject with several ranges of a kind, under one code,
+	// is one finding listing them all.
+	Others []PlanRange
+	// subjectDesc and otherDesc are the ranges as the message words them,
+	// for merging overlaps into one finding.
+	subjectDesc, otherDesc string
 }
 
 // Overlaps returns every overlap of ranges in p that Validate judges, in
@@ -56,7 +63,11 @@ func (p *Plan) Overlaps() []Overlap {
 	for i := range ranges {
 		for _, rf := range v.singleRangeFindings(&ranges[i]) {
 			if rf.other.Kind != "" {
-				out = append(out, Overlap{Finding: rf.Finding, Subject: ranges[i].public(), Other: rf.other})
+				others := rf.others
+				if len(others) == 0 {
+					others = []PlanRange{rf.other}
+				}
+				out = append(out, Overlap{Finding: rf.Finding, Subject: ranges[i].public(), Other: rf.other, Others: others})
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package ipam
 import (
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"github.com/cidrplan/cidrplan/sizing"
 )
@@ -32,8 +33,12 @@ type RangeProblem struct {
 	// Fix suggests a remedy; set for errors.
 	Fix string
 	// Overlaps is the well-known range the problem is about (a range AKS
-	// reserves); zero for the other problems.
+	// reserves); zero for the other problems. When the range overlaps
+	// several, it is the first of OverlapsAll.
 	Overlaps NamedPrefix
+	// OverlapsAll is every well-known range the problem is about, in order:
+	// one problem lists them all rather than one problem each.
+	OverlapsAll []NamedPrefix
 }
 
 // CheckRange returns the problems of p used as a range of kind k, judged on its own: the
@@ -105,15 +110,46 @@ func CheckRange(k RangeKind, p netip.Prefix) []RangeProblem {
 	return out
 }
 
-// appendReserved adds a problem for every range AKS reserves that p
-// overlaps (an overlap test: 172.16.0.0/12 contains 172.30.0.0/16).
+// appendReserved adds one problem listing every range AKS reserves that p
+// overlaps (an overlap test: 172.16.0.0/12 contains 172.30.0.0/16), with
+// one fix clear of them all.
 func appendReserved(out []RangeProblem, p netip.Prefix, what string) []RangeProblem {
+	var hit []NamedPrefix
 	for _, f := range AKSReservedRanges() {
 		if p.Overlaps(f.Prefix) {
-			out = append(out, RangeProblem{Code: CodeReservedRangeOverlap, Severity: SeverityError,
-				Reason: fmt.Sprintf("overlaps %s (%s)", f.Prefix, f.Name),
-				Fix:    "choose a " + what + " range clear of " + f.Prefix.String(), Overlaps: f})
+			hit = append(hit, f)
 		}
 	}
-	return out
+	if len(hit) == 0 {
+		return out
+	}
+	prefixes := make([]string, len(hit))
+	for i, f := range hit {
+		prefixes[i] = f.Prefix.String()
+	}
+	return append(out, RangeProblem{Code: CodeReservedRangeOverlap, Severity: SeverityError,
+		Reason: "overlaps " + namedList(hit),
+		Fix:    "choose a " + what + " range clear of " + andList(prefixes), Overlaps: hit[0], OverlapsAll: hit})
+}
+
+// namedList lists well-known ranges with their names, a shared name once:
+// "172.30.0.0/16 and 172.31.0.0/16 (reserved by AKS)".
+func namedList(ns []NamedPrefix) string {
+	var parts []string
+	for i, n := range ns {
+		part := n.Prefix.String()
+		if i == len(ns)-1 || ns[i+1].Name != n.Name {
+			part += " (" + n.Name + ")"
+		}
+		parts = append(parts, part)
+	}
+	return andList(parts)
+}
+
+// andList joins items as a sentence does: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -35,11 +35,10 @@ func TestCheckRange(t *testing.T) {
 		{"service reserved, not public", RangeServiceCIDR, "172.30.0.0/16", []hit{{CodeReservedRangeOverlap, SeverityError}}},
 		{"pod default", RangePodCIDR, "10.244.0.0/16", nil},
 		{"pod public", RangePodCIDR, "20.0.0.0/16", []hit{{CodePublicRangeAsPrivate, SeverityWarning}}},
-		{"pod over 172.30 and 172.31", RangePodCIDR, "172.16.0.0/12", []hit{{CodeReservedRangeOverlap, SeverityError}, {CodeReservedRangeOverlap, SeverityError}}},
+		{"pod over 172.30 and 172.31", RangePodCIDR, "172.16.0.0/12", []hit{{CodeReservedRangeOverlap, SeverityError}}},
 		{"pod everything", RangePodCIDR, "0.0.0.0/0", []hit{
 			{CodePodCIDRMulticast, SeverityError},
-			{CodeReservedRangeOverlap, SeverityError}, {CodeReservedRangeOverlap, SeverityError},
-			{CodeReservedRangeOverlap, SeverityError}, {CodeReservedRangeOverlap, SeverityError},
+			{CodeReservedRangeOverlap, SeverityError}, // one problem listing every reserved range
 		}},
 		{"IPv6 pod multicast", RangePodCIDR, "ff00::/16", []hit{{CodePodCIDRMulticast, SeverityError}}},
 		{"VNet space has no single-range problems here", RangeVNetSpace, "0.0.0.0/0", nil},

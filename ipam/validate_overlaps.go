@@ -41,7 +41,7 @@ func classifyOverlaps(v *validation, ranges []planRange, withRanges bool) []Over
 	c := conflictSet{v: v, ranges: ranges, spaceHits: make(map[[2]int]bool), withRanges: withRanges}
 	forEachConflict(v.index, c.classify)
 	c.emit()
-	return c.overlaps
+	return mergeOverlaps(c.overlaps)
 }
 
 // conflictSet collects the overlaps first, because whether a VNet-space
@@ -226,9 +226,10 @@ func (c *conflictSet) warnf(code Code, subject, other *planRange, format string,
 // report records f, about subject overlapping other; the ranges are
 // described only for Plan.Overlaps (Validate needs the finding alone).
 func (c *conflictSet) report(f Finding, subject, other *planRange) {
-	o := Overlap{Finding: f}
+	o := Overlap{Finding: f, subjectDesc: subject.describe(), otherDesc: other.describe()}
 	if c.withRanges {
 		o.Subject, o.Other = subject.public(), other.public()
+		o.Others = []PlanRange{o.Other}
 	}
 	c.overlaps = append(c.overlaps, o)
 }
@@ -240,7 +241,7 @@ func (c *conflictSet) allow(subject, other *planRange, why string) {
 	}
 	c.overlaps = append(c.overlaps, Overlap{Allowed: true, Finding: Finding{Field: subject.field(),
 		Message: subject.describe() + " overlaps " + other.describe() + ": " + why},
-		Subject: subject.public(), Other: other.public()})
+		Subject: subject.public(), Other: other.public(), Others: []PlanRange{other.public()}})
 }
 
 // emit adds the collected findings and the VNet-space overlaps not already

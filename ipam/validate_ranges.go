@@ -51,7 +51,8 @@ func (v *validation) clusterVNet(vv *vnetView) bool {
 // well-known range it overlaps, if that is what it reports.
 type rangeFinding struct {
 	Finding
-	other PlanRange
+	other  PlanRange
+	others []PlanRange // every well-known range it overlaps, other first
 }
 
 // singleRangeFindings returns the findings of r judged on its own (see
@@ -90,6 +91,9 @@ func rangeProblemFindings(r *planRange, k RangeKind, subject string) []rangeFind
 			Message: subject + " " + pr.Reason, Fix: pr.Fix}}
 		if pr.Overlaps.Prefix.IsValid() {
 			rf.other = wellKnown(pr.Overlaps)
+			for _, n := range pr.OverlapsAll {
+				rf.others = append(rf.others, wellKnown(n))
+			}
 		}
 		out = append(out, rf)
 	}
@@ -124,10 +128,18 @@ func (v *validation) vnetSpaceFindings(r *planRange) []rangeFinding {
 		}
 	}
 	if v.clusterVNet(r.vnet) {
+		var hit []NamedPrefix
+		var prefixes []string
 		for _, f := range AKSReservedRanges() {
 			if p.Overlaps(f.Prefix) && !f.Prefix.Overlaps(netip.MustParsePrefix("169.254.0.0/16")) {
-				add(SeverityError, CodeReservedRangeOverlap, f, "use a VNet range clear of "+f.Prefix.String(),
-					"VNet %q address space %s overlaps %s (%s)", r.vnet.v.Name, p, f.Prefix, f.Name)
+				hit, prefixes = append(hit, f), append(prefixes, f.Prefix.String())
+			}
+		}
+		if len(hit) > 0 {
+			add(SeverityError, CodeReservedRangeOverlap, hit[0], "use a VNet range clear of "+andList(prefixes),
+				"VNet %q address space %s overlaps %s", r.vnet.v.Name, p, namedList(hit))
+			for _, f := range hit {
+				out[len(out)-1].others = append(out[len(out)-1].others, wellKnown(f))
 			}
 		}
 		if p.Addr().Is4() && p.Bits() < 8 {

@@ -67,8 +67,7 @@ func TestCheckBrokenPlan(t *testing.T) {
 		"InsufficientSubnetSize",
 		"InvalidMaxPods",
 		"PodCidrOverlapExistingSubnetsCidr",
-		"ReservedRangeOverlap",
-		"ReservedRangeOverlap",
+		"ReservedRangeOverlap", // one finding for 172.30.0.0/16 and 172.31.0.0/16
 		"ServiceCidrOverlapExistingSubnetsCidr",
 		"WindowsNotSupportedOnKubenet",
 	}

@@ -26,7 +26,7 @@ func TestSizeRefusesRangesAKSRefuses(t *testing.T) {
 			`--node-subnet "::/0" is /0; Azure IPv6 subnets must be exactly /64 (IPv6SubnetNotSlash64)`},
 		{"pod CIDR /0", append(overlay, "--pod-cidr", "0.0.0.0/0"), exitUsage,
 			`--pod-cidr "0.0.0.0/0" overlaps multicast address space 224.0.0.0/4 (PodCidrMulticast)`},
-		{"pod CIDR over 172.30.0.0/16", append(overlay, "--pod-cidr", "172.16.0.0/12"), exitUsage, `--pod-cidr "172.16.0.0/12" overlaps 172.30.0.0/16 (`},
+		{"pod CIDR over 172.30.0.0/16", append(overlay, "--pod-cidr", "172.16.0.0/12"), exitUsage, `--pod-cidr "172.16.0.0/12" overlaps 172.30.0.0/16 and 172.31.0.0/16 (`},
 		{"pod CIDR in multicast", append(overlay, "--pod-cidr", "224.0.0.0/16"), exitUsage, `--pod-cidr "224.0.0.0/16" is multicast address space (PodCidrMulticast)`},
 		{"IPv6 pod CIDR ::/0", append(overlay, "--ip-families", "IPv4,IPv6", "--pod-cidrs", "10.244.0.0/16,::/0"), exitUsage,
 			`--pod-cidrs "::/0" overlaps multicast address space ff00::/8`},
