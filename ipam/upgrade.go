@@ -30,6 +30,20 @@ const (
 	CapacityClusterNodes CapacityKind = "clusterNodes"
 )
 
+// Words names k for people: a range's title from sizing ("node subnet"),
+// else "routes", "pool nodes" or "cluster nodes".
+func (k CapacityKind) Words() string {
+	switch k {
+	case CapacityRoutes:
+		return "routes"
+	case CapacityPoolNodes:
+		return "pool nodes"
+	case CapacityClusterNodes:
+		return "cluster nodes"
+	}
+	return sizing.RangeKind(k).Title()
+}
+
 // UpgradeOptions chooses what Plan.Upgrade simulates. The zero value
 // simulates every cluster under its own upgrade model.
 type UpgradeOptions struct {

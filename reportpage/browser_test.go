@@ -66,7 +66,7 @@ func wantLines(r ipam.Report) []string {
 	}
 	out := []string{title, "Findings", "Capacity", "Upgrade, step by step", "Address map"}
 	for _, rr := range r.Ranges {
-		row := []string{reportpage.RangeName(rr), reportpage.KindWords(rr.Kind), rr.Prefix.String(), strings.Join(rr.Clusters, ", "),
+		row := []string{reportpage.RangeName(rr), rr.Kind.Words(), rr.Prefix.String(), strings.Join(rr.Clusters, ", "),
 			rr.Usable.Grouped(), rr.Steady.Grouped(), rr.Peak.Grouped(), rr.Headroom.Grouped(), ""}
 		if rr.MonthsLeft != nil {
 			row = append(row, reportpage.MonthsWords(rr))

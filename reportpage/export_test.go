@@ -2,7 +2,6 @@ package reportpage
 
 // The page's words for kinds and ranges, for the external tests.
 var (
-	KindWords   = kindWords
 	RangeName   = rangeName
 	MonthsWords = monthsWords
 	LimitWords  = limitWords

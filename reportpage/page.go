@@ -17,7 +17,7 @@ import (
 var pageSource string
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"kind":   kindWords,
+	"kind":   ipam.CapacityKind.Words,
 	"name":   rangeName,
 	"months": monthsWords,
 	"limit":  limitWords,

@@ -8,25 +8,6 @@ import (
 	"github.com/cidrplan/cidrplan/sizing"
 )
 
-// kindWords names a capacity kind for people: "node subnet".
-func kindWords(k ipam.CapacityKind) string {
-	switch k {
-	case ipam.CapacityNodeSubnet:
-		return "node subnet"
-	case ipam.CapacityPodSubnet:
-		return "pod subnet"
-	case ipam.CapacityPodCIDR:
-		return "pod CIDR"
-	case ipam.CapacityRoutes:
-		return "routes"
-	case ipam.CapacityPoolNodes:
-		return "pool nodes"
-	case ipam.CapacityClusterNodes:
-		return "cluster nodes"
-	}
-	return string(k)
-}
-
 // rangeName names a report range: "hub/aks-nodes", or "prod IPv4 pod CIDR".
 func rangeName(r ipam.ReportRange) string {
 	if r.Kind == ipam.CapacityPodCIDR {
@@ -91,7 +72,7 @@ func stepRangeWords(r ipam.UpgradeRange) string {
 	case ipam.CapacityClusterNodes:
 		return "cluster " + r.Name + " nodes"
 	}
-	return kindWords(r.Kind) + " " + r.Name
+	return r.Kind.Words() + " " + r.Name
 }
 
 // ratio is a/b for drawing; 0 when b is 0. Counts are exact integers up to

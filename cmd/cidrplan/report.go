@@ -98,7 +98,7 @@ func writeReport(e *env, name string, r ipam.Report) {
 		if rr.Headroom.IsNegative() {
 			headroom = e.paint(red, headroom)
 		}
-		row := []string{reportRangeName(rr), kindWords(rr.Kind), rr.Prefix.String(), rr.Usable.Grouped(),
+		row := []string{reportRangeName(rr), rr.Kind.Words(), rr.Prefix.String(), rr.Usable.Grouped(),
 			rr.Steady.Grouped(), rr.Peak.Grouped(), headroom}
 		if rr.MonthsLeft != nil {
 			row = append(row, monthsWords(rr))
@@ -129,19 +129,6 @@ func reportRangeName(rr ipam.ReportRange) string {
 		return strings.Join(rr.Clusters, ",") + " " + strings.TrimSuffix(rr.Name, " pod CIDR")
 	}
 	return rr.VNet + "/" + rr.Name
-}
-
-// kindWords is a range kind in the table: "node subnet".
-func kindWords(k ipam.CapacityKind) string {
-	switch k {
-	case ipam.CapacityNodeSubnet:
-		return "node subnet"
-	case ipam.CapacityPodSubnet:
-		return "pod subnet"
-	case ipam.CapacityPodCIDR:
-		return "pod CIDR"
-	}
-	return string(k)
 }
 
 // monthsWords writes a range's months left: "3", "0", "short now",
