@@ -71,19 +71,23 @@ type validation struct {
 	ranges   []planRange
 	index    *overlap.Tree[int]
 	hints    map[hintKey]netip.Prefix // cached fix hints, see lowestFree
+	sizings  []clusterSizing          // see sized
+	loads    []*subnetLoad            // see subnetLoads
 }
 
 type vnetView struct {
-	index   int
-	v       *VNet
-	path    string // vnets[hub]
-	subnets []*subnetView
-	byName  map[string]*subnetView
+	index      int
+	hasCluster bool // some cluster uses the VNet
+	v          *VNet
+	path       string // vnets[hub]
+	subnets    []*subnetView
+	byName     map[string]*subnetView
 }
 
 type subnetView struct {
 	vnet      *vnetView
 	index     int
+	seq       int // position in validation.subnets
 	s         *Subnet
 	path      string  // vnets[hub].subnets[aks]
 	purpose   Purpose // explicit, else inferred (see effectivePurpose)
@@ -230,7 +234,7 @@ func (v *validation) resolveVNets() {
 		}
 		for j := range vn.Subnets {
 			s := &vn.Subnets[j]
-			sv := &subnetView{vnet: vv, index: j, s: s, path: vv.path + "." + elemPath("subnets", s.Name, j),
+			sv := &subnetView{vnet: vv, index: j, seq: len(v.subnets), s: s, path: vv.path + "." + elemPath("subnets", s.Name, j),
 				purpose: s.Purpose}
 			vv.subnets = append(vv.subnets, sv)
 			v.subnets = append(v.subnets, sv)
@@ -307,6 +311,11 @@ func (v *validation) resolveClusters() {
 					break
 				}
 			}
+		}
+	}
+	for _, cv := range v.clusters {
+		if cv.vnet != nil {
+			cv.vnet.hasCluster = true
 		}
 	}
 	for _, sv := range v.subnets {

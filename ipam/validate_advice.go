@@ -29,13 +29,13 @@ func checkAdvice(v *validation) {
 	for _, vv := range v.vnets {
 		v.adviseAssumedVNet(vv)
 	}
-	sized := sizeClusters(v)
+	sized := v.sized()
 	for i := range sized {
 		v.adviseKubenetUpgradeRoutes(&sized[i])
 		v.adviseClusterUpgradeLimit(&sized[i])
 		v.adviseNPMNodes(&sized[i])
 	}
-	for _, l := range subnetLoads(v, sized) {
+	for _, l := range v.subnetLoads() {
 		v.adviseHeadroom(l)
 	}
 }

@@ -19,7 +19,7 @@ import (
 // summed over every cluster and pool using the subnet, plus the subnet's other
 // consumers once and each private cluster's API endpoint.
 func checkCapacity(v *validation) {
-	sized := sizeClusters(v)
+	sized := v.sized()
 	for i := range sized {
 		cs := &sized[i]
 		for _, e := range sizing.Violations(cs.err) {
@@ -32,7 +32,7 @@ func checkCapacity(v *validation) {
 	for _, sv := range v.subnets {
 		v.checkConsumers(sv)
 	}
-	for _, l := range subnetLoads(v, sized) {
+	for _, l := range v.subnetLoads() {
 		v.checkSubnetLoad(l)
 	}
 }
@@ -48,9 +48,10 @@ type consumerCount struct {
 	n          int
 }
 
-// consumerCounts lists a subnet's consumer counts.
-func consumerCounts(c Consumers) []consumerCount {
-	return []consumerCount{
+// consumerCounts lists a subnet's consumer counts (an array: it is read for
+// every subnet, and a slice would be allocated each time).
+func consumerCounts(c Consumers) [5]consumerCount {
+	return [5]consumerCount{
 		{"internalLoadBalancers", "internal load balancer IPs", c.InternalLoadBalancers},
 		{"privateEndpoints", "private endpoints", c.PrivateEndpoints},
 		{"apiServerEndpoints", "API server endpoints", c.APIServerEndpoints},
@@ -98,6 +99,15 @@ type clusterSizing struct {
 	err     error
 }
 
+// sized returns every cluster's demand and upgrade, asked of sizing once
+// per validation (checkCapacity and checkAdvice both read them).
+func (v *validation) sized() []clusterSizing {
+	if v.sizings == nil {
+		v.sizings = sizeClusters(v)
+	}
+	return v.sizings
+}
+
 // sizeClusters asks sizing for every cluster's demand and upgrade.
 func sizeClusters(v *validation) []clusterSizing {
 	out := make([]clusterSizing, 0, len(v.clusters))
@@ -113,13 +123,13 @@ func sizeClusters(v *validation) []clusterSizing {
 	return out
 }
 
-// surging returns the pools of cs that surge in the step where range k
-// peaks.
-func (cs *clusterSizing) surging(k sizing.RangeKey) map[string]bool {
-	out := make(map[string]bool)
+// surging returns the names of the pools of cs that surge in the step
+// where range k peaks.
+func (cs *clusterSizing) surging(k sizing.RangeKey) []string {
+	var out []string
 	if i := cs.upgrade.PeakStep(k); i >= 0 {
 		for _, p := range cs.upgrade.Steps[i].Pools {
-			out[p.Pool] = true
+			out = append(out, p.Pool)
 		}
 	}
 	return out
@@ -141,6 +151,8 @@ type subnetLoad struct {
 	// the consumers.
 	peak, simultaneous, allPods sizing.Count
 	parts                       []loadPart
+	// uses lists the ways pools use the subnet, each once.
+	uses []subnetUse
 	// models lists the clusters' upgrade models, each once.
 	models []sizing.UpgradeModel
 	// consumers is the subnet's own other consumers (counted once);
@@ -167,20 +179,27 @@ func (lp loadPart) share() sizing.Count {
 	return lp.item.Steady
 }
 
+// subnetLoads returns the load of every subnet in use, summed once per
+// validation from v.sized (checkCapacity and checkAdvice both read them).
+func (v *validation) subnetLoads() []*subnetLoad {
+	if v.loads == nil {
+		v.loads = subnetLoads(v, v.sized())
+	}
+	return v.loads
+}
+
 // subnetLoads sums the demand of every sized cluster per subnet, in plan
 // order. Subnets without any IPv4 prefix (to be allocated, or IPv6) and
-// subnets nothing uses are left out.
+// subnets nothing uses are left out. The result is never nil.
 func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
-	loads := make(map[*subnetView]*subnetLoad)
-	uses := make(map[*subnetView]map[subnetUse]bool)
+	loads := make([]*subnetLoad, len(v.subnets)) // by subnetView.seq
 	get := func(sv *subnetView) *subnetLoad {
-		l := loads[sv]
+		l := loads[sv.seq]
 		if l == nil {
 			l = &subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)}
 			l.peak = sizing.CountFromInt(l.consumers)
 			l.simultaneous, l.allPods = l.peak, l.peak
-			loads[sv] = l
-			uses[sv] = make(map[subnetUse]bool)
+			loads[sv.seq] = l
 		}
 		return l
 	}
@@ -200,7 +219,9 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 				continue
 			}
 			l := get(sv)
-			uses[sv][subnetUse{r.Kind, r.Mode}] = true
+			if use := (subnetUse{r.Kind, r.Mode}); !slices.Contains(l.uses, use) {
+				l.uses = append(l.uses, use)
+			}
 			if !slices.Contains(l.models, cs.demand.Upgrade) {
 				l.models = append(l.models, cs.demand.Upgrade)
 			}
@@ -214,19 +235,18 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 			surging := cs.surging(r.RangeKey)
 			for _, it := range r.Pools {
 				l.parts = append(l.parts, loadPart{cs: cs, pv: poolByName(cs.cv, it.Pool), item: it, key: r.RangeKey,
-					surging: surging[it.Pool]})
+					surging: slices.Contains(surging, it.Pool)})
 			}
 		}
 	}
-	var out []*subnetLoad
+	out := []*subnetLoad{}
 	for _, sv := range v.subnets {
-		l := loads[sv]
-		if l == nil || len(ipv4Prefixes(sv)) == 0 {
+		l := loads[sv.seq]
+		if l == nil || !hasIPv4Prefix(sv) {
 			continue
 		}
-		us := uses[sv]
-		l.static = len(us) == 1 && us[subnetUse{sizing.PodSubnet, sizing.StaticBlock}]
-		l.dynamic = len(us) == 1 && us[subnetUse{sizing.PodSubnet, sizing.DynamicIndividual}]
+		l.static = len(l.uses) == 1 && l.uses[0] == subnetUse{sizing.PodSubnet, sizing.StaticBlock}
+		l.dynamic = len(l.uses) == 1 && l.uses[0] == subnetUse{sizing.PodSubnet, sizing.DynamicIndividual}
 		out = append(out, l)
 	}
 	return out
@@ -250,8 +270,14 @@ func poolByName(cv *clusterView, name string) *poolView {
 }
 
 // ipv4Prefixes returns the subnet's well-formed IPv4 prefixes; malformed ones
-// are reported by checkRanges.
+// are reported by checkRanges. When every prefix is one, that is the
+// subnet's own list (capacity clipped: an append copies), as it is for
+// nearly every subnet: read only.
 func ipv4Prefixes(sv *subnetView) []netip.Prefix {
+	all := sv.s.AddressPrefixes
+	if !slices.ContainsFunc(all, func(p netip.Prefix) bool { return cidr.CheckPrefixFamily(p, cidr.IPv4) != nil }) {
+		return all[:len(all):len(all)]
+	}
 	var out []netip.Prefix
 	for _, p := range sv.s.AddressPrefixes {
 		if cidr.CheckPrefixFamily(p, cidr.IPv4) == nil {
@@ -259,6 +285,11 @@ func ipv4Prefixes(sv *subnetView) []netip.Prefix {
 		}
 	}
 	return out
+}
+
+// hasIPv4Prefix reports whether the subnet has a well-formed IPv4 prefix.
+func hasIPv4Prefix(sv *subnetView) bool {
+	return slices.ContainsFunc(sv.s.AddressPrefixes, func(p netip.Prefix) bool { return cidr.CheckPrefixFamily(p, cidr.IPv4) == nil })
 }
 
 // subnetUsable is sizing's capacity of an IPv4 subnet of length bits: a

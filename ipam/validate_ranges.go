@@ -44,7 +44,7 @@ func checkRanges(v *validation) {
 
 // clusterVNet reports whether some cluster uses the VNet.
 func (v *validation) clusterVNet(vv *vnetView) bool {
-	return slices.ContainsFunc(v.clusters, func(cv *clusterView) bool { return cv.vnet == vv })
+	return vv != nil && vv.hasCluster
 }
 
 // rangeFinding is a finding about one range on its own; other is the
@@ -63,13 +63,17 @@ func (v *validation) singleRangeFindings(r *planRange) []rangeFinding {
 	case kindVNet:
 		return v.vnetSpaceFindings(r)
 	case kindSubnet:
-		subject := fmt.Sprintf("subnet %q prefix %s", r.subnet.s.Name, r.prefix)
-		if r.prefix.Addr().Is6() {
-			subject = "IPv6 " + subject
-		}
-		return rangeProblemFindings(r, RangeSubnet, subject)
+		return rangeProblemFindings(r, RangeSubnet, func() string {
+			subject := fmt.Sprintf("subnet %q prefix %s", r.subnet.s.Name, r.prefix)
+			if r.prefix.Addr().Is6() {
+				subject = "IPv6 " + subject
+			}
+			return subject
+		})
 	case kindService:
-		return rangeProblemFindings(r, RangeServiceCIDR, fmt.Sprintf("service CIDR %s of cluster %q", r.prefix, r.cluster.c.Name))
+		return rangeProblemFindings(r, RangeServiceCIDR, func() string {
+			return fmt.Sprintf("service CIDR %s of cluster %q", r.prefix, r.cluster.c.Name)
+		})
 	case kindPod:
 		p, name := r.prefix, r.cluster.c.Name
 		if !r.cluster.c.NetworkProfile.UsesPodCIDR() {
@@ -77,18 +81,19 @@ func (v *validation) singleRangeFindings(r *planRange) []rangeFinding {
 				Message: fmt.Sprintf("cluster %q sets pod CIDR %s, but its network model (%s without overlay) takes pod IPs from VNet subnets; it is ignored",
 					name, p, r.cluster.c.NetworkProfile.NetworkPlugin)}}}
 		}
-		return rangeProblemFindings(r, RangePodCIDR, fmt.Sprintf("pod CIDR %s of cluster %q", p, name))
+		return rangeProblemFindings(r, RangePodCIDR, func() string { return fmt.Sprintf("pod CIDR %s of cluster %q", p, name) })
 	}
 	return nil
 }
 
 // rangeProblemFindings turns what CheckRange finds in r, used as k, into
-// findings: subject followed by each problem's reason.
-func rangeProblemFindings(r *planRange, k RangeKind, subject string) []rangeFinding {
+// findings: the subject followed by each problem's reason. The subject is
+// worded only for a range with problems (most have none).
+func rangeProblemFindings(r *planRange, k RangeKind, subject func() string) []rangeFinding {
 	var out []rangeFinding
 	for _, pr := range CheckRange(k, r.prefix) {
 		rf := rangeFinding{Finding: Finding{Severity: pr.Severity, Code: pr.Code, Field: r.field(),
-			Message: subject + " " + pr.Reason, Fix: pr.Fix}}
+			Message: subject() + " " + pr.Reason, Fix: pr.Fix}}
 		if pr.Overlaps.Prefix.IsValid() {
 			rf.other = wellKnown(pr.Overlaps)
 			for _, n := range pr.OverlapsAll {
