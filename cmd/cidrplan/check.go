@@ -29,7 +29,10 @@ help import").
 In CI, -o sarif writes SARIF 2.1.0 for code scanning (one rule per code, each
 result on the line of the plan that its field is on, or of the nearest key
 above it for a default) and -o github prints GitHub Actions workflow
-commands that annotate those lines; the table names file:line too.
+commands that annotate those lines; the table names file:line too. Findings
+about exports point at the export's line the value was read from (for an
+ARM template, the template's). A plan read from standard input is named
+"stdin" there, with the lines of what was read.
 
 Exits 0 when there is no error finding, 1 when there is (with --fail-on
 warning, also for a warning), 2 when the plan cannot be read.`,

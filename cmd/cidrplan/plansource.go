@@ -69,18 +69,21 @@ type locator func(field string) (file string, line, column int)
 
 // loadLocated is load that also returns where the plan's fields are.
 func (src *planSource) loadLocated(e *env, args []string) (*ipam.Plan, string, locator, error) {
-	noPlace := func(string) (string, int, int) { return "", 0, 0 }
 	switch {
 	case len(args) > 0 && src.imports():
 		return nil, "", nil, fmt.Errorf("give a PLAN file or --aks/--vnet/--onprem/--terraform/--arm exports, not both (got %q and exports)", args[0])
 	case len(args) > 0:
 		p, pos, err := loadPlanAt(e, args[0])
-		where := noPlace
-		if args[0] != input.Stdin {
-			where = func(field string) (string, int, int) {
-				line, col := pos.Of(field)
-				return args[0], line, col
-			}
+		// Standard input is located as its label, "stdin", as errors
+		// name it: a relative reference, which code scanning takes ("-"
+		// would name a file called "-").
+		file := args[0]
+		if file == input.Stdin {
+			file = planLabel(file)
+		}
+		where := func(field string) (string, int, int) {
+			line, col := pos.Of(field)
+			return file, line, col
 		}
 		return p, planLabel(args[0]), where, err
 	case len(src.Parameters) > 0 && len(src.ARM) == 0:
@@ -97,11 +100,11 @@ func (src *planSource) loadLocated(e *env, args []string) (*ipam.Plan, string, l
 	if s.MaxInputSize, err = e.inputLimit(); err != nil {
 		return nil, "", nil, err
 	}
-	p, err := azure.Import(s)
+	p, pos, err := azure.ImportWithPositions(s)
 	if err != nil {
 		return nil, "", nil, importError(err)
 	}
-	return p, "imported plan", noPlace, nil
+	return p, "imported plan", pos.Of, nil
 }
 
 // importError words an import error for the command line, one line per

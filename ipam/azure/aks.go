@@ -50,7 +50,7 @@ func ParseAKS(data []byte, file string) (*Resources, error) {
 		return nil, &Error{File: file, Kind: ErrFormat,
 			Detail: "no managed cluster or node pool found (want az aks show, az aks nodepool list, or ARM JSON)"}
 	}
-	return rs, nil
+	return rs.withFile(file, newLineIndex(data)), nil
 }
 
 // items returns the resources a file lists: the elements of a top-level
@@ -107,18 +107,19 @@ func kindOf(it val) string {
 
 func readCluster(x val) Cluster {
 	c := Cluster{ID: x.key("id").str(), At: origin(x)}
+	f := &c.fields
 	c.Name = required(x.key("name"))
-	c.KubernetesVersion = x.prop("kubernetesVersion").str()
-	c.NetworkProfile = readNetworkProfile(x.prop("networkProfile"))
-	ap := x.prop("apiServerAccessProfile")
-	c.APIServerAccessProfile.EnablePrivateCluster = ap.key("enablePrivateCluster").boolean()
-	c.APIServerAccessProfile.EnableVNetIntegration = ap.key("enableVnetIntegration").boolean()
-	c.APIServerSubnetID = ap.key("subnetId").str()
+	c.KubernetesVersion = f.read("kubernetesVersion", x.prop("kubernetesVersion")).str()
+	c.NetworkProfile = readNetworkProfile(f.read("networkProfile", x.prop("networkProfile")), f)
+	ap := f.read("apiServerAccessProfile", x.prop("apiServerAccessProfile"))
+	c.APIServerAccessProfile.EnablePrivateCluster = f.read("apiServerAccessProfile.enablePrivateCluster", ap.key("enablePrivateCluster")).boolean()
+	c.APIServerAccessProfile.EnableVNetIntegration = f.read("apiServerAccessProfile.enableVnetIntegration", ap.key("enableVnetIntegration")).boolean()
+	c.APIServerSubnetID = f.read("apiServerAccessProfile.subnet", ap.key("subnetId")).str()
 	c.NodeResourceGroup = x.prop("nodeResourceGroup").str()
 	c.ResourceGroup = clusterResourceGroup(x, c.ID)
-	c.Identity.Type = known(x.key("identity").key("type"), ipam.IdentitySystemAssigned, ipam.IdentityUserAssigned)
-	c.NodeProvisioningProfile.Mode = known(x.prop("nodeProvisioningProfile").key("mode"), ipam.NodeProvisioningManual, ipam.NodeProvisioningAuto)
-	for _, p := range x.prop("agentPoolProfiles").list() {
+	c.Identity.Type = known(f.read("identity.type", x.key("identity").key("type")), ipam.IdentitySystemAssigned, ipam.IdentityUserAssigned)
+	c.NodeProvisioningProfile.Mode = known(f.read("nodeProvisioningProfile.mode", x.prop("nodeProvisioningProfile").key("mode")), ipam.NodeProvisioningManual, ipam.NodeProvisioningAuto)
+	for _, p := range f.read("agentPoolProfiles", x.prop("agentPoolProfiles")).list() {
 		pool := readPool(p)
 		pool.ClusterID = c.ID
 		c.Pools = append(c.Pools, pool)
@@ -126,23 +127,26 @@ func readCluster(x val) Cluster {
 	return c
 }
 
-func readNetworkProfile(x val) ipam.NetworkProfile {
+// readNetworkProfile reads a cluster's network profile, recording its
+// fields in f.
+func readNetworkProfile(x val, f *fieldOrigins) ipam.NetworkProfile {
 	var np ipam.NetworkProfile
-	np.NetworkPlugin = enum(x.key("networkPlugin"), sizing.NetworkPlugins()...)
-	np.NetworkPluginMode = enum(x.key("networkPluginMode"), sizing.NetworkPluginModes()...)
-	np.NetworkDataplane = enum(x.key("networkDataplane"), sizing.NetworkDataplanes()...)
-	np.NetworkPolicy = enum(x.key("networkPolicy"), sizing.NetworkPolicies()...)
-	for _, f := range x.key("ipFamilies").list() {
-		if v := enum(f, sizing.IPFamilies()...); v != "" {
+	key := func(field, name string) val { return f.read("networkProfile."+field, x.key(name)) }
+	np.NetworkPlugin = enum(key("networkPlugin", "networkPlugin"), sizing.NetworkPlugins()...)
+	np.NetworkPluginMode = enum(key("networkPluginMode", "networkPluginMode"), sizing.NetworkPluginModes()...)
+	np.NetworkDataplane = enum(key("networkDataplane", "networkDataplane"), sizing.NetworkDataplanes()...)
+	np.NetworkPolicy = enum(key("networkPolicy", "networkPolicy"), sizing.NetworkPolicies()...)
+	for _, fam := range key("ipFamilies", "ipFamilies").list() {
+		if v := enum(fam, sizing.IPFamilies()...); v != "" {
 			np.IPFamilies = append(np.IPFamilies, v)
 		}
 	}
-	np.PodCIDR = x.key("podCidr").prefix()
-	np.PodCIDRs = x.key("podCidrs").prefixes()
-	np.ServiceCIDR = x.key("serviceCidr").prefix()
-	np.ServiceCIDRs = x.key("serviceCidrs").prefixes()
-	np.DNSServiceIP = x.key("dnsServiceIP").addr()
-	np.DockerBridgeCIDR = x.key("dockerBridgeCidr").addressPrefix()
+	np.PodCIDR = key("podCidr", "podCidr").prefix()
+	np.PodCIDRs = key("podCidrs", "podCidrs").prefixes()
+	np.ServiceCIDR = key("serviceCidr", "serviceCidr").prefix()
+	np.ServiceCIDRs = key("serviceCidrs", "serviceCidrs").prefixes()
+	np.DNSServiceIP = key("dnsServiceIP", "dnsServiceIP").addr()
+	np.DockerBridgeCIDR = key("dockerBridgeCidr", "dockerBridgeCidr").addressPrefix()
 	return np
 }
 
@@ -150,22 +154,24 @@ func readNetworkProfile(x val) ipam.NetworkProfile {
 func readPool(x val) Pool {
 	var p Pool
 	p.At = origin(x)
+	f := &p.fields
+	prop := func(field, name string) val { return f.read(field, x.prop(name)) }
 	p.Name = required(x.key("name"))
-	p.Count = x.prop("count").integer()
-	p.MaxCount = x.prop("maxCount").integer()
-	p.MinCount = x.prop("minCount").integer()
-	p.EnableAutoScaling = x.prop("enableAutoScaling").boolean()
-	p.MaxPods = x.prop("maxPods").integer()
-	p.OSType = enum(x.prop("osType"), sizing.OSTypes()...)
-	p.Mode = enum(x.prop("mode"), sizing.PoolModes()...)
-	p.OrchestratorVersion = x.prop("orchestratorVersion").str()
-	p.SubnetID = x.prop("vnetSubnetId").str()
+	p.Count = prop("count", "count").integer()
+	p.MaxCount = prop("maxCount", "maxCount").integer()
+	p.MinCount = prop("minCount", "minCount").integer()
+	p.EnableAutoScaling = prop("enableAutoScaling", "enableAutoScaling").boolean()
+	p.MaxPods = prop("maxPods", "maxPods").integer()
+	p.OSType = enum(prop("osType", "osType"), sizing.OSTypes()...)
+	p.Mode = enum(prop("mode", "mode"), sizing.PoolModes()...)
+	p.OrchestratorVersion = prop("orchestratorVersion", "orchestratorVersion").str()
+	p.SubnetID = prop("vnetSubnet", "vnetSubnetId").str()
 	p.NoSubnet = p.SubnetID == "" && !isTemplateValue(x.prop("vnetSubnetId"))
-	p.PodSubnetID = x.prop("podSubnetId").str()
-	p.PodIPAllocationMode = enum(x.prop("podIpAllocationMode"), sizing.PodIPAllocationModes()...)
+	p.PodSubnetID = prop("podSubnet", "podSubnetId").str()
+	p.PodIPAllocationMode = enum(prop("podIpAllocationMode", "podIpAllocationMode"), sizing.PodIPAllocationModes()...)
 	up := x.prop("upgradeSettings")
-	p.MaxSurge = up.key("maxSurge").surge()
-	p.MaxUnavailable = up.key("maxUnavailable").surge()
+	p.MaxSurge = f.read("maxSurge", up.key("maxSurge")).surge()
+	p.MaxUnavailable = f.read("maxUnavailable", up.key("maxUnavailable")).surge()
 	return p
 }
 

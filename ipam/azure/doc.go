@@ -43,6 +43,12 @@
 // Application Gateway, or delegated to Application Gateway for Containers,
 // gets that purpose. See [Resources.Plan] for every rule.
 //
+// [ImportWithPositions] and [Resources.PlanWithPositions] also return the
+// plan's [Positions]: for a field of the plan, as a finding names it, the
+// export file and the line and column of the JSON value it was read from
+// (an ARM template's own line for an evaluated value), so that a front end
+// can point at the export a finding is about.
+//
 // # Address families
 //
 // IPv4 and IPv6 prefixes are read alike (dual-stack podCidrs and
@@ -75,5 +81,6 @@
 // # Concurrency
 //
 // The functions keep no state; they may run concurrently. Resources is a
-// plain value: Plan reads it and never modifies it.
+// plain value: Plan reads it and never modifies it. Positions are safe for
+// concurrent use.
 package azure

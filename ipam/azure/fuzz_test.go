@@ -48,7 +48,7 @@ func checkParse(t *testing.T, parse parseFunc, data []byte) {
 		}
 		return
 	}
-	plan, err := rs.Plan()
+	plan, pos, err := rs.PlanWithPositions()
 	if err != nil {
 		var e *azure.Error
 		if !errors.As(err, &e) {
@@ -56,7 +56,13 @@ func checkParse(t *testing.T, parse parseFunc, data []byte) {
 		}
 		return
 	}
-	_ = plan.Validate()
+	lines := 1 + strings.Count(string(data), "\n")
+	for _, f := range plan.Validate() {
+		file, line, col := pos.Of(f.Field)
+		if file != "" && (file != "fuzz.json" || line < 1 || line > lines || col < 1) {
+			t.Fatalf("finding %s is at %s:%d:%d; want fuzz.json, a line of 1..%d and a column", f.Field, file, line, col, lines)
+		}
+	}
 	y, err := planfile.Marshal(plan, planfile.YAML)
 	if err != nil {
 		t.Fatalf("planfile.Marshal: %v", err)

@@ -2,6 +2,7 @@ package azure_test
 
 import (
 	"flag"
+	"fmt"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -75,7 +76,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range fixtureDirs(t) {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join("testdata", name)
-			plan, err := azure.Import(sourcesIn(t, dir))
+			plan, pos, err := azure.ImportWithPositions(sourcesIn(t, dir))
 			if err != nil {
 				t.Fatalf("Import: %v", err)
 			}
@@ -85,10 +86,15 @@ func TestGolden(t *testing.T) {
 			}
 			golden(t, filepath.Join(dir, "plan.golden.yaml"), string(y))
 			var b strings.Builder
-			// Severity, code and field only: codes are stable, message
-			// wording belongs to ipam and may change under it.
+			// Severity, code, field and where the export has it: codes are
+			// stable, message wording belongs to ipam and may change under
+			// it.
 			for _, f := range plan.Validate() {
-				b.WriteString(f.Severity.String() + " " + string(f.Code) + " " + f.Field + "\n")
+				b.WriteString(f.Severity.String() + " " + string(f.Code) + " " + f.Field)
+				if file, line, col := pos.Of(f.Field); file != "" {
+					fmt.Fprintf(&b, " %s:%d:%d", filepath.Base(file), line, col)
+				}
+				b.WriteString("\n")
 			}
 			golden(t, filepath.Join(dir, "findings.golden.txt"), b.String())
 

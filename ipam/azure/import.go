@@ -45,6 +45,14 @@ type Sources struct {
 // everything else as for the Parse functions, each error naming its file
 // ("stdin" for "-").
 func Import(s Sources) (*ipam.Plan, error) {
+	p, _, err := ImportWithPositions(s)
+	return p, err
+}
+
+// ImportWithPositions is [Import] that also returns where the plan's
+// fields were read: the export file and the line of each, for a front end
+// that points at the export a finding is about.
+func ImportWithPositions(s Sources) (*ipam.Plan, *Positions, error) {
 	stdin := s.Stdin
 	if stdin == nil {
 		stdin = eofReader{}
@@ -85,9 +93,9 @@ func Import(s Sources) (*ipam.Plan, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, nil, errors.Join(errs...)
 	}
-	return rs.Plan()
+	return rs.PlanWithPositions()
 }
 
 // appendErrors appends the errors joined in err to errs, up to ipam.MaxInputErrors.

@@ -4,15 +4,27 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cidrplan/cidrplan/internal/input"
 )
 
-// lineIndex finds the line of a JSON path in a file, for errors about
-// values that are not syntax errors. It reads the file once, when first
-// asked.
+// lineIndex finds the line and column of a JSON path in a file, for errors
+// about values that are not syntax errors and for the positions of an
+// imported plan's fields. It reads the file once, when first asked, and is
+// then safe for concurrent use.
 type lineIndex struct {
-	data  []byte
-	lines map[string]int
+	data []byte // as read: decoded to UTF-8 text when first asked
+	once sync.Once
+	at   map[string]textPos
 }
+
+// textPos is a 1-based line and column (in characters).
+type textPos struct{ line, column int }
+
+func newLineIndex(data []byte) *lineIndex { return &lineIndex{data: data} }
 
 // line returns the 1-based line where the value at path starts (for an
 // object member, the line of its key); 0 when the file has no such path.
@@ -20,13 +32,49 @@ func (ix *lineIndex) line(path string) int {
 	if ix == nil {
 		return 0
 	}
-	if ix.lines == nil {
-		ix.lines = pathLines(ix.data)
-	}
-	return ix.lines[path]
+	return ix.index()[path].line
 }
 
-func pathLines(data []byte) map[string]int {
+// nearest returns the line and column of the value at path or, when the
+// file has no such path (an element of an array a template expression
+// builds), of its nearest ancestor; 0, 0 when ix is nil.
+func (ix *lineIndex) nearest(path string) (line, column int) {
+	if ix == nil {
+		return 0, 0
+	}
+	at := ix.index()
+	for {
+		if p, ok := at[path]; ok {
+			return p.line, p.column
+		}
+		if path == "" {
+			return 0, 0
+		}
+		path = parentPath(path)
+	}
+}
+
+func (ix *lineIndex) index() map[string]textPos {
+	ix.once.Do(func() {
+		text, err := input.Text(ix.data)
+		if err != nil {
+			ix.at = map[string]textPos{}
+			return
+		}
+		ix.at = pathPositions(text)
+	})
+	return ix.at
+}
+
+// parentPath is path without its last key or index.
+func parentPath(path string) string {
+	if i := strings.LastIndexAny(path, ".["); i >= 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+func pathPositions(data []byte) map[string]textPos {
 	type frame struct {
 		path  string
 		array bool
@@ -34,16 +82,19 @@ func pathLines(data []byte) map[string]int {
 		key   string // object: the pending member's key; "" before it
 		keyed bool
 	}
-	lines := map[string]int{"": 1}
+	at := map[string]textPos{"": {1, 1}}
 	var stack []frame
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	line, last := 1, int64(0)
-	at := func() int { // the line of the end of the last token
+	// pos is the position of the token that ends at the decoder's offset.
+	pos := func(tok json.Token) textPos {
 		off := dec.InputOffset()
 		line += bytes.Count(data[last:off], []byte("\n"))
 		last = off
-		return line
+		start := tokenStart(data, int(off), tok)
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:start], '\n')+1:start])
+		return textPos{line, col}
 	}
 	// valuePath is the path of the value starting now.
 	valuePath := func() string {
@@ -61,15 +112,15 @@ func pathLines(data []byte) map[string]int {
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return lines
+			return at
 		}
-		n := at()
+		n := pos(tok)
 		if d, ok := tok.(json.Delim); ok {
 			switch d {
 			case '{', '[':
 				p := valuePath()
-				if _, seen := lines[p]; !seen || len(stack) == 0 || stack[len(stack)-1].array {
-					lines[p] = n
+				if _, seen := at[p]; !seen || len(stack) == 0 || stack[len(stack)-1].array {
+					at[p] = n
 				}
 				stack = append(stack, frame{path: p, array: d == '[', index: -1, keyed: true})
 			default:
@@ -80,11 +131,40 @@ func pathLines(data []byte) map[string]int {
 		if k := len(stack); k > 0 && !stack[k-1].array && stack[k-1].keyed {
 			stack[k-1].key, _ = tok.(string)
 			stack[k-1].keyed = false
-			lines[joinPath(stack[k-1].path, stack[k-1].key)] = n
+			at[joinPath(stack[k-1].path, stack[k-1].key)] = n
 			continue
 		}
 		if p := valuePath(); len(stack) > 0 && stack[len(stack)-1].array {
-			lines[p] = n
+			at[p] = n
 		}
 	}
+}
+
+// tokenStart returns the offset where tok, which ends at end, starts: a
+// string at its opening quote (the first one back not escaped by an odd
+// run of backslashes), a number or literal by its length.
+func tokenStart(data []byte, end int, tok json.Token) int {
+	switch t := tok.(type) {
+	case json.Delim:
+		return end - 1
+	case json.Number:
+		return end - len(t)
+	case bool:
+		return end - len(strconv.FormatBool(t))
+	case nil:
+		return end - len("null")
+	}
+	for i := end - 2; i >= 0; i-- {
+		if data[i] != '"' {
+			continue
+		}
+		n := 0
+		for j := i - 1; j >= 0 && data[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return i
+		}
+	}
+	return 0
 }

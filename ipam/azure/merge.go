@@ -2,6 +2,7 @@ package azure
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -26,6 +27,7 @@ func mergeVNets(in []VNet) ([]VNet, error) {
 	for _, v := range in {
 		v.Subnets = slices.Clone(v.Subnets)
 		v.SubnetIDs = slices.Clone(v.SubnetIDs)
+		v.fields = maps.Clone(v.fields)
 		k := vnetKey(&v)
 		i, seen := at[k]
 		if !seen {
@@ -89,6 +91,7 @@ func mergeVNet(dst, src *VNet) error {
 			dst.SubnetIDs[i] = src.SubnetIDs[j]
 		}
 	}
+	dst.fields.merge(src.fields)
 	for _, p := range src.Peerings {
 		if !slices.ContainsFunc(dst.Peerings, func(q Peering) bool { return strings.EqualFold(q.Name, p.Name) }) {
 			dst.Peerings = append(dst.Peerings, p)

@@ -65,7 +65,7 @@ func ParseOnPrem(data []byte, file string) (*Resources, error) {
 	if routes.Prefixes = uniquePrefixes(routes.Prefixes); len(routes.Prefixes) > 0 {
 		rs.Avoid = append(rs.Avoid, routes)
 	}
-	return rs, nil
+	return rs.withFile(file, newLineIndex(data)), nil
 }
 
 func isLocalGateway(it val) bool {

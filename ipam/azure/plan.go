@@ -46,10 +46,19 @@ import (
 // Order is the order of the input: VNets, clusters and pools as first
 // exported, ranges to avoid from peerings before the others.
 func (rs *Resources) Plan() (*ipam.Plan, error) {
+	p, _, err := rs.PlanWithPositions()
+	return p, err
+}
+
+// PlanWithPositions is [Resources.Plan] that also returns where the plan's
+// fields were read, for a front end that points at them. Resources built
+// by hand rather than by the Parse functions have no lines to point at.
+func (rs *Resources) PlanWithPositions() (*ipam.Plan, *Positions, error) {
 	vnets, err := mergeVNets(rs.VNets)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	pos := &Positions{files: rs.files}
 	names := vnetNames(vnets)
 	taken := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -73,11 +82,12 @@ func (rs *Resources) Plan() (*ipam.Plan, error) {
 				subnets[idKey(v.ID)+"/subnets/"+strings.ToLower(s.Name)] = ref
 			}
 		}
+		pos.resource(elemPath("vnets", pv.Name, len(plan.VNets)), v.At, v.fields)
 		plan.VNets = append(plan.VNets, pv)
 	}
 	clusters, err := attachPools(rs.Clusters, rs.Pools)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cnames := clusterNames(clusters)
 	resolve := func(id string, at Origin, field string) (string, error) {
@@ -102,27 +112,33 @@ func (rs *Resources) Plan() (*ipam.Plan, error) {
 		pc := c.Cluster
 		pc.Name = cnames[i]
 		if pc.APIServerAccessProfile.Subnet, err = resolve(c.APIServerSubnetID, c.At, "apiServerAccessProfile.subnetId"); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		path := elemPath("clusters", pc.Name, len(plan.Clusters))
+		pos.resource(path, c.At, c.fields)
 		managed := ""
 		if onManagedVNet(&c) {
 			var assumed *ipam.VNet
 			managed, assumed = managedVNet(&c, pc.Name, vnets, names, taken)
 			if assumed != nil {
+				// No export shows it: the cluster whose pools name no
+				// subnet is where it comes from.
+				pos.add(elemPath("vnets", assumed.Name, len(plan.VNets)), c.At)
 				plan.VNets = append(plan.VNets, *assumed)
 			}
 		}
 		for _, p := range c.Pools {
 			ap := p.AgentPool
 			if ap.VNetSubnet, err = resolve(p.SubnetID, p.At, "vnetSubnetId"); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if managed != "" {
 				ap.VNetSubnet = managed
 			}
 			if ap.PodSubnet, err = resolve(p.PodSubnetID, p.At, "podSubnetId"); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
+			pos.resource(path+"."+elemPath("agentPoolProfiles", ap.Name, len(pc.AgentPoolProfiles)), p.At, p.fields)
 			pc.AgentPoolProfiles = append(pc.AgentPoolProfiles, ap)
 		}
 		plan.Clusters = append(plan.Clusters, pc)
@@ -138,7 +154,7 @@ func (rs *Resources) Plan() (*ipam.Plan, error) {
 		}
 	}
 	plan.Avoid = uniqueAvoid(append(avoid, rs.Avoid...))
-	return plan, nil
+	return plan, pos, nil
 }
 
 // vnetNames returns the plan name of each VNet: its name, with
@@ -246,7 +262,7 @@ func attachPools(in []Cluster, pools []Pool) ([]Cluster, error) {
 
 func sameCluster(a, b *Cluster) bool {
 	x, y := *a, *b
-	x.At, y.At, x.Pools, y.Pools = Origin{}, Origin{}, nil, nil
+	x.At, y.At, x.Pools, y.Pools, x.fields, y.fields = Origin{}, Origin{}, nil, nil, nil, nil
 	x.APIServerSubnetID, y.APIServerSubnetID = idKey(x.APIServerSubnetID), idKey(y.APIServerSubnetID)
 	x.ID, y.ID = idKey(x.ID), idKey(y.ID)
 	return reflect.DeepEqual(x, y)
@@ -262,7 +278,7 @@ func addPool(c *Cluster, p Pool) error {
 	}
 	q := c.Pools[i]
 	a, b := q, p
-	a.At, b.At, a.ClusterID, b.ClusterID = Origin{}, Origin{}, "", ""
+	a.At, b.At, a.ClusterID, b.ClusterID, a.fields, b.fields = Origin{}, Origin{}, "", "", nil, nil
 	a.SubnetID, b.SubnetID = idKey(a.SubnetID), idKey(b.SubnetID)
 	a.PodSubnetID, b.PodSubnetID = idKey(a.PodSubnetID), idKey(b.PodSubnetID)
 	if !reflect.DeepEqual(a, b) {

@@ -21,6 +21,9 @@ type Resources struct {
 	Pools []Pool
 	VNets []VNet
 	Avoid []ipam.AvoidRange
+	// files finds lines in the exports read, by file name, for the
+	// positions of the plan's fields.
+	files map[string]*lineIndex
 }
 
 // Cluster is a managed cluster as exported. Its AgentPoolProfiles are left
@@ -35,6 +38,7 @@ type Cluster struct {
 	// where it creates the AKS-managed VNet.
 	NodeResourceGroup string
 	Pools             []Pool
+	fields            fieldOrigins
 }
 
 // Pool is a node pool as exported.
@@ -49,6 +53,7 @@ type Pool struct {
 	// NoSubnet says the export names no node subnet (vnetSubnetId null):
 	// the pool is on the AKS-managed VNet.
 	NoSubnet bool
+	fields   fieldOrigins
 }
 
 // VNet is a virtual network as exported. SubnetIDs[i] is the ID or key of
@@ -65,6 +70,8 @@ type VNet struct {
 	// Partial marks a VNet known only through its subnets (a Terraform
 	// azurerm_subnet whose VNet is elsewhere): its address space is unknown.
 	Partial bool
+	// fields are the VNet's and its subnets' ("subnets[aks].addressPrefixes").
+	fields fieldOrigins
 }
 
 // Add appends the contents of o to rs.
@@ -76,6 +83,20 @@ func (rs *Resources) Add(o *Resources) {
 	rs.Pools = append(rs.Pools, o.Pools...)
 	rs.VNets = append(rs.VNets, o.VNets...)
 	rs.Avoid = append(rs.Avoid, o.Avoid...)
+	for f, ix := range o.files {
+		rs.withFile(f, ix)
+	}
+}
+
+// withFile records the lines of file, read as data, and returns rs.
+func (rs *Resources) withFile(file string, ix *lineIndex) *Resources {
+	if rs.files == nil {
+		rs.files = make(map[string]*lineIndex)
+	}
+	if _, ok := rs.files[file]; !ok {
+		rs.files[file] = ix
+	}
+	return rs
 }
 
 // Peering is a VNet peering: the remote VNet's ID and address space.

@@ -97,7 +97,7 @@ func ParseTemplate(data []byte, file string, params Parameters) (*Resources, err
 		return nil, &Error{File: file, Kind: ErrFormat, Path: "resources",
 			Detail: "want an ARM template with a resources array"}
 	}
-	env := &templateEnv{file: file, lines: &lineIndex{data: text}, given: params.values, done: make(map[string]evaluated),
+	env := &templateEnv{file: file, lines: newLineIndex(text), given: params.values, done: make(map[string]evaluated),
 		params: definitions(doc.key("parameters"), "defaultValue"), vars: definitions(doc.key("variables"), "")}
 	t := &templateReader{r: r, env: env, rs: &Resources{}}
 	for _, x := range res.list() {
@@ -113,7 +113,7 @@ func ParseTemplate(data []byte, file string, params Parameters) (*Resources, err
 		return nil, &Error{File: file, Kind: ErrFormat,
 			Detail: "no virtual network, subnet, managed cluster or agent pool among the template's resources"}
 	}
-	return t.rs, nil
+	return t.rs.withFile(file, env.lines), nil
 }
 
 // definitions returns a template's parameters (the member field of each
@@ -183,10 +183,12 @@ func (t *templateReader) resource(x val, parentType, parentName string, depth in
 			break
 		}
 		m["name"] = subnet
-		s, _ := readSubnet(ev)
+		s, _, fields := readSubnet(ev)
 		id := templateID(typeVNet, vnet)
-		t.rs.VNets = append(t.rs.VNets, VNet{ID: id, Partial: true, At: origin(ev), VNet: ipam.VNet{Name: vnet,
-			Subnets: []ipam.Subnet{s}}, SubnetIDs: []string{id + "/subnets/" + s.Name}})
+		v := VNet{ID: id, Partial: true, At: origin(ev), VNet: ipam.VNet{Name: vnet,
+			Subnets: []ipam.Subnet{s}}, SubnetIDs: []string{id + "/subnets/" + s.Name}}
+		v.fields.nest(subnetField(s.Name), origin(ev), fields)
+		t.rs.VNets = append(t.rs.VNets, v)
 	case strings.EqualFold(typ, typeManagedCluster):
 		t.rs.Clusters = append(t.rs.Clusters, readCluster(ev))
 	case strings.EqualFold(typ, typeAgentPool):

@@ -54,7 +54,7 @@ func ParseTerraform(data []byte, file string) (*Resources, error) {
 	if len(rs.Clusters)+len(rs.Pools)+len(rs.VNets)+len(rs.Avoid) == 0 {
 		return nil, &Error{File: file, Kind: ErrFormat, Detail: "no azurerm network or AKS resource found"}
 	}
-	return rs, nil
+	return rs.withFile(file, newLineIndex(data)), nil
 }
 
 type tfFile struct {
@@ -144,28 +144,32 @@ func (t *tfFile) vnet(res *tfResource) VNet {
 	x := res.values
 	v := VNet{ID: res.key(t.file), At: origin(x), ResourceGroup: x.key("resource_group_name").str()}
 	v.Name = required(x.key("name"))
-	v.AddressSpace = x.key("address_space").prefixes()
-	for _, s := range x.key("subnet").list() {
-		sub := ipam.Subnet{Name: required(s.key("name")), AddressPrefixes: tfSubnetPrefixes(s)}
+	f := &v.fields
+	v.AddressSpace = f.read("addressSpace", x.key("address_space")).prefixes()
+	for _, s := range f.read("subnets", x.key("subnet")).list() {
+		var fields fieldOrigins
+		sub := ipam.Subnet{Name: required(s.key("name")), AddressPrefixes: tfSubnetPrefixes(s, &fields)}
 		v.Subnets = append(v.Subnets, sub)
 		v.SubnetIDs = append(v.SubnetIDs, s.key("id").str())
+		f.nest(subnetField(sub.Name), origin(s), fields)
 	}
 	return v
 }
 
-func tfSubnetPrefixes(s val) []netip.Prefix {
-	if ps := s.key("address_prefixes").prefixes(); len(ps) > 0 {
+func tfSubnetPrefixes(s val, f *fieldOrigins) []netip.Prefix {
+	if ps := f.read("addressPrefixes", s.key("address_prefixes")).prefixes(); len(ps) > 0 {
 		return ps
 	}
-	return s.key("address_prefix").prefixes()
+	return f.read("addressPrefixes", s.key("address_prefix")).prefixes()
 }
 
 // subnet returns a partial VNet holding the subnet, keyed so that it merges
 // with the VNet it belongs to.
 func (t *tfFile) subnet(res *tfResource, vnets map[string]string) VNet {
 	x := res.values
-	s := ipam.Subnet{Name: required(x.key("name")), AddressPrefixes: tfSubnetPrefixes(x)}
-	dels := x.key("delegation").list()
+	var fields fieldOrigins
+	s := ipam.Subnet{Name: required(x.key("name")), AddressPrefixes: tfSubnetPrefixes(x, &fields)}
+	dels := fields.read("delegation", x.key("delegation")).list()
 	if len(dels) > 1 {
 		t.r.fail(x.path+".delegation", ErrInvalidValue, "", "Azure allows one delegation per subnet", nil)
 	}
@@ -178,6 +182,7 @@ func (t *tfFile) subnet(res *tfResource, vnets map[string]string) VNet {
 	v := VNet{At: origin(x), Partial: true, ResourceGroup: x.key("resource_group_name").str(),
 		SubnetIDs: []string{res.key(t.file)}}
 	v.Subnets = []ipam.Subnet{s}
+	v.fields.nest(subnetField(s.Name), origin(x), fields)
 	v.Name = required(x.key("virtual_network_name"))
 	if id, ok := x.key("id").v.(string); ok {
 		if i := strings.LastIndex(strings.ToLower(id), "/subnets/"); i > 0 {
@@ -193,35 +198,37 @@ func (t *tfFile) subnet(res *tfResource, vnets map[string]string) VNet {
 func (t *tfFile) cluster(res *tfResource) Cluster {
 	x := res.values
 	c := Cluster{ID: res.key(t.file), At: origin(x)}
+	f := &c.fields
 	c.Name = required(x.key("name"))
-	c.KubernetesVersion = x.key("kubernetes_version").str()
-	np := x.at("network_profile", "[0]")
+	c.KubernetesVersion = f.read("kubernetesVersion", x.key("kubernetes_version")).str()
+	np := f.read("networkProfile", x.at("network_profile", "[0]"))
+	key := func(field, name string) val { return f.read("networkProfile."+field, np.key(name)) }
 	p := &c.NetworkProfile
-	p.NetworkPlugin = enum(np.key("network_plugin"), sizing.NetworkPlugins()...)
-	p.NetworkPluginMode = enum(np.key("network_plugin_mode"), sizing.NetworkPluginModes()...)
-	p.NetworkDataplane = enum(np.key("network_data_plane"), sizing.NetworkDataplanes()...)
+	p.NetworkPlugin = enum(key("networkPlugin", "network_plugin"), sizing.NetworkPlugins()...)
+	p.NetworkPluginMode = enum(key("networkPluginMode", "network_plugin_mode"), sizing.NetworkPluginModes()...)
+	p.NetworkDataplane = enum(key("networkDataplane", "network_data_plane"), sizing.NetworkDataplanes()...)
 	if p.NetworkDataplane == "" {
-		p.NetworkDataplane = enum(np.key("ebpf_data_plane"), ipam.DataplaneCilium) // provider 3.x
+		p.NetworkDataplane = enum(key("networkDataplane", "ebpf_data_plane"), ipam.DataplaneCilium) // provider 3.x
 	}
-	p.NetworkPolicy = enum(np.key("network_policy"), sizing.NetworkPolicies()...)
-	for _, f := range np.key("ip_versions").list() {
-		if v := enum(f, sizing.IPFamilies()...); v != "" {
+	p.NetworkPolicy = enum(key("networkPolicy", "network_policy"), sizing.NetworkPolicies()...)
+	for _, fam := range key("ipFamilies", "ip_versions").list() {
+		if v := enum(fam, sizing.IPFamilies()...); v != "" {
 			p.IPFamilies = append(p.IPFamilies, v)
 		}
 	}
-	p.PodCIDR = np.key("pod_cidr").prefix()
-	p.PodCIDRs = np.key("pod_cidrs").prefixes()
-	p.ServiceCIDR = np.key("service_cidr").prefix()
-	p.ServiceCIDRs = np.key("service_cidrs").prefixes()
-	p.DNSServiceIP = np.key("dns_service_ip").addr()
-	p.DockerBridgeCIDR = np.key("docker_bridge_cidr").addressPrefix()
+	p.PodCIDR = key("podCidr", "pod_cidr").prefix()
+	p.PodCIDRs = key("podCidrs", "pod_cidrs").prefixes()
+	p.ServiceCIDR = key("serviceCidr", "service_cidr").prefix()
+	p.ServiceCIDRs = key("serviceCidrs", "service_cidrs").prefixes()
+	p.DNSServiceIP = key("dnsServiceIP", "dns_service_ip").addr()
+	p.DockerBridgeCIDR = key("dockerBridgeCidr", "docker_bridge_cidr").addressPrefix()
 	c.NodeResourceGroup = x.key("node_resource_group").str()
-	c.Identity.Type = known(x.at("identity", "[0]").key("type"), ipam.IdentitySystemAssigned, ipam.IdentityUserAssigned)
-	c.NodeProvisioningProfile.Mode = known(x.at("node_provisioning_profile", "[0]").key("mode"), ipam.NodeProvisioningManual, ipam.NodeProvisioningAuto)
-	c.APIServerAccessProfile.EnablePrivateCluster = x.key("private_cluster_enabled").boolean()
-	ap := x.at("api_server_access_profile", "[0]")
-	c.APIServerAccessProfile.EnableVNetIntegration = ap.key("vnet_integration_enabled").boolean()
-	c.APIServerSubnetID = ap.key("subnet_id").str()
+	c.Identity.Type = known(f.read("identity.type", x.at("identity", "[0]").key("type")), ipam.IdentitySystemAssigned, ipam.IdentityUserAssigned)
+	c.NodeProvisioningProfile.Mode = known(f.read("nodeProvisioningProfile.mode", x.at("node_provisioning_profile", "[0]").key("mode")), ipam.NodeProvisioningManual, ipam.NodeProvisioningAuto)
+	c.APIServerAccessProfile.EnablePrivateCluster = f.read("apiServerAccessProfile.enablePrivateCluster", x.key("private_cluster_enabled")).boolean()
+	ap := f.read("apiServerAccessProfile", x.at("api_server_access_profile", "[0]"))
+	c.APIServerAccessProfile.EnableVNetIntegration = f.read("apiServerAccessProfile.enableVnetIntegration", ap.key("vnet_integration_enabled")).boolean()
+	c.APIServerSubnetID = f.read("apiServerAccessProfile.subnet", ap.key("subnet_id")).str()
 	if c.APIServerSubnetID == "" && c.APIServerAccessProfile.EnableVNetIntegration {
 		c.APIServerSubnetID = t.reference(res, "api_server_access_profile", "[0]", "subnet_id")
 	}
@@ -241,21 +248,23 @@ func (t *tfFile) cluster(res *tfResource) Cluster {
 // configuration), "" for a node pool resource.
 func (t *tfFile) pool(res *tfResource, x val, block string) Pool {
 	p := Pool{At: origin(x)}
+	f := &p.fields
+	key := func(field, name string) val { return f.read(field, x.key(name)) }
 	p.Name = required(x.key("name"))
-	p.Count = x.key("node_count").integer()
-	p.MinCount = x.key("min_count").integer()
-	p.MaxCount = x.key("max_count").integer()
-	p.EnableAutoScaling = x.key("auto_scaling_enabled").boolean() || x.key("enable_auto_scaling").boolean()
-	p.MaxPods = x.key("max_pods").integer()
-	p.OSType = enum(x.key("os_type"), sizing.OSTypes()...)
-	p.Mode = enum(x.key("mode"), sizing.PoolModes()...)
-	p.OrchestratorVersion = x.key("orchestrator_version").str()
-	p.PodIPAllocationMode = enum(x.key("pod_ip_allocation_mode"), sizing.PodIPAllocationModes()...)
+	p.Count = key("count", "node_count").integer()
+	p.MinCount = key("minCount", "min_count").integer()
+	p.MaxCount = key("maxCount", "max_count").integer()
+	p.EnableAutoScaling = key("enableAutoScaling", "auto_scaling_enabled").boolean() || key("enableAutoScaling", "enable_auto_scaling").boolean()
+	p.MaxPods = key("maxPods", "max_pods").integer()
+	p.OSType = enum(key("osType", "os_type"), sizing.OSTypes()...)
+	p.Mode = enum(key("mode", "mode"), sizing.PoolModes()...)
+	p.OrchestratorVersion = key("orchestratorVersion", "orchestrator_version").str()
+	p.PodIPAllocationMode = enum(key("podIpAllocationMode", "pod_ip_allocation_mode"), sizing.PodIPAllocationModes()...)
 	up := x.at("upgrade_settings", "[0]")
-	p.MaxSurge = up.key("max_surge").surge()
-	p.MaxUnavailable = up.key("max_unavailable").surge()
-	ref := func(attr string) string {
-		if id := x.key(attr).str(); id != "" {
+	p.MaxSurge = f.read("maxSurge", up.key("max_surge")).surge()
+	p.MaxUnavailable = f.read("maxUnavailable", up.key("max_unavailable")).surge()
+	ref := func(field, attr string) string {
+		if id := key(field, attr).str(); id != "" {
 			return id
 		}
 		if block != "" {
@@ -263,13 +272,13 @@ func (t *tfFile) pool(res *tfResource, x val, block string) Pool {
 		}
 		return t.reference(res, attr)
 	}
-	p.SubnetID = ref("vnet_subnet_id")
+	p.SubnetID = ref("vnetSubnet", "vnet_subnet_id")
 	// A plan leaves an unknown ID out of its values: only a state's null
 	// (or a known empty value) says the pool has no subnet.
 	values, _ := x.v.(map[string]any)
 	_, stated := values["vnet_subnet_id"]
 	p.NoSubnet = p.SubnetID == "" && stated
-	p.PodSubnetID = ref("pod_subnet_id")
+	p.PodSubnetID = ref("podSubnet", "pod_subnet_id")
 	return p
 }
 

@@ -46,7 +46,7 @@ func ParseVNet(data []byte, file string) (*Resources, error) {
 		return nil, &Error{File: file, Kind: ErrFormat,
 			Detail: "no virtual network found (want az network vnet show or list, or ARM JSON)"}
 	}
-	return rs, nil
+	return rs.withFile(file, newLineIndex(data)), nil
 }
 
 func isVNet(it val) bool {
@@ -66,11 +66,13 @@ func readVNet(x val) VNet {
 	if id, ok := parseResourceID(v.ID); ok && v.ResourceGroup == "" {
 		v.ResourceGroup = id.resourceGroup
 	}
-	v.AddressSpace = x.prop("addressSpace").key("addressPrefixes").prefixes()
-	for _, s := range x.prop("subnets").list() {
-		sub, id := readSubnet(s)
+	f := &v.fields
+	v.AddressSpace = f.read("addressSpace", x.prop("addressSpace").key("addressPrefixes")).prefixes()
+	for _, s := range f.read("subnets", x.prop("subnets")).list() {
+		sub, id, fields := readSubnet(s)
 		v.Subnets = append(v.Subnets, sub)
 		v.SubnetIDs = append(v.SubnetIDs, id)
+		f.nest(subnetField(sub.Name), origin(s), fields)
 	}
 	for _, p := range x.prop("virtualNetworkPeerings").list() {
 		v.Peerings = append(v.Peerings, readPeering(p))
@@ -78,16 +80,18 @@ func readVNet(x val) VNet {
 	return v
 }
 
-func readSubnet(x val) (ipam.Subnet, string) {
+// readSubnet returns a subnet, its ID and where its fields were read.
+func readSubnet(x val) (ipam.Subnet, string, fieldOrigins) {
 	var s ipam.Subnet
+	var f fieldOrigins
 	s.Name = required(x.key("name"))
 	if many := x.prop("addressPrefixes"); !many.absent() {
-		s.AddressPrefixes = many.prefixes()
+		s.AddressPrefixes = f.read("addressPrefixes", many).prefixes()
 	}
 	if len(s.AddressPrefixes) == 0 {
-		s.AddressPrefixes = x.prop("addressPrefix").prefixes()
+		s.AddressPrefixes = f.read("addressPrefixes", x.prop("addressPrefix")).prefixes()
 	}
-	dels := x.prop("delegations").list()
+	dels := f.read("delegation", x.prop("delegations")).list()
 	if len(dels) > 1 {
 		x.r.fail(x.path+".delegations", ErrInvalidValue, "", "Azure allows one delegation per subnet", nil)
 	}
@@ -101,8 +105,11 @@ func readSubnet(x val) (ipam.Subnet, string) {
 	case strings.EqualFold(s.Delegation, delegationAppGatewayForContainers):
 		s.Purpose = ipam.PurposeApplicationGatewayForContainers
 	}
-	return s, x.key("id").str()
+	return s, x.key("id").str(), f
 }
+
+// subnetField is the field path of a subnet in its VNet.
+func subnetField(name string) string { return "subnets[" + name + "]" }
 
 func readPeering(x val) Peering {
 	p := Peering{Name: required(x.key("name")), RemoteVNetID: x.prop("remoteVirtualNetwork").key("id").str()}
