@@ -20,6 +20,10 @@ type Expansion struct {
 	To    netip.Prefix    `json:"to"`
 	Nodes int             `json:"nodes"`
 	Steps []MigrationStep `json:"steps"`
+	// Warnings are what the grown cluster meets beyond its pod CIDR: an
+	// upgrade peak past the cluster node limit, where AKS blocks upgrades
+	// (ClusterNodeLimitAtUpgrade).
+	Warnings []MigrationNote `json:"warnings,omitzero"`
 }
 
 // Expand returns the smallest superset of the named overlay cluster's pod
@@ -31,7 +35,9 @@ type Expansion struct {
 //
 // A refused expansion is an *ExpansionError wrapping ErrExpansionRefused:
 // a cluster that isn't overlay, has Windows pools, an IPv6 or several pod
-// CIDRs, or whose superset overlaps ranges in the way (listed). An unknown
+// CIDRs, more nodes than the model's node limit (sizing's
+// Network.NodeLimit under the cluster's defaults: OverlayNodeLimitExceeded),
+// or whose superset overlaps ranges in the way (listed). An unknown
 // cluster gives an error wrapping ErrUnknownCluster; nodes below 1 one
 // wrapping ErrBadMigration. p is not modified.
 func (p *Plan) Expand(cluster string, nodes int) (Expansion, error) {
@@ -57,9 +63,18 @@ func (p *Plan) Expand(cluster string, nodes int) (Expansion, error) {
 	if len(pods) != 1 || !pods[0].Addr().Is4() {
 		return refuse(CodeExpansionNotSingleIPv4, "has pod CIDRs %v; only a single IPv4 pod CIDR expands (not IPv6, not --pod-cidrs)", pods)
 	}
+	in := c.sizingInput()
+	if limit, scope := in.Network.NodeLimit(in.Defaults); nodes > limit {
+		return refuse(CodeOverlayNodeLimit, "%s: at most %s nodes %s", plural(nodes, "node"), grouped(limit), scope)
+	}
 	from := pods[0]
 	out := Expansion{Cluster: cluster, From: from, To: from, Nodes: nodes, Steps: []MigrationStep{}}
-	blocks := nodes + largestSurge(c.sizingInput())
+	blocks := nodes + largestSurge(in)
+	if blocks > sizing.MaxClusterNodes {
+		out.Warnings = append(out.Warnings, MigrationNote{Code: CodeClusterNodeLimitAtUpgrade,
+			Message: fmt.Sprintf("%s + %s of the largest pool's surge = %s at the peak of a sequential upgrade, past the %s-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters",
+				plural(nodes, "node"), grouped(blocks-nodes), grouped(blocks), grouped(sizing.MaxClusterNodes))})
+	}
 	bb := sizing.NodeBlockBitsV4 - bits.Len(uint(blocks-1))
 	if bb >= from.Bits() {
 		return out, nil
@@ -69,12 +84,12 @@ func (p *Plan) Expand(cluster string, nodes int) (Expansion, error) {
 	}
 	to := netip.PrefixFrom(from.Addr(), bb).Masked()
 	if err := sizing.CheckPodCIDRExpansion(from, to); err != nil {
-		return refuse(CodeExpansionBlocked, "no superset of %s holds %d nodes: %v", from, blocks, err)
+		return refuse(CodeExpansionBlocked, "no superset of %s holds %s: %v", from, plural(blocks, "node"), err)
 	}
 	q := p.withCluster(i, func(c *Cluster) { c.NetworkProfile.PodCIDR, c.NetworkProfile.PodCIDRs = to, nil })
 	if way := podCIDRConflicts(q, cluster, to); len(way) > 0 {
 		e := &ExpansionError{Cluster: cluster, Code: CodeExpansionBlocked, InTheWay: way,
-			Detail: fmt.Sprintf("%s, the smallest superset of %s that holds %d nodes with surge, overlaps other ranges", to, from, blocks)}
+			Detail: fmt.Sprintf("%s, the smallest superset of %s that holds %s with surge, overlaps other ranges", to, from, plural(blocks, "node"))}
 		return Expansion{}, e
 	}
 	out.To = to

@@ -39,6 +39,23 @@ func TestExpand(t *testing.T) {
 		wantErr: ipam.ErrExpansionRefused, wantCode: ipam.CodeExpansionBlocked,
 		wantWay: []netip.Prefix{netip.MustParsePrefix("192.168.64.0/22")},
 	}, {
+		// The grown cluster is held to its model's node limit
+		// (docs/aks-rules.md#azure-cni-overlay-node-limit): 5,000 [D].
+		name: "past the overlay node limit", file: "overlay-expand", cluster: "grow", nodes: 5001,
+		wantErr: ipam.ErrExpansionRefused, wantCode: ipam.CodeOverlayNodeLimit,
+	}, {
+		// 4,999 nodes + the apps pool's surge of 5 pass 5,000 at the
+		// upgrade peak, where AKS blocks upgrades
+		// (docs/aks-rules.md#upgrades-are-blocked-at-5000-nodes): a warning;
+		// 5,004 /24s take a /11.
+		name: "upgrade peak past the cluster limit", file: "overlay-expand", cluster: "grow", nodes: 4999,
+		want: ipam.Expansion{Cluster: "grow", From: netip.MustParsePrefix("10.244.0.0/20"), To: netip.MustParsePrefix("10.224.0.0/11"), Nodes: 4999,
+			Steps: []ipam.MigrationStep{
+				{Command: "az aks update --resource-group rg-grow --name grow --pod-cidr 10.224.0.0/11", Why: "grows the pod CIDR to a superset of 10.244.0.0/20 (az 2.48.0 or later)"},
+				{Command: "kubectl get nnc -n kube-system", Why: "every node's NodeNetworkConfig shows the new pod CIDR"}},
+			Warnings: []ipam.MigrationNote{{Code: ipam.CodeClusterNodeLimitAtUpgrade,
+				Message: "4,999 nodes + 5 of the largest pool's surge = 5,004 at the peak of a sequential upgrade, past the 5,000-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters"}}},
+	}, {
 		name: "windows pools", file: "overlay-windows", cluster: "mixed", nodes: 40,
 		wantErr: ipam.ErrExpansionRefused, wantCode: ipam.CodeExpansionWindowsPools,
 	}, {

@@ -193,8 +193,8 @@ func (m *migration) reimagePeak(q *Plan) {
 					continue
 				}
 				m.block(CodeMigrationReimagePeak, reimageFix(s, r),
-					"%s %s holds %s at the reimage peak, every pool surging at once (%d nodes + %d surge), more than its %s",
-					r.Kind, rangeName(r), r.Peak.Grouped(), s.Nodes, s.Surge, r.Usable.Grouped())
+					"%s %s holds %s at the reimage peak, every pool surging at once (%s nodes + %s surge), more than its %s",
+					r.Kind, rangeName(r), r.Peak.Grouped(), grouped(s.Nodes), grouped(s.Surge), r.Usable.Grouped())
 			}
 		}
 	}

@@ -62,8 +62,8 @@ func (v *validation) adviseKubenetUpgradeRoutes(cs *clusterSizing) {
 	}
 	v.errorf(CodeKubenetUpgradeRoutes, cs.cv.field("agentPoolProfiles"),
 		"lower maxSurge of "+pools+" (maxUnavailable upgrades in place), or plan Azure CNI Overlay",
-		"kubenet cluster %q has %s; %s adds %s, %d routes in all, past the %d of its route table (one route per node), so the upgrade can't route its surge nodes",
-		cs.cv.c.Name, plural(a.Nodes, "node"), what, plural(a.Surge, "surge node"), a.Routes, a.Limit)
+		"kubenet cluster %q has %s; %s adds %s, %s routes in all, past the %s of its route table (one route per node), so the upgrade can't route its surge nodes",
+		cs.cv.c.Name, plural(a.Nodes, "node"), what, plural(a.Surge, "surge node"), grouped(a.Routes), grouped(a.Limit))
 }
 
 // adviseDisputedDualStack notes a dual-stack cluster whose pools follow a
@@ -104,8 +104,8 @@ func (v *validation) adviseClusterUpgradeLimit(cs *clusterSizing) {
 		return
 	}
 	v.warnf(CodeClusterNodeLimitAtUpgrade, cs.cv.field("agentPoolProfiles"),
-		"cluster %q has %s and %d at %s, past the %d-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters",
-		cs.cv.c.Name, plural(cs.demand.Nodes, "node"), cs.demand.PeakNodes, upgradeWords(cs.demand.Upgrade), sizing.MaxClusterNodes)
+		"cluster %q has %s and %s at %s, past the %s-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters",
+		cs.cv.c.Name, plural(cs.demand.Nodes, "node"), grouped(cs.demand.PeakNodes), upgradeWords(cs.demand.Upgrade), grouped(sizing.MaxClusterNodes))
 }
 
 // adviseKubenet notes a cluster on a network model Azure retires (kubenet).
@@ -251,8 +251,8 @@ func (v *validation) adviseAssumedDefaults(cv *clusterView) {
 	limit := given.Defaults.NodeLimit(m)
 	if m.Spec().MaxNodesDisputed && given.Defaults.OverlayMaxNodes == 0 && nodes > sizing.OverlayMaxNodesBefore2024 && nodes <= limit {
 		v.infof(CodeDisputedDefault, cv.field("defaults.overlayMaxNodes"),
-			"cluster %q plans %d overlay nodes, within the assumed limit of %d [D] but above the %d that applied before 2024-03",
-			cv.c.Name, nodes, limit, sizing.OverlayMaxNodesBefore2024)
+			"cluster %q plans %s overlay nodes, within the assumed limit of %s [D] but above the %s that applied before 2024-03",
+			cv.c.Name, grouped(nodes), grouped(limit), grouped(sizing.OverlayMaxNodesBefore2024))
 	}
 }
 
@@ -314,8 +314,8 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 		return
 	}
 	v.warnf(CodeNoUpgradeHeadroom, l.sv.field("addressPrefixes"),
-		"subnet %q (%s) has %v of %v addresses left at upgrade peak; one more node of pool %q needs %v: no room to scale out or to raise maxSurge",
-		l.sv.s.Name, joinPrefixes(ipv4Prefixes(l.sv)), left, have, by.item.Pool, cheapest)
+		"subnet %q (%s) has %s of %s addresses left at upgrade peak; one more node of pool %q needs %s: no room to scale out or to raise maxSurge",
+		l.sv.s.Name, joinPrefixes(ipv4Prefixes(l.sv)), left.Grouped(), have.Grouped(), by.item.Pool, cheapest.Grouped())
 }
 
 // growthCost is what one more node of the pool adds to its cluster's peak

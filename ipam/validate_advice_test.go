@@ -236,7 +236,7 @@ func TestAdviseAssumedDefaults(t *testing.T) {
 			name: "overlay beyond the old node limit", codes: codes,
 			plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 600, pSurge("1"), pMaxPods(30)), rulePool("apps", 401, pSurge("1"), pMaxPods(30))),
 			want: Findings{info(CodeDisputedDefault, "clusters[prod].defaults.overlayMaxNodes",
-				`cluster "prod" plans 1001 overlay nodes, within the assumed limit of 5000 [D] but above the 1000 that applied before 2024-03`)},
+				`cluster "prod" plans 1,001 overlay nodes, within the assumed limit of 5,000 [D] but above the 1,000 that applied before 2024-03`)},
 		},
 	})
 }

@@ -68,12 +68,12 @@ func (v *validation) checkConsumers(sv *subnetView) {
 		switch {
 		case c.n < 0:
 			v.errorf(CodeInvalidConsumers, sv.field("consumers."+c.key), "count addresses: 0 or more",
-				"subnet %q of VNet %q has consumers.%s %d; a number of addresses can't be negative",
-				sv.s.Name, sv.vnet.v.Name, c.key, c.n)
+				"subnet %q of VNet %q has consumers.%s %s; a number of addresses can't be negative",
+				sv.s.Name, sv.vnet.v.Name, c.key, grouped(c.n))
 		case c.n > maxSubnetConsumers:
 			v.errorf(CodeConsumersTooLarge, sv.field("consumers."+c.key), "count the subnet's other consumers again",
-				"subnet %q of VNet %q has consumers.%s %d, more addresses than an IPv4 /8 holds",
-				sv.s.Name, sv.vnet.v.Name, c.key, c.n)
+				"subnet %q of VNet %q has consumers.%s %s, more addresses than an IPv4 /8 holds",
+				sv.s.Name, sv.vnet.v.Name, c.key, grouped(c.n))
 		}
 	}
 }
@@ -348,20 +348,20 @@ func (v *validation) checkSubnetLoad(l *subnetLoad) {
 		if bits := smallestSubnetBits(l.simultaneous, l.static); bits >= 0 && bits < smallestSubnetBits(l.peak, l.static) {
 			// The smallest fix would draw the simultaneous warning: say
 			// what holds that peak too.
-			fix += fmt.Sprintf("; a /%d also holds the %v of every pool surging at once", bits, l.simultaneous)
+			fix += fmt.Sprintf("; a /%d also holds the %s of every pool surging at once", bits, l.simultaneous.Grouped())
 		}
 		v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), fix, "%s", msg)
 	case have.Less(l.simultaneous):
 		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.simultaneous, "maxSurge, maxPods or node counts"),
-			fmt.Sprintf("subnet %q (%s) holds the %v addresses needed at %s, but not the %v needed with every pool surging at once "+
-				"(a network migration reimages all pools together; so does upgrading pools in parallel): %v usable",
-				s.Name, joinPrefixes(prefixes), l.peak, l.modelWords(), l.simultaneous, have))
+			fmt.Sprintf("subnet %q (%s) holds the %s addresses needed at %s, but not the %s needed with every pool surging at once "+
+				"(a network migration reimages all pools together; so does upgrading pools in parallel): %s usable",
+				s.Name, joinPrefixes(prefixes), l.peak.Grouped(), l.modelWords(), l.simultaneous.Grouped(), have.Grouped()))
 	case l.dynamic && have.Less(l.allPods):
 		pods := sizing.WholeBatches(have.Sub(sizing.CountFromInt(l.consumers + l.apiEndpoints)))
 		v.add(SeverityWarning, CodePodSubnetBelowMaxPods, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.allPods, "maxPods"),
-			fmt.Sprintf("pod subnet %q (%s) gives pods addresses in batches of %d: its %v usable addresses address at most %v pods, "+
-				"while its nodes running maxPods pods need %v at the upgrade peak (%s)",
-				s.Name, joinPrefixes(prefixes), sizing.DynamicBatch, have, pods, l.allPods, l.allPodsBreakdown()))
+			fmt.Sprintf("pod subnet %q (%s) gives pods addresses in batches of %d: its %s usable addresses address at most %s pods, "+
+				"while its nodes running maxPods pods need %s at the upgrade peak (%s)",
+				s.Name, joinPrefixes(prefixes), sizing.DynamicBatch, have.Grouped(), pods.Grouped(), l.allPods.Grouped(), l.allPodsBreakdown()))
 	}
 }
 
@@ -381,7 +381,7 @@ func (l *subnetLoad) allPodsBreakdown() string {
 	var terms []string
 	for _, lp := range l.parts {
 		per := lp.item.Model.Spec().PodSubnetAddrsAllPods(lp.item.MaxPods)
-		terms = append(terms, fmt.Sprintf("pool %s maxPods %d: %d per node", lp.name(l), lp.item.MaxPods, per))
+		terms = append(terms, fmt.Sprintf("pool %s maxPods %d: %s per node", lp.name(l), lp.item.MaxPods, grouped(per)))
 	}
 	return strings.Join(terms, ", ")
 }
@@ -399,23 +399,39 @@ func (lp loadPart) name(l *subnetLoad) string {
 	return lp.item.Pool
 }
 
-// breakdown spells out the arithmetic: each pool's nodes × per-node cost,
-// with the surge of the pools that surge at the peak, then the other
-// consumers.
+// breakdown spells out the arithmetic: each pool's nodes × what one node
+// takes and the model's formula for it (sizing's PerNodeWords), with the
+// surge of the pools that surge at the peak, then the other consumers; the
+// network model named once when every pool follows the same, else per pool:
+// "Azure CNI, pods in the node subnet (classic): pool system (10 nodes + 1
+// surge) × (30 pods (maxPods) + 1 for the node = 31) = 341".
 func (l *subnetLoad) breakdown() string {
+	one := len(l.parts) > 0
+	for _, lp := range l.parts {
+		one = one && lp.item.Model == l.parts[0].item.Model
+	}
 	var terms []string
 	for _, lp := range l.parts {
-		terms = append(terms, fmt.Sprintf("pool %s %s × %v = %v", lp.name(l), nodeTerms(lp.item, lp.surging), lp.item.PerNode, lp.share()))
+		name := lp.name(l)
+		if !one {
+			name += " (" + lp.item.Model.Spec().Label + ")"
+		}
+		terms = append(terms, fmt.Sprintf("pool %s %s × (%s = %s) = %s", name, nodeTerms(lp.item, lp.surging),
+			lp.item.Model.Spec().PerNodeWords(lp.key.Kind, lp.key.Family, lp.item.MaxPods), lp.item.PerNode.Grouped(), lp.share().Grouped()))
 	}
 	for _, c := range consumerCounts(l.sv.s.Consumers) {
 		if n := min(c.n, maxSubnetConsumers); n > 0 {
-			terms = append(terms, fmt.Sprintf("%s %d", c.words, n))
+			terms = append(terms, c.words+" "+grouped(n))
 		}
 	}
 	if l.apiEndpoints > 0 {
-		terms = append(terms, fmt.Sprintf("private API endpoints %d", l.apiEndpoints))
+		terms = append(terms, "private API endpoints "+grouped(l.apiEndpoints))
 	}
-	return strings.Join(terms, " + ")
+	s := strings.Join(terms, " + ")
+	if one {
+		s = l.parts[0].item.Model.Spec().Label + ": " + s
+	}
+	return s
 }
 
 // nodeTerms writes a pool's node count as its parts: "(10 nodes)", "(10
@@ -424,10 +440,10 @@ func (l *subnetLoad) breakdown() string {
 func nodeTerms(it sizing.Item, surging bool) string {
 	s := "(" + plural(it.Nodes, "node")
 	if it.ScaleOut > 0 {
-		s += fmt.Sprintf(" + %d scale-out", it.ScaleOut)
+		s += " + " + grouped(it.ScaleOut) + " scale-out"
 	}
 	if surging && it.Surge > 0 {
-		s += fmt.Sprintf(" + %d surge", it.Surge)
+		s += " + " + grouped(it.Surge) + " surge"
 	}
 	return s + ")"
 }
@@ -438,10 +454,10 @@ func nodeTerms(it sizing.Item, surging bool) string {
 func (v *validation) subnetLoadFix(l *subnetLoad, need sizing.Count, levers string) string {
 	bits := smallestSubnetBits(need, l.static)
 	if bits < 0 {
-		return fmt.Sprintf("spread the pools over several subnets: %v addresses do not fit one subnet", need)
+		return fmt.Sprintf("spread the pools over several subnets: %s addresses do not fit one subnet", need.Grouped())
 	}
-	fix := fmt.Sprintf("use a /%d or larger for subnet %s (%v usable for %v needed)%s",
-		bits, l.sv.s.Name, subnetUsable(bits, l.static), need,
+	fix := fmt.Sprintf("use a /%d or larger for subnet %s (%s usable for %s needed)%s",
+		bits, l.sv.s.Name, subnetUsable(bits, l.static).Grouped(), need.Grouped(),
 		v.freeHint(l.sv.vnet, netip.PrefixFrom(netip.IPv4Unspecified(), bits)))
 	if len(l.parts) > 0 {
 		fix += ", or lower " + levers
@@ -485,7 +501,8 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 	if !have.Less(r.SimultaneousPeak) {
 		return
 	}
-	blockBits := cs.in.Network.Model(sizing.Pool{}).Spec().PodCIDRBlockBits(r.Family)
+	spec := cs.in.Network.Model(sizing.Pool{}).Spec()
+	blockBits := spec.PodCIDRBlockBits(r.Family)
 	perNode := sizing.PrefixCount(netip.PrefixFrom(p.Addr(), blockBits))
 	// A p longer than one node block is an error here, and holds no node:
 	// the zero Count says so.
@@ -513,17 +530,18 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, field, fix(sizing.MinPrefixLen(sizing.PodCIDR, r.Family, "", r.SimultaneousPeak)),
 			fmt.Sprintf("pod CIDR %s of cluster %q holds its %s at %s, but not the %s of every pool surging at once "+
 				"(a network migration reimages all pools together; so does upgrading pools in parallel): "+
-				"%s × %v (one /%d per node) = %v; a /%d holds %s",
+				"%s: %s × (%s = %s per node) = %s; a /%d holds %s",
 				p, cv.c.Name, plural(cs.demand.PeakNodes, "node"), upgradeWords(cs.demand.Upgrade), plural(nodes, "node"),
-				plural(nodes, "node"), perNode, blockBits, r.SimultaneousPeak, p.Bits(), plural(int(holdsN), "node")))
+				spec.Label, plural(nodes, "node"), spec.PerNodeWords(sizing.PodCIDR, r.Family, 0), perNode.Grouped(), r.SimultaneousPeak.Grouped(),
+				p.Bits(), plural(int(holdsN), "node")))
 		return
 	}
 	code := CapacityCode(cv.network().Model(sizing.Pool{}), sizing.PodCIDR)
 	nodes := cs.demand.PeakNodes
 	msg := fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v in pod CIDR %s of cluster %q: "+
-		"%s × %v (one /%d per node) at %s; a /%d holds %s",
-		r.Peak, have, p, cv.c.Name, plural(nodes, "node"), perNode, blockBits, upgradeWords(cs.demand.Upgrade), p.Bits(),
-		plural(int(holdsN), "node"))
+		"%s: %s × (%s = %s per node) = %s at %s; a /%d holds %s",
+		r.Peak, have, p, cv.c.Name, spec.Label, plural(nodes, "node"), spec.PerNodeWords(sizing.PodCIDR, r.Family, 0), perNode.Grouped(),
+		r.Peak.Grouped(), upgradeWords(cs.demand.Upgrade), p.Bits(), plural(int(holdsN), "node"))
 	v.errorf(code, field, fix(r.MinPrefixLen), "%s", msg)
 }
 
@@ -596,7 +614,7 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 	case errors.Is(se, sizing.ErrNoPools):
 		return CodeNoAgentPools, "add a Linux system pool"
 	case errors.Is(se, sizing.ErrTooManyPools):
-		return CodePoolCountLimit, fmt.Sprintf("merge pools or split the cluster: at most %d pools", sizing.MaxPools)
+		return CodePoolCountLimit, fmt.Sprintf("merge pools or split the cluster: at most %s pools", grouped(sizing.MaxPools))
 	case errors.Is(se, sizing.ErrMaxPods):
 		return CodeInvalidMaxPods, fmt.Sprintf("set maxPods between %d and %d", sizing.MinMaxPods, sizing.MaxMaxPods)
 	case errors.Is(se, sizing.ErrTooFewPods):
@@ -607,23 +625,23 @@ func sizingCode(cv *clusterView, pv *poolView, se *sizing.Error) (code Code, fix
 		}
 		return CodeInsufficientPods, fix
 	case errors.Is(se, sizing.ErrPoolTooLarge):
-		return CodePoolNodeLimit, fmt.Sprintf("split the pool: a pool plus its upgrade surge holds at most %d nodes",
-			sizing.MaxPoolNodes)
+		return CodePoolNodeLimit, fmt.Sprintf("split the pool: a pool plus its upgrade surge holds at most %s nodes",
+			grouped(sizing.MaxPoolNodes))
 	case errors.Is(se, sizing.ErrClusterTooLarge):
 		switch {
 		case strings.HasPrefix(se.Field, "consumers"):
 			return "", "" // checkConsumers reports each count of the plan
 		case np.NetworkPlugin == PluginKubenet:
-			fix := fmt.Sprintf("use Azure CNI Overlay or split the cluster: kubenet holds at most %d nodes", sizing.MaxKubenetNodes)
+			fix := fmt.Sprintf("use Azure CNI Overlay or split the cluster: kubenet holds at most %s nodes", grouped(sizing.MaxKubenetNodes))
 			if limit, scope := cv.network().NodeLimit(cv.c.Defaults); limit < sizing.MaxKubenetNodes {
-				fix = fmt.Sprintf("use Azure CNI Overlay or split the cluster: at most %d nodes %s", limit, scope)
+				fix = fmt.Sprintf("use Azure CNI Overlay or split the cluster: at most %s nodes %s", grouped(limit), scope)
 			}
 			return CodeKubenetNodeLimit, fix
 		case np.IsOverlay():
 			return CodeOverlayNodeLimit, "split the nodes over several clusters"
 		}
-		return CodeClusterNodeLimit, fmt.Sprintf("split the nodes over several clusters: at most %d per cluster",
-			sizing.MaxClusterNodes)
+		return CodeClusterNodeLimit, fmt.Sprintf("split the nodes over several clusters: at most %s per cluster",
+			grouped(sizing.MaxClusterNodes))
 	case errors.Is(se, sizing.ErrSurge), errors.Is(se, sizing.ErrNoSurge):
 		return CodeInvalidMaxSurge, fmt.Sprintf("set maxSurge above 0 (%d%% is the production advice) or maxUnavailable above 0", sizing.ProductionMaxSurgePercent)
 	case errors.Is(se, sizing.ErrNegativeCount), errors.Is(se, sizing.ErrNodeCount):
@@ -685,16 +703,6 @@ func orList[T ~string](vs []T) string {
 	return s
 }
 
-// plural writes "1 node", "2 nodes", "2 addresses".
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	if strings.HasSuffix(unit, "s") {
-		return fmt.Sprintf("%d %ses", n, unit)
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
-}
 
 // CapacityCode returns the code of a range of kind k too small for its
 // demand under model m: InsufficientPodCidr for a kubenet pod CIDR (AKS's

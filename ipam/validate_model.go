@@ -411,8 +411,8 @@ func (v *validation) checkAPIServerClusters(sv *subnetView) {
 	fix := fmt.Sprintf("use a /%d or larger%s", min(smallestSubnetBits(need, false), apiServerMaxBits),
 		v.freeHint(sv.vnet, resized(prefixes[0], min(smallestSubnetBits(need, false), apiServerMaxBits))))
 	v.errorf(CodeAPIServerSubnetTooSmall, sv.field("addressPrefixes"), fix,
-		"API server subnet %q (%s) has %v usable addresses; clusters %s reserve at least %d each, %v in all",
-		sv.s.Name, joinPrefixes(prefixes), have, strings.Join(names, ", "), apiServerAddrs, need)
+		"API server subnet %q (%s) has %s usable addresses; clusters %s reserve at least %d each, %s in all",
+		sv.s.Name, joinPrefixes(prefixes), have.Grouped(), strings.Join(names, ", "), apiServerAddrs, need.Grouped())
 }
 
 // checkAppGatewaySubnet: an Application Gateway v2 subnet is dedicated, a
@@ -432,8 +432,8 @@ func (v *validation) checkAppGatewaySubnet(sv *subnetView) {
 	if have.Less(need) {
 		v.errorf(CodeAppGatewaySubnetSize, sv.field("addressPrefixes"),
 			fmt.Sprintf("use a /%d (recommended for Application Gateway v2)", appGatewayBits),
-			"Application Gateway subnet %q (%s) offers %v addresses for %v declared instances and front ends",
-			sv.s.Name, joinPrefixes(prefixes), have, need)
+			"Application Gateway subnet %q (%s) offers %s addresses for %s declared instances and front ends",
+			sv.s.Name, joinPrefixes(prefixes), have.Grouped(), need.Grouped())
 		return
 	}
 	if p := prefixes[0]; len(prefixes) == 1 && p.Bits() > appGatewayBits {
@@ -462,8 +462,8 @@ func (v *validation) checkAGCSubnet(sv *subnetView) {
 	free := have.Sub(sizing.CountFromInt(sv.s.Consumers.Total()))
 	if free.Less(sizing.CountFrom64(agcMinFreeIPs)) {
 		v.errorf(CodeAppGatewaySubnetSize, sv.field("addressPrefixes"), "use a /24 or larger",
-			"Application Gateway for Containers subnet %q (%s) has %v free addresses; it needs at least %d",
-			sv.s.Name, joinPrefixes(prefixes), free, agcMinFreeIPs)
+			"Application Gateway for Containers subnet %q (%s) has %s free addresses; it needs at least %d",
+			sv.s.Name, joinPrefixes(prefixes), free.Grouped(), agcMinFreeIPs)
 	}
 }
 

@@ -32,45 +32,45 @@ func TestValidateUpgradePeak(t *testing.T) {
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodeSimultaneousUpgradePeak, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: `subnet "aks" (10.1.0.0/23) holds the 496 addresses needed at the peak of a sequential upgrade (one pool at a time), but not the 558 needed with every pool surging at once (a network migration reimages all pools together; so does upgrading pools in parallel): 507 usable`,
-					Fix:     "use a /22 or larger for subnet aks (1019 usable for 558 needed) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 558 needed) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
 			}},
 		{name: "exact fit with 11 load balancer IPs", codes: codes, plan: seven("10.1.0.0/23", 7, ilb(11)),
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodeSimultaneousUpgradePeak, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: `subnet "aks" (10.1.0.0/23) holds the 507 addresses needed at the peak of a sequential upgrade (one pool at a time), but not the 569 needed with every pool surging at once (a network migration reimages all pools together; so does upgrading pools in parallel): 507 usable`,
-					Fix:     "use a /22 or larger for subnet aks (1019 usable for 569 needed) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 569 needed) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
 			}},
 		{name: "one over with 12 load balancer IPs", codes: codes, plan: seven("10.1.0.0/23", 7, ilb(12)),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
-					Message: "Pre-allocated IPs 508 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: pool a (7 nodes + 2 surge) × 31 = 279 + pool b (7 nodes) × 31 = 217 + internal load balancer IPs 12 at the peak of a sequential upgrade (one pool at a time)",
-					Fix:     "use a /22 or larger for subnet aks (1019 usable for 508 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
+					Message: "Pre-allocated IPs 508 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 + pool b (7 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 217 + internal load balancer IPs 12 at the peak of a sequential upgrade (one pool at a time)",
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 508 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "one node more is one over", codes: codes, plan: seven("10.1.0.0/23", 8),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
-					Message: "Pre-allocated IPs 527 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: pool a (8 nodes + 2 surge) × 31 = 310 + pool b (7 nodes) × 31 = 217 at the peak of a sequential upgrade (one pool at a time)",
-					Fix:     "use a /22 or larger for subnet aks (1019 usable for 527 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
+					Message: "Pre-allocated IPs 527 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (8 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 310 + pool b (7 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 217 at the peak of a sequential upgrade (one pool at a time)",
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 527 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "the plan chooses simultaneous", codes: codes, plan: seven("10.1.0.0/23", 7, simultaneous),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
-					Message: "Pre-allocated IPs 558 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: pool a (7 nodes + 2 surge) × 31 = 279 + pool b (7 nodes + 2 surge) × 31 = 279 at every pool surging at once (simultaneous upgrade)",
-					Fix:     "use a /22 or larger for subnet aks (1019 usable for 558 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
+					Message: "Pre-allocated IPs 558 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 + pool b (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 at every pool surging at once (simultaneous upgrade)",
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 558 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "simultaneous fits a 22", codes: codes, plan: seven("10.1.0.0/22", 7, simultaneous)},
 		// The smallest fix, a /23, would draw the warning: the fix says so.
 		{name: "a 24 is too small", codes: codes, plan: seven("10.1.0.0/24", 7),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
-					Message: "Pre-allocated IPs 496 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool a (7 nodes + 2 surge) × 31 = 279 + pool b (7 nodes) × 31 = 217 at the peak of a sequential upgrade (one pool at a time)",
+					Message: "Pre-allocated IPs 496 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 + pool b (7 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 217 at the peak of a sequential upgrade (one pool at a time)",
 					Fix:     "use a /23 or larger for subnet aks (507 usable for 496 needed) such as 10.1.2.0/23, or lower maxPods or node counts; a /22 also holds the 558 of every pool surging at once"},
 			}},
 		{name: "autoscaled pools count at maxCount", codes: codes,
 			plan: rulePlan(PluginAzure, "10.1.0.0/24", rulePool("a", 3, pMaxPods(30), pSurge("1")), rulePool("b", 1, pAutoscale(1, 4), pMaxPods(30), pSurge("50%"))),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
-					Message: "Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: pool a (3 nodes) × 31 = 93 + pool b (4 nodes + 2 surge) × 31 = 186 at the peak of a sequential upgrade (one pool at a time)",
+					Message: "Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (3 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 93 + pool b (4 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 186 at the peak of a sequential upgrade (one pool at a time)",
 					Fix:     "use a /23 or larger for subnet aks (507 usable for 279 needed) such as 10.1.2.0/23, or lower maxPods or node counts"},
 			}},
 	})
@@ -88,14 +88,14 @@ func TestValidateUpgradePeakPodCIDR(t *testing.T) {
 		{name: "sequential fits simultaneous warns", codes: codes, plan: overlay("10.244.0.0/22"),
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodeSimultaneousUpgradePeak, Field: "clusters[prod].networkProfile.podCidr",
-					Message: `pod CIDR 10.244.0.0/22 of cluster "prod" holds its 4 nodes at the peak of a sequential upgrade (one pool at a time), but not the 5 nodes of every pool surging at once (a network migration reimages all pools together; so does upgrading pools in parallel): 5 nodes × 256 (one /24 per node) = 1280; a /22 holds 4 nodes`,
+					Message: `pod CIDR 10.244.0.0/22 of cluster "prod" holds its 4 nodes at the peak of a sequential upgrade (one pool at a time), but not the 5 nodes of every pool surging at once (a network migration reimages all pools together; so does upgrading pools in parallel): Azure CNI Overlay, pods in the pod CIDR: 5 nodes × (one /24 = 256 per node) = 1,280; a /22 holds 4 nodes`,
 					Fix:     "use a /21 or larger pod CIDR, such as 10.244.8.0/21; a running overlay cluster can only widen it in place, to 10.244.0.0/21, if that is free (cidrplan expand finds the smallest clear superset)"},
 			}},
 		{name: "a 21 holds both", codes: codes, plan: overlay("10.244.0.0/21")},
 		{name: "a 23 holds neither", codes: codes, plan: overlay("10.244.0.0/23"),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "clusters[prod].networkProfile.podCidr",
-					Message: `Pre-allocated IPs 1024 exceeds IPs available 512 in pod CIDR 10.244.0.0/23 of cluster "prod": 4 nodes × 256 (one /24 per node) at the peak of a sequential upgrade (one pool at a time); a /23 holds 2 nodes`,
+					Message: `Pre-allocated IPs 1024 exceeds IPs available 512 in pod CIDR 10.244.0.0/23 of cluster "prod": Azure CNI Overlay, pods in the pod CIDR: 4 nodes × (one /24 = 256 per node) = 1,024 at the peak of a sequential upgrade (one pool at a time); a /23 holds 2 nodes`,
 					Fix:     "use a /22 or larger pod CIDR, such as 10.244.4.0/22; a running overlay cluster can only widen it in place, to 10.244.0.0/22, if that is free (cidrplan expand finds the smallest clear superset)"},
 			}},
 	})
@@ -117,7 +117,7 @@ func TestValidateDynamicPodSubnetMaxPods(t *testing.T) {
 		{name: "3 nodes of 110 in a 26 do not fit", codes: codes, plan: plan("10.1.8.0/26", 3, 110),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[pods].addressPrefixes",
-					Message: "Pre-allocated IPs 64 exceeds IPs available 59 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: pool system (3 nodes + 1 surge) × 16 = 64 at the peak of a sequential upgrade (one pool at a time)",
+					Message: "Pre-allocated IPs 64 exceeds IPs available 59 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: Azure CNI, pods in a pod subnet (dynamic allocation): pool system (3 nodes + 1 surge) × (one batch of 16 pod IPs = 16) = 64 at the peak of a sequential upgrade (one pool at a time)",
 					Fix:     "use a /25 or larger for subnet pods (123 usable for 64 needed) such as 10.1.4.0/25, or lower maxPods or node counts"},
 			}},
 		{name: "3 nodes of 110 in a 25 warn", codes: codes, plan: plan("10.1.8.0/25", 3, 110),
@@ -164,33 +164,33 @@ func TestValidateNodeLimitsAtPeak(t *testing.T) {
 		{name: "a pool of 910 at 10 percent is one over", codes: codes, plan: overlay(910),
 			want: Findings{
 				{Severity: SeverityError, Code: CodePoolNodeLimit, Field: "clusters[prod].agentPoolProfiles[np0].count",
-					Message: `pool "np0" of cluster "prod": count 910: pool too large: 1001 nodes at upgrade peak (scale-out and surge included) > 1000: AKS rejects the upgrade before it starts`,
-					Fix:     "split the pool: a pool plus its upgrade surge holds at most 1000 nodes"},
+					Message: `pool "np0" of cluster "prod": count 910: pool too large: 1,001 nodes at upgrade peak (scale-out and surge included) > 1,000: AKS rejects the upgrade before it starts`,
+					Fix:     "split the pool: a pool plus its upgrade surge holds at most 1,000 nodes"},
 			}},
 		// 4,910 nodes + 90 surge: exactly 5,000 at the peak.
 		{name: "exactly 5000 at the peak", codes: codes, plan: overlay(900, 900, 900, 900, 900, 410),
 			want: Findings{
 				{Severity: SeverityInfo, Code: CodeDisputedDefault, Field: "clusters[prod].defaults.overlayMaxNodes",
-					Message: `cluster "prod" plans 4910 overlay nodes, within the assumed limit of 5000 [D] but above the 1000 that applied before 2024-03`},
+					Message: `cluster "prod" plans 4,910 overlay nodes, within the assumed limit of 5,000 [D] but above the 1,000 that applied before 2024-03`},
 			}},
 		{name: "5001 at the peak", codes: codes, plan: overlay(900, 900, 900, 900, 900, 411),
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodeClusterNodeLimitAtUpgrade, Field: "clusters[prod].agentPoolProfiles",
-					Message: `cluster "prod" has 4911 nodes and 5001 at the peak of a sequential upgrade (one pool at a time), past the 5000-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters`},
+					Message: `cluster "prod" has 4,911 nodes and 5,001 at the peak of a sequential upgrade (one pool at a time), past the 5,000-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters`},
 				{Severity: SeverityInfo, Code: CodeDisputedDefault, Field: "clusters[prod].defaults.overlayMaxNodes",
-					Message: `cluster "prod" plans 4911 overlay nodes, within the assumed limit of 5000 [D] but above the 1000 that applied before 2024-03`},
+					Message: `cluster "prod" plans 4,911 overlay nodes, within the assumed limit of 5,000 [D] but above the 1,000 that applied before 2024-03`},
 			}},
 		{name: "5000 nodes passing the limit at the peak", codes: codes, plan: overlay(900, 900, 900, 900, 900, 500),
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodeClusterNodeLimitAtUpgrade, Field: "clusters[prod].agentPoolProfiles",
-					Message: `cluster "prod" has 5000 nodes and 5090 at the peak of a sequential upgrade (one pool at a time), past the 5000-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters`},
+					Message: `cluster "prod" has 5,000 nodes and 5,090 at the peak of a sequential upgrade (one pool at a time), past the 5,000-node cluster limit, where AKS blocks upgrades: lower maxSurge (maxUnavailable upgrades in place) or split the nodes over several clusters`},
 				{Severity: SeverityInfo, Code: CodeDisputedDefault, Field: "clusters[prod].defaults.overlayMaxNodes",
-					Message: `cluster "prod" plans 5000 overlay nodes, within the assumed limit of 5000 [D] but above the 1000 that applied before 2024-03`},
+					Message: `cluster "prod" plans 5,000 overlay nodes, within the assumed limit of 5,000 [D] but above the 1,000 that applied before 2024-03`},
 			}},
 		{name: "5001 overlay nodes are one verdict", codes: codes, plan: overlay(900, 900, 900, 900, 900, 501),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeOverlayNodeLimit, Field: "clusters[prod].agentPoolProfiles",
-					Message: `cluster "prod": nodes 5001: cluster too large: at most 5000 nodes with Azure CNI Overlay [D]`,
+					Message: `cluster "prod": nodes 5001: cluster too large: at most 5,000 nodes with Azure CNI Overlay [D]`,
 					Fix:     "split the nodes over several clusters"},
 			}},
 	})

@@ -115,3 +115,11 @@ func (c Count) String() string { return c.u.String() }
 // Grouped returns c in decimal with a comma between groups of three digits
 // ("1,581"), for output people read.
 func (c Count) Grouped() string { return c.u.Grouped() }
+
+// grouped writes n grouped in thousands, as Count.Grouped does: 1,000.
+func grouped(n int) string {
+	if n < 0 {
+		return "-" + CountFromInt(-n).Grouped()
+	}
+	return CountFromInt(n).Grouped()
+}

@@ -127,10 +127,10 @@ func (c Cluster) validatePool(i int, p planned) []error {
 	if nodes >= 0 && p.ScaleOut >= 0 && nodes <= MaxPoolNodes && p.ScaleOut <= MaxPoolNodes {
 		if peak := p.peakAt(nodes); peak > MaxPoolNodes {
 			add(countField, itoa(nodes), ErrPoolTooLarge,
-				fmt.Sprintf("%d nodes at upgrade peak (scale-out and surge included) > %d: AKS rejects the upgrade before it starts", peak, MaxPoolNodes))
+				fmt.Sprintf("%s nodes at upgrade peak (scale-out and surge included) > %s: AKS rejects the upgrade before it starts", grouped(peak), grouped(MaxPoolNodes)))
 		}
 	} else if nodes > MaxPoolNodes || p.ScaleOut > MaxPoolNodes {
-		add(countField, itoa(nodes), ErrPoolTooLarge, fmt.Sprintf("more than %d nodes", MaxPoolNodes))
+		add(countField, itoa(nodes), ErrPoolTooLarge, "more than "+grouped(MaxPoolNodes)+" nodes")
 	}
 	if p.PodSubnet != "" && p.spec.Model.IsValid() && !p.spec.Uses(PodSubnet) {
 		add("podSubnet", p.PodSubnet, ErrPodSubnet, "only Azure CNI without overlay uses a pod subnet")
@@ -201,7 +201,7 @@ func (c Cluster) validateSubnets(ps []planned) []error {
 		}
 		if k.ILBFrontEnds > maxConsumers || k.PrivateEndpoints > maxConsumers {
 			errs = append(errs, &Error{Field: "consumers." + name, Value: fmt.Sprint(k), Err: ErrClusterTooLarge,
-				Detail: fmt.Sprintf("more than %d addresses", maxConsumers)})
+				Detail: "more than "+grouped(maxConsumers)+" addresses"})
 		}
 	}
 	return errs
@@ -226,7 +226,7 @@ func (c Cluster) validateTotals(ps []planned) []error {
 	limit, why := c.Network.NodeLimit(c.Defaults)
 	if total > limit {
 		return []error{&Error{Field: "nodes", Value: strconv.Itoa(total), Err: ErrClusterTooLarge,
-			Detail: fmt.Sprintf("at most %d nodes %s", limit, why)}}
+			Detail: fmt.Sprintf("at most %s nodes %s", grouped(limit), why)}}
 	}
 	return nil
 }

@@ -18,9 +18,9 @@ func ExplicitZero(field string) error {
 	case "maxPods":
 		return bad(ErrMaxPods, fmt.Sprintf("want %d–%d (leave maxPods out for the model's default)", MinMaxPods, MaxMaxPods))
 	case "maxCount":
-		return bad(ErrNodeCount, fmt.Sprintf("the autoscaler's maxCount is 1–%d (leave it out without the autoscaler)", MaxPoolNodes))
+		return bad(ErrNodeCount, fmt.Sprintf("the autoscaler's maxCount is 1–%s (leave it out without the autoscaler)", grouped(MaxPoolNodes)))
 	case "defaults.overlayMaxNodes":
-		return bad(ErrNodeCount, fmt.Sprintf("a node limit is at least 1 (leave it out for %d)", DefaultOverlayMaxNodes))
+		return bad(ErrNodeCount, fmt.Sprintf("a node limit is at least 1 (leave it out for %s)", grouped(DefaultOverlayMaxNodes)))
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/sizing"
 )
 
 func expandCommand() *command {
@@ -20,8 +21,10 @@ prints the az command that grows it and the check to run after. AKS grows a
 pod CIDR only to a superset that contains the original range.
 
 Refused, with a code, for a cluster that isn't overlay, has Windows pools, an
-IPv6 or several pod CIDRs, or whose superset overlaps other ranges (they are
-named).
+IPv6 or several pod CIDRs, N nodes past its model's node limit
+(Azure CNI Overlay: 5,000 [D], defaults.overlayMaxNodes), or whose superset
+overlaps other ranges (they are named). An upgrade peak past the 5,000-node
+cluster limit, where AKS blocks upgrades, is a warning.
 
 Exits 0 with the expansion (or when the pod CIDR already holds the nodes), 1
 when it is refused, 2 when the plan cannot be read.`,
@@ -36,7 +39,7 @@ cidrplan expand examples/plans/overlay-cilium.yaml --cluster platform --nodes 10
 			var nodesSet bool
 			f.planSourceFlags(&src, e)
 			f.stringVar(&cluster, "cluster", "NAME", "the overlay cluster (optional when the plan has one)")
-			f.intVar(&nodes, &nodesSet, "nodes", "N", "the nodes the pod CIDR must hold (required)", 1, 5000)
+			f.intVar(&nodes, &nodesSet, "nodes", "N", "the nodes the pod CIDR must hold (required)", 1, sizing.MaxClusterNodes*10)
 			f.outputVar(&output, formatTable, formatJSON)
 			return func(args []string) error {
 				if !nodesSet {
@@ -62,10 +65,11 @@ cidrplan expand examples/plans/overlay-cilium.yaml --cluster platform --nodes 10
 					return writeJSON(e.stdout, x)
 				}
 				if x.To == x.From {
-					fmt.Fprintf(e.stdout, "cluster %s: pod CIDR %s already holds %d nodes with the upgrade surge\n", x.Cluster, x.From, x.Nodes)
-					return nil
+					fmt.Fprintf(e.stdout, "cluster %s: pod CIDR %s already holds %s with the upgrade surge\n", x.Cluster, x.From, plural(x.Nodes, "node", "nodes"))
+				} else {
+					fmt.Fprintf(e.stdout, "cluster %s: pod CIDR %s → %s for %s with the upgrade surge\n", x.Cluster, x.From, x.To, plural(x.Nodes, "node", "nodes"))
 				}
-				fmt.Fprintf(e.stdout, "cluster %s: pod CIDR %s → %s for %d nodes with the upgrade surge\n", x.Cluster, x.From, x.To, x.Nodes)
+				writeNotes(e, "WARNINGS", yellow, x.Warnings)
 				writeSteps(e.stdout, x.Steps)
 				return nil
 			}

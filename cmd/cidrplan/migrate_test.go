@@ -118,6 +118,10 @@ func TestExpandCommand(t *testing.T) {
 			"PodCidrExpansionBlocked: " + `cluster "boxed": 192.168.0.0/17, the smallest superset of 192.168.0.0/18 that holds 101 nodes with surge, overlaps other ranges; in the way: subnet boxed-vnet/nodes 192.168.64.0/22`},
 		{"windows pools", []string{migrateData + "overlay-windows.yaml", "--nodes", "40"}, exitFailure,
 			"PodCidrExpansionWindowsPools"},
+		{"past the overlay node limit", []string{migrateData + "overlay-expand.yaml", "--cluster", "grow", "--nodes", "5001"}, exitFailure,
+			"OverlayNodeLimitExceeded: " + `cluster "grow": 5,001 nodes: at most 5,000 nodes with Azure CNI Overlay [D]`},
+		{"upgrade peak past the cluster limit", []string{migrateData + "overlay-expand.yaml", "--cluster", "grow", "--nodes", "4999"}, exitOK,
+			"ClusterNodeLimitAtUpgrade\n    4,999 nodes + 5 of the largest pool's surge = 5,004"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -87,26 +87,14 @@ func writeSizeTable(e *env, res *sizeResult) error {
 	return nil
 }
 
-// perNodeWords explains what one node costs in a range.
+// perNodeWords explains what one node costs in a range: the model's
+// formula (sizing's PerNodeWords) and the count.
 func perNodeWords(res *sizeResult, rr *rangeResult) string {
-	s := res.Model.Spec()
-	switch {
-	case rr.key.Kind == sizing.NodeSubnet && s.PodsInNodeSubnet:
-		return fmt.Sprintf("%d pods (maxPods) + 1 for the node = %s addresses", res.MaxPods, commas(rr.PerNode))
-	case rr.key.Kind == sizing.NodeSubnet:
-		return "1 address for the node"
-	case rr.key.Kind == sizing.PodSubnet && s.PodSubnet == sizing.StaticBlock:
-		blocks := sizing.StaticBlocks(res.MaxPods)
-		return fmt.Sprintf("ceil((%d pods + 1) / %d) = %d /%d blocks × %d = %s addresses", res.MaxPods, s.PodSubnetUnit,
-			blocks, sizing.StaticBlockBits, s.PodSubnetUnit, commas(rr.PerNode))
-	case rr.key.Kind == sizing.PodSubnet:
-		return fmt.Sprintf("%s addresses (pod IPs come in batches of %d)", commas(rr.PerNode), s.PodSubnetUnit)
+	unit := " addresses"
+	if rr.PerNode == sizing.CountFrom64(1) {
+		unit = " address"
 	}
-	bits := s.PodCIDRBlockBits(rr.key.Family)
-	if rr.key.Family == sizing.IPv6 {
-		return fmt.Sprintf("one /%d = 2^%d = %s addresses", bits, 128-bits, commas(rr.PerNode))
-	}
-	return fmt.Sprintf("one /%d = %s addresses", bits, commas(rr.PerNode))
+	return res.Model.Spec().PerNodeWords(rr.key.Kind, rr.key.Family, res.MaxPods) + " = " + commas(rr.PerNode) + unit
 }
 
 // prefixWords explains the usable size of a prefix of length bits.
