@@ -703,7 +703,6 @@ func orList[T ~string](vs []T) string {
 	return s
 }
 
-
 // CapacityCode returns the code of a range of kind k too small for its
 // demand under model m: InsufficientPodCidr for a kubenet pod CIDR (AKS's
 // own code there), InsufficientSubnetSize for every other range.

@@ -201,7 +201,7 @@ func (c Cluster) validateSubnets(ps []planned) []error {
 		}
 		if k.ILBFrontEnds > maxConsumers || k.PrivateEndpoints > maxConsumers {
 			errs = append(errs, &Error{Field: "consumers." + name, Value: fmt.Sprint(k), Err: ErrClusterTooLarge,
-				Detail: "more than "+grouped(maxConsumers)+" addresses"})
+				Detail: "more than " + grouped(maxConsumers) + " addresses"})
 		}
 	}
 	return errs
