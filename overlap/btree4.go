@@ -7,8 +7,9 @@ import "fmt"
 // Keep other such identifiers out of it.
 
 // btree4 is a B+-tree of IPv4 entries keyed by (start, end), ties kept in
-// insertion order. Leaves hold no pointers (walks go through a path4), so
-// for a pointer-free V the garbage collector never scans them. Every node
+// insertion order. Leaves hold one pointer, to the ends of ranges that are
+// not prefixes (walks go through a path4), so for a pointer-free V the
+// garbage collector reads one word of a leaf. Every node
 // also stores running maxima of the entries' ends ("pmax"), so "does
 // anything starting at or before b reach a?" is one root-to-leaf descent:
 //
@@ -23,16 +24,22 @@ type btree4[V comparable] struct {
 	n         int
 }
 
+// leaf4 keeps an entry's end as the length of the prefix it is (1 byte
+// instead of an address: address plans are made of prefixes) and only the
+// ends of other ranges in full, in an array it allocates for the first. Its
+// running maxima of ends are kept per block of eight entries, which the
+// search in a node reads anyway; within a block they are recomputed.
 type leaf4[V comparable] struct {
-	n    int
-	lo   [leafCap4]addr4 // starts, ascending
-	hi   [leafCap4]addr4 // ends, ascending among equal starts
-	pmax [leafCap4]addr4 // pmax[i] = max(hi[0..i])
-	vals [leafCap4]V
-	// hole is the first i with an address between pmax[i-1] and lo[i], or
-	// -1: then the leaf is solid, its entries' union one interval [lo[0],
-	// pmax[n-1]], and a gap search passes it whole.
+	n int
+	// hole is the first i with an address between the ends before i and
+	// lo[i], or -1: then the leaf is solid, its entries' union one interval
+	// [lo[0], maxEnd()], and a gap search passes it whole.
 	hole int
+	lo   [leafCap4]addr4     // starts, ascending
+	plen [leafCap4]uint8     // prefix length of each entry, or wideLen: its end is in wide
+	bmax [leafCap4 / 8]addr4 // bmax[k] = the largest end of entries 0 … 8k+7
+	vals [leafCap4]V
+	wide *[leafCap4]addr4 // ends of the entries that are not prefixes, by slot; nil until one is stored
 }
 
 type inner4[V comparable] struct {
@@ -56,6 +63,92 @@ type path4[V comparable] struct {
 	idx   [maxHeight]int
 	leaf  *leaf4[V]
 	pos   int
+}
+
+// end returns entry i's last address.
+func (l *leaf4[V]) end(i int) addr4 {
+	if p := l.plen[i]; p != wideLen {
+		return lastOf4(l.lo[i], p)
+	}
+	return l.wide[i]
+}
+
+// set stores entry i.
+func (l *leaf4[V]) set(i int, lo, hi addr4, v V) {
+	l.lo[i], l.vals[i] = lo, v
+	if p, ok := prefixLen4(lo, hi); ok {
+		l.plen[i] = p
+		return
+	}
+	l.plen[i] = wideLen
+	if l.wide == nil {
+		l.wide = new([leafCap4]addr4)
+	}
+	l.wide[i] = hi
+}
+
+// maxEnd returns the largest end in the leaf, which is not empty.
+func (l *leaf4[V]) maxEnd() addr4 { return l.bmax[(l.n-1)/8] }
+
+// maxEndThrough returns the largest end among entries 0 … j.
+func (l *leaf4[V]) maxEndThrough(j int) addr4 {
+	var m addr4
+	k := j / 8
+	if k > 0 {
+		m = l.bmax[k-1]
+	}
+	for i := k * 8; i <= j; i++ {
+		m = max4(m, l.end(i))
+	}
+	return m
+}
+
+// reaches reports whether an entry among 0 … j ends at or after a.
+func (l *leaf4[V]) reaches(j int, a addr4) bool {
+	k := j / 8
+	if k > 0 && !less4(l.bmax[k-1], a) {
+		return true
+	}
+	for i := k * 8; i <= j; i++ {
+		if !less4(l.end(i), a) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstReaching returns the first i whose entries 0 … i reach a (some ends
+// at or after a), or l.n.
+func (l *leaf4[V]) firstReaching(a addr4) int {
+	k := 0
+	for k*8 < l.n && less4(l.bmax[k], a) {
+		k++
+	}
+	for i := k * 8; i < l.n; i++ {
+		if !less4(l.end(i), a) {
+			return i
+		}
+	}
+	return l.n
+}
+
+// countKeyLE returns how many entries are ≤ (klo, khi), searching like
+// countKeyLE4.
+func (l *leaf4[V]) countKeyLE(klo, khi addr4) int {
+	c := countLE4(l.lo[:l.n], klo)
+	for c > 0 && l.lo[c-1] == klo && less4(khi, l.end(c-1)) {
+		c--
+	}
+	return c
+}
+
+// countKeyLT returns how many entries are < (klo, khi).
+func (l *leaf4[V]) countKeyLT(klo, khi addr4) int {
+	c := countLT4(l.lo[:l.n], klo)
+	for c < l.n && l.lo[c] == klo && less4(l.end(c), khi) {
+		c++
+	}
+	return c
 }
 
 // countLE4 returns how many a[i] ≤ x in the ascending a. It reads every
@@ -145,23 +238,24 @@ func firstGE4(a []addr4, x addr4) int {
 	return lastLT4(a, x) + 1
 }
 
-// fixPmax recomputes the running maxima from index from on, and solid.
+// fixPmax recomputes the block maxima from index from on, and solid.
 func (l *leaf4[V]) fixPmax(from int) {
+	k := from / 8
 	var m addr4
-	if from > 0 {
-		m = l.pmax[from-1]
+	if k > 0 {
+		m = l.bmax[k-1]
 	}
-	for i := from; i < l.n; i++ {
-		m = max4(m, l.hi[i])
-		l.pmax[i] = m
-	}
-	if l.hole < 0 || l.hole >= from { // a hole before from still stands
+	seek := l.hole < 0 || l.hole >= k*8 // a hole before the block still stands
+	if seek {
 		l.hole = -1
-		for i := max(from, 1); i < l.n; i++ {
-			if hole4(l.pmax[i-1], l.lo[i]) {
-				l.hole = i
-				break
-			}
+	}
+	for i := k * 8; i < l.n; i++ {
+		if seek && i > 0 && hole4(m, l.lo[i]) {
+			l.hole, seek = i, false
+		}
+		m = max4(m, l.end(i))
+		if i%8 == 7 || i == l.n-1 {
+			l.bmax[i/8] = m
 		}
 	}
 }
@@ -197,7 +291,7 @@ func (nd *inner4[V]) fixPmax(from int) {
 func (nd *inner4[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
+		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
 		return
 	}
 	c := nd.inners[i]
@@ -229,8 +323,14 @@ func moveInner4[V comparable](dst *inner4[V], at int, src *inner4[V], from, coun
 // moveLeaf4 copies count entries from src[from:] to dst[at:].
 func moveLeaf4[V comparable](dst *leaf4[V], at int, src *leaf4[V], from, count int) {
 	copy(dst.lo[at:at+count], src.lo[from:from+count])
-	copy(dst.hi[at:at+count], src.hi[from:from+count])
+	copy(dst.plen[at:at+count], src.plen[from:from+count])
 	copy(dst.vals[at:at+count], src.vals[from:from+count])
+	if src.wide != nil {
+		if dst.wide == nil {
+			dst.wide = new([leafCap4]addr4)
+		}
+		copy(dst.wide[at:at+count], src.wide[from:from+count])
+	}
 }
 
 // clearInner drops the child pointers in [from, to) so they can be collected.
@@ -242,7 +342,7 @@ func (nd *inner4[V]) clearInner(from, to int) {
 
 func (l *leaf4[V]) insertAt(pos int, lo, hi addr4, v V) {
 	moveLeaf4(l, pos+1, l, pos, l.n-pos)
-	l.lo[pos], l.hi[pos], l.vals[pos] = lo, hi, v
+	l.set(pos, lo, hi, v)
 	l.n++
 	l.fixPmax(pos)
 }
@@ -332,9 +432,9 @@ func (t *btree4[V]) descend(p *path4[V], lo, hi addr4, upper bool) {
 	}
 	l := p.leaf
 	if upper {
-		p.pos = countKeyLE4(l.lo[:l.n], l.hi[:l.n], lo, hi)
+		p.pos = l.countKeyLE(lo, hi)
 	} else {
-		p.pos = countKeyLT4(l.lo[:l.n], l.hi[:l.n], lo, hi)
+		p.pos = l.countKeyLT(lo, hi)
 	}
 }
 
@@ -424,7 +524,7 @@ func (t *btree4[V]) remove(lo, hi addr4, v V) bool {
 			continue
 		}
 		l := p.leaf
-		if l.lo[p.pos] != lo || l.hi[p.pos] != hi {
+		if l.lo[p.pos] != lo || l.end(p.pos) != hi {
 			return false
 		}
 		if l.vals[p.pos] == v {
@@ -579,7 +679,7 @@ func (t *btree4[V]) overlaps(a, b addr4) bool {
 		return false
 	}
 	j := countLE4(l.lo[:l.n], b) - 1
-	return j >= 0 && !less4(l.pmax[j], a)
+	return j >= 0 && l.reaches(j, a)
 }
 
 // maxEndUpTo returns the largest end among entries starting at or before b;
@@ -606,7 +706,7 @@ func (t *btree4[V]) maxEndUpTo(b addr4) (m addr4, ok bool) {
 		return m, false
 	}
 	if j := countLE4(l.lo[:l.n], b) - 1; j >= 0 {
-		m, ok = max4(m, l.pmax[j]), true
+		m, ok = max4(m, l.maxEndThrough(j)), true
 	}
 	return m, ok
 }
@@ -642,8 +742,8 @@ func (nd *inner4[V]) overlapping(h int, a, b addr4, yield func(lo, hi addr4, v V
 }
 
 func (l *leaf4[V]) overlapping(a, b addr4, yield func(lo, hi addr4, v V) bool) bool {
-	for i := firstGE4(l.pmax[:l.n], a); i < l.n && !less4(b, l.lo[i]); i++ {
-		if !less4(l.hi[i], a) && !yield(l.lo[i], l.hi[i], l.vals[i]) {
+	for i := l.firstReaching(a); i < l.n && !less4(b, l.lo[i]); i++ {
+		if hi := l.end(i); !less4(hi, a) && !yield(l.lo[i], hi, l.vals[i]) {
 			return false
 		}
 	}
@@ -677,7 +777,7 @@ func (t *btree4[V]) all(yield func(lo, hi addr4, v V) bool) bool {
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			if !yield(l.lo[i], l.hi[i], l.vals[i]) {
+			if !yield(l.lo[i], l.end(i), l.vals[i]) {
 				return false
 			}
 		}
@@ -693,10 +793,10 @@ func (t *btree4[V]) conflicts(yield func(xlo, xhi addr4, xv V, ylo, yhi addr4, y
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			xlo, xhi, xv := l.lo[i], l.hi[i], l.vals[i]
+			xlo, xhi, xv := l.lo[i], l.end(i), l.vals[i]
 			j := i + 1
 			for ; j < l.n && !less4(xhi, l.lo[j]); j++ {
-				if !yield(xlo, xhi, xv, l.lo[j], l.hi[j], l.vals[j]) {
+				if !yield(xlo, xhi, xv, l.lo[j], l.end(j), l.vals[j]) {
 					return false
 				}
 			}
@@ -708,7 +808,7 @@ func (t *btree4[V]) conflicts(yield func(xlo, xhi addr4, xv V, ylo, yhi addr4, y
 				m := q.leaf
 				k := 0
 				for ; k < m.n && !less4(xhi, m.lo[k]); k++ {
-					if !yield(xlo, xhi, xv, m.lo[k], m.hi[k], m.vals[k]) {
+					if !yield(xlo, xhi, xv, m.lo[k], m.end(k), m.vals[k]) {
 						return false
 					}
 				}
@@ -817,7 +917,7 @@ func (w *gapWalk4[V]) leaf(l *leaf4[V]) bool {
 		if less4(w.we, lo) {
 			return false
 		}
-		if !w.gap(lo) || !w.cover(l.hi[i]) {
+		if !w.gap(lo) || !w.cover(l.end(i)) {
 			return false
 		}
 	}
@@ -845,7 +945,8 @@ func (t *btree4[V]) build(n int, at func(i int) (lo, hi addr4, v V)) {
 		l := &leaves[li]
 		l.n = share(n, len(leaves), li)
 		for i := range l.n {
-			l.lo[i], l.hi[i], l.vals[i] = at(k)
+			lo, hi, v := at(k)
+			l.set(i, lo, hi, v)
 			k++
 		}
 		l.fixPmax(0)
@@ -912,22 +1013,23 @@ func (t *btree4[V]) check() error {
 				return fmt.Errorf("leaf with %d entries", l.n)
 			}
 			var m addr4
+			hole := -1
 			for i := range l.n {
-				if i > 0 && !keyLE4(l.lo[i-1], l.hi[i-1], l.lo[i], l.hi[i]) {
+				if i > 0 && !keyLE4(l.lo[i-1], l.end(i-1), l.lo[i], l.end(i)) {
 					return fmt.Errorf("leaf out of order at %d", i)
 				}
-				if less4(l.hi[i], l.lo[i]) {
+				if less4(l.end(i), l.lo[i]) {
 					return fmt.Errorf("reversed entry at %d", i)
 				}
-				m = max4(m, l.hi[i])
-				if l.pmax[i] != m {
-					return fmt.Errorf("leaf pmax wrong at %d", i)
+				if p := l.plen[i]; p != wideLen && p > bits4 {
+					return fmt.Errorf("prefix length %d at %d", p, i)
 				}
-			}
-			hole := -1
-			for i := 1; i < l.n && hole < 0; i++ {
-				if hole4(l.pmax[i-1], l.lo[i]) {
+				if i > 0 && hole < 0 && hole4(m, l.lo[i]) {
 					hole = i
+				}
+				m = max4(m, l.end(i))
+				if (i%8 == 7 || i == l.n-1) && l.bmax[i/8] != m {
+					return fmt.Errorf("leaf block maximum wrong at %d", i)
 				}
 			}
 			if l.hole != hole {
@@ -957,7 +1059,7 @@ func (t *btree4[V]) check() error {
 				if err := walk(0, c, nil, false); err != nil {
 					return err
 				}
-				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
+				lo, hi, mx, solid = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
 			} else {
 				c := nd.inners[i]
 				if err := walk(h-1, nil, c, false); err != nil {
@@ -1001,7 +1103,7 @@ func (t *btree4[V]) check() error {
 		l := p.leaf
 		count += l.n
 		if i+1 < len(leaves) {
-			if r := leaves[i+1]; !keyLE4(l.lo[l.n-1], l.hi[l.n-1], r.lo[0], r.hi[0]) {
+			if r := leaves[i+1]; !keyLE4(l.lo[l.n-1], l.end(l.n-1), r.lo[0], r.end(0)) {
 				return fmt.Errorf("leaves %d and %d out of order", i, i+1)
 			}
 		}
@@ -1016,8 +1118,7 @@ func (t *btree4[V]) check() error {
 func (t *btree4[V]) clone() btree4[V] {
 	c := btree4[V]{height: t.height, n: t.n}
 	if t.rootLeaf != nil {
-		l := *t.rootLeaf
-		c.rootLeaf = &l
+		c.rootLeaf = t.rootLeaf.clone()
 	}
 	if t.rootInner != nil {
 		c.rootInner = t.rootInner.clone(t.height)
@@ -1029,11 +1130,19 @@ func (nd *inner4[V]) clone(h int) *inner4[V] {
 	c := *nd
 	for i := range nd.n {
 		if h == 1 {
-			l := *nd.leaves[i]
-			c.leaves[i] = &l
+			c.leaves[i] = nd.leaves[i].clone()
 		} else {
 			c.inners[i] = nd.inners[i].clone(h - 1)
 		}
+	}
+	return &c
+}
+
+func (l *leaf4[V]) clone() *leaf4[V] {
+	c := *l
+	if l.wide != nil {
+		w := *l.wide
+		c.wide = &w
 	}
 	return &c
 }

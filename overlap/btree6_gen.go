@@ -5,8 +5,9 @@ package overlap
 import "fmt"
 
 // btree6 is a B+-tree of IPv6 entries keyed by (start, end), ties kept in
-// insertion order. Leaves hold no pointers (walks go through a path6), so
-// for a pointer-free V the garbage collector never scans them. Every node
+// insertion order. Leaves hold one pointer, to the ends of ranges that are
+// not prefixes (walks go through a path6), so for a pointer-free V the
+// garbage collector reads one word of a leaf. Every node
 // also stores running maxima of the entries' ends ("pmax"), so "does
 // anything starting at or before b reach a?" is one root-to-leaf descent:
 //
@@ -21,16 +22,22 @@ type btree6[V comparable] struct {
 	n         int
 }
 
+// leaf6 keeps an entry's end as the length of the prefix it is (1 byte
+// instead of an address: address plans are made of prefixes) and only the
+// ends of other ranges in full, in an array it allocates for the first. Its
+// running maxima of ends are kept per block of eight entries, which the
+// search in a node reads anyway; within a block they are recomputed.
 type leaf6[V comparable] struct {
-	n    int
-	lo   [leafCap6]addr6 // starts, ascending
-	hi   [leafCap6]addr6 // ends, ascending among equal starts
-	pmax [leafCap6]addr6 // pmax[i] = max(hi[0..i])
-	vals [leafCap6]V
-	// hole is the first i with an address between pmax[i-1] and lo[i], or
-	// -1: then the leaf is solid, its entries' union one interval [lo[0],
-	// pmax[n-1]], and a gap search passes it whole.
+	n int
+	// hole is the first i with an address between the ends before i and
+	// lo[i], or -1: then the leaf is solid, its entries' union one interval
+	// [lo[0], maxEnd()], and a gap search passes it whole.
 	hole int
+	lo   [leafCap6]addr6     // starts, ascending
+	plen [leafCap6]uint8     // prefix length of each entry, or wideLen: its end is in wide
+	bmax [leafCap6 / 8]addr6 // bmax[k] = the largest end of entries 0 … 8k+7
+	vals [leafCap6]V
+	wide *[leafCap6]addr6 // ends of the entries that are not prefixes, by slot; nil until one is stored
 }
 
 type inner6[V comparable] struct {
@@ -54,6 +61,92 @@ type path6[V comparable] struct {
 	idx   [maxHeight]int
 	leaf  *leaf6[V]
 	pos   int
+}
+
+// end returns entry i's last address.
+func (l *leaf6[V]) end(i int) addr6 {
+	if p := l.plen[i]; p != wideLen {
+		return lastOf6(l.lo[i], p)
+	}
+	return l.wide[i]
+}
+
+// set stores entry i.
+func (l *leaf6[V]) set(i int, lo, hi addr6, v V) {
+	l.lo[i], l.vals[i] = lo, v
+	if p, ok := prefixLen6(lo, hi); ok {
+		l.plen[i] = p
+		return
+	}
+	l.plen[i] = wideLen
+	if l.wide == nil {
+		l.wide = new([leafCap6]addr6)
+	}
+	l.wide[i] = hi
+}
+
+// maxEnd returns the largest end in the leaf, which is not empty.
+func (l *leaf6[V]) maxEnd() addr6 { return l.bmax[(l.n-1)/8] }
+
+// maxEndThrough returns the largest end among entries 0 … j.
+func (l *leaf6[V]) maxEndThrough(j int) addr6 {
+	var m addr6
+	k := j / 8
+	if k > 0 {
+		m = l.bmax[k-1]
+	}
+	for i := k * 8; i <= j; i++ {
+		m = max6(m, l.end(i))
+	}
+	return m
+}
+
+// reaches reports whether an entry among 0 … j ends at or after a.
+func (l *leaf6[V]) reaches(j int, a addr6) bool {
+	k := j / 8
+	if k > 0 && !less6(l.bmax[k-1], a) {
+		return true
+	}
+	for i := k * 8; i <= j; i++ {
+		if !less6(l.end(i), a) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstReaching returns the first i whose entries 0 … i reach a (some ends
+// at or after a), or l.n.
+func (l *leaf6[V]) firstReaching(a addr6) int {
+	k := 0
+	for k*8 < l.n && less6(l.bmax[k], a) {
+		k++
+	}
+	for i := k * 8; i < l.n; i++ {
+		if !less6(l.end(i), a) {
+			return i
+		}
+	}
+	return l.n
+}
+
+// countKeyLE returns how many entries are ≤ (klo, khi), searching like
+// countKeyLE6.
+func (l *leaf6[V]) countKeyLE(klo, khi addr6) int {
+	c := countLE6(l.lo[:l.n], klo)
+	for c > 0 && l.lo[c-1] == klo && less6(khi, l.end(c-1)) {
+		c--
+	}
+	return c
+}
+
+// countKeyLT returns how many entries are < (klo, khi).
+func (l *leaf6[V]) countKeyLT(klo, khi addr6) int {
+	c := countLT6(l.lo[:l.n], klo)
+	for c < l.n && l.lo[c] == klo && less6(l.end(c), khi) {
+		c++
+	}
+	return c
 }
 
 // countLE6 returns how many a[i] ≤ x in the ascending a. It reads every
@@ -143,23 +236,24 @@ func firstGE6(a []addr6, x addr6) int {
 	return lastLT6(a, x) + 1
 }
 
-// fixPmax recomputes the running maxima from index from on, and solid.
+// fixPmax recomputes the block maxima from index from on, and solid.
 func (l *leaf6[V]) fixPmax(from int) {
+	k := from / 8
 	var m addr6
-	if from > 0 {
-		m = l.pmax[from-1]
+	if k > 0 {
+		m = l.bmax[k-1]
 	}
-	for i := from; i < l.n; i++ {
-		m = max6(m, l.hi[i])
-		l.pmax[i] = m
-	}
-	if l.hole < 0 || l.hole >= from { // a hole before from still stands
+	seek := l.hole < 0 || l.hole >= k*8 // a hole before the block still stands
+	if seek {
 		l.hole = -1
-		for i := max(from, 1); i < l.n; i++ {
-			if hole6(l.pmax[i-1], l.lo[i]) {
-				l.hole = i
-				break
-			}
+	}
+	for i := k * 8; i < l.n; i++ {
+		if seek && i > 0 && hole6(m, l.lo[i]) {
+			l.hole, seek = i, false
+		}
+		m = max6(m, l.end(i))
+		if i%8 == 7 || i == l.n-1 {
+			l.bmax[i/8] = m
 		}
 	}
 }
@@ -195,7 +289,7 @@ func (nd *inner6[V]) fixPmax(from int) {
 func (nd *inner6[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
+		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
 		return
 	}
 	c := nd.inners[i]
@@ -227,8 +321,14 @@ func moveInner6[V comparable](dst *inner6[V], at int, src *inner6[V], from, coun
 // moveLeaf6 copies count entries from src[from:] to dst[at:].
 func moveLeaf6[V comparable](dst *leaf6[V], at int, src *leaf6[V], from, count int) {
 	copy(dst.lo[at:at+count], src.lo[from:from+count])
-	copy(dst.hi[at:at+count], src.hi[from:from+count])
+	copy(dst.plen[at:at+count], src.plen[from:from+count])
 	copy(dst.vals[at:at+count], src.vals[from:from+count])
+	if src.wide != nil {
+		if dst.wide == nil {
+			dst.wide = new([leafCap6]addr6)
+		}
+		copy(dst.wide[at:at+count], src.wide[from:from+count])
+	}
 }
 
 // clearInner drops the child pointers in [from, to) so they can be collected.
@@ -240,7 +340,7 @@ func (nd *inner6[V]) clearInner(from, to int) {
 
 func (l *leaf6[V]) insertAt(pos int, lo, hi addr6, v V) {
 	moveLeaf6(l, pos+1, l, pos, l.n-pos)
-	l.lo[pos], l.hi[pos], l.vals[pos] = lo, hi, v
+	l.set(pos, lo, hi, v)
 	l.n++
 	l.fixPmax(pos)
 }
@@ -330,9 +430,9 @@ func (t *btree6[V]) descend(p *path6[V], lo, hi addr6, upper bool) {
 	}
 	l := p.leaf
 	if upper {
-		p.pos = countKeyLE6(l.lo[:l.n], l.hi[:l.n], lo, hi)
+		p.pos = l.countKeyLE(lo, hi)
 	} else {
-		p.pos = countKeyLT6(l.lo[:l.n], l.hi[:l.n], lo, hi)
+		p.pos = l.countKeyLT(lo, hi)
 	}
 }
 
@@ -422,7 +522,7 @@ func (t *btree6[V]) remove(lo, hi addr6, v V) bool {
 			continue
 		}
 		l := p.leaf
-		if l.lo[p.pos] != lo || l.hi[p.pos] != hi {
+		if l.lo[p.pos] != lo || l.end(p.pos) != hi {
 			return false
 		}
 		if l.vals[p.pos] == v {
@@ -577,7 +677,7 @@ func (t *btree6[V]) overlaps(a, b addr6) bool {
 		return false
 	}
 	j := countLE6(l.lo[:l.n], b) - 1
-	return j >= 0 && !less6(l.pmax[j], a)
+	return j >= 0 && l.reaches(j, a)
 }
 
 // maxEndUpTo returns the largest end among entries starting at or before b;
@@ -604,7 +704,7 @@ func (t *btree6[V]) maxEndUpTo(b addr6) (m addr6, ok bool) {
 		return m, false
 	}
 	if j := countLE6(l.lo[:l.n], b) - 1; j >= 0 {
-		m, ok = max6(m, l.pmax[j]), true
+		m, ok = max6(m, l.maxEndThrough(j)), true
 	}
 	return m, ok
 }
@@ -640,8 +740,8 @@ func (nd *inner6[V]) overlapping(h int, a, b addr6, yield func(lo, hi addr6, v V
 }
 
 func (l *leaf6[V]) overlapping(a, b addr6, yield func(lo, hi addr6, v V) bool) bool {
-	for i := firstGE6(l.pmax[:l.n], a); i < l.n && !less6(b, l.lo[i]); i++ {
-		if !less6(l.hi[i], a) && !yield(l.lo[i], l.hi[i], l.vals[i]) {
+	for i := l.firstReaching(a); i < l.n && !less6(b, l.lo[i]); i++ {
+		if hi := l.end(i); !less6(hi, a) && !yield(l.lo[i], hi, l.vals[i]) {
 			return false
 		}
 	}
@@ -675,7 +775,7 @@ func (t *btree6[V]) all(yield func(lo, hi addr6, v V) bool) bool {
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			if !yield(l.lo[i], l.hi[i], l.vals[i]) {
+			if !yield(l.lo[i], l.end(i), l.vals[i]) {
 				return false
 			}
 		}
@@ -691,10 +791,10 @@ func (t *btree6[V]) conflicts(yield func(xlo, xhi addr6, xv V, ylo, yhi addr6, y
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			xlo, xhi, xv := l.lo[i], l.hi[i], l.vals[i]
+			xlo, xhi, xv := l.lo[i], l.end(i), l.vals[i]
 			j := i + 1
 			for ; j < l.n && !less6(xhi, l.lo[j]); j++ {
-				if !yield(xlo, xhi, xv, l.lo[j], l.hi[j], l.vals[j]) {
+				if !yield(xlo, xhi, xv, l.lo[j], l.end(j), l.vals[j]) {
 					return false
 				}
 			}
@@ -706,7 +806,7 @@ func (t *btree6[V]) conflicts(yield func(xlo, xhi addr6, xv V, ylo, yhi addr6, y
 				m := q.leaf
 				k := 0
 				for ; k < m.n && !less6(xhi, m.lo[k]); k++ {
-					if !yield(xlo, xhi, xv, m.lo[k], m.hi[k], m.vals[k]) {
+					if !yield(xlo, xhi, xv, m.lo[k], m.end(k), m.vals[k]) {
 						return false
 					}
 				}
@@ -815,7 +915,7 @@ func (w *gapWalk6[V]) leaf(l *leaf6[V]) bool {
 		if less6(w.we, lo) {
 			return false
 		}
-		if !w.gap(lo) || !w.cover(l.hi[i]) {
+		if !w.gap(lo) || !w.cover(l.end(i)) {
 			return false
 		}
 	}
@@ -843,7 +943,8 @@ func (t *btree6[V]) build(n int, at func(i int) (lo, hi addr6, v V)) {
 		l := &leaves[li]
 		l.n = share(n, len(leaves), li)
 		for i := range l.n {
-			l.lo[i], l.hi[i], l.vals[i] = at(k)
+			lo, hi, v := at(k)
+			l.set(i, lo, hi, v)
 			k++
 		}
 		l.fixPmax(0)
@@ -910,22 +1011,23 @@ func (t *btree6[V]) check() error {
 				return fmt.Errorf("leaf with %d entries", l.n)
 			}
 			var m addr6
+			hole := -1
 			for i := range l.n {
-				if i > 0 && !keyLE6(l.lo[i-1], l.hi[i-1], l.lo[i], l.hi[i]) {
+				if i > 0 && !keyLE6(l.lo[i-1], l.end(i-1), l.lo[i], l.end(i)) {
 					return fmt.Errorf("leaf out of order at %d", i)
 				}
-				if less6(l.hi[i], l.lo[i]) {
+				if less6(l.end(i), l.lo[i]) {
 					return fmt.Errorf("reversed entry at %d", i)
 				}
-				m = max6(m, l.hi[i])
-				if l.pmax[i] != m {
-					return fmt.Errorf("leaf pmax wrong at %d", i)
+				if p := l.plen[i]; p != wideLen && p > bits6 {
+					return fmt.Errorf("prefix length %d at %d", p, i)
 				}
-			}
-			hole := -1
-			for i := 1; i < l.n && hole < 0; i++ {
-				if hole6(l.pmax[i-1], l.lo[i]) {
+				if i > 0 && hole < 0 && hole6(m, l.lo[i]) {
 					hole = i
+				}
+				m = max6(m, l.end(i))
+				if (i%8 == 7 || i == l.n-1) && l.bmax[i/8] != m {
+					return fmt.Errorf("leaf block maximum wrong at %d", i)
 				}
 			}
 			if l.hole != hole {
@@ -955,7 +1057,7 @@ func (t *btree6[V]) check() error {
 				if err := walk(0, c, nil, false); err != nil {
 					return err
 				}
-				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
+				lo, hi, mx, solid = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
 			} else {
 				c := nd.inners[i]
 				if err := walk(h-1, nil, c, false); err != nil {
@@ -999,7 +1101,7 @@ func (t *btree6[V]) check() error {
 		l := p.leaf
 		count += l.n
 		if i+1 < len(leaves) {
-			if r := leaves[i+1]; !keyLE6(l.lo[l.n-1], l.hi[l.n-1], r.lo[0], r.hi[0]) {
+			if r := leaves[i+1]; !keyLE6(l.lo[l.n-1], l.end(l.n-1), r.lo[0], r.end(0)) {
 				return fmt.Errorf("leaves %d and %d out of order", i, i+1)
 			}
 		}
@@ -1014,8 +1116,7 @@ func (t *btree6[V]) check() error {
 func (t *btree6[V]) clone() btree6[V] {
 	c := btree6[V]{height: t.height, n: t.n}
 	if t.rootLeaf != nil {
-		l := *t.rootLeaf
-		c.rootLeaf = &l
+		c.rootLeaf = t.rootLeaf.clone()
 	}
 	if t.rootInner != nil {
 		c.rootInner = t.rootInner.clone(t.height)
@@ -1027,11 +1128,19 @@ func (nd *inner6[V]) clone(h int) *inner6[V] {
 	c := *nd
 	for i := range nd.n {
 		if h == 1 {
-			l := *nd.leaves[i]
-			c.leaves[i] = &l
+			c.leaves[i] = nd.leaves[i].clone()
 		} else {
 			c.inners[i] = nd.inners[i].clone(h - 1)
 		}
+	}
+	return &c
+}
+
+func (l *leaf6[V]) clone() *leaf6[V] {
+	c := *l
+	if l.wide != nil {
+		w := *l.wide
+		c.wide = &w
 	}
 	return &c
 }

@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"net/netip"
 )
 
@@ -9,15 +10,36 @@ import (
 // a 24-byte netip.Addr.
 type addr4 = uint32
 
-// Node capacities for the IPv4 tree: a leaf slot is 12 bytes of keys plus the
-// value, so a leaf spans a few dozen cache lines and a 1e6-entry tree is
+// Node capacities for the IPv4 tree: a leaf slot is 5 bytes of key (start,
+// prefix length) plus the value, so a leaf spans a dozen cache lines and a 1e6-entry tree is
 // three levels deep.
 const (
 	leafCap4  = 64
 	innerCap4 = 64
 )
 
+// bits4 is the length of an IPv4 address in bits: the longest prefix.
+const bits4 = 32
+
+// wideLen marks, in a leaf's prefix lengths, an entry that is not a prefix:
+// its end is stored in full.
+const wideLen = 0xff
+
 func less4(a, b addr4) bool { return a < b }
+
+// lastOf4 returns the last address of the prefix lo/p; Go's shifts by the
+// address length and more yield 0, so p = 0 and p = 32 need no branch.
+func lastOf4(lo addr4, p uint8) addr4 { return lo | ^addr4(0)>>p }
+
+// prefixLen4 returns the length of the prefix whose addresses are exactly
+// [lo, hi], and false if the range is not a prefix; lo ≤ hi.
+func prefixLen4(lo, hi addr4) (uint8, bool) {
+	host := lo ^ hi
+	if host&(host+1) != 0 || lo&host != 0 {
+		return 0, false
+	}
+	return uint8(bits4 - bits.Len32(host)), true
+}
 
 func max4(a, b addr4) addr4 { return max(a, b) }
 

@@ -10,12 +10,41 @@ import (
 // instead of a 24-byte netip.Addr.
 type addr6 struct{ hi, lo uint64 }
 
-// Node capacities for the IPv6 tree: a leaf slot is 48 bytes of keys plus the
-// value, so leaves hold fewer entries than IPv4 leaves for a similar size.
+// Node capacities for the IPv6 tree: a leaf slot is 17 bytes of key (start,
+// prefix length) plus the value, so leaves hold fewer entries than IPv4
+// leaves for a similar size.
 const (
 	leafCap6  = 32
 	innerCap6 = 32
 )
+
+// bits6 is the length of an IPv6 address in bits: the longest prefix.
+const bits6 = 128
+
+// lastOf6 returns the last address of the prefix lo/p. Go's shifts by 64
+// and more yield 0, so only the lower half's shift needs bounding.
+func lastOf6(lo addr6, p uint8) addr6 {
+	return addr6{lo.hi | ^uint64(0)>>p, lo.lo | ^uint64(0)>>max(int(p)-64, 0)}
+}
+
+// prefixLen6 returns the length of the prefix whose addresses are exactly
+// [lo, hi], and false if the range is not a prefix; lo ≤ hi.
+func prefixLen6(lo, hi addr6) (uint8, bool) {
+	host := addr6{lo.hi ^ hi.hi, lo.lo ^ hi.lo}
+	if lo.hi&host.hi != 0 || lo.lo&host.lo != 0 {
+		return 0, false
+	}
+	if host.hi == 0 {
+		if host.lo&(host.lo+1) != 0 {
+			return 0, false
+		}
+		return uint8(bits6 - bits.Len64(host.lo)), true
+	}
+	if host.lo != ^uint64(0) || host.hi&(host.hi+1) != 0 {
+		return 0, false
+	}
+	return uint8(64 - bits.Len64(host.hi)), true
+}
 
 // less6 compares by subtracting with borrow, so searches compile to
 // conditional moves rather than unpredictable branches.
