@@ -207,6 +207,23 @@ const (
 	// another source. Error; source: cidrplan.
 	CodeAvoidCIDROverlapping Code = "AvoidCidrOverlapping"
 
+	// Ours: Azure Virtual Network Manager IPAM pools.
+
+	// CodeAVNMPrefixInUse: a plan range overlaps what an AVNM IPAM pool has
+	// allocated to something else, a child pool or a static CIDR. Error;
+	// source: articles/virtual-network-manager/concept-ip-address-management.md.
+	CodeAVNMPrefixInUse Code = "AvnmPrefixInUse"
+
+	// CodeAVNMPrefixOutsidePool: a VNet address prefix lies (partly) outside
+	// the prefixes of the AVNM IPAM pool that is the plan's space. Error;
+	// source: articles/virtual-network-manager/concept-ip-address-management.md.
+	CodeAVNMPrefixOutsidePool Code = "AvnmPrefixOutsidePool"
+
+	// CodeAVNMAllocationAssumed: a plan range lies in what an AVNM IPAM pool
+	// has in use and is taken as the pool's allocation to it, as the pool's
+	// usage names no resource. Info; source: cidrplan.
+	CodeAVNMAllocationAssumed Code = "AvnmAllocationAssumed"
+
 	// Ours: references and names.
 
 	// CodeUnknownVNet: a reference names no VNet of the plan. Error; source:

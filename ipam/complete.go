@@ -97,12 +97,21 @@ func completeFailed(err error, format string, args ...any) error {
 // a *[PlanError] wrapping [ErrInvalidPlan]. When a range cannot be filled
 // in, it returns the plan as far as it got with a *[CompleteError]
 // (wrapping ErrInvalidPlan and the cause). p is not modified.
-func (p *Plan) Complete() (*Plan, error) {
+func (p *Plan) Complete() (*Plan, error) { return p.CompleteWithin(nil) }
+
+// CompleteWithin is [Plan.Complete] with the new pod and service CIDRs
+// taken only inside within — the available prefixes of an address pool,
+// as package ipam/avnm gives them — at the lowest free address of the
+// first prefix of their family that holds them, without the preferred
+// defaults; a range another cluster may share is still shared. Subnets are
+// placed in their VNets as Complete places them. An empty within is
+// Complete.
+func (p *Plan) CompleteWithin(within []netip.Prefix) (*Plan, error) {
 	if p == nil {
 		return nil, completeFailed(nil, "nil plan")
 	}
 	q := p.Clone()
-	c := completer{plan: q}
+	c := completer{plan: q, within: within}
 	if err := c.nodeSubnetRefs(); err != nil {
 		return q.WithDefaults(), err
 	}
@@ -121,6 +130,7 @@ func (p *Plan) Complete() (*Plan, error) {
 
 type completer struct {
 	plan   *Plan
+	within []netip.Prefix             // where new pod and service CIDRs go; nil: private ranges
 	uses   *useIndex                  // during clusterRanges: the plan's ranges and the picks so far
 	picked map[pickKey][]netip.Prefix // shareable picks, for reuse by later clusters
 }
@@ -319,13 +329,13 @@ func (c *completer) clusterRanges() error {
 		}
 		dual := slices.Contains(np.IPFamilies, IPv6)
 		if np.UsesPodCIDR() && len(np.PodPrefixes()) == 0 {
-			v4, err := c.pick(kindPod, DefaultPodCIDR(), c.podBits(cl), ci, np.podCIDRReusable(), privateParentsV4()...)
+			v4, err := c.pick(kindPod, DefaultPodCIDR(), c.podBits(cl), ci, np.podCIDRReusable(), c.parents(privateParentsV4()...)...)
 			if err != nil {
 				return completeFailed(err, "cluster %q: pod CIDR", cl.Name)
 			}
 			np.PodCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(kindPod, DefaultPodCIDRv6(), 64, ci, np.podCIDRReusable(), ulaParent())
+				v6, err := c.pick(kindPod, DefaultPodCIDRv6(), 64, ci, np.podCIDRReusable(), c.parents(ulaParent())...)
 				if err != nil {
 					return completeFailed(err, "cluster %q: IPv6 pod CIDR", cl.Name)
 				}
@@ -334,13 +344,13 @@ func (c *completer) clusterRanges() error {
 			mirror(&np.PodCIDR, &np.PodCIDRs)
 		}
 		if len(np.ServicePrefixes()) == 0 {
-			v4, err := c.pick(kindService, DefaultServiceCIDR(), 16, ci, np.podCIDRReusable(), privateParentsV4()...)
+			v4, err := c.pick(kindService, DefaultServiceCIDR(), 16, ci, np.podCIDRReusable(), c.parents(privateParentsV4()...)...)
 			if err != nil {
 				return completeFailed(err, "cluster %q: service CIDR", cl.Name)
 			}
 			np.ServiceCIDRs = []netip.Prefix{v4}
 			if dual {
-				v6, err := c.pick(kindService, DefaultServiceCIDRv6(), 108, ci, np.podCIDRReusable(), ulaParent())
+				v6, err := c.pick(kindService, DefaultServiceCIDRv6(), 108, ci, np.podCIDRReusable(), c.parents(ulaParent())...)
 				if err != nil {
 					return completeFailed(err, "cluster %q: IPv6 service CIDR", cl.Name)
 				}
@@ -356,6 +366,21 @@ func (c *completer) clusterRanges() error {
 		}
 	}
 	return nil
+}
+
+// parents returns where a new pod or service CIDR goes: the prefixes of
+// c.within of the family of defaults, else defaults.
+func (c *completer) parents(defaults ...netip.Prefix) []netip.Prefix {
+	if c.within == nil {
+		return defaults
+	}
+	var out []netip.Prefix
+	for _, p := range c.within {
+		if p.Addr().Is4() == defaults[0].Addr().Is4() {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // ulaParent returns fd00::/8, where IPv6 pod and service ranges are
@@ -392,7 +417,7 @@ func (c *completer) pick(kind rangeKind, preferred netip.Prefix, l, cluster int,
 		return u.kind == kind && u.cluster != cluster && (kind == kindService || overlay && u.overlay)
 	}
 	var cands []netip.Prefix
-	if l <= preferred.Bits() {
+	if l <= preferred.Bits() && c.within == nil {
 		cands = append(cands, netip.PrefixFrom(preferred.Addr(), l).Masked())
 	}
 	for _, p := range c.picked[pickKey{kind, l, overlay || kind == kindService}] {

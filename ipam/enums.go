@@ -80,11 +80,15 @@ const (
 	SourceOnPremises Source = "onPremises"
 	SourceCluster    Source = "cluster"
 	SourceOther      Source = "other"
+	// SourceAVNMPool marks what an Azure Virtual Network Manager IPAM pool
+	// has in use for others: allocations that are not the plan's own,
+	// child pools, static CIDRs (see package ipam/avnm).
+	SourceAVNMPool Source = "avnmPool"
 )
 
 // UnmarshalText accepts the Source constants.
 func (s *Source) UnmarshalText(b []byte) error {
-	return setEnum(s, "source", b, SourcePeering, SourceOnPremises, SourceCluster, SourceOther)
+	return setEnum(s, "source", b, SourcePeering, SourceOnPremises, SourceCluster, SourceOther, SourceAVNMPool)
 }
 
 // IdentityType is the kind of a cluster's managed identity.

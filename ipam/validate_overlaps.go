@@ -90,7 +90,7 @@ func (c *conflictSet) classify(i, j int) {
 				b.describe(), a.describe())
 		}
 	case a.kind == kindVNet && b.kind == kindAvoid:
-		if a.prefix == b.prefix {
+		if a.prefix == b.prefix && b.avoid.Source != SourceAVNMPool {
 			c.allow(b, a, "the same network listed as a VNet and as a range to avoid (a peered hub)")
 			return
 		}
@@ -198,6 +198,8 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 		code = CodeVNetPeerCIDROverlapping
 	case SourceOnPremises:
 		code = CodeOnPremisesCIDROverlapping
+	case SourceAVNMPool:
+		code = CodeAVNMPrefixInUse
 	}
 	fix := "move it clear of " + av.prefix.String()
 	switch r.kind {

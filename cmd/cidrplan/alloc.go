@@ -46,7 +46,7 @@ cidrplan alloc --plan examples/plans/classic-cni.yaml --in-vnet prod-vnet --pref
 			var in allocInput
 			in.count = 1
 			f.prefixVar(&in.within, "within", "the range to allocate from")
-			f.stringVar(&in.avnm, "avnm", "FILE", "allocate from an AVNM IPAM pool: the JSON of az network manager ipam-pool get-pool-usage")
+			f.stringVar(&in.avnm, "avnm", "FILE", `allocate from an AVNM IPAM pool: the JSON of az network manager ipam-pool get-pool-usage ("-": standard input)`)
 			f.stringVar(&in.plan, "plan", "PLAN", "a plan whose ranges to stay clear of")
 			f.stringVar(&in.vnet, "in-vnet", "NAME", "allocate in this VNet of the --plan")
 			f.prefixesVar(&in.avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
@@ -134,7 +134,7 @@ func (in *allocInput) whereInPlan(e *env) error {
 // allocate checks the flags and allocates.
 func (in *allocInput) allocate(e *env) ([]netip.Prefix, error) {
 	if in.avnm != "" {
-		return in.allocateAVNM()
+		return in.allocateAVNM(e)
 	}
 	switch {
 	case in.vnet != "" && in.plan == "":

@@ -29,7 +29,7 @@ func TestAllocAVNMErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"no room", []string{"--prefix-length", "17", "--count", "3"}, exitFailure, "has room for only 1 free /17 prefix, not 3"},
+		{"no room", []string{"--prefix-length", "15", "--count", "2"}, exitFailure, "has room for only 1 free /15 prefix, not 2"},
 		{"with within", []string{"--prefix-length", "24", "--within", "10.0.0.0/8"}, exitUsage, "give --avnm alone"},
 		{"no length", nil, exitUsage, "missing --prefix-length"},
 	}

@@ -26,6 +26,10 @@ Instead of a PLAN file it can check what already exists: exports of clusters,
 VNets, on-premises ranges and Terraform state, read offline (see "cidrplan
 help import").
 
+With --avnm FILE (az network manager ipam-pool get-pool-usage) the pool is
+the space: a VNet prefix outside it and any range over what it has
+allocated to something else, a child pool or a static CIDR are errors.
+
 In CI, -o sarif writes SARIF 2.1.0 for code scanning (one rule per code, each
 result on the line of the plan that its field is on, or of the nearest key
 above it for a default) and -o github prints GitHub Actions workflow
@@ -51,11 +55,16 @@ cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports
 			var avoid []netip.Prefix
 			var output string
 			failOn := "error"
+			var avnmFile string
 			f.planSourceFlags(&src, e)
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
+			f.stringVar(&avnmFile, "avnm", "FILE", avnmUsage)
 			f.enumVar(&failOn, "fail-on", "the least severity that makes the exit status 1 (default error)", "error", "warning", "info")
 			f.outputVar(&output, formatTable, formatJSON, formatYAML, formatSARIF, formatGitHub)
 			return func(args []string) error {
+				if err := stdinOnce(src.stdinInputs(args, avnmFile)...); err != nil {
+					return err
+				}
 				p, name, where, err := src.loadLocated(e, args)
 				if err != nil {
 					return err
@@ -63,7 +72,10 @@ cidrplan check --aks examples/exports/hub-spoke/aks.json --vnet examples/exports
 				if len(avoid) > 0 {
 					p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "--avoid", Source: ipam.SourceOther, Prefixes: avoid})
 				}
-				fs := p.Validate()
+				fs, err := validateAVNM(e, avnmFile, p)
+				if err != nil {
+					return err
+				}
 				if err := writeFindings(e, output, name, fs, where); err != nil {
 					return err
 				}

@@ -22,6 +22,9 @@ VNet; clusters without a pod CIDR or service CIDR get ranges that overlap
 nothing (10.244.0.0/16 and 10.0.0.0/16 when those are free), with the DNS
 service IP at the service CIDR's .10 address. Every default is written out.
 Ranges the plan gives are kept as they are. PLAN "-" reads standard input.
+With --avnm FILE (az network manager ipam-pool get-pool-usage) new pod and
+service CIDRs come only from the pool's available prefixes, lowest first,
+and what the pool has in use for others joins the plan as ranges to avoid.
 
 Exits 1, still printing the plan, when the completed plan has errors (no
 room, or mistakes in the ranges given).`,
@@ -32,10 +35,15 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 		setup: func(f *flags, e *env) func([]string) error {
 			var avoid []netip.Prefix
 			var output string
+			var avnmFile string
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
+			f.stringVar(&avnmFile, "avnm", "FILE", avnmUsage)
 			f.outputVar(&output, formatYAML, formatJSON)
 			f.inputLimitVar(e)
 			return func(args []string) error {
+				if err := stdinOnce([2]string{"PLAN", args[0]}, [2]string{"--avnm", avnmFile}); err != nil {
+					return err
+				}
 				p, err := loadPlan(e, args[0])
 				if err != nil {
 					return err
@@ -43,7 +51,7 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 				if len(avoid) > 0 {
 					p.Avoid = append(p.Avoid, ipam.AvoidRange{Name: "--avoid", Source: ipam.SourceOther, Prefixes: avoid})
 				}
-				done, cerr := p.Complete()
+				done, cerr := completeAVNM(e, avnmFile, p)
 				if done != nil {
 					if err := planfile.Write(e.stdout, done, planfile.Format(output)); err != nil {
 						return err

@@ -22,6 +22,10 @@ default) is on the VNet AKS creates in its node resource group: given with
 the plan assumes what AKS is observed to create, aks-subnet 10.224.0.0/16 in
 10.224.0.0/12, and "cidrplan check" reports the assumption.
 
+With --avnm FILE (az network manager ipam-pool get-pool-usage) what the
+pool has in use for others joins the plan as ranges to avoid of source
+avnmPool.
+
 "cidrplan check" and "cidrplan map" take the same flags to work on exports
 directly.
 
@@ -42,11 +46,19 @@ cidrplan import --arm examples/exports/arm/main.json --parameters examples/expor
 		setup: func(f *flags, e *env) func([]string) error {
 			var src planSource
 			var output string
+			var avnmFile string
 			f.planSourceFlags(&src, e)
+			f.stringVar(&avnmFile, "avnm", "FILE", avnmUsage)
 			f.outputVar(&output, formatYAML, formatJSON)
 			return func(args []string) error {
+				if err := stdinOnce(src.stdinInputs(args, avnmFile)...); err != nil {
+					return err
+				}
 				p, _, err := src.load(e, args)
 				if err != nil {
+					return err
+				}
+				if p, err = importAVNM(e, avnmFile, p); err != nil {
 					return err
 				}
 				return planfile.Write(e.stdout, p, planfile.Format(output))

@@ -43,6 +43,16 @@ func (u *Usage) InUse() []netipx.IPRange {
 	return s.Ranges()
 }
 
+// Free returns the pool's available prefixes in the order they are
+// allocated from: IPv4 before IPv6, lowest address first.
+func (u *Usage) Free() []netip.Prefix {
+	out := slices.Clone(u.AvailableAddressPrefixes)
+	slices.SortFunc(out, func(a, b netip.Prefix) int {
+		return cmp.Or(cmp.Compare(a.Addr().BitLen(), b.Addr().BitLen()), a.Addr().Compare(b.Addr()))
+	})
+	return out
+}
+
 // Allocate returns the count lowest free prefixes of length bits inside the
 // pool's available prefixes, clear of the pool's ranges in use ([Usage.InUse])
 // and of used: first fit, lowest address first, IPv4 before IPv6. It takes
@@ -53,10 +63,7 @@ func (u *Usage) Allocate(bits, count int, used ...netipx.IPRange) ([]netip.Prefi
 	if count < 1 {
 		return nil, fmt.Errorf("avnm: count %d: %w", count, ipam.ErrBadAllocRequest)
 	}
-	parents := slices.Clone(u.AvailableAddressPrefixes)
-	slices.SortFunc(parents, func(a, b netip.Prefix) int {
-		return cmp.Or(cmp.Compare(a.Addr().BitLen(), b.Addr().BitLen()), a.Addr().Compare(b.Addr()))
-	})
+	parents := u.Free()
 	taken := slices.Concat(u.InUse(), used)
 	var out []netip.Prefix
 	for _, parent := range parents {

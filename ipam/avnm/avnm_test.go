@@ -74,6 +74,8 @@ func TestParseUsageErrors(t *testing.T) {
 		{"host bits", `{"addressPrefixes": ["10.0.0.1/16"]}`, "addressPrefixes[0]", ipam.ErrHostBits},
 		{"malformed prefix", `{"addressPrefixes": ["10.0.0.0/16"], "reservedAddressPrefixes": ["nope"]}`, "reservedAddressPrefixes[0]", ipam.ErrInvalidPrefix},
 		{"4in6", `{"addressPrefixes": ["::ffff:10.0.0.0/112"]}`, "addressPrefixes[0]", ipam.Err4in6},
+		{"child pools as IDs", `{"addressPrefixes": ["10.0.0.0/16"], "childPools": ["/x"]}`, "childPools", avnm.ErrSyntax},
+		{"child pool host bits", `{"addressPrefixes": ["10.0.0.0/16"], "childPools": [{"resourceId": "/x", "addressPrefixes": ["10.0.0.1/24"]}]}`, "childPools[0].addressPrefixes[0]", ipam.ErrHostBits},
 		{"bad count", `{"addressPrefixes": ["10.0.0.0/16"], "totalNumberOfIPAddresses": "-1"}`, "totalNumberOfIPAddresses", sizing.ErrCount},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,10 @@
 // pool's address prefixes are the space, its allocated and reserved
 // prefixes are in use, and new ranges come only from its available
 // prefixes, first fit, lowest address first (as ipam's allocator does).
+// [Usage.Join] relates a usage to a plan: what the pool has in use for
+// others joins the plan as ranges to avoid, and the pool's space and the
+// plan's own allocations go to [ipam.Plan.CheckPool];
+// [ipam.Plan.CompleteWithin] completes a plan in [Usage.Free].
 //
 // # Errors
 //

@@ -28,8 +28,16 @@ type Usage struct {
 	NumberOfAllocatedIPAddresses sizing.Count `json:"numberOfAllocatedIPAddresses"`
 	NumberOfReservedIPAddresses  sizing.Count `json:"numberOfReservedIPAddresses"`
 	NumberOfAvailableIPAddresses sizing.Count `json:"numberOfAvailableIPAddresses"`
-	// ChildPools are the resource IDs of the pool's child pools.
-	ChildPools []string `json:"childPools"`
+	// ChildPools are the pool's child pools, the only allocations the
+	// usage names by resource ID.
+	ChildPools []Resource `json:"childPools"`
+}
+
+// Resource is a resource the pool names, with az's keys: its resource ID
+// and its address prefixes.
+type Resource struct {
+	ID              string         `json:"resourceId"`
+	AddressPrefixes []netip.Prefix `json:"addressPrefixes"`
 }
 
 // ErrSyntax matches a usage file that is not a JSON object of the
@@ -106,8 +114,23 @@ func ParseUsage(data []byte, name string) (*Usage, error) {
 		}
 	}
 	if v, ok := raw["childPools"]; ok {
-		if err := json.Unmarshal(v, &u.ChildPools); err != nil {
-			return nil, &Error{File: name, Key: "childPools", Err: fmt.Errorf("%w: want a list of resource IDs", ErrSyntax)}
+		var children []struct {
+			ID       string   `json:"resourceId"`
+			Prefixes []string `json:"addressPrefixes"`
+		}
+		if err := json.Unmarshal(v, &children); err != nil {
+			return nil, &Error{File: name, Key: "childPools", Err: fmt.Errorf("%w: want a list of objects with resourceId and addressPrefixes", ErrSyntax)}
+		}
+		for i, c := range children {
+			r := Resource{ID: c.ID}
+			for j, s := range c.Prefixes {
+				p, err := ipam.ParsePrefix(s)
+				if err != nil {
+					return nil, &Error{File: name, Key: fmt.Sprintf("childPools[%d].addressPrefixes[%d]", i, j), Err: err}
+				}
+				r.AddressPrefixes = append(r.AddressPrefixes, p)
+			}
+			u.ChildPools = append(u.ChildPools, r)
 		}
 	}
 	if len(u.AddressPrefixes) == 0 {

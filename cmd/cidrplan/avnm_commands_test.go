@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
+)
+
+const (
+	examplePool  = "../../examples/avnm/pool-usage.json"
+	exampleSpoke = "../../examples/avnm/spoke.yaml"
+)
+
+// check --avnm: the pool's findings join the plan's; a plan outside the
+// pool and over its allocations fails.
+func TestCheckAVNM(t *testing.T) {
+	stdout, stderr, code := cli(t, "check", "../../examples/plans/overlay-cilium.yaml", "--avnm", examplePool, "-o", "json")
+	if code != exitFailure || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var got findingsResult
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, f := range got.Findings {
+		codes = append(codes, string(f.Code)+" "+f.Field)
+	}
+	want := []string{
+		"AvnmPrefixInUse clusters[platform].networkProfile.serviceCidr",
+		"AvnmPrefixOutsidePool vnets[platform-vnet].addressSpace[0]",
+	}
+	if diff := cmp.Diff(want, codes); diff != "" {
+		t.Errorf("findings (-want +got)\n%s", diff)
+	}
+}
+
+// complete --avnm takes the new pod and service CIDRs from the pool, lowest
+// first, and the completed plan checks clean against it.
+func TestCompleteAVNM(t *testing.T) {
+	stdout, stderr, code := cli(t, "complete", exampleSpoke, "--avnm", examplePool)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	p, err := planfile.Parse([]byte(stdout), "completed.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	np := p.Clusters[0].NetworkProfile
+	if got := []string{np.PodCIDR.String(), np.ServiceCIDR.String()}; !cmp.Equal(got, []string{"10.1.0.0/16", "10.2.0.0/16"}) {
+		t.Errorf("pod and service CIDRs %v, want 10.1.0.0/16 and 10.2.0.0/16 (the pool's lowest free /16s)", got)
+	}
+	for _, a := range p.Avoid {
+		if a.Source != ipam.SourceAVNMPool {
+			t.Errorf("avoid range %q of source %s", a.Name, a.Source)
+		}
+	}
+	done := t.TempDir() + "/done.yaml"
+	if err := os.WriteFile(done, []byte(stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code = cli(t, "check", done, "--avnm", examplePool, "-o", "json")
+	if code != exitOK || stdout != "{\n  \"findings\": []\n}\n" {
+		t.Errorf("check of the completed plan: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// import --avnm: what the pool has in use for others joins the plan as
+// ranges to avoid of source avnmPool.
+func TestImportAVNM(t *testing.T) {
+	stdout, stderr, code := cli(t, "import", "--aks", "../../examples/exports/hub-spoke/aks.json",
+		"--vnet", "../../examples/exports/hub-spoke/vnet-spoke.json", "--avnm", examplePool)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	p, err := planfile.Parse([]byte(stdout), "imported.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range p.Avoid {
+		if a.Source == ipam.SourceAVNMPool {
+			got = append(got, a.Name)
+		}
+	}
+	want := []string{"../../examples/avnm/pool-usage.json: allocated", "../../examples/avnm/pool-usage.json: static CIDRs"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("avoid ranges (-want +got)\n%s", diff)
+	}
+}
+
+// --avnm - reads the pool from standard input, once.
+func TestAVNMStdin(t *testing.T) {
+	pool, err := os.ReadFile(examplePool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOut, _, wantCode := cli(t, "complete", exampleSpoke, "--avnm", examplePool)
+	var out, errb bytes.Buffer
+	code := runIO([]string{"complete", exampleSpoke, "--avnm", "-"}, bytes.NewReader(pool), &out, &errb)
+	got := strings.ReplaceAll(out.String(), "stdin", examplePool)
+	if code != wantCode || got != wantOut {
+		t.Errorf("--avnm -: exit %d, stderr %q, stdout (-file +stdin)\n%s", code, errb.String(), cmp.Diff(wantOut, got))
+	}
+	for _, args := range [][]string{
+		{"complete", "-", "--avnm", "-"},
+		{"check", "-", "--avnm", "-"},
+		{"check", "--aks", "-", "--avnm", "-"},
+		{"import", "--vnet", "-", "--avnm", "-"},
+		{"alloc", "--avnm", "-", "--plan", "-", "--prefix-length", "24"},
+	} {
+		var out, errb bytes.Buffer
+		code := runIO(args, bytes.NewReader(pool), &out, &errb)
+		if args[0] == "alloc" {
+			wantOneLineError(t, out.String(), errb.String(), code, exitUsage, "give --avnm alone")
+			continue
+		}
+		wantOneLineError(t, out.String(), errb.String(), code, exitUsage, "standard input can be read once")
+	}
+}
+
+func TestAVNMErrors(t *testing.T) {
+	bad := t.TempDir() + "/bad.json"
+	if err := os.WriteFile(bad, []byte(`{"addressPrefixes": ["10.0.0.0/16"], "childPools": ["x"]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{{"check", exampleSpoke}, {"complete", exampleSpoke}, {"import", "--vnet", "../../examples/exports/hub-spoke/vnet-spoke.json"}} {
+		stdout, stderr, code := cli(t, append(cmd, "--avnm", bad)...)
+		wantOneLineError(t, stdout, stderr, code, exitUsage, "childPools: malformed pool usage: want a list of objects with resourceId and addressPrefixes")
+		stdout, stderr, code = cli(t, append(cmd, "--avnm", "nope.json")...)
+		wantOneLineError(t, stdout, stderr, code, exitUsage, `--avnm "nope.json": no such file`)
+	}
+}
