@@ -82,7 +82,7 @@ func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
 type ParseError struct {
 	File string // the name given to planfile.Parse or the path given to planfile.Load
 	Line int    // 1-based; 0 when unknown
-	Path string // the key path, e.g. clusters[0].networkProfile.serviceCidr
+	Path string // the key path, e.g. clusters[prod].networkProfile.serviceCidr (list entries by name, else index)
 	Err  error
 }
 
@@ -90,7 +90,7 @@ type ParseError struct {
 func (e *ParseError) Error() string { return "ipam: " + e.Message() }
 
 // Message is the error without the package name, for a front end that
-// names itself: `plan.yaml:4: clusters[0].networkProfile.serviceCidr:
+// names itself: `plan.yaml:4: clusters[prod].networkProfile.serviceCidr:
 // prefix "10.2.0.1/24": host bits set (want 10.2.0.0/24)
 // (CidrStringParseError)`. The cause names no package (the sentinels
 // ErrSyntax, ErrUnknownField and ErrInvalidValue, an *EnumError and the

@@ -201,9 +201,9 @@ clusters:
 	}
 	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
 	want := []string{
-		"cidrplan check: " + path + ":3: vnets[0].addressSpace[0]: ",
-		"cidrplan check: " + path + ":7: clusters[0].networkProfile.serviceCidr: ",
-		"cidrplan check: " + path + ":10: clusters[0].agentPoolProfiles[0].vnetSubent: unknown field",
+		"cidrplan check: " + path + ":3: vnets[hub].addressSpace[0]: ",
+		"cidrplan check: " + path + ":7: clusters[a].networkProfile.serviceCidr: ",
+		"cidrplan check: " + path + ":10: clusters[a].agentPoolProfiles[sys].vnetSubent: unknown field",
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(want), errs)

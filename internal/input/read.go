@@ -61,7 +61,11 @@ func ReadFrom(r io.Reader, name string, limit, sizeHint int64) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if sizeHint > 0 {
-		buf.Grow(int(min(sizeHint, limit) + 1))
+		// bytes.Buffer.ReadFrom grows the buffer whenever less than
+		// MinRead bytes are free, even at the end: room for that too keeps
+		// a file of the expected size from being copied into a buffer
+		// twice its size.
+		buf.Grow(int(min(sizeHint, limit)) + bytes.MinRead)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {

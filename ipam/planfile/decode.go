@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"errors"
 	"fmt"
+	"maps"
 	"net/netip"
 	"reflect"
 	"slices"
@@ -17,16 +18,20 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// decoder maps YAML nodes onto ipam.Plan values by the fields' json names.
-// An error in one value does not stop it: the value is left unset, the
-// error kept, and decoding goes on with the next entry or key, so one pass
-// reports every independent mistake (up to ipam.MaxInputErrors).
+// decoder maps the values of a source onto ipam.Plan values by the
+// fields' json names. An error in one value does not stop it: the value is
+// left unset, the error kept, and decoding goes on with the next entry or
+// key, so one pass reports every independent mistake (up to
+// ipam.MaxInputErrors).
 type decoder struct {
-	file   string
-	budget int // nodes left to visit; bounds alias expansion
-	fields map[reflect.Type]map[string]field
-	errs   []error
-	stop   bool // the budget or ipam.MaxInputErrors is spent: decode no further
+	file  string
+	src   source
+	types map[reflect.Type]*typeInfo
+	// scratch holds lists for decodeSlice to reuse, by type.
+	scratch map[reflect.Type][]reflect.Value
+	errs    []error
+	steps   []pathStep // see path
+	stop    bool       // ipam.MaxInputErrors or the alias budget is spent: decode no further
 }
 
 // errStop ends decoding once the budget or ipam.MaxInputErrors is spent; the errors
@@ -66,12 +71,26 @@ func lineOf(err error) int {
 	return 0
 }
 
-func (d *decoder) fail(n *yaml.Node, path string, err error) error {
-	return &ipam.ParseError{File: d.file, Line: n.Line, Path: path, Err: err}
+func (d *decoder) fail(line int, p path, err error) error {
+	return &ipam.ParseError{File: d.file, Line: line, Path: d.pathString(p), Err: err}
 }
 
-func (d *decoder) invalid(n *yaml.Node, path, format string, args ...any) error {
-	return d.fail(n, path, fmt.Errorf("%w: "+format, append([]any{ipam.ErrInvalidValue}, args...)...))
+func (d *decoder) invalid(line int, p path, format string, args ...any) error {
+	return d.fail(line, p, fmt.Errorf("%w: "+format, append([]any{ipam.ErrInvalidValue}, args...)...))
+}
+
+// skipValue reads past the next value (of a key whose value is not wanted).
+func (d *decoder) skipValue() {
+	if v := d.src.next(); v.entered {
+		d.src.skip()
+	}
+}
+
+// leave reads past the rest of v when next entered it.
+func (d *decoder) leave(v value) {
+	if v.entered {
+		d.src.skip()
+	}
 }
 
 var (
@@ -80,25 +99,101 @@ var (
 	unmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
-// decode stores n into v; path is n's key path and tag the field's cidr tag.
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error {
-	if d.budget--; d.budget < 0 {
-		d.stop = true
-		return d.fail(n, path, fmt.Errorf("%w: document too large (alias expansion)", ipam.ErrSyntax))
+// typeInfo is what the decoder needs to know of a Go type, found once.
+type typeInfo struct {
+	kind    decodeKind
+	enumKey string   // a string enumeration's key (enumOf)
+	allowed []string // its spellings
+	fields  map[string]field
+	byAt    []field  // the fields by field.at
+	names   []string // the fields' json names, sorted (for suggest)
+	name    []int    // a struct's field "name" of kind string, or nil
+	// byKey caches a JSON key's field by its value.key: 0 not looked up,
+	// -1 no field, else field.at+1.
+	byKey []int
+}
+
+type decodeKind uint8
+
+const (
+	kindOther decodeKind = iota
+	kindPrefix
+	kindAddr
+	kindText
+	kindString
+	kindInt
+	kindBool
+	kindSlice
+	kindMap
+	kindStruct
+)
+
+func (d *decoder) info(t reflect.Type) *typeInfo {
+	if ti := d.types[t]; ti != nil {
+		return ti
 	}
-	if n.Kind == yaml.AliasNode {
-		if n.Alias == nil {
-			return d.fail(n, path, fmt.Errorf("%w: unknown alias", ipam.ErrSyntax))
+	ti := &typeInfo{}
+	switch {
+	case t == prefixType:
+		ti.kind = kindPrefix
+	case t == addrType:
+		ti.kind = kindAddr
+	case reflect.PointerTo(t).Implements(unmarshalType):
+		ti.kind = kindText
+	default:
+		switch t.Kind() {
+		case reflect.String:
+			ti.kind = kindString
+			ti.enumKey, ti.allowed, _ = enumOf(t)
+		case reflect.Int:
+			ti.kind = kindInt
+		case reflect.Bool:
+			ti.kind = kindBool
+		case reflect.Slice:
+			ti.kind = kindSlice
+		case reflect.Map:
+			ti.kind = kindMap
+		case reflect.Struct:
+			ti.kind = kindStruct
+			ti.fields = fieldsOf(t)
+			if len(ti.fields) > 128 {
+				panic(fmt.Sprintf("planfile: %s has more than 128 fields", t))
+			}
+			ti.byAt = make([]field, len(ti.fields))
+			for k, f := range ti.fields {
+				ti.byAt[f.at] = f
+				ti.names = append(ti.names, k)
+				if k == "name" && t.FieldByIndex(f.index).Type.Kind() == reflect.String {
+					ti.name = f.index
+				}
+			}
+			slices.Sort(ti.names)
 		}
-		return d.decode(n.Alias, v, path, tag)
 	}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if d.types == nil {
+		d.types = make(map[reflect.Type]*typeInfo)
+	}
+	d.types[t] = ti
+	return ti
+}
+
+// decode stores the value whose header is h into v; p is its key path
+// and tag the field's cidr tag.
+func (d *decoder) decode(h value, v reflect.Value, p path, tag string) error {
+	if h.bad != "" {
+		if h.stop {
+			d.stop = true
+		}
+		return d.fail(h.line, p, fmt.Errorf("%w: %s", ipam.ErrSyntax, h.bad))
+	}
+	if h.isNull() {
 		return nil // absent
 	}
 	t := v.Type()
-	switch {
-	case t == prefixType:
-		s, err := d.scalar(n, path, "a CIDR")
+	ti := d.info(t)
+	switch ti.kind {
+	case kindPrefix:
+		s, err := d.scalar(h, p, "a CIDR")
 		if err != nil {
 			return err
 		}
@@ -106,100 +201,91 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, tag string) error 
 		if tag == "address" {
 			parse = cidr.ParseAddrPrefix
 		}
-		p, err := parse(s)
+		pf, err := parse(s)
 		if err != nil {
-			return d.fail(n, path, err)
+			return d.fail(h.line, p, err)
 		}
-		v.Set(reflect.ValueOf(p))
-		return nil
-	case t == addrType:
-		s, err := d.scalar(n, path, "an IP address")
+		v.Set(reflect.ValueOf(pf))
+	case kindAddr:
+		s, err := d.scalar(h, p, "an IP address")
 		if err != nil {
 			return err
 		}
 		a, err := ipam.ParseAddr(s)
 		if err != nil {
-			return d.fail(n, path, err)
+			return d.fail(h.line, p, err)
 		}
 		v.Set(reflect.ValueOf(a))
-		return nil
-	case reflect.PointerTo(t).Implements(unmarshalType):
-		s, err := d.scalar(n, path, "a string")
-		if err != nil {
+	case kindText:
+		if err := d.scalarKind(h, p, "a string"); err != nil {
 			return err
 		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(h.bytes()); err != nil {
 			if !errors.Is(err, ipam.ErrInvalidValue) {
 				err = fmt.Errorf("%w: %w", ipam.ErrInvalidValue, err)
 			}
-			return d.fail(n, path, err)
+			return d.fail(h.line, p, err)
 		}
-		return nil
-	}
-	switch t.Kind() {
-	case reflect.String:
-		s, err := d.scalar(n, path, "a string")
-		if err != nil {
+		if v.Kind() == reflect.String && h.is(v.String()) {
+			v.SetString(d.src.retain(h)) // one copy of every spelling
+		}
+	case kindString:
+		if err := d.scalarKind(h, p, "a string"); err != nil {
 			return err
 		}
-		if key, allowed, ok := enumOf(t); ok && !slices.Contains(allowed, s) {
-			return d.fail(n, path, &ipam.EnumError{Key: key, Value: s, Allowed: allowed})
+		s := d.src.retain(h)
+		if ti.allowed != nil && !slices.Contains(ti.allowed, s) {
+			return d.fail(h.line, p, &ipam.EnumError{Key: ti.enumKey, Value: s, Allowed: ti.allowed})
 		}
 		if why := printable.Problem(s); why != "" {
-			return d.invalid(n, path, "%q: names and references may not hold %s", s, why)
+			return d.invalid(h.line, p, "%q: names and references may not hold %s", s, why)
 		}
 		v.SetString(s)
-	case reflect.Int:
-		s, err := d.scalar(n, path, "an integer")
-		if err != nil {
+	case kindInt:
+		if err := d.scalarKind(h, p, "an integer"); err != nil {
 			return err
 		}
-		i, err := strconv.Atoi(s)
-		if err != nil || n.Tag != "!!int" {
-			return d.invalid(n, path, "%q: want an integer", s)
+		i, err := strconv.Atoi(string(h.bytes()))
+		if err != nil || h.tag != "!!int" {
+			return d.invalid(h.line, p, "%q: want an integer", h.str())
 		}
 		v.SetInt(int64(i))
-	case reflect.Bool:
-		s, err := d.scalar(n, path, "true or false")
-		if err != nil {
+	case kindBool:
+		if err := d.scalarKind(h, p, "true or false"); err != nil {
 			return err
 		}
-		if s != "true" && s != "false" {
-			return d.invalid(n, path, "%q: want true or false", s)
+		if !h.is("true") && !h.is("false") {
+			return d.invalid(h.line, p, "%q: want true or false", h.str())
 		}
-		v.SetBool(s == "true")
-	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			return d.invalid(n, path, "want a list")
-		}
-		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
-		for i, item := range n.Content {
-			var err error
-			if r := resolveAlias(item); r.Kind == yaml.ScalarNode && r.Tag == "!!null" {
-				err = d.invalid(item, path+"["+strconv.Itoa(i)+"]", "empty list entry")
-			} else {
-				err = d.decode(item, s.Index(i), path+"["+strconv.Itoa(i)+"]", tag)
-			}
-			if err := d.keep(err); err != nil {
-				return err
-			}
-		}
-		v.Set(s)
-	case reflect.Map:
-		return d.decodeMap(n, v, path)
-	case reflect.Struct:
-		return d.decodeStruct(n, v, path)
+		v.SetBool(h.is("true"))
+	case kindSlice:
+		return d.decodeSlice(h, v, p, tag)
+	case kindMap:
+		return d.decodeMap(h, v, p)
+	case kindStruct:
+		return d.decodeStruct(h, v, p)
 	default:
-		return d.invalid(n, path, "unsupported field type %s", t)
+		d.leave(h)
+		return d.invalid(h.line, p, "unsupported field type %s", t)
 	}
 	return nil
 }
 
-func (d *decoder) scalar(n *yaml.Node, path, want string) (string, error) {
-	if n.Kind != yaml.ScalarNode {
-		return "", d.invalid(n, path, "want %s, not a %s", want, kindName(n.Kind))
+// scalar returns the text of h, a scalar, else an error naming want.
+func (d *decoder) scalar(h value, p path, want string) (string, error) {
+	if err := d.scalarKind(h, p, want); err != nil {
+		return "", err
 	}
-	return n.Value, nil
+	return h.str(), nil
+}
+
+// scalarKind is nil when h is a scalar, else an error naming want.
+func (d *decoder) scalarKind(h value, p path, want string) error {
+	if h.kind != yaml.ScalarNode {
+		d.leave(h)
+		return d.invalid(h.line, p, "want %s, not a %s", want, kindName(h.kind))
+	}
+	return nil
 }
 
 func kindName(k yaml.Kind) string {
@@ -212,24 +298,106 @@ func kindName(k yaml.Kind) string {
 	return "value"
 }
 
-func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) error {
-	if n.Kind != yaml.MappingNode {
-		return d.invalid(n, path, "want a mapping")
+func (d *decoder) decodeSlice(h value, v reflect.Value, p path, tag string) error {
+	if h.kind != yaml.SequenceNode {
+		d.leave(h)
+		return d.invalid(h.line, p, "want a list")
 	}
 	t := v.Type()
-	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		kn, vn := n.Content[i], n.Content[i+1]
-		key := reflect.New(t.Key()).Elem()
-		err := d.decode(kn, key, path, "")
-		if err == nil && m.MapIndex(key).IsValid() {
-			err = d.fail(kn, path+"."+kn.Value, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, kn.Value))
+	var s reflect.Value
+	if h.node != nil {
+		n := len(h.node.Content)
+		s = reflect.MakeSlice(t, n, n)
+	} else {
+		// The length is known at the end: entries go to a scratch list,
+		// reused through the document, then into a list of their number.
+		s = d.takeScratch(t)
+		defer d.putScratch(t, s)
+	}
+	elem := d.info(t.Elem())
+	for i := 0; d.src.more(); i++ {
+		at := d.enter(p, pathStep{kind: pathIndex, index: i})
+		if h.node == nil {
+			if i >= s.Cap() {
+				s.Grow(1)
+			}
+			s.SetLen(i + 1)
+			s.Index(i).SetZero()
 		}
-		val := reflect.New(t.Elem()).Elem()
+		item := s.Index(i)
+		ih := d.src.next()
+		first := len(d.errs)
+		var err error
+		if ih.isNull() {
+			err = d.invalid(ih.aliasLine, at, "empty list entry")
+		} else {
+			err = d.decode(ih, item, at, tag)
+		}
+		err = d.keep(err)
+		if elem.name != nil {
+			d.nameEntries(d.errs[first:], at, item.FieldByIndex(elem.name).String())
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if h.node == nil {
+		exact := reflect.MakeSlice(t, s.Len(), s.Len())
+		reflect.Copy(exact, s)
+		s = exact
+	}
+	v.Set(s)
+	return nil
+}
+
+// takeScratch returns an empty settable list of type t for decodeSlice to
+// grow (putScratch gives it back).
+func (d *decoder) takeScratch(t reflect.Type) reflect.Value {
+	if l := d.scratch[t]; len(l) > 0 {
+		s := l[len(l)-1]
+		d.scratch[t] = l[:len(l)-1]
+		s.SetLen(0)
+		return s
+	}
+	return reflect.New(t).Elem()
+}
+
+func (d *decoder) putScratch(t reflect.Type, s reflect.Value) {
+	if d.scratch == nil {
+		d.scratch = make(map[reflect.Type][]reflect.Value)
+	}
+	d.scratch[t] = append(d.scratch[t], s)
+}
+
+func (d *decoder) decodeMap(h value, v reflect.Value, p path) error {
+	if h.kind != yaml.MappingNode {
+		d.leave(h)
+		return d.invalid(h.line, p, "want a mapping")
+	}
+	t := v.Type()
+	m := reflect.MakeMap(t)
+	for {
+		kh, ok := d.src.key()
+		if !ok {
+			break
+		}
+		if kh.kind == yaml.AliasNode { // a key is decoded as any value: aliases are followed
+			n := resolveAlias(kh.node)
+			kh = value{kind: n.Kind, tag: n.Tag, text: n.Value, line: n.Line, aliasLine: n.Line, node: n}
+		}
+		key := reflect.New(t.Key()).Elem()
+		err := d.decode(kh, key, p, "")
+		at := d.enter(p, pathStep{kind: pathMapKey, key: kh.str()})
+		if err == nil && m.MapIndex(key).IsValid() {
+			err = d.fail(kh.line, at, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, kh.str()))
+		}
 		if err == nil {
-			if err = d.decode(vn, val, path+"."+kn.Value, ""); err == nil {
+			val := reflect.New(t.Elem()).Elem()
+			if err = d.decode(d.src.next(), val, at, ""); err == nil {
 				m.SetMapIndex(key, val)
 			}
+		} else {
+			d.skipValue()
 		}
 		if err := d.keep(err); err != nil {
 			return err
@@ -244,6 +412,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) error {
 type field struct {
 	index []int
 	tag   string // the cidr tag
+	at    int    // its number, for the set of keys seen
 }
 
 func fieldsOf(t reflect.Type) map[string]field {
@@ -267,59 +436,96 @@ func fieldsOf(t reflect.Type) map[string]field {
 		}
 		out[name] = field{index: []int{i}, tag: f.Tag.Get("cidr")}
 	}
+	for i, k := range slices.Sorted(maps.Keys(out)) {
+		f := out[k]
+		f.at = i
+		out[k] = f
+	}
 	return out
 }
 
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error {
-	if n.Kind != yaml.MappingNode {
-		return d.invalid(n, path, "want a mapping, not a %s", kindName(n.Kind))
+// seenSet is the set of a struct's fields a mapping has set.
+type seenSet [2]uint64
+
+func (s *seenSet) add(i int) (added bool) {
+	w, b := i/64, uint64(1)<<(i%64)
+	if s[w]&b != 0 {
+		return false
 	}
-	fields := d.fields[v.Type()]
-	if fields == nil {
-		if d.fields == nil {
-			d.fields = make(map[reflect.Type]map[string]field)
-		}
-		fields = fieldsOf(v.Type())
-		d.fields[v.Type()] = fields
+	s[w] |= b
+	return true
+}
+
+func (d *decoder) decodeStruct(h value, v reflect.Value, p path) error {
+	if h.kind != yaml.MappingNode {
+		d.leave(h)
+		return d.invalid(h.line, p, "want a mapping, not a %s", kindName(h.kind))
 	}
+	ti := d.info(v.Type())
 	// YAML merge keys (<<: *base) apply first; keys written out override.
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if kn, vn := n.Content[i], resolveAlias(n.Content[i+1]); kn.Tag == "!!merge" {
-			srcs := []*yaml.Node{vn}
-			if vn.Kind == yaml.SequenceNode {
-				srcs = vn.Content
-			}
-			for _, src := range srcs {
-				if err := d.keep(d.decodeStruct(resolveAlias(src), v, path)); err != nil {
-					return err
+	if n := h.node; n != nil {
+		ns := d.src.(*nodeSource)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if kn, vn := n.Content[i], resolveAlias(n.Content[i+1]); kn.Tag == "!!merge" {
+				srcs := []*yaml.Node{vn}
+				if vn.Kind == yaml.SequenceNode {
+					srcs = vn.Content
+				}
+				for _, src := range srcs {
+					src = resolveAlias(src)
+					if err := d.keep(d.decodeStruct(ns.open(src, src.Line), v, p)); err != nil {
+						return err
+					}
 				}
 			}
 		}
 	}
-	seen := make(map[string]bool)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		kn, vn := n.Content[i], n.Content[i+1]
-		if kn.Tag == "!!merge" {
+	var seen seenSet
+	for {
+		kh, ok := d.src.key()
+		if !ok {
+			return nil
+		}
+		if kh.tag == "!!merge" {
 			continue
 		}
-		key := kn.Value
-		sub := key
-		if path != "" {
-			sub = path + "." + key
-		}
-		if err := d.keep(d.structField(kn, vn, v, path, sub, fields, seen)); err != nil {
+		if err := d.keep(d.structField(kh, v, p, ti, &seen)); err != nil {
 			return err
 		}
 	}
-	return nil
+}
+
+// field returns the field the key kh names.
+func (ti *typeInfo) field(kh value) (field, bool) {
+	if kh.key == 0 {
+		f, ok := ti.fields[kh.text]
+		return f, ok
+	}
+	i := int(kh.key - 1)
+	if i >= len(ti.byKey) {
+		ti.byKey = append(ti.byKey, make([]int, i+1-len(ti.byKey))...)
+	}
+	switch at := ti.byKey[i]; at {
+	case -1:
+		return field{}, false
+	case 0:
+		f, ok := ti.fields[kh.text]
+		ti.byKey[i] = -1
+		if ok {
+			ti.byKey[i] = f.at + 1
+		}
+		return f, ok
+	default:
+		return ti.byAt[at-1], true
+	}
 }
 
 // explicitZero returns sizing's error for a 0 written out in a field where
 // the zero value means "unset" (maxPods, maxCount, defaults.overlayMaxNodes:
 // [sizing.ExplicitZero]): a plan that states 0 asks for a value out of
 // range, not for the default. It is nil for other fields and other values.
-func explicitZero(t reflect.Type, key string, fv reflect.Value, n *yaml.Node) error {
-	if fv.Kind() != reflect.Int || fv.Int() != 0 || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+func explicitZero(t reflect.Type, key string, fv reflect.Value, h value) error {
+	if fv.Kind() != reflect.Int || fv.Int() != 0 || h.kind != yaml.ScalarNode || h.tag == "!!null" {
 		return nil
 	}
 	switch t {
@@ -331,42 +537,42 @@ func explicitZero(t reflect.Type, key string, fv reflect.Value, n *yaml.Node) er
 	return nil
 }
 
-// structField decodes the key kn and value vn of a struct's mapping into
-// the field of v the key names.
-func (d *decoder) structField(kn, vn *yaml.Node, v reflect.Value, path, sub string, fields map[string]field, seen map[string]bool) error {
-	key := kn.Value
-	if kn.Kind != yaml.ScalarNode {
-		return d.fail(kn, path, fmt.Errorf("%w: a key must be a string", ipam.ErrSyntax))
+// structField decodes the member with key kh (and the value that follows
+// it) into the field of v the key names.
+func (d *decoder) structField(kh value, v reflect.Value, p path, ti *typeInfo, seen *seenSet) error {
+	key := kh.text
+	if kh.kind != yaml.ScalarNode {
+		d.skipValue()
+		return d.fail(kh.line, p, fmt.Errorf("%w: a key must be a string", ipam.ErrSyntax))
 	}
-	f, ok := fields[key]
+	sub := d.enter(p, pathStep{kind: pathField, key: key})
+	f, ok := ti.field(kh)
 	if !ok {
+		d.skipValue()
 		if printable.Problem(key) != "" {
-			sub = path // the key is quoted in the message, not written raw into the path
+			sub = p // the key is quoted in the message, not written raw into the path
 		}
-		return d.fail(kn, sub, fmt.Errorf("%w %q%s", ipam.ErrUnknownField, key, suggest(key, fields)))
+		return d.fail(kh.line, sub, fmt.Errorf("%w %q%s", ipam.ErrUnknownField, key, suggest(key, ti.names)))
 	}
-	if seen[key] {
-		return d.fail(kn, sub, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, key))
+	if !seen.add(f.at) {
+		d.skipValue()
+		return d.fail(kh.line, sub, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, key))
 	}
-	seen[key] = true
 	fv := v.FieldByIndex(f.index)
-	if err := d.decode(vn, fv, sub, f.tag); err != nil {
+	vh := d.src.next()
+	if err := d.decode(vh, fv, sub, f.tag); err != nil {
 		return err
 	}
-	if err := explicitZero(v.Type(), key, fv, resolveAlias(vn)); err != nil {
-		return d.fail(vn, sub, fmt.Errorf("%w: %w", ipam.ErrInvalidValue, err))
+	if err := explicitZero(v.Type(), key, fv, vh); err != nil {
+		return d.fail(vh.line, sub, fmt.Errorf("%w: %w", ipam.ErrInvalidValue, err))
 	}
 	return nil
 }
 
 // suggest proposes the known key that differs from key only in case, or
 // that key is a known key's prefix, as " (did you mean \"x\"?)".
-func suggest(key string, fields map[string]field) string {
-	names := make([]string, 0, len(fields))
-	for k := range fields {
-		names = append(names, k)
-	}
-	slices.Sort(names)
+// names are the known keys, sorted.
+func suggest(key string, names []string) string {
 	for _, k := range names {
 		if strings.EqualFold(k, key) {
 			return fmt.Sprintf(" (did you mean %q?)", k)

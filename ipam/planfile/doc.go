@@ -10,15 +10,19 @@
 // bits set and IPv4-mapped IPv6 are errors with the file, line and key path;
 // nothing is corrected or defaulted (see [ipam.Plan.WithDefaults]). YAML
 // anchors, aliases and merge keys are read, bounded against alias bombs.
-// JSON is read by a small scanner of its own, several times faster than the
-// YAML parser on large plans, into the same node tree, so one decoder serves
-// both formats; input it rejects goes to the YAML parser, which names the
-// line.
+// JSON is read by a scanner of its own as the decoder goes, building no
+// tree of the document (a large plan costs little more than its Go values);
+// the YAML parser's node tree is read by the same decoder, so both formats
+// are judged alike. JSON the scanner rejects goes to the YAML parser, which
+// names the line. Errors name list entries by their name where they have
+// one, as findings do (clusters[prod].agentPoolProfiles[win].maxPods),
+// else by index.
 //
 // [ParseWithPositions] also returns the plan's [Positions]: the line and
 // column of each field, found by the path a finding names, so that a front
 // end can point at the line a finding is about (the nearest key above it
-// for a value left to its default).
+// for a value left to its default). For JSON they are a compact table of
+// the document's keys and list entries.
 //
 // [Write] and [Marshal] print a plan back as [YAML] or [JSON] with the keys
 // Parse reads, leaving out fields at their zero value; reading the output

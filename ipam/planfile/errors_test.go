@@ -61,15 +61,15 @@ clusters:
         count: three
         vnetSubent: hub/aks
 `, []wantErr{
-			{3, "vnets[0].addressSpace[0]", ipam.ErrHostBits},
-			{7, "clusters[0].networkProfile.serviceCidr", ipam.ErrInvalidPrefix},
-			{10, "clusters[0].agentPoolProfiles[0].count", ipam.ErrInvalidValue},
-			{11, "clusters[0].agentPoolProfiles[0].vnetSubent", ipam.ErrUnknownField},
+			{3, "vnets[hub].addressSpace[0]", ipam.ErrHostBits},
+			{7, "clusters[a].networkProfile.serviceCidr", ipam.ErrInvalidPrefix},
+			{10, "clusters[a].agentPoolProfiles[sys].count", ipam.ErrInvalidValue},
+			{11, "clusters[a].agentPoolProfiles[sys].vnetSubent", ipam.ErrUnknownField},
 		}},
 		{"json", `{"vnets": [{"name": "hub", "addressSpace": ["10.0.0.0/8", "x"]}],
  "clusters": [{"name": "a", "production": "yes"}], "extra": 1}`, []wantErr{
-			{1, "vnets[0].addressSpace[1]", ipam.ErrInvalidPrefix},
-			{2, "clusters[0].production", ipam.ErrInvalidValue},
+			{1, "vnets[hub].addressSpace[1]", ipam.ErrInvalidPrefix},
+			{2, "clusters[a].production", ipam.ErrInvalidValue},
 			{2, "extra", ipam.ErrUnknownField},
 		}},
 		{"a repeated key and what follows", "name: a\nname: b\nvnets: 3\n", []wantErr{

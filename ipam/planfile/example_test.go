@@ -18,7 +18,7 @@ func ExampleParse() {
 	_, err := planfile.Parse([]byte("clusters:\n  - name: prod\n    networkProfile:\n      serviceCidr: 10.2.0.1/24\n"), "plan.yaml")
 	fmt.Println(err)
 	// Output:
-	// ipam: plan.yaml:4: clusters[0].networkProfile.serviceCidr: prefix "10.2.0.1/24": host bits set (want 10.2.0.0/24) (CidrStringParseError)
+	// ipam: plan.yaml:4: clusters[prod].networkProfile.serviceCidr: prefix "10.2.0.1/24": host bits set (want 10.2.0.0/24) (CidrStringParseError)
 }
 
 // Load reads a plan file; Validate says what AKS would reject.

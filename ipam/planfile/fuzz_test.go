@@ -31,7 +31,7 @@ func FuzzParse(f *testing.F) {
 	sentinels := []error{ipam.ErrSyntax, ipam.ErrUnknownField, ipam.ErrInvalidValue, ipam.ErrInvalidPrefix, ipam.ErrInvalidAddr, ipam.ErrHostBits, ipam.Err4in6}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if looksLikeJSON(data) {
-			_, err := parseJSONNode(data)
+			err := checkJSON(data)
 			if (err == nil) != json.Valid(data) && !deepJSON(data) {
 				t.Fatalf("JSON scanner and encoding/json.Valid disagree (scanner error: %v)", err)
 			}

@@ -43,38 +43,93 @@ func Load(path string) (*ipam.Plan, error) {
 // document is an error. data may be UTF-8, with or without a byte order
 // mark, or UTF-16 with one; line ends LF or CRLF.
 func Parse(data []byte, name string) (*ipam.Plan, error) {
-	p, _, err := ParseWithPositions(data, name)
+	p, _, err := parse(data, name, false, false)
 	return p, err
 }
 
 // ParseWithPositions is [Parse] that also returns where the plan's fields
 // are in data, for a front end that points at them.
 func ParseWithPositions(data []byte, name string) (*ipam.Plan, *Positions, error) {
-	root, err := parseNode(data, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := decodePlan(root, name, len(data))
-	if err != nil {
-		return nil, nil, err
-	}
-	return p, &Positions{root: root}, nil
+	return parse(data, name, true, false)
 }
 
-// parseNode parses data, YAML or JSON in any encoding Parse reads, into
-// the node of its one document's value.
-func parseNode(data []byte, name string) (*yaml.Node, error) {
+// parse is Parse, with the positions when positions is set. A document
+// that looks like JSON is read by the JSON scanner unless viaYAML is set
+// (tests compare the two); one the scanner rejects goes to the YAML parser.
+func parse(data []byte, name string, positions, viaYAML bool) (*ipam.Plan, *Positions, error) {
 	data, err := input.Text(data)
 	if err != nil {
 		var ee *input.EncodingError
 		errors.As(err, &ee)
-		return nil, &ipam.ParseError{File: name, Line: ee.Line, Err: fmt.Errorf("%w: %s", ipam.ErrSyntax, ee.Reason)}
+		return nil, nil, &ipam.ParseError{File: name, Line: ee.Line, Err: fmt.Errorf("%w: %s", ipam.ErrSyntax, ee.Reason)}
 	}
-	if looksLikeJSON(data) {
-		if doc, err := parseJSONNode(data); err == nil {
-			return doc.Content[0], nil
+	if !viaYAML && looksLikeJSON(data) {
+		if p, ps, err, ok := decodeJSON(data, name, positions); ok {
+			return p, ps, err
 		}
 	}
+	root, err := parseYAML(data, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := decoder{file: name, src: newNodeSource(root, len(data))}
+	p, err := d.plan()
+	if err != nil {
+		return nil, nil, err
+	}
+	var ps *Positions
+	if positions {
+		ps = &Positions{root: root}
+	}
+	return p, ps, nil
+}
+
+// decodeJSON reads data with the JSON scanner; ok is false when data is
+// not JSON as the scanner reads it.
+func decodeJSON(data []byte, name string, positions bool) (p *ipam.Plan, ps *Positions, err error, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errJSON {
+				panic(r)
+			}
+			p, ps, err, ok = nil, nil, nil, false
+		}
+	}()
+	src := newJSONSource(data, positions)
+	d := decoder{file: name, src: src}
+	p, err = d.plan()
+	if d.stop {
+		// Decoding ended early: the rest must still be JSON, or the
+		// document is the YAML parser's to judge.
+		if checkJSON(data) != nil {
+			return nil, nil, nil, false
+		}
+	} else {
+		src.end()
+	}
+	if err != nil {
+		return nil, nil, err, true
+	}
+	if src.table != nil {
+		src.table.finish(src.keys)
+		ps = &Positions{table: src.table}
+	}
+	return p, ps, nil, true
+}
+
+// plan decodes the document's value into a Plan.
+func (d *decoder) plan() (*ipam.Plan, error) {
+	var p ipam.Plan
+	d.keep(d.decode(d.src.next(), reflect.ValueOf(&p).Elem(), 0, ""))
+	if len(d.errs) > 0 {
+		return nil, d.err()
+	}
+	return &p, nil
+}
+
+// parseYAML parses data, YAML (or JSON) in UTF-8, into the node of its one
+// document's value.
+func parseYAML(data []byte, name string) (*yaml.Node, error) {
 	if err := checkUTF8(data, name); err != nil {
 		return nil, err
 	}
@@ -100,17 +155,6 @@ func parseNode(data []byte, name string) (*yaml.Node, error) {
 		root = root.Content[0]
 	}
 	return root, nil
-}
-
-// decodePlan maps the root node of a plan document onto a Plan.
-func decodePlan(root *yaml.Node, name string, size int) (*ipam.Plan, error) {
-	var p ipam.Plan
-	d := decoder{file: name, budget: 100*size + 1000}
-	d.keep(d.decode(root, reflect.ValueOf(&p).Elem(), "", ""))
-	if len(d.errs) > 0 {
-		return nil, d.err()
-	}
-	return &p, nil
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)`)

@@ -49,11 +49,11 @@ func TestParseErrors(t *testing.T) {
 		wantLine int
 		wantText string // a substring of the message
 	}{
-		{"unknown key", "vnets:\n  - name: a\n    adressSpace: [10.0.0.0/8]\n", ipam.ErrUnknownField, 3, `vnets[0].adressSpace`},
+		{"unknown key", "vnets:\n  - name: a\n    adressSpace: [10.0.0.0/8]\n", ipam.ErrUnknownField, 3, `vnets[a].adressSpace`},
 		{"unknown top key", "name: x\nclusterz: []\n", ipam.ErrUnknownField, 2, `"clusterz"`},
 		{"case of key", "clusters:\n  - name: c\n    networkProfile:\n      serviceCIDR: 10.0.0.0/16\n", ipam.ErrUnknownField, 4, `did you mean "serviceCidr"`},
 		{"host bits", "clusters:\n  - name: c\n    networkProfile:\n      serviceCidr: 10.2.0.1/24\n", ipam.ErrHostBits, 4, `"10.2.0.1/24": host bits set (want 10.2.0.0/24) (CidrStringParseError)`},
-		{"bad cidr", "vnets:\n  - name: a\n    addressSpace:\n      - 10.0.0.0/8\n      - 10.300.0.0/16\n", ipam.ErrInvalidPrefix, 5, `vnets[0].addressSpace[1]`},
+		{"bad cidr", "vnets:\n  - name: a\n    addressSpace:\n      - 10.0.0.0/8\n      - 10.300.0.0/16\n", ipam.ErrInvalidPrefix, 5, `vnets[a].addressSpace[1]`},
 		{"4in6", "vnets:\n  - name: a\n    addressSpace: ['::ffff:10.0.0.0/104']\n", ipam.Err4in6, 3, "IPv4-mapped"},
 		{"bad dns", "clusters:\n  - name: c\n    networkProfile:\n      dnsServiceIP: 10.0.0.300\n", ipam.ErrInvalidAddr, 4, "dnsServiceIP"},
 		{"bad enum", "clusters:\n  - name: c\n    networkProfile:\n      networkPlugin: Azure\n", ipam.ErrInvalidValue, 4, "want one of azure, kubenet, none"},
@@ -204,7 +204,7 @@ func TestParseExplicitZero(t *testing.T) {
 		wantErr  error // nil: parses
 		wantText string
 	}{
-		{"maxPods 0", pool("maxPods: 0"), sizing.ErrMaxPods, `clusters[0].agentPoolProfiles[0].maxPods: invalid value: sizing: maxPods "0": maxPods out of range: want 10–250`},
+		{"maxPods 0", pool("maxPods: 0"), sizing.ErrMaxPods, `clusters[c].agentPoolProfiles[p].maxPods: invalid value: sizing: maxPods "0": maxPods out of range: want 10–250`},
 		{"maxPods 10", pool("maxPods: 10"), nil, ""},
 		{"maxPods null", pool("maxPods: null"), nil, ""},
 		{"maxCount 0", pool("maxCount: 0"), sizing.ErrNodeCount, `maxCount "0"`},

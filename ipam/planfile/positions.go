@@ -11,7 +11,8 @@ import (
 // end can point at the line of a finding. It is read only and safe for
 // concurrent use. The zero Positions (or nil) knows no position.
 type Positions struct {
-	root *yaml.Node
+	root  *yaml.Node // a YAML plan's
+	table *posTable  // a JSON plan's
 }
 
 // Of returns the 1-based line and column of the key or list entry that
@@ -24,7 +25,13 @@ type Positions struct {
 // serviceCidr); a list entry in brackets is the one of that name, else
 // the one at that index. Of returns 0, 0 when ps knows no position.
 func (ps *Positions) Of(field string) (line, column int) {
-	if ps == nil || ps.root == nil {
+	if ps == nil {
+		return 0, 0
+	}
+	if ps.table != nil {
+		return ps.table.of(field)
+	}
+	if ps.root == nil {
 		return 0, 0
 	}
 	n := resolveAlias(ps.root)

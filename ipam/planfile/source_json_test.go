@@ -15,7 +15,7 @@ func TestJSONScannerAgreesWithEncodingJSON(t *testing.T) {
 		`{"a":1,}`, `{"a" 1}`, `[1 2]`, `{"a":01}`, `{"a":-}`, `{"a":1.}`, `{'a':1}`, `{"a":"\x01"}`, `{"a":tru}`,
 		`{"a":1}x`, `{"a":"\\x"}`, "\xef\xbb\xbf{\"a\":1}", `{"a":"é"}`, "{\"a\":\"\xff\"}", `[1e]`, `[-1E+2]`,
 	} {
-		_, err := parseJSONNode([]byte(in))
+		err := checkJSON([]byte(in))
 		if got, want := err == nil, json.Valid([]byte(in)); got != want {
 			t.Errorf("%q: scanner accepts = %v, encoding/json = %v", in, got, want)
 		}
@@ -39,7 +39,7 @@ func TestJSONAndYAMLPathsAgree(t *testing.T) {
 	if !looksLikeJSON(js) {
 		t.Fatal("marshalled plan does not look like JSON")
 	}
-	if _, err := parseJSONNode(js); err != nil {
+	if err := checkJSON(js); err != nil {
 		t.Fatalf("scanner rejects Marshal output: %v", err)
 	}
 	if diff := cmp.Diff(p, viaJSON, cmpNet); diff != "" {
@@ -50,7 +50,7 @@ func TestJSONAndYAMLPathsAgree(t *testing.T) {
 func TestJSONErrorsNameTheLine(t *testing.T) {
 	in := "{\n  \"vnets\": [\n    {\n      \"name\": \"a\",\n      \"addressSpace\": [\"10.0.0.1/8\"]\n    }\n  ]\n}\n"
 	_, err := Parse([]byte(in), "plan.json")
-	want := `ipam: plan.json:5: vnets[0].addressSpace[0]: prefix "10.0.0.1/8": host bits set (want 10.0.0.0/8) (CidrStringParseError)`
+	want := `ipam: plan.json:5: vnets[a].addressSpace[0]: prefix "10.0.0.1/8": host bits set (want 10.0.0.0/8) (CidrStringParseError)`
 	if err == nil || err.Error() != want {
 		t.Errorf("Parse() error = %v, want %s", err, want)
 	}

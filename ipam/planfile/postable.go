@@ -1,0 +1,121 @@
+package planfile
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// posTable is where the keys and list entries of a JSON plan are: one small
+// entry each, linked as the document nests, with the names of list entries
+// in a sorted index. It replaces a node tree for Positions: a tenth of the
+// bytes, and nothing in it points into the input.
+type posTable struct {
+	entries []posEntry   // entries[0] is the document's value
+	keys    []string     // key spellings by id (the jsonSource's)
+	named   []namedEntry // sorted by namedEntry.compare once built
+}
+
+// posEntry is one key (a mapping member: the key's place) or list entry
+// (the entry value's place), and the kind of its value.
+type posEntry struct {
+	line, col   int32
+	first, next int32 // first child and next sibling; 0 for none (0 is the root, nobody's child)
+	key         int32 // the key's id; -1 for a list entry or the root
+	kind        yaml.Kind
+}
+
+// namedEntry says that list entry entry of the list at entry list has the
+// given name.
+type namedEntry struct {
+	list, entry int32
+	name        string
+}
+
+func (a namedEntry) compare(b namedEntry) int {
+	return cmp.Or(cmp.Compare(a.list, b.list), strings.Compare(a.name, b.name), cmp.Compare(a.entry, b.entry))
+}
+
+// newPosTable makes a table for a document of size bytes (a plan file has
+// about one key or entry in every 32 bytes).
+func newPosTable(size int) *posTable {
+	return &posTable{entries: make([]posEntry, 0, size/32+1)}
+}
+
+func (t *posTable) add(line, col int, parent, key int32) int32 {
+	t.entries = append(t.entries, posEntry{line: int32(line), col: int32(col), key: key})
+	return int32(len(t.entries) - 1)
+}
+
+func (t *posTable) name(list, entry int32, name string) {
+	t.named = append(t.named, namedEntry{list: list, entry: entry, name: name})
+}
+
+// finish sorts the name index; keys are the spellings of the key ids.
+func (t *posTable) finish(keys []string) {
+	slices.SortFunc(t.named, namedEntry.compare)
+	t.keys = keys
+}
+
+// of is Positions.Of on the table.
+func (t *posTable) of(field string) (line, column int) {
+	if len(t.entries) == 0 {
+		return 0, 0
+	}
+	e := int32(0)
+	line, column = int(t.entries[0].line), int(t.entries[0].col)
+	for _, st := range fieldSteps(field) {
+		var at int32 = -1
+		if st.entry {
+			at = t.element(e, st.name)
+		} else {
+			at = t.member(e, st.name)
+		}
+		if at < 0 {
+			break
+		}
+		e = at
+		line, column = int(t.entries[e].line), int(t.entries[e].col)
+	}
+	return line, column
+}
+
+// member returns the entry of key name (compared case-insensitively) of
+// the mapping that is e's value, or -1.
+func (t *posTable) member(e int32, name string) int32 {
+	if t.entries[e].kind != yaml.MappingNode {
+		return -1
+	}
+	for c := t.entries[e].first; c != 0; c = t.entries[c].next {
+		if strings.EqualFold(t.keys[t.entries[c].key], name) {
+			return c
+		}
+	}
+	return -1
+}
+
+// element returns the entry of the list that is e's value named sel, else
+// the one at index sel, or -1.
+func (t *posTable) element(e int32, sel string) int32 {
+	if t.entries[e].kind != yaml.SequenceNode {
+		return -1
+	}
+	want := namedEntry{list: e, name: sel}
+	if i, _ := slices.BinarySearchFunc(t.named, want, namedEntry.compare); i < len(t.named) && t.named[i].list == e && t.named[i].name == sel {
+		return t.named[i].entry
+	}
+	i, err := strconv.Atoi(sel)
+	if err != nil || i < 0 {
+		return -1
+	}
+	for c := t.entries[e].first; c != 0; c = t.entries[c].next {
+		if i == 0 {
+			return c
+		}
+		i--
+	}
+	return -1
+}
