@@ -302,6 +302,19 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 		return
 	}
 	left := have.Sub(l.peak)
+	cheapest, by := l.cheapestGrowth()
+	if by == nil || !left.Less(cheapest) {
+		return
+	}
+	v.warnf(CodeNoUpgradeHeadroom, l.sv.field("addressPrefixes"),
+		"subnet %q (%s) has %s of %s addresses left at upgrade peak; one more node of pool %q needs %s: no room to scale out or to raise maxSurge",
+		l.sv.s.Name, joinPrefixes(ipv4Prefixes(l.sv)), left.Grouped(), have.Grouped(), by.item.Pool, cheapest.Grouped())
+}
+
+// cheapestGrowth returns the least one more node of any of l's pools adds
+// to the subnet's peak, and that pool; nil when sizing refuses every larger
+// pool.
+func (l *subnetLoad) cheapestGrowth() (sizing.Count, *loadPart) {
 	var cheapest sizing.Count
 	var by *loadPart
 	for i, lp := range l.parts {
@@ -310,12 +323,7 @@ func (v *validation) adviseHeadroom(l *subnetLoad) {
 			cheapest, by = c, &l.parts[i]
 		}
 	}
-	if by == nil || !left.Less(cheapest) {
-		return
-	}
-	v.warnf(CodeNoUpgradeHeadroom, l.sv.field("addressPrefixes"),
-		"subnet %q (%s) has %s of %s addresses left at upgrade peak; one more node of pool %q needs %s: no room to scale out or to raise maxSurge",
-		l.sv.s.Name, joinPrefixes(ipv4Prefixes(l.sv)), left.Grouped(), have.Grouped(), by.item.Pool, cheapest.Grouped())
+	return cheapest, by
 }
 
 // growthCost is what one more node of the pool adds to its cluster's peak

@@ -344,21 +344,15 @@ func (v *validation) checkSubnetLoad(l *subnetLoad) {
 		if len(l.models) > 0 {
 			msg += " at " + l.modelWords()
 		}
-		fix := v.subnetLoadFix(l, l.peak, "maxPods or node counts")
-		if bits := smallestSubnetBits(l.simultaneous, l.static); bits >= 0 && bits < smallestSubnetBits(l.peak, l.static) {
-			// The smallest fix would draw the simultaneous warning: say
-			// what holds that peak too.
-			fix += fmt.Sprintf("; a /%d also holds the %s of every pool surging at once", bits, l.simultaneous.Grouped())
-		}
-		v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), fix, "%s", msg)
+		v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxPods or node counts"), "%s", msg)
 	case have.Less(l.simultaneous):
-		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.simultaneous, "maxSurge, maxPods or node counts"),
+		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxSurge, maxPods or node counts"),
 			fmt.Sprintf("subnet %q (%s) holds the %s addresses needed at %s, but not the %s needed with every pool surging at once "+
 				"(a network migration reimages all pools together; so does upgrading pools in parallel): %s usable",
 				s.Name, joinPrefixes(prefixes), l.peak.Grouped(), l.modelWords(), l.simultaneous.Grouped(), have.Grouped()))
 	case l.dynamic && have.Less(l.allPods):
 		pods := sizing.WholeBatches(have.Sub(sizing.CountFromInt(l.consumers + l.apiEndpoints)))
-		v.add(SeverityWarning, CodePodSubnetBelowMaxPods, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, l.allPods, "maxPods"),
+		v.add(SeverityWarning, CodePodSubnetBelowMaxPods, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxPods"),
 			fmt.Sprintf("pod subnet %q (%s) gives pods addresses in batches of %d: its %s usable addresses address at most %s pods, "+
 				"while its nodes running maxPods pods need %s at the upgrade peak (%s)",
 				s.Name, joinPrefixes(prefixes), sizing.DynamicBatch, have.Grouped(), pods.Grouped(), l.allPods.Grouped(), l.allPodsBreakdown()))
@@ -448,16 +442,25 @@ func nodeTerms(it sizing.Item, surging bool) string {
 	return s + ")"
 }
 
-// subnetLoadFix names the smallest prefix that holds need (sizing's
-// MinPrefixLen), with a free one of that size in the VNet when there is
-// one, and the pool settings (levers) that would lower need.
-func (v *validation) subnetLoadFix(l *subnetLoad, need sizing.Count, levers string) string {
+// subnetLoadFix names the smallest prefix that holds l's clean need
+// (sizing's MinPrefixLen), with a free one of that size in the VNet when
+// there is one, and the pool settings (levers) that would lower the need.
+// A fix never proposes a size that check then warns about: it holds the
+// upgrade peak, every pool surging at once, one more node of the cheapest
+// pool and, in a dynamic pod subnet, every node's maxPods.
+func (v *validation) subnetLoadFix(l *subnetLoad, levers string) string {
+	need, why := l.cleanNeed()
 	bits := smallestSubnetBits(need, l.static)
 	if bits < 0 {
 		return fmt.Sprintf("spread the pools over several subnets: %s addresses do not fit one subnet", need.Grouped())
 	}
-	fix := fmt.Sprintf("use a /%d or larger for subnet %s (%s usable for %s needed)%s",
-		bits, l.sv.s.Name, subnetUsable(bits, l.static).Grouped(), need.Grouped(),
+	if peak := smallestSubnetBits(l.peak, l.static); peak != bits && l.capacity().Less(l.peak) {
+		// Name sizing's smallest prefix too, the one cidrplan size
+		// prints: it holds the peak but draws a warning.
+		why += fmt.Sprintf("; the peak alone fits a /%d", peak)
+	}
+	fix := fmt.Sprintf("use a /%d or larger for subnet %s (%s usable for %s)%s",
+		bits, l.sv.s.Name, subnetUsable(bits, l.static).Grouped(), why,
 		v.freeHint(l.sv.vnet, netip.PrefixFrom(netip.IPv4Unspecified(), bits)))
 	if len(l.parts) > 0 {
 		fix += ", or lower " + levers
@@ -508,11 +511,11 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 	// the zero Count says so.
 	holds, _ := sizing.PodCIDRNodes(p)
 	holdsN, _ := holds.Uint64() // holds < nodes: the peak does not fit
-	fix := func(need int) string {
+	fix := func(need int, note string) string {
 		if need < 0 {
 			return "split the nodes over several clusters"
 		}
-		fix := fmt.Sprintf("use a /%d or larger pod CIDR", need)
+		fix := fmt.Sprintf("use a /%d or larger pod CIDR%s", need, note)
 		if p.Addr().Is4() {
 			fix += ", such as " + v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need))
 			if cv.network().Model(sizing.Pool{}).Spec().PodCIDRExpandable {
@@ -527,7 +530,7 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 	}
 	if !have.Less(r.Peak) {
 		nodes := cs.demand.SimultaneousPeakNodes
-		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, field, fix(sizing.MinPrefixLen(sizing.PodCIDR, r.Family, "", r.SimultaneousPeak)),
+		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, field, fix(sizing.MinPrefixLen(sizing.PodCIDR, r.Family, "", r.SimultaneousPeak), ""),
 			fmt.Sprintf("pod CIDR %s of cluster %q holds its %s at %s, but not the %s of every pool surging at once "+
 				"(a network migration reimages all pools together; so does upgrading pools in parallel): "+
 				"%s: %s × (%s = %s per node) = %s; a /%d holds %s",
@@ -542,7 +545,14 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 		"%s: %s × (%s = %s per node) = %s at %s; a /%d holds %s",
 		r.Peak, have, p, cv.c.Name, spec.Label, plural(nodes, "node"), spec.PerNodeWords(sizing.PodCIDR, r.Family, 0), perNode.Grouped(),
 		r.Peak.Grouped(), upgradeWords(cs.demand.Upgrade), p.Bits(), plural(int(holdsN), "node"))
-	v.errorf(code, field, fix(r.MinPrefixLen), "%s", msg)
+	// The fix holds every pool surging at once too, or check would then
+	// warn about the size it proposed.
+	need := sizing.MinPrefixLen(sizing.PodCIDR, r.Family, "", r.SimultaneousPeak)
+	note := ""
+	if need >= 0 && need < r.MinPrefixLen {
+		note = fmt.Sprintf(" (to hold the %s of every pool surging at once too)", plural(cs.demand.SimultaneousPeakNodes, "node"))
+	}
+	v.errorf(code, field, fix(need, note), "%s", msg)
 }
 
 // upgradeWords names the peak of upgrade model m, for messages.
@@ -711,4 +721,26 @@ func CapacityCode(m sizing.Model, k sizing.RangeKind) Code {
 		return CodeInsufficientPodCIDR
 	}
 	return CodeInsufficientSubnetSize
+}
+
+// cleanNeed returns the addresses l's subnet must hold for check to find
+// nothing about its size, and the words that say why: the upgrade peak
+// (InsufficientSubnetSize) plus what one more node of its cheapest pool
+// adds (NoRoomForUpgrade), at least every pool surging at once
+// (SimultaneousUpgradePeak) and, in a dynamic pod subnet, every node
+// running maxPods pods (PodSubnetBelowMaxPods).
+func (l *subnetLoad) cleanNeed() (sizing.Count, string) {
+	need := l.peak
+	why := l.peak.Grouped() + " needed at the upgrade peak"
+	if cost, by := l.cheapestGrowth(); by != nil {
+		need = need.Add(cost)
+		why += fmt.Sprintf(" + %s for one more node of pool %s", cost.Grouped(), by.name(l))
+	}
+	if need.Less(l.simultaneous) {
+		need, why = l.simultaneous, l.simultaneous.Grouped()+" needed with every pool surging at once"
+	}
+	if l.dynamic && need.Less(l.allPods) {
+		need, why = l.allPods, l.allPods.Grouped()+" needed with every node running maxPods pods"
+	}
+	return need, why
 }

@@ -137,7 +137,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (9 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 310 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 310 needed at the upgrade peak + 31 for one more node of pool system) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "slash 24 holds 8 nodes at maxPods 30",
@@ -145,7 +145,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (8 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /23 or larger for subnet aks (507 usable for 279 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 279 needed at the upgrade peak + 31 for one more node of pool system) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "vector 50 nodes surge 1 fits a slash 21",
@@ -158,7 +158,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 1581 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (50 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 1,581 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /21 or larger for subnet aks (2,043 usable for 1,581 needed) such as 10.1.8.0/21, or lower maxPods or node counts")},
+				"use a /21 or larger for subnet aks (2,043 usable for 1,581 needed at the upgrade peak + 31 for one more node of pool system) such as 10.1.8.0/21, or lower maxPods or node counts")},
 		},
 		{
 			name:  "vector plus 10 scale-out fits a slash 21",
@@ -171,7 +171,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 1891 exceeds IPs available 1019 in Subnet Cidr 10.1.0.0/22, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (50 nodes + 10 scale-out + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 1,891 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /21 or larger for subnet aks (2,043 usable for 1,891 needed) such as 10.1.8.0/21, or lower maxPods or node counts")},
+				"use a /21 or larger for subnet aks (2,043 usable for 1,891 needed at the upgrade peak + 31 for one more node of pool system) such as 10.1.8.0/21, or lower maxPods or node counts")},
 		},
 		{
 			name:  "autoscaler counts maxCount",
@@ -179,7 +179,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (9 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 310 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 310 needed at the upgrade peak + 31 for one more node of pool system) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "kubenet slash 24 holds 251 nodes",
@@ -192,7 +192,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: kubenet, pods in the pod CIDR: pool system (251 nodes + 1 surge) × (1 for the node = 1) = 252 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /23 or larger for subnet aks (507 usable for 252 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 252 needed at the upgrade peak + 1 for one more node of pool system) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name: "other consumers and private API endpoint fit",
@@ -210,7 +210,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 252 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (7 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 248 + internal load balancer IPs 2 + private endpoints 1 + private API endpoints 1 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /23 or larger for subnet aks (507 usable for 252 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 252 needed at the upgrade peak + 31 for one more node of pool system) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "pools of one cluster share a subnet",
@@ -218,7 +218,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (4 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 155 + pool apps (4 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 124 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /23 or larger for subnet aks (507 usable for 279 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 279 needed at the upgrade peak + 31 for one more node of pool system) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "clusters sharing a subnet fit alone",
@@ -231,7 +231,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient(aksField,
 				"Pre-allocated IPs 310 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool prod/system (4 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 155 + pool dev/system (4 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 155 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /23 or larger for subnet aks (507 usable for 310 needed) such as 10.1.2.0/23, or lower maxPods or node counts")},
+				"use a /23 or larger for subnet aks (507 usable for 310 needed at the upgrade peak + 31 for one more node of pool prod/system) such as 10.1.2.0/23, or lower maxPods or node counts")},
 		},
 		{
 			name:  "dynamic pod subnet 100 nodes fits a slash 21",
@@ -244,7 +244,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
 				"Pre-allocated IPs 1600 exceeds IPs available 1019 in Subnet Cidr 10.1.8.0/22, Subnet Name pods: Azure CNI, pods in a pod subnet (dynamic allocation): pool system (100 nodes) × (one batch of 16 pod IPs = 16) = 1,600 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /21 or larger for subnet pods (2,043 usable for 1,600 needed) such as 10.1.16.0/21, or lower maxPods or node counts")},
+				"use a /20 or larger for subnet pods (4,091 usable for 3,200 needed with every node running maxPods pods; the peak alone fits a /21) such as 10.1.16.0/20, or lower maxPods or node counts")},
 		},
 		{
 			name:  "static block pod subnet holds whole blocks",
@@ -257,7 +257,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
 				"Pre-allocated IPs 64 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: Azure CNI, pods in a pod subnet (static block allocation): pool system (2 nodes) × (ceil((30 pods + 1) / 16) = 2 /28 blocks of 16 = 32) = 64 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /25 or larger for subnet pods (96 usable for 64 needed) such as 10.1.4.0/25, or lower maxPods or node counts")},
+				"use a /25 or larger for subnet pods (96 usable for 64 needed at the upgrade peak + 32 for one more node of pool system) such as 10.1.4.0/25, or lower maxPods or node counts")},
 		},
 		{
 			name:  "static block maxPods 31 takes 2 blocks",
@@ -270,7 +270,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[pods].addressPrefixes",
 				"Pre-allocated IPs 48 exceeds IPs available 32 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: Azure CNI, pods in a pod subnet (static block allocation): pool system (1 node) × (ceil((32 pods + 1) / 16) = 3 /28 blocks of 16 = 48) = 48 at the peak of a sequential upgrade (one pool at a time)",
-				"use a /25 or larger for subnet pods (96 usable for 48 needed) such as 10.1.4.0/25, or lower maxPods or node counts")},
+				"use a /25 or larger for subnet pods (96 usable for 48 needed at the upgrade peak + 48 for one more node of pool system) such as 10.1.4.0/25, or lower maxPods or node counts")},
 		},
 		{
 			name: "consumers alone overflow a subnet",
@@ -281,7 +281,7 @@ func TestValidateSubnetCapacity(t *testing.T) {
 			codes: codes,
 			want: Findings{ruleInsufficient("vnets[hub].subnets[endpoints].addressPrefixes",
 				"Pre-allocated IPs 12 exceeds IPs available 11 in Subnet Cidr 10.1.1.0/28, Subnet Name endpoints: private endpoints 12",
-				"use a /27 or larger for subnet endpoints (27 usable for 12 needed) such as 10.1.1.32/27")},
+				"use a /27 or larger for subnet endpoints (27 usable for 12 needed at the upgrade peak) such as 10.1.1.32/27")},
 		},
 	})
 }
@@ -491,7 +491,8 @@ func TestValidateSizingLimits(t *testing.T) {
 // TestCapacityFindingAgreesWithSizingFit builds seeded random single-pool
 // plans and checks that Validate reports InsufficientSubnetSize exactly when
 // sizing's Fit says the node subnet does not fit, naming sizing's smallest
-// prefix in the fix.
+// prefix in the fix (as the size proposed, or as the one the peak alone
+// fits when the fix proposes a larger one that draws no warning).
 func TestCapacityFindingAgreesWithSizingFit(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 300 {
@@ -514,7 +515,8 @@ func TestCapacityFindingAgreesWithSizingFit(t *testing.T) {
 			t.Errorf("%v with %+v fits per sizing, Validate says %v", subnet, ap.Pool, got)
 		case !f.Fits && len(got) != 1:
 			t.Errorf("%v with %+v does not fit per sizing (need %v, have %v), Validate says %v", subnet, ap.Pool, f.Peak, f.Capacity, got)
-		case !f.Fits && !strings.HasPrefix(got[0].Fix, fmt.Sprintf("use a /%d or larger", rg.MinPrefixLen)):
+		case !f.Fits && !strings.HasPrefix(got[0].Fix, fmt.Sprintf("use a /%d or larger", rg.MinPrefixLen)) &&
+			!strings.Contains(got[0].Fix, fmt.Sprintf("; the peak alone fits a /%d)", rg.MinPrefixLen)):
 			t.Errorf("fix %q does not name sizing's /%d", got[0].Fix, rg.MinPrefixLen)
 		case !f.Fits && !strings.HasPrefix(got[0].Message, fmt.Sprintf("Pre-allocated IPs %v exceeds IPs available %v", f.Peak, f.Capacity)):
 			t.Errorf("message %q does not carry sizing's %v and %v", got[0].Message, f.Peak, f.Capacity)
@@ -677,7 +679,7 @@ func TestValidateConsumerCounts(t *testing.T) {
 			want: Findings{
 				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
 					"Pre-allocated IPs 33554558 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (3 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 124 + internal load balancer IPs 16,777,216 + private endpoints 16,777,216 + other IPs 2 at the peak of a sequential upgrade (one pool at a time)",
-					"use a /6 or larger for subnet aks (67,108,859 usable for 33,554,558 needed), or lower maxPods or node counts"),
+					"use a /6 or larger for subnet aks (67,108,859 usable for 33,554,558 needed at the upgrade peak + 31 for one more node of pool system), or lower maxPods or node counts"),
 				modelError(CodeConsumersTooLarge, field+"internalLoadBalancers",
 					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9,223,372,036,854,775,807, more addresses than an IPv4 /8 holds`,
 					"count the subnet's other consumers again"),
@@ -694,7 +696,7 @@ func TestValidateConsumerCounts(t *testing.T) {
 			want: Findings{
 				modelError(CodeInsufficientSubnetSize, "vnets[hub].subnets[aks].addressPrefixes",
 					"Pre-allocated IPs 33554559 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool system (3 nodes + 1 surge) × (30 pods (maxPods) + 1 for the node = 31) = 124 + internal load balancer IPs 16,777,216 + private endpoints 16,777,216 + other IPs 3 at the peak of a sequential upgrade (one pool at a time)",
-					"use a /6 or larger for subnet aks (67,108,859 usable for 33,554,559 needed), or lower maxPods or node counts"),
+					"use a /6 or larger for subnet aks (67,108,859 usable for 33,554,559 needed at the upgrade peak + 31 for one more node of pool system), or lower maxPods or node counts"),
 				modelError(CodeConsumersTooLarge, field+"internalLoadBalancers",
 					`subnet "aks" of VNet "hub" has consumers.internalLoadBalancers 9,223,372,036,854,775,807, more addresses than an IPv4 /8 holds`,
 					"count the subnet's other consumers again"),

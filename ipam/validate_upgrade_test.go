@@ -32,31 +32,31 @@ func TestValidateUpgradePeak(t *testing.T) {
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodeSimultaneousUpgradePeak, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: `subnet "aks" (10.1.0.0/23) holds the 496 addresses needed at the peak of a sequential upgrade (one pool at a time), but not the 558 needed with every pool surging at once (a network migration reimages all pools together; so does upgrading pools in parallel): 507 usable`,
-					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 558 needed) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 558 needed with every pool surging at once) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
 			}},
 		{name: "exact fit with 11 load balancer IPs", codes: codes, plan: seven("10.1.0.0/23", 7, ilb(11)),
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodeSimultaneousUpgradePeak, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: `subnet "aks" (10.1.0.0/23) holds the 507 addresses needed at the peak of a sequential upgrade (one pool at a time), but not the 569 needed with every pool surging at once (a network migration reimages all pools together; so does upgrading pools in parallel): 507 usable`,
-					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 569 needed) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 569 needed with every pool surging at once) such as 10.1.4.0/22, or lower maxSurge, maxPods or node counts"},
 			}},
 		{name: "one over with 12 load balancer IPs", codes: codes, plan: seven("10.1.0.0/23", 7, ilb(12)),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: "Pre-allocated IPs 508 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 + pool b (7 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 217 + internal load balancer IPs 12 at the peak of a sequential upgrade (one pool at a time)",
-					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 508 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 570 needed with every pool surging at once) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "one node more is one over", codes: codes, plan: seven("10.1.0.0/23", 8),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: "Pre-allocated IPs 527 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (8 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 310 + pool b (7 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 217 at the peak of a sequential upgrade (one pool at a time)",
-					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 527 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 589 needed with every pool surging at once) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "the plan chooses simultaneous", codes: codes, plan: seven("10.1.0.0/23", 7, simultaneous),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: "Pre-allocated IPs 558 exceeds IPs available 507 in Subnet Cidr 10.1.0.0/23, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 + pool b (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 at every pool surging at once (simultaneous upgrade)",
-					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 558 needed) such as 10.1.4.0/22, or lower maxPods or node counts"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 558 needed at the upgrade peak + 31 for one more node of pool a) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "simultaneous fits a 22", codes: codes, plan: seven("10.1.0.0/22", 7, simultaneous)},
 		// The smallest fix, a /23, would draw the warning: the fix says so.
@@ -64,14 +64,14 @@ func TestValidateUpgradePeak(t *testing.T) {
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: "Pre-allocated IPs 496 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (7 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 279 + pool b (7 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 217 at the peak of a sequential upgrade (one pool at a time)",
-					Fix:     "use a /23 or larger for subnet aks (507 usable for 496 needed) such as 10.1.2.0/23, or lower maxPods or node counts; a /22 also holds the 558 of every pool surging at once"},
+					Fix:     "use a /22 or larger for subnet aks (1,019 usable for 558 needed with every pool surging at once; the peak alone fits a /23) such as 10.1.4.0/22, or lower maxPods or node counts"},
 			}},
 		{name: "autoscaled pools count at maxCount", codes: codes,
 			plan: rulePlan(PluginAzure, "10.1.0.0/24", rulePool("a", 3, pMaxPods(30), pSurge("1")), rulePool("b", 1, pAutoscale(1, 4), pMaxPods(30), pSurge("50%"))),
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[aks].addressPrefixes",
 					Message: "Pre-allocated IPs 279 exceeds IPs available 251 in Subnet Cidr 10.1.0.0/24, Subnet Name aks: Azure CNI, pods in the node subnet (classic): pool a (3 nodes) × (30 pods (maxPods) + 1 for the node = 31) = 93 + pool b (4 nodes + 2 surge) × (30 pods (maxPods) + 1 for the node = 31) = 186 at the peak of a sequential upgrade (one pool at a time)",
-					Fix:     "use a /23 or larger for subnet aks (507 usable for 279 needed) such as 10.1.2.0/23, or lower maxPods or node counts"},
+					Fix:     "use a /23 or larger for subnet aks (507 usable for 279 needed at the upgrade peak + 31 for one more node of pool a) such as 10.1.2.0/23, or lower maxPods or node counts"},
 			}},
 	})
 }
@@ -96,7 +96,7 @@ func TestValidateUpgradePeakPodCIDR(t *testing.T) {
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "clusters[prod].networkProfile.podCidr",
 					Message: `Pre-allocated IPs 1024 exceeds IPs available 512 in pod CIDR 10.244.0.0/23 of cluster "prod": Azure CNI Overlay, pods in the pod CIDR: 4 nodes × (one /24 = 256 per node) = 1,024 at the peak of a sequential upgrade (one pool at a time); a /23 holds 2 nodes`,
-					Fix:     "use a /22 or larger pod CIDR, such as 10.244.4.0/22; a running overlay cluster can only widen it in place, to 10.244.0.0/22, if that is free (cidrplan expand finds the smallest clear superset)"},
+					Fix:     "use a /21 or larger pod CIDR (to hold the 5 nodes of every pool surging at once too), such as 10.244.8.0/21; a running overlay cluster can only widen it in place, to 10.244.0.0/21, if that is free (cidrplan expand finds the smallest clear superset)"},
 			}},
 	})
 }
@@ -118,13 +118,13 @@ func TestValidateDynamicPodSubnetMaxPods(t *testing.T) {
 			want: Findings{
 				{Severity: SeverityError, Code: CodeInsufficientSubnetSize, Field: "vnets[hub].subnets[pods].addressPrefixes",
 					Message: "Pre-allocated IPs 64 exceeds IPs available 59 in Subnet Cidr 10.1.8.0/26, Subnet Name pods: Azure CNI, pods in a pod subnet (dynamic allocation): pool system (3 nodes + 1 surge) × (one batch of 16 pod IPs = 16) = 64 at the peak of a sequential upgrade (one pool at a time)",
-					Fix:     "use a /25 or larger for subnet pods (123 usable for 64 needed) such as 10.1.4.0/25, or lower maxPods or node counts"},
+					Fix:     "use a /23 or larger for subnet pods (507 usable for 448 needed with every node running maxPods pods; the peak alone fits a /25) such as 10.1.4.0/23, or lower maxPods or node counts"},
 			}},
 		{name: "3 nodes of 110 in a 25 warn", codes: codes, plan: plan("10.1.8.0/25", 3, 110),
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodePodSubnetBelowMaxPods, Field: "vnets[hub].subnets[pods].addressPrefixes",
 					Message: `pod subnet "pods" (10.1.8.0/25) gives pods addresses in batches of 16: its 123 usable addresses address at most 112 pods, while its nodes running maxPods pods need 448 at the upgrade peak (pool system maxPods 110: 112 per node)`,
-					Fix:     "use a /23 or larger for subnet pods (507 usable for 448 needed) such as 10.1.4.0/23, or lower maxPods"},
+					Fix:     "use a /23 or larger for subnet pods (507 usable for 448 needed with every node running maxPods pods) such as 10.1.4.0/23, or lower maxPods"},
 			}},
 		// 4 × 112 = 448 ≤ 507.
 		{name: "3 nodes of 110 in a 23 are full", codes: codes, plan: plan("10.1.8.0/23", 3, 110)},
@@ -133,7 +133,7 @@ func TestValidateDynamicPodSubnetMaxPods(t *testing.T) {
 			want: Findings{
 				{Severity: SeverityWarning, Code: CodePodSubnetBelowMaxPods, Field: "vnets[hub].subnets[pods].addressPrefixes",
 					Message: `pod subnet "pods" (10.1.8.0/25) gives pods addresses in batches of 16: its 123 usable addresses address at most 112 pods, while its nodes running maxPods pods need 128 at the upgrade peak (pool system maxPods 30: 32 per node)`,
-					Fix:     "use a /24 or larger for subnet pods (251 usable for 128 needed) such as 10.1.4.0/24, or lower maxPods"},
+					Fix:     "use a /24 or larger for subnet pods (251 usable for 128 needed with every node running maxPods pods) such as 10.1.4.0/24, or lower maxPods"},
 			}},
 		// 4 × 16 = 64 ≤ 123 with maxPods 16: one batch is every pod.
 		{name: "maxPods 16 is one batch", codes: codes, plan: plan("10.1.8.0/25", 3, 16)},
