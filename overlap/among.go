@@ -96,12 +96,13 @@ func (s *sorted[V]) conflicts6(yield func(Entry[V], Entry[V]) bool) bool {
 }
 
 // beyond reports whether an IPv6 entry starting at the upper half next
-// starts after the entry x ends: whether next ≥ x.Key + 2^x.Aux, which
-// spanBits makes larger than the upper half of x's end.
+// starts after the entry x ends: whether next ≥ x.Key + 2^span, span the
+// spanBits in x.Aux, which make it larger than the upper half of x's end.
 func beyond(x radix.Rec64, next uint64) bool {
-	if x.Aux >= 64 {
+	span := x.Aux & 0xff
+	if span >= 64 {
 		return false
 	}
-	lim, carry := bits.Add64(x.Key, uint64(1)<<x.Aux, 0)
+	lim, carry := bits.Add64(x.Key, uint64(1)<<span, 0)
 	return carry == 0 && next >= lim
 }

@@ -30,11 +30,7 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 		r := &s.r4[k]
 		return r.Key, r.Aux, s.vals4[r.Idx]
 	})
-	t.v6.build(len(s.r6), func(k int) (addr6, addr6, V) {
-		r := &s.r6[k]
-		x := &s.rest6[r.Idx]
-		return addr6{r.Key, x.lo}, x.end, x.v
-	})
+	t.v6.build(len(s.r6), func(k int) (addr6, addr6, V) { return s.at6(&s.r6[k]) })
 	if t.v4.n >= coverMin {
 		t.cover = newCover4(&t.v4)
 	}
@@ -43,14 +39,16 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 
 // sorted holds entries in ascending (start, end) order, equal ranges in
 // input order, per family. The sorts move small records: IPv4 start and
-// end, the upper half of an IPv6 start. For Build the rest is copied once
-// into compact arrays, so that gathering it in sorted order stays in
-// cache; a lean sort (entries set) copies nothing more, and its records
-// index entries, for callers that read the rest only now and then.
+// end, the upper half of an IPv6 start with its prefix length. For Build
+// the rest is copied once into compact arrays, so that gathering it in
+// sorted order stays in cache: for nearly every entry only its value. A
+// lean sort (entries set) copies nothing more, and its records index
+// entries, for callers that read the rest only now and then.
 type sorted[V comparable] struct {
 	r4    []radix.Rec32 // Key: start, Aux: end, Idx: into vals4 or entries
 	vals4 []V
-	r6    []radix.Rec64 // Key: upper half of the start, Idx: into rest6 or entries, Aux: spanBits
+	r6    []radix.Rec64 // Key: upper half of the start, Aux: aux6, Idx: into vals6 (short), rest6 or entries
+	vals6 []V
 	rest6 []rest6[V]
 
 	entries []Entry[V] // the input, for a lean sort
@@ -70,9 +68,28 @@ func (s *sorted[V]) at6(r *radix.Rec64) (start, end addr6, v V) {
 		e := &s.entries[r.Idx]
 		return fromAddr6(e.Range.From()), fromAddr6(e.Range.To()), e.Value
 	}
+	if r.Aux&short6 != 0 {
+		start = addr6{r.Key, 0}
+		return start, lastOf6(start, uint8(r.Aux>>16)), s.vals6[r.Idx]
+	}
 	x := &s.rest6[r.Idx]
 	return addr6{r.Key, x.lo}, x.end, x.v
 }
+
+// aux6 is what an IPv6 record carries besides the upper half of its start:
+// spanBits in the low byte, and for an entry that is a prefix whose start's
+// lower half is zero (a /64 or shorter, or a longer prefix at the start of
+// its /64) short6 and the prefix length in bits 16–23, so that its start
+// and end need nothing more.
+func aux6(start, end addr6) uint32 {
+	a := spanBits(start.hi, end.hi)
+	if p, ok := prefixLen6(start, end); ok && start.lo == 0 {
+		a |= short6 | uint32(p)<<16
+	}
+	return a
+}
+
+const short6 = 1 << 8
 
 // rest6 is what the IPv6 sort does not carry, together for one gather per
 // entry.
@@ -104,7 +121,7 @@ func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error
 	if lean {
 		s.entries = entries
 	} else {
-		s.vals4, s.rest6 = make([]V, 0, n4), make([]rest6[V], 0, n6)
+		s.vals4, s.vals6 = make([]V, 0, n4), make([]V, 0, n6)
 	}
 	for i, e := range entries {
 		// The same checks as checkRange (ranges hold no zones), on the
@@ -122,12 +139,18 @@ func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error
 			}
 		} else if from.Is6() && to.Is6() && !from.Is4In6() {
 			if a, b := fromAddr6(from), fromAddr6(to); !less6(b, a) {
-				idx := uint32(i)
-				if !lean {
-					idx = uint32(len(s.rest6))
-					s.rest6 = append(s.rest6, rest6[V]{a.lo, b, e.Value})
+				idx, aux := uint32(i), spanBits(a.hi, b.hi)
+				if !lean { // a lean sort's sweep needs only the span
+					aux = aux6(a, b)
+					if aux&short6 != 0 {
+						idx = uint32(len(s.vals6))
+						s.vals6 = append(s.vals6, e.Value)
+					} else {
+						idx = uint32(len(s.rest6))
+						s.rest6 = append(s.rest6, rest6[V]{a.lo, b, e.Value})
+					}
 				}
-				s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: idx, Aux: spanBits(a.hi, b.hi)})
+				s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: idx, Aux: aux})
 				continue
 			}
 		}
