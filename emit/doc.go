@@ -27,7 +27,11 @@
 // written out rather than left to whatever a tool defaults to. Resources
 // refer to each other by reference, never by literal resource IDs. The
 // resource group, the location and the node VM size (which a plan does not
-// hold) are inputs: variables, parameters or environment variables.
+// hold) are inputs: variables, parameters or environment variables. A VNet
+// the plan assumes — the one AKS creates in a cluster's node resource group
+// ([ipam.ManagedVNet]) — is not written, its cluster's pools name no
+// subnet, and a comment next to the cluster says so
+// ([Deployment.ManagedNote]).
 //
 // Emitting decides no AKS rule: what a subnet reference points at comes
 // from [ipam.Plan.Refs], what is missing from the findings of

@@ -3,8 +3,10 @@ package emit
 import (
 	"cmp"
 	"fmt"
+	"net/netip"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/cidrplan/cidrplan/ipam"
 )
@@ -27,6 +29,56 @@ type Cluster struct {
 	// System is the position of the default node pool in
 	// AgentPoolProfiles: the first pool in mode System.
 	System int
+	// ManagedVNet is the position in Plan.VNets of the VNet AKS creates
+	// for the cluster in its node resource group (a VNet the plan assumes,
+	// [ipam.ManagedVNet]), or -1. The cluster's references into it are
+	// left unset ([ipam.NoSubnet]): AKS places the pools itself, so no form names
+	// a subnet for them, and no form creates the VNet ([Deployment.Managed]).
+	ManagedVNet int
+}
+
+// Managed reports whether VNet i of d.Plan is one AKS creates itself (the
+// plan assumes it, [ipam.VNet].Assumed): no form writes it.
+func (d *Deployment) Managed(i int) bool { return d.Plan.VNets[i].Assumed }
+
+// ManagedNote says, for a comment next to cluster i in any form, why the
+// cluster names no VNet or subnet; "" when it is not on a VNet AKS creates.
+func (d *Deployment) ManagedNote(i int) string {
+	v := d.Clusters[i].ManagedVNet
+	if v < 0 {
+		return ""
+	}
+	vn := &d.Plan.VNets[v]
+	return fmt.Sprintf("cluster %q is on the VNet AKS creates in its node resource group (the plan assumes %q, %s): "+
+		"it is not created here, and the pools name no subnet", d.Plan.Clusters[i].Name, vn.Name, prefixList(vn.AddressSpace))
+}
+
+// prefixList joins prefixes with ", ".
+func prefixList(ps []netip.Prefix) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// unmanaged leaves unset the references of c into VNets AKS creates, and
+// records the VNet.
+func (d *Deployment) unmanaged(c *Cluster) {
+	c.ManagedVNet = -1
+	drop := func(r *ipam.SubnetRef) {
+		if r.IsValid() && d.Managed(r.VNet) {
+			c.ManagedVNet = r.VNet
+			*r = ipam.NoSubnet
+		}
+	}
+	for j := range c.NodeSubnets {
+		drop(&c.NodeSubnets[j])
+	}
+	for j := range c.PodSubnets {
+		drop(&c.PodSubnets[j])
+	}
+	drop(&c.APIServerSubnet)
 }
 
 // Subnet returns the VNet and the subnet r points at in d.Plan.
@@ -58,6 +110,7 @@ func Resolve(p *ipam.Plan, opts Options) (*Deployment, error) {
 		if err != nil {
 			return nil, err
 		}
+		d.unmanaged(&c)
 		d.Clusters = append(d.Clusters, c)
 	}
 	return d, nil

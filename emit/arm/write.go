@@ -38,6 +38,9 @@ func Marshal(p *ipam.Plan, opts emit.Options) ([]byte, error) {
 	r := refs{d}
 	var resources tree.Array
 	for i := range d.Plan.VNets {
+		if d.Managed(i) {
+			continue
+		}
 		vn := &d.Plan.VNets[i]
 		resources = append(resources, tree.Object{
 			{Key: "type", Value: tree.String(emit.TypeVNet)},
@@ -49,15 +52,21 @@ func Marshal(p *ipam.Plan, opts emit.Options) ([]byte, error) {
 	}
 	for i := range d.Plan.Clusters {
 		c := &d.Plan.Clusters[i]
-		resources = append(resources, tree.Object{
+		cluster := tree.Object{
 			{Key: "type", Value: tree.String(emit.TypeCluster)},
 			{Key: "apiVersion", Value: tree.String(versions[emit.TypeCluster])},
 			{Key: "name", Value: tree.String(c.Name)},
 			{Key: "location", Value: r.Location()},
-			{Key: "dependsOn", Value: r.dependsOn(i)},
-			{Key: "identity", Value: resource.Identity()},
-			{Key: "properties", Value: resource.ClusterProperties(d, i, r)},
-		})
+		}
+		if note := d.ManagedNote(i); note != "" {
+			cluster.Set("comments", tree.String(note)) // ARM's comment on a resource
+		}
+		if deps := r.dependsOn(i); len(deps) > 0 {
+			cluster.Set("dependsOn", deps)
+		}
+		cluster.Set("identity", resource.Identity())
+		cluster.Set("properties", resource.ClusterProperties(d, i, r))
+		resources = append(resources, cluster)
 	}
 	template := tree.Object{
 		{Key: "$schema", Value: tree.String(Schema)},

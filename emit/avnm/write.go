@@ -73,7 +73,12 @@ func Marshal(p *ipam.Plan, pool string, opts emit.Options) ([]byte, error) {
 			shell.Arg("--description", strings.Join(sc.users, "; ")),
 			"--output none")
 	}
-	for _, vn := range d.Plan.VNets {
+	for i, vn := range d.Plan.VNets {
+		if d.Managed(i) {
+			line("")
+			line("# VNet " + strconv.Quote(vn.Name) + " (" + prefixList(vn.AddressSpace) + ") is the one AKS creates in a cluster's node resource group: not allocated from the pool")
+			continue
+		}
 		args := []string{`--resource-group "$resource_group"`, `--location "$location"`, shell.Arg("--name", vn.Name),
 			"--ipam-allocations"}
 		for i, sp := range vn.AddressSpace {

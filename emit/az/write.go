@@ -79,6 +79,10 @@ func (s *script) header() {
 
 func (s *script) vnet(i int) {
 	vn := &s.d.Plan.VNets[i]
+	if s.d.Managed(i) {
+		s.subnetIDs = append(s.subnetIDs, nil) // AKS creates it: no subnet to name
+		return
+	}
 	s.line("")
 	s.command("az network vnet create", placed(),
 		shell.Arg("--name", vn.Name),
@@ -135,6 +139,9 @@ func (s *script) cluster(i int) {
 	args = append(args, shell.Arg("--nodepool-name", sys.Name))
 	args = append(args, s.pool(i, dc.System)...)
 	s.line("")
+	if note := s.d.ManagedNote(i); note != "" {
+		s.line("# " + note)
+	}
 	s.command("az aks create", append(args, "--output none")...)
 	if !sys.MaxSurge.IsZero() || sys.MaxUnavailable.Value() > 0 {
 		// az aks create takes no surge: set it on the default pool after.
@@ -172,8 +179,10 @@ func (s *script) pool(i, j int) []string {
 			"--min-count "+strconv.Itoa(ap.MinCount),
 			"--max-count "+strconv.Itoa(ap.MaxCount))
 	}
-	args = append(args, "--max-pods "+strconv.Itoa(ap.MaxPods),
-		"--vnet-subnet-id "+s.subnetID(dc.NodeSubnets[j]))
+	args = append(args, "--max-pods "+strconv.Itoa(ap.MaxPods))
+	if r := dc.NodeSubnets[j]; r.IsValid() {
+		args = append(args, "--vnet-subnet-id "+s.subnetID(r))
+	}
 	if r := dc.PodSubnets[j]; r.IsValid() {
 		args = append(args, "--pod-subnet-id "+s.subnetID(r))
 		if ap.PodIPAllocationMode != "" {

@@ -47,6 +47,9 @@ func Marshal(p *ipam.Plan, opts emit.Options) ([]byte, error) {
 	b.WriteString("param " + paramVMSize + " string\n")
 	versions := emit.APIVersions()
 	for i := range d.Plan.VNets {
+		if d.Managed(i) {
+			continue
+		}
 		vn := &d.Plan.VNets[i]
 		b.WriteString("\nresource " + n.vnets[i] + " '" + emit.TypeVNet + "@" + versions[emit.TypeVNet] + "' = ")
 		body := tree.Object{
@@ -66,6 +69,9 @@ func Marshal(p *ipam.Plan, opts emit.Options) ([]byte, error) {
 	}
 	for i := range d.Plan.Clusters {
 		c := &d.Plan.Clusters[i]
+		if note := d.ManagedNote(i); note != "" {
+			b.WriteString("\n// " + note)
+		}
 		b.WriteString("\nresource " + n.clusters[i] + " '" + emit.TypeCluster + "@" + versions[emit.TypeCluster] + "' = ")
 		tree.Bicep(&b, tree.Object{
 			{Key: "name", Value: tree.String(c.Name)},

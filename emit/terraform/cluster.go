@@ -21,6 +21,9 @@ func (g *generator) cluster(i int) error {
 			return err
 		}
 	}
+	if note := g.d.ManagedNote(i); note != "" {
+		g.comment(note)
+	}
 	b := g.body.AppendNewBlock("resource", []string{typeCluster, g.clusters[i]}).Body()
 	b.SetAttributeValue("name", str(c.Name))
 	placed(b)
@@ -105,7 +108,9 @@ func (g *generator) pool(b *hclwrite.Body, i, j int) {
 		b.SetAttributeValue("max_count", num(ap.MaxCount))
 	}
 	b.SetAttributeValue("max_pods", num(ap.MaxPods))
-	b.SetAttributeTraversal("vnet_subnet_id", g.subnetID(dc.NodeSubnets[j]))
+	if r := dc.NodeSubnets[j]; r.IsValid() {
+		b.SetAttributeTraversal("vnet_subnet_id", g.subnetID(r))
+	}
 	if r := dc.PodSubnets[j]; r.IsValid() {
 		b.SetAttributeTraversal("pod_subnet_id", g.subnetID(r))
 	}

@@ -65,7 +65,9 @@ func (g *generator) file() error {
 	g.providers()
 	g.variables()
 	for i := range g.d.Plan.VNets {
-		g.vnet(i)
+		if !g.d.Managed(i) {
+			g.vnet(i)
+		}
 	}
 	for i := range g.d.Plan.Clusters {
 		if err := g.cluster(i); err != nil {

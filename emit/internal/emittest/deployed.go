@@ -73,21 +73,26 @@ func (d *Deployed) SortPools() {
 }
 
 // Expected returns what every form must deploy for p: the values of
-// p.WithDefaults(), references resolved as ipam resolves them. An
+// p.WithDefaults(), references resolved as ipam resolves them; a VNet the
+// plan assumes (the one AKS creates) is not deployed, and no pool names a
+// subnet of it. An
 // autoscaled pool without a count starts at its minCount; a maxUnavailable
 // of 0 is AKS's default and may be left out.
 func Expected(p *ipam.Plan) Deployed {
 	q := p.WithDefaults()
 	refs := q.Refs()
 	ref := func(r ipam.SubnetRef) string {
-		if !r.IsValid() {
-			return ""
+		if !r.IsValid() || q.VNets[r.VNet].Assumed {
+			return "" // none, or in a VNet AKS creates: no form names it
 		}
 		vn := &q.VNets[r.VNet]
 		return vn.Name + "/" + vn.Subnets[r.Subnet].Name
 	}
 	var d Deployed
 	for _, vn := range q.VNets {
+		if vn.Assumed {
+			continue // AKS creates it
+		}
 		v := VNet{Name: vn.Name, AddressSpace: strs(vn.AddressSpace)}
 		for _, s := range vn.Subnets {
 			v.Subnets = append(v.Subnets, Subnet{Name: s.Name, Prefixes: strs(s.AddressPrefixes), Delegation: s.Delegation})

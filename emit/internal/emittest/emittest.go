@@ -99,3 +99,28 @@ func Golden(t *testing.T, path string, got []byte, update bool) {
 		t.Errorf("differs from %s (-want +got); go test -update rewrites it:\n%s", path, diff)
 	}
 }
+
+// ManagedVNet checks the output of a form for the plan of
+// emit/testdata/managed-vnet.yaml, a cluster on the VNet AKS creates: the
+// output carries the note of emit.Deployment.ManagedNote and none of
+// absent (what would create the VNet or name a subnet in that form).
+func ManagedVNet(t *testing.T, marshal func(*ipam.Plan) ([]byte, error), note func(*ipam.Plan) string, absent ...string) {
+	t.Helper()
+	p, err := planfile.Load(filepath.Join(repoRoot(t), "emit", "testdata", "managed-vnet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	if n := note(p); n == "" || !strings.Contains(text, n) {
+		t.Errorf("the output does not say the cluster is on the VNet AKS creates (%q)", n)
+	}
+	for _, a := range absent {
+		if strings.Contains(text, a) {
+			t.Errorf("the output holds %q, which a cluster on the VNet AKS creates must not have", a)
+		}
+	}
+}

@@ -98,7 +98,9 @@ func pool(ap *ipam.AgentPool, node, pod ipam.SubnetRef, refs Refs) tree.Object {
 		o.Set("maxCount", tree.Int(ap.MaxCount))
 	}
 	o.Set("maxPods", tree.Int(ap.MaxPods))
-	o.Set("vnetSubnetID", refs.SubnetID(node))
+	if node.IsValid() {
+		o.Set("vnetSubnetID", refs.SubnetID(node))
+	}
 	if pod.IsValid() {
 		o.Set("podSubnetID", refs.SubnetID(pod))
 		if ap.PodIPAllocationMode != "" {
