@@ -19,4 +19,12 @@
 // package [github.com/cidrplan/cidrplan/emit]. The script takes the
 // resource group and location of the VNets from the environment variables
 // RESOURCE_GROUP and LOCATION, and quotes every value from the plan.
+//
+// The az syntax is that of the commands' definitions (Azure/aaz,
+// Commands/network/manager/ipam-pool/static-cidr/_create.md and
+// Commands/network/vnet/_create.md): --address-prefixes is a list, given
+// as space-separated values (az's separate elements expression for a list
+// of strings), and --ipam-allocations uses the shorthand syntax's partial
+// values, [0].number-of-ip-addresses=N [0].id=POOL, one index per
+// allocation.
 package avnm

@@ -13,6 +13,8 @@ import (
 // comment instead.
 func TestManagedVNet(t *testing.T) {
 	emittest.ManagedVNet(t, func(p *ipam.Plan) ([]byte, error) { return avnm.Marshal(p, poolID, emit.Options{}) },
-		func(*ipam.Plan) string { return "is the one AKS creates in a cluster's node resource group: not allocated from the pool" },
+		func(*ipam.Plan) string {
+			return "is the one AKS creates in a cluster's node resource group: not allocated from the pool"
+		},
 		"az network vnet create", "--ipam-allocations")
 }

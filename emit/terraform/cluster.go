@@ -129,7 +129,11 @@ func networkProfile(b *hclwrite.Body, np *ipam.NetworkProfile) {
 	}
 	set("network_plugin", string(np.NetworkPlugin))
 	set("network_plugin_mode", string(np.NetworkPluginMode))
-	set("network_policy", string(np.NetworkPolicy))
+	if np.NetworkPolicy != ipam.PolicyNone {
+		// azurerm 4.x takes calico, azure and cilium only; no network_policy
+		// is no policy engine (AKS's none).
+		set("network_policy", string(np.NetworkPolicy))
+	}
 	set("network_data_plane", string(np.NetworkDataplane))
 	list := func(single, plural string, ps []netip.Prefix) {
 		switch len(ps) {

@@ -17,4 +17,13 @@
 // max_unavailable nor pod IP allocation mode for node pools: a plan that
 // sets a maxUnavailable above 0 or a StaticBlock pod subnet is refused with
 // an error matching [emit.ErrUnsupported].
+//
+// Attribute names are those of the azurerm 4.x documentation of
+// azurerm_kubernetes_cluster (website/docs/r/kubernetes_cluster.html.markdown
+// in hashicorp/terraform-provider-azurerm): api_server_access_profile takes
+// subnet_id and virtual_network_integration_enabled (3.x's
+// vnet_integration_enabled is gone), private_cluster_enabled is top-level,
+// and network_profile's network_policy takes calico, azure or cilium only —
+// a plan's networkPolicy none (no engine, AKS's default) is written as no
+// network_policy.
 package terraform

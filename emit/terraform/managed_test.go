@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/cidrplan/cidrplan/emit"
-	"github.com/cidrplan/cidrplan/emit/terraform"
 	"github.com/cidrplan/cidrplan/emit/internal/emittest"
+	"github.com/cidrplan/cidrplan/emit/terraform"
 	"github.com/cidrplan/cidrplan/ipam"
 )
 

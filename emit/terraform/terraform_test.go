@@ -39,7 +39,13 @@ func TestPlans(t *testing.T) {
 			if formatted := hclwrite.Format(got); !bytes.Equal(formatted, got) {
 				t.Errorf("not formatted as terraform fmt formats it (-want +got):\n%s", cmp.Diff(string(formatted), string(got)))
 			}
-			if diff := cmp.Diff(emittest.Expected(tp.Plan), read(t, got)); diff != "" {
+			want := emittest.Expected(tp.Plan)
+			for i := range want.Clusters {
+				if want.Clusters[i].Policy == string(ipam.PolicyNone) {
+					want.Clusters[i].Policy = "" // azurerm 4.x: no network_policy is none
+				}
+			}
+			if diff := cmp.Diff(want, read(t, got)); diff != "" {
 				t.Errorf("deploys something else than the plan (-plan +terraform):\n%s", diff)
 			}
 		})

@@ -56,7 +56,6 @@ resource "azurerm_kubernetes_cluster" "aks-demo" {
   network_profile {
     network_plugin      = "azure"
     network_plugin_mode = "overlay"
-    network_policy      = "none"
     network_data_plane  = "azure"
     pod_cidr            = "10.244.0.0/16"
     service_cidr        = "10.0.0.0/16"
