@@ -43,11 +43,12 @@ func DefaultServiceCIDRv6() netip.Prefix { return netip.MustParsePrefix("fd12:34
 // IP (both, only when both are absent), pod CIDRs (overlay and kubenet;
 // bring your own CNI has no default: the plan must state one),
 // podCidr/podCidrs and serviceCidr/serviceCidrs mirrored, the cluster's
-// defaults (maxSurge 10% [D], overlayMaxNodes 5,000 [D]), each pool's
-// osType (Linux), mode (first pool System), maxPods (the cluster's
+// defaults (maxSurge 10% [D]; overlayMaxNodes 5,000 [D] for a model whose
+// node limit it sets, [sizing.ModelSpec.MaxNodesDisputed]: overlay), each
+// pool's osType (Linux), mode (first pool System), maxPods (the cluster's
 // defaults resolved by [sizing.Defaults.EffectiveMaxPods] for the pool's
-// model),
-// maxSurge (the cluster's defaults.maxSurge), maxUnavailable (0),
+// model), maxSurge (the cluster's defaults.maxSurge), maxUnavailable (0,
+// on pools that take one: [sizing.PoolMode.TakesMaxUnavailable]),
 // podIpAllocationMode (DynamicIndividual when a pod subnet is named), the
 // cluster's vnet when its pools name subnets of one VNet only, subnet
 // purposes inferred from use, and avoid-range sources (other).
@@ -112,7 +113,9 @@ func defaultCluster(q *Plan, c *Cluster) {
 	mirror(&np.PodCIDR, &np.PodCIDRs)
 	mirror(&np.ServiceCIDR, &np.ServiceCIDRs)
 	c.Defaults.MaxSurge = c.Defaults.EffectiveMaxSurge()
-	c.Defaults.OverlayMaxNodes = c.Defaults.EffectiveOverlayMaxNodes()
+	if np.model().Spec().MaxNodesDisputed {
+		c.Defaults.OverlayMaxNodes = c.Defaults.EffectiveOverlayMaxNodes()
+	}
 	net := np.network()
 	vnets := map[string]bool{}
 	for i := range c.AgentPoolProfiles {
@@ -132,7 +135,7 @@ func defaultCluster(q *Plan, c *Cluster) {
 		if ap.MaxSurge.IsZero() {
 			ap.MaxSurge = c.Defaults.MaxSurge
 		}
-		if ap.MaxUnavailable.IsZero() {
+		if ap.MaxUnavailable.IsZero() && ap.Mode.TakesMaxUnavailable() {
 			ap.MaxUnavailable = sizing.MustParseSurge("0")
 		}
 		for _, ref := range []string{ap.VNetSubnet, ap.PodSubnet} {

@@ -3,6 +3,7 @@ package ipam
 import (
 	"testing"
 
+	"github.com/cidrplan/cidrplan/sizing"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -61,6 +62,38 @@ func TestWithDefaultsValues(t *testing.T) {
 		SvcOnlyCIDRs: 1,
 	}
 	if diff := cmp.Diff(want, g); diff != "" {
+		t.Errorf("WithDefaults (-want +got):\n%s", diff)
+	}
+}
+
+// WithDefaults fills a default only where it applies: overlayMaxNodes for
+// the model whose node limit it sets (overlay), maxUnavailable on pools
+// that take one (not System pools).
+func TestWithDefaultsApplicable(t *testing.T) {
+	overlay := NetworkProfile{NetworkPlugin: PluginAzure, NetworkPluginMode: PluginModeOverlay}
+	p := &Plan{Clusters: []Cluster{
+		{Name: "overlay", NetworkProfile: overlay, AgentPoolProfiles: []AgentPool{pool("sys", 3, "n"), pool("user", 3, "n")}},
+		{Name: "kubenet", NetworkProfile: NetworkProfile{NetworkPlugin: PluginKubenet}, AgentPoolProfiles: []AgentPool{pool("sys", 3, "n")}},
+		{Name: "classic", AgentPoolProfiles: []AgentPool{pool("sys", 3, "n")}},
+	}}
+	type applied struct {
+		OverlayMaxNodes int
+		MaxUnavailable  []string
+	}
+	var got []applied
+	for _, c := range p.WithDefaults().Clusters {
+		a := applied{OverlayMaxNodes: c.Defaults.OverlayMaxNodes}
+		for _, ap := range c.AgentPoolProfiles {
+			a.MaxUnavailable = append(a.MaxUnavailable, ap.MaxUnavailable.String())
+		}
+		got = append(got, a)
+	}
+	want := []applied{
+		{OverlayMaxNodes: sizing.DefaultOverlayMaxNodes, MaxUnavailable: []string{"", "0"}},
+		{MaxUnavailable: []string{""}},
+		{MaxUnavailable: []string{""}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("WithDefaults (-want +got):\n%s", diff)
 	}
 }

@@ -92,6 +92,11 @@ func (c Cluster) PoolMode(i int) PoolMode {
 	return DefaultPoolMode(i)
 }
 
+// TakesMaxUnavailable reports whether a pool of mode m takes a
+// maxUnavailable: a User pool does; "you can't set max unavailable on
+// system node pools" (articles/aks/upgrade-aks-node-pools-rolling.md).
+func (m PoolMode) TakesMaxUnavailable() bool { return m != ModeSystem }
+
 // DefaultPoolMode returns the mode AKS gives pool i of a cluster (counted
 // from 0) that states none: System for the first, User for the others.
 func DefaultPoolMode(i int) PoolMode {

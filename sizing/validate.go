@@ -75,7 +75,7 @@ func (c Cluster) validatePool(i int, p planned) []error {
 	switch {
 	case !slices.Contains(PoolModes(), mode):
 		add("mode", string(p.Mode), ErrPoolMode, "want "+orList(PoolModes()))
-	case mode == ModeSystem && p.MaxUnavailable.Value() > 0:
+	case !mode.TakesMaxUnavailable() && p.MaxUnavailable.Value() > 0:
 		add("maxUnavailable", p.MaxUnavailable.String(), ErrPoolMode, "you can't set maxUnavailable on a System pool; use maxSurge")
 	}
 	switch p.OSType {
