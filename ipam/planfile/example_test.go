@@ -61,7 +61,6 @@ func ExampleMarshal() {
 	//   - name: dev
 	//     defaults:
 	//       maxSurge: 10%
-	//       overlayMaxNodes: 5000
 	//     networkProfile:
 	//       networkPlugin: kubenet
 	//       networkDataplane: azure
@@ -80,7 +79,6 @@ func ExampleMarshal() {
 	//         count: 3
 	//         maxPods: 110
 	//         maxSurge: 10%
-	//         maxUnavailable: "0"
 	//         vnetSubnet: aks
 	//         mode: System
 	// round trip: true

@@ -128,6 +128,11 @@ func Expected(p *ipam.Plan) Deployed {
 				NodeSubnet: ref(refs[i].NodeSubnets[j]), PodSubnet: ref(refs[i].PodSubnets[j]),
 				MaxSurge: ap.MaxSurge.String(), MaxUnavailable: ap.MaxUnavailable.String(),
 			}
+			if ap.MaxUnavailable.IsZero() {
+				// A System pool takes none (WithDefaults leaves it out):
+				// what runs is AKS's 0, as the readers say.
+				pool.MaxUnavailable = "0"
+			}
 			if ap.EnableAutoScaling {
 				pool.MinCount, pool.MaxCount = ap.MinCount, ap.MaxCount
 			}
