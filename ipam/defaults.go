@@ -68,6 +68,25 @@ func (p *Plan) withDefaults() *Plan {
 		return nil
 	}
 	q := p.Clone()
+	applyDefaults(q)
+	return q
+}
+
+// withClusterDefaults is withDefaults for a reader that never writes to
+// the VNets (Validate): they are p's own, not copies (defaults change only
+// clusters and avoid ranges).
+func (p *Plan) withClusterDefaults() *Plan {
+	if p == nil {
+		return nil
+	}
+	q := (&Plan{Name: p.Name, Clusters: p.Clusters, Avoid: p.Avoid}).Clone()
+	q.VNets = slices.Clip(p.VNets)
+	applyDefaults(q)
+	return q
+}
+
+// applyDefaults fills in q's clusters' and avoid ranges' defaults.
+func applyDefaults(q *Plan) {
 	for i := range q.Clusters {
 		defaultCluster(q, &q.Clusters[i])
 	}
@@ -76,7 +95,6 @@ func (p *Plan) withDefaults() *Plan {
 			q.Avoid[i].Source = SourceOther
 		}
 	}
-	return q
 }
 
 // DefaultNetworkPlugin is the network plugin of a plan cluster that names

@@ -20,7 +20,7 @@ func (p *Plan) Validate() Findings {
 	if p == nil {
 		return nil
 	}
-	v := newValidation(p.withDefaults())
+	v := newValidation(p.withClusterDefaults())
 	v.given = p
 	checkValues(v)
 	checkRanges(v)
@@ -219,9 +219,20 @@ func newValidation(p *Plan) *validation {
 }
 
 func (v *validation) resolveVNets() {
+	// The views are allocated together: a plan may have 100,000 subnets.
+	n := 0
+	for i := range v.plan.VNets {
+		n += len(v.plan.VNets[i].Subnets)
+	}
+	vnetViews := make([]vnetView, len(v.plan.VNets))
+	subnetViews := make([]subnetView, 0, n)
+	v.vnets = make([]*vnetView, 0, len(v.plan.VNets))
+	v.subnets = make([]*subnetView, 0, n)
 	for i := range v.plan.VNets {
 		vn := &v.plan.VNets[i]
-		vv := &vnetView{index: i, v: vn, path: elemPath("vnets", vn.Name, i), byName: make(map[string]*subnetView)}
+		vv := &vnetViews[i]
+		*vv = vnetView{index: i, v: vn, path: elemPath("vnets", vn.Name, i), byName: make(map[string]*subnetView, len(vn.Subnets)),
+			subnets: make([]*subnetView, 0, len(vn.Subnets))}
 		v.vnets = append(v.vnets, vv)
 		switch {
 		case vn.Name == "":
@@ -234,8 +245,9 @@ func (v *validation) resolveVNets() {
 		}
 		for j := range vn.Subnets {
 			s := &vn.Subnets[j]
-			sv := &subnetView{vnet: vv, index: j, seq: len(v.subnets), s: s, path: vv.path + "." + elemPath("subnets", s.Name, j),
-				purpose: s.Purpose}
+			subnetViews = append(subnetViews, subnetView{vnet: vv, index: j, seq: len(v.subnets), s: s,
+				path: vv.path + "." + elemPath("subnets", s.Name, j), purpose: s.Purpose})
+			sv := &subnetViews[len(subnetViews)-1]
 			vv.subnets = append(vv.subnets, sv)
 			v.subnets = append(v.subnets, sv)
 			switch {

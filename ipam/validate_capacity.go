@@ -193,10 +193,15 @@ func (v *validation) subnetLoads() []*subnetLoad {
 // subnets nothing uses are left out. The result is never nil.
 func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 	loads := make([]*subnetLoad, len(v.subnets)) // by subnetView.seq
+	var slab []subnetLoad                        // loads are allocated in blocks: most subnets have one
 	get := func(sv *subnetView) *subnetLoad {
 		l := loads[sv.seq]
 		if l == nil {
-			l = &subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)}
+			if len(slab) == cap(slab) {
+				slab = make([]subnetLoad, 0, min(max(64, len(v.subnets)/8), 4096))
+			}
+			slab = append(slab, subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)})
+			l = &slab[len(slab)-1]
 			l.peak = sizing.CountFromInt(l.consumers)
 			l.simultaneous, l.allPods = l.peak, l.peak
 			loads[sv.seq] = l

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"net/netip"
@@ -101,23 +102,32 @@ const (
 )
 
 // writeFindings prints findings grouped by severity, errors first; where
-// says where each finding's field is in the input.
+// says where each finding's field is in the input. Output goes through a
+// buffer: a large plan has thousands of findings, several writes each.
 func writeFindings(e *env, output, name string, fs ipam.Findings, where locator) error {
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	err := writeFindingsTo(w, e, output, name, fs, where)
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+func writeFindingsTo(w io.Writer, e *env, output, name string, fs ipam.Findings, where locator) error {
 	if fs == nil {
 		fs = ipam.Findings{}
 	}
 	fs.Sort()
 	switch output {
 	case formatJSON:
-		return writeJSON(e.stdout, findingsResult{fs})
+		return writeJSON(w, findingsResult{fs})
 	case formatYAML:
-		return writeYAML(e.stdout, findingsResult{fs})
+		return writeYAML(w, findingsResult{fs})
 	case formatSARIF:
-		return writeSARIF(e.stdout, fs, where)
+		return writeSARIF(w, fs, where)
 	case formatGitHub:
-		return writeGitHub(e.stdout, fs, where)
+		return writeGitHub(w, fs, where)
 	}
-	w := e.stdout
 	groups := []struct {
 		sev   ipam.Severity
 		title string

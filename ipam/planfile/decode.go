@@ -205,7 +205,7 @@ func (d *decoder) decode(h value, v reflect.Value, p path, tag string) error {
 		if err != nil {
 			return d.fail(h.line, p, err)
 		}
-		v.Set(reflect.ValueOf(pf))
+		*v.Addr().Interface().(*netip.Prefix) = pf
 	case kindAddr:
 		s, err := d.scalar(h, p, "an IP address")
 		if err != nil {
@@ -215,7 +215,7 @@ func (d *decoder) decode(h value, v reflect.Value, p path, tag string) error {
 		if err != nil {
 			return d.fail(h.line, p, err)
 		}
-		v.Set(reflect.ValueOf(a))
+		*v.Addr().Interface().(*netip.Addr) = a
 	case kindText:
 		if err := d.scalarKind(h, p, "a string"); err != nil {
 			return err

@@ -13,6 +13,9 @@ import (
 const (
 	PlanSubnets  = 100_000
 	PlanClusters = 1_000
+	// PlanMaxClusters is the most clusters Plan makes: their spokes are
+	// the /18s of 10.0.0.0/8.
+	PlanMaxClusters = 1024
 )
 
 // Plan returns a hub-and-spoke ipam plan with the given numbers of subnets
@@ -23,12 +26,22 @@ const (
 // service CIDR in 172.16.0.0/12. One subnet in a thousand repeats its
 // neighbour's prefix, so validation has overlaps to report.
 //
-// It returns an error wrapping ErrFull for more than 1024 clusters or more
-// than 400 subnets per cluster.
+// A spoke holds up to 400 /27s. More subnets per spoke (10.0.0.0/8 holds
+// no more /18s, nor a million /27s) are smaller: up to 960 /28s, else up to
+// 1920 /29s with 2 private endpoints each (a /29 has 3 usable addresses).
+// It returns an error wrapping ErrFull for more than PlanMaxClusters
+// clusters or more than 1920 subnets per cluster.
 func Plan(subnets, clusters int) (*ipam.Plan, error) {
 	perVNet := (subnets + clusters - 1) / max(clusters, 1)
-	if clusters < 1 || clusters > 1024 || perVNet > 400 {
+	if clusters < 1 || clusters > PlanMaxClusters || perVNet > 1920 {
 		return nil, fmt.Errorf("%w: %d subnets in %d clusters", ErrFull, subnets, clusters)
+	}
+	subnetBits, endpoints := 27, 4
+	switch {
+	case perVNet > 960:
+		subnetBits, endpoints = 29, 2
+	case perVNet > 400:
+		subnetBits = 28
 	}
 	p := &ipam.Plan{
 		Name: fmt.Sprintf("generated-%d-subnets-%d-clusters", subnets, clusters),
@@ -53,17 +66,17 @@ func Plan(subnets, clusters int) (*ipam.Plan, error) {
 		made++
 		next := vnetStart + 1<<(32-nodeBits)
 		for s := 1; s < perVNet && made < subnets; s++ {
-			prefix := v4(next, 27)
+			prefix := v4(next, subnetBits)
 			if made%1000 == 999 { // an injected overlap: the previous subnet's prefix again
 				prefix = vnet.Subnets[len(vnet.Subnets)-1].AddressPrefixes[0]
 			} else {
-				next += 32
+				next += 1 << (32 - subnetBits)
 			}
 			vnet.Subnets = append(vnet.Subnets, ipam.Subnet{
 				Name:            fmt.Sprintf("snet-%03d", s),
 				AddressPrefixes: []netip.Prefix{prefix},
 				Purpose:         ipam.PurposeOther,
-				Consumers:       ipam.Consumers{PrivateEndpoints: 4},
+				Consumers:       ipam.Consumers{PrivateEndpoints: endpoints},
 			})
 			made++
 		}

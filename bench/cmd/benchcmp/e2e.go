@@ -1,0 +1,180 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cidrplan/cidrplan/bench/internal/workload"
+	"github.com/cidrplan/cidrplan/ipam/planfile"
+	"go.yaml.in/yaml/v3"
+)
+
+// The end-to-end comparison runs `cidrplan check` on a generated plan file
+// and, as the floor it is held against, a process that only decodes the
+// same file into generic Go values (encoding/json or go.yaml.in/yaml/v3
+// into any). Each is a child process of its own: its time and peak RSS are
+// the kernel's account of it (rusage), start-up and reading the file
+// included.
+
+// e2eConfig says what the end-to-end comparison measures.
+type e2eConfig struct {
+	sizes    []int    // plan sizes in subnets; the first is the base the growth is judged from
+	clusters int      // clusters of every plan
+	formats  []string // "json", "yaml"
+	runs     int
+	clock    string // "cpu" (user+system time) or "wall"
+	dir      string // where the plan files go; empty: a temporary directory
+}
+
+// floorFlag makes benchcmp the decode floor: benchcmp -decode-floor FORMAT FILE.
+const floorFlag = "-decode-floor"
+
+// decodeFloor decodes the file args name, in the format they name, into
+// any, when args ask for it (see floorFlag), and reports whether they did.
+func decodeFloor(args []string) (bool, error) {
+	if len(args) != 3 || args[0] != floorFlag {
+		return false, nil
+	}
+	data, err := os.ReadFile(args[2])
+	if err != nil {
+		return true, err
+	}
+	var v any
+	switch args[1] {
+	case "json":
+		err = json.Unmarshal(data, &v)
+	case "yaml":
+		err = yaml.Unmarshal(data, &v)
+	default:
+		err = fmt.Errorf("format %q: want json or yaml", args[1])
+	}
+	return true, err
+}
+
+// usage is one child process's cost.
+type usage struct {
+	cpu, wall time.Duration
+	maxRSS    int64 // bytes
+}
+
+// measureChild runs the command and returns its cost; an exit status in
+// okExit is a normal outcome.
+func measureChild(name string, args []string, okExit ...int) (usage, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout = io.Discard
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) && slices.Contains(okExit, ee.ExitCode()) {
+		err = nil
+	}
+	if err != nil {
+		return usage{}, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
+	}
+	cpu, rss, ok := childUsage(cmd.ProcessState)
+	if !ok {
+		return usage{}, errors.New("no rusage on this system")
+	}
+	return usage{cpu: cpu, wall: wall, maxRSS: rss}, nil
+}
+
+// e2eCase is one plan file.
+type e2eCase struct {
+	subnets, clusters int
+	format            string
+	path              string
+	size              int64
+}
+
+// e2eResult holds the runs of both processes on one plan file.
+type e2eResult struct {
+	e2eCase
+	check, floor []usage
+}
+
+func runE2E(cfg e2eConfig, out, progress io.Writer) error {
+	if cfg.runs < 1 {
+		return fmt.Errorf("-runs %d: want at least 1", cfg.runs)
+	}
+	if len(cfg.sizes) == 0 || len(cfg.formats) == 0 {
+		return errors.New("no plan sizes or formats")
+	}
+	dir := cfg.dir
+	if dir == "" {
+		d, err := os.MkdirTemp("", "benchcmp-e2e")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(progress, "building cidrplan ...")
+	bin := filepath.Join(dir, "cidrplan")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/cidrplan/cidrplan/cmd/cidrplan").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build cidrplan: %v\n%s", err, out)
+	}
+	var results []*e2eResult
+	for _, n := range cfg.sizes {
+		clusters := cfg.clusters
+		fmt.Fprintf(progress, "\r\033[Kgenerating %d subnets in %d clusters ...", n, clusters)
+		p, err := workload.Plan(n, clusters)
+		if err != nil {
+			return err
+		}
+		for _, f := range cfg.formats {
+			data, err := planfile.Marshal(p, planfile.Format(f))
+			if err != nil {
+				return err
+			}
+			path := filepath.Join(dir, fmt.Sprintf("plan-%d.%s", n, f))
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				return err
+			}
+			results = append(results, &e2eResult{e2eCase: e2eCase{subnets: n, clusters: clusters, format: f, path: path, size: int64(len(data))}})
+		}
+	}
+	start := time.Now()
+	for r := range cfg.runs {
+		for _, res := range results {
+			fmt.Fprintf(progress, "\r\033[Krun %d/%d  %d subnets %s (%s elapsed)", r+1, cfg.runs, res.subnets, res.format,
+				time.Since(start).Round(time.Second))
+			// Alternate which goes first, so that drift favours neither.
+			steps := []func() error{
+				func() error {
+					u, err := measureChild(bin, []string{"check", res.path}, 1)
+					res.check = append(res.check, u)
+					return err
+				},
+				func() error {
+					u, err := measureChild(self, []string{floorFlag, res.format, res.path})
+					res.floor = append(res.floor, u)
+					return err
+				},
+			}
+			if r%2 == 1 {
+				slices.Reverse(steps)
+			}
+			for _, step := range steps {
+				if err := step(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	fmt.Fprintf(progress, "\r\033[Kdone in %s\n", time.Since(start).Round(time.Second))
+	return writeE2ETable(out, cfg, results)
+}
