@@ -38,8 +38,10 @@ type Overlap struct {
 	// is one finding listing them all.
 	Others []PlanRange
 	// subjectDesc and otherDesc are the ranges as the message words them,
-	// for merging overlaps into one finding.
-	subjectDesc, otherDesc string
+	// for merging overlaps into one finding; fixOther is the other range's
+	// prefix as the fix names it ("move it clear of 10.8.0.0/20"), empty
+	// when the fix does not depend on the other range.
+	subjectDesc, otherDesc, fixOther string
 }
 
 // Overlaps returns every overlap of ranges in p that Validate judges, in

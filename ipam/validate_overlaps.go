@@ -201,16 +201,17 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	case SourceAVNMPool:
 		code = CodeAVNMPrefixInUse
 	}
-	fix := "move it clear of " + av.prefix.String()
+	fix, fixOther := "move it clear of "+av.prefix.String(), av.prefix.String()
 	switch r.kind {
 	case kindService:
-		fix = "use serviceCidr " + c.v.freeServiceHint(r.cluster, r.prefix)
+		fix, fixOther = "use serviceCidr "+c.v.freeServiceHint(r.cluster, r.prefix), ""
 	case kindPod:
-		fix = "use podCidr " + c.v.freePodHint(r.cluster, r.prefix)
+		fix, fixOther = "use podCidr "+c.v.freePodHint(r.cluster, r.prefix), ""
 	case kindSubnet:
 		fix += c.v.freeHint(r.vnet, r.prefix)
 	}
 	c.errorf(code, r, av, fix, "%s overlaps %s", r.describe(), av.describe())
+	c.overlaps[len(c.overlaps)-1].fixOther = fixOther
 }
 
 // errorf reports subject overlapping other as an error on subject's field.

@@ -123,13 +123,29 @@ func (v *validation) vnetSpaceFindings(r *planRange) []rangeFinding {
 		out = append(out, rf)
 	}
 	p := r.prefix
-	forbidden := false
+	// One finding for every forbidden range the space overlaps, with one
+	// fix: remove a space that lies inside one of them, else move it clear
+	// of them all.
+	var forbiddenHit []NamedPrefix
+	var forbiddenPrefixes []string
+	inside := false
 	for _, f := range VNetForbiddenRanges() {
 		if p.Overlaps(f.Prefix) {
-			forbidden = true
-			add(SeverityError, CodeVNetForbiddenRange, f, "remove "+f.Prefix.String()+" from the address space",
-				"VNet %q address space %s overlaps %s (%s), which Azure does not allow in a VNet",
-				r.vnet.v.Name, p, f.Prefix, f.Name)
+			forbiddenHit, forbiddenPrefixes = append(forbiddenHit, f), append(forbiddenPrefixes, f.Prefix.String())
+			inside = inside || (f.Prefix.Bits() <= p.Bits() && f.Prefix.Contains(p.Addr()))
+		}
+	}
+	forbidden := len(forbiddenHit) > 0
+	if forbidden {
+		fix := "use an address space clear of " + andList(forbiddenPrefixes)
+		if inside {
+			fix = "remove " + p.String() + " from the address space"
+		}
+		add(SeverityError, CodeVNetForbiddenRange, forbiddenHit[0], fix,
+			"VNet %q address space %s overlaps %s, which Azure does not allow in a VNet",
+			r.vnet.v.Name, p, namedList(forbiddenHit))
+		for _, f := range forbiddenHit {
+			out[len(out)-1].others = append(out[len(out)-1].others, wellKnown(f))
 		}
 	}
 	if v.clusterVNet(r.vnet) {
