@@ -4,6 +4,7 @@
 package emittest
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cidrplan/cidrplan/emit"
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/planfile"
 )
@@ -22,11 +24,12 @@ type Plan struct {
 	Plan *ipam.Plan
 }
 
-// Plans returns the bundled plans (examples/plans) that check accepts and
-// that leave nothing to allocate, the plans of testdata/*.yaml of the emit
-// package (awkward names, delegations, pod subnets), and the pod-subnet
-// plan of ipam's tests. dir is the test's directory relative to the
-// repository root's emit directory ("terraform", "" for emit itself).
+// Plans returns every bundled plan (examples/plans) — those with error
+// findings too, which the tests emit with Options.Force, and those that
+// leave ranges to allocate completed first (ipam.Plan.Complete), named
+// NAME.completed — the plans of testdata/*.yaml of the emit package
+// (awkward names, delegations, pod subnets, the VNet AKS creates), and the
+// pod-subnet plan of ipam's tests.
 func Plans(t *testing.T) []Plan {
 	t.Helper()
 	root := repoRoot(t)
@@ -41,8 +44,12 @@ func Plans(t *testing.T) []Plan {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
-		if strings.Contains(path, filepath.Join("examples", "plans")) && p.Validate().HasErrors() {
-			continue // broken and incomplete: refused, tested as such
+		if _, err := emit.Resolve(p, emit.Options{Force: true}); errors.Is(err, emit.ErrUnallocated) {
+			done, _ := p.Complete() // errors left are emitted with Force
+			if done == nil {
+				t.Fatalf("%s: cannot complete", path)
+			}
+			p, name = done, name+".completed"
 		}
 		out = append(out, Plan{Name: name, Plan: p})
 	}
