@@ -109,6 +109,13 @@ func TestAVNMStdin(t *testing.T) {
 	if code != wantCode || got != wantOut {
 		t.Errorf("--avnm -: exit %d, stderr %q, stdout (-file +stdin)\n%s", code, errb.String(), cmp.Diff(wantOut, got))
 	}
+	wantOut, _, _ = cli(t, "alloc", "--avnm", examplePool, "--prefix-length", "24", "--count", "2")
+	out.Reset()
+	errb.Reset()
+	code = runIO([]string{"alloc", "--avnm", "-", "--prefix-length", "24", "--count", "2"}, bytes.NewReader(pool), &out, &errb)
+	if code != exitOK || out.String() != wantOut {
+		t.Errorf("alloc --avnm -: exit %d, stderr %q, stdout %q, want %q", code, errb.String(), out.String(), wantOut)
+	}
 	for _, args := range [][]string{
 		{"complete", "-", "--avnm", "-"},
 		{"check", "-", "--avnm", "-"},

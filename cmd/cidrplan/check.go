@@ -14,7 +14,7 @@ func checkCommand() *command {
 	return &command{
 		name:    "check",
 		summary: "validate a plan and list what AKS would reject",
-		usage:   "(PLAN | [--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]...) [--avoid CIDR]... [flags]",
+		usage:   "(PLAN | [--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]...) [--avoid CIDR]... [--avnm FILE] [flags]",
 		args:    []string{"PLAN?"},
 		about: `Validates an address plan (YAML or JSON; a PLAN of "-" reads standard
 input) the way AKS would: overlapping ranges, subnets too small for their

@@ -13,7 +13,7 @@ func completeCommand() *command {
 	return &command{
 		name:    "complete",
 		summary: "fill in the missing ranges of a plan",
-		usage:   "PLAN [--avoid CIDR]... [flags]",
+		usage:   "PLAN [--avoid CIDR]... [--avnm FILE] [flags]",
 		args:    []string{"PLAN"},
 		about: `Fills in what a plan leaves out and prints the completed plan, ready for
 "cidrplan check": node and pod subnets without a prefix are sized for their

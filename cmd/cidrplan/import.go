@@ -6,7 +6,7 @@ func importCommand() *command {
 	return &command{
 		name:    "import",
 		summary: "turn az, ARM and Terraform exports into a plan",
-		usage:   "[--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]... [--arm FILE]... [--parameters FILE]... [flags]",
+		usage:   "[--aks FILE]... [--vnet FILE]... [--onprem FILE]... [--terraform FILE]... [--arm FILE]... [--parameters FILE]... [--avnm FILE] [flags]",
 		about: `Reads what already exists, offline and without Azure credentials — clusters
 (az aks show, az aks nodepool list, ARM JSON), virtual networks (az network
 vnet show/list; peered address spaces become ranges to avoid), on-premises
