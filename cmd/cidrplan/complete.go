@@ -20,15 +20,22 @@ func completeCommand() *command {
 pools at the upgrade peak and placed at the lowest free addresses of their
 VNet; clusters without a pod CIDR or service CIDR get ranges that overlap
 nothing (10.244.0.0/16 and 10.0.0.0/16 when those are free), with the DNS
-service IP at the service CIDR's .10 address. Every default is written out.
-Ranges the plan gives are kept as they are. PLAN "-" reads standard input.
+service IP at the service CIDR's .10 address. Every default that applies
+to the cluster's network model is written out (overlayMaxNodes only for
+overlay, maxUnavailable only on User pools). Ranges the plan gives are kept
+as they are. PLAN "-" reads standard input.
+
+The plan is printed as its file is written: comments, key order, flow
+style and indentation stay, and only the keys complete fills are added. A
+JSON plan stays JSON unless -o yaml asks otherwise (and a YAML plan turned
+into JSON loses its comments).
 With --avnm FILE (az network manager ipam-pool get-pool-usage) new pod and
 service CIDRs come only from the pool's available prefixes, lowest first,
 and what the pool has in use for others joins the plan as ranges to avoid.
 
 Exits 1, still printing the plan, when the completed plan has errors (no
 room, or mistakes in the ranges given).`,
-		examples: `# complete a plan and print it as YAML
+		examples: `# complete a plan, keeping its comments
 cidrplan complete examples/plans/incomplete.yaml
 # keep clear of another range too, and print JSON
 cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
@@ -38,13 +45,14 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 			var avnmFile string
 			f.prefixesVar(&avoid, "avoid", "a range to stay clear of; repeatable, or comma-separated")
 			f.stringVar(&avnmFile, "avnm", "FILE", avnmUsage)
-			f.outputVar(&output, formatYAML, formatJSON)
+			f.enumVar(&output, "output", "output format (default: the plan's own)", formatYAML, formatJSON)
+			f.alias("o", "output")
 			f.inputLimitVar(e)
 			return func(args []string) error {
 				if err := stdinOnce([2]string{"PLAN", args[0]}, [2]string{"--avnm", avnmFile}); err != nil {
 					return err
 				}
-				p, err := loadPlan(e, args[0])
+				p, data, err := loadPlanText(e, args[0])
 				if err != nil {
 					return err
 				}
@@ -53,7 +61,11 @@ cidrplan complete examples/plans/incomplete.yaml --avoid 10.244.0.0/16 -o json`,
 				}
 				done, cerr := completeAVNM(e, avnmFile, p)
 				if done != nil {
-					if err := planfile.Write(e.stdout, done, planfile.Format(output)); err != nil {
+					out, err := planfile.Fill(data, planLabel(args[0]), done, planfile.Format(output))
+					if err != nil {
+						return err
+					}
+					if _, err := e.stdout.Write(out); err != nil {
 						return err
 					}
 				}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,5 +107,60 @@ func TestCompleteErrorWording(t *testing.T) {
 		if diff := cmp.Diff(tt.want, completeError(tt.err)); diff != "" {
 			t.Errorf("completeError(%v) (-want +got):\n%s", tt.err, diff)
 		}
+	}
+}
+
+// complete keeps the user's file: comments, key order, flow style and a
+// JSON plan's format and indentation stay; only the keys it fills are
+// added, and no default that does not apply (no overlayMaxNodes off
+// overlay, no maxUnavailable on a System pool). The output checks clean.
+func TestCompleteKeepsFile(t *testing.T) {
+	tests := []struct {
+		name, in string
+		keep     []string // lines of the input the output holds as they are (or starts)
+		absent   []string // what the output must not hold
+	}{
+		{"complete-commented", "testdata/complete-commented.in.yaml",
+			[]string{"# A team's plan with its ranges left out: cidrplan complete fills them in", "  - name: team-vnet # the spoke",
+				"    addressSpace: [10.70.0.0/16]", "      # nodes of the system pool", `    kubernetesVersion: "1.33" # pinned`,
+				"      # classic Azure CNI: pods take node subnet addresses", "      # scales with the apps"},
+			[]string{"overlayMaxNodes", "podCidr"}},
+		{"complete-flow", "testdata/complete-flow.in.yaml",
+			[]string{"vnets: [{name: v, addressSpace: [10.80.0.0/16], subnets: [{name: nodes, "}, []string{"maxUnavailable"}},
+		{"complete-json", "testdata/complete-json.in.json",
+			[]string{`    "vnets": [`, `            "addressSpace": ["10.90.0.0/16"],`}, []string{"overlayMaxNodes", "podCidr"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := cli(t, "complete", tt.in)
+			if code != exitOK || stderr != "" {
+				t.Fatalf("exit status %d, stderr %q", code, stderr)
+			}
+			golden(t, tt.name, stdout)
+			for _, line := range tt.keep {
+				if !slices.ContainsFunc(strings.Split(stdout, "\n"), func(l string) bool { return strings.HasPrefix(l, line) }) {
+					t.Errorf("output lacks the line %q", line)
+				}
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(stdout, s) {
+					t.Errorf("output holds %q", s)
+				}
+			}
+			if strings.HasSuffix(tt.in, ".json") && !json.Valid([]byte(stdout)) {
+				t.Errorf("a JSON plan is not completed as JSON:\n%s", stdout)
+			}
+			path := filepath.Join(t.TempDir(), filepath.Base(tt.in))
+			if err := os.WriteFile(path, []byte(stdout), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if fs, code := checkJSON(t, path); code != exitOK {
+				t.Errorf("the completed plan does not check clean (exit %d): %+v", code, fs)
+			}
+			again, _, _ := cli(t, "complete", path)
+			if diff := cmp.Diff(stdout, again); diff != "" {
+				t.Errorf("completing the completed plan changes it (-once +twice):\n%s", diff)
+			}
+		})
 	}
 }

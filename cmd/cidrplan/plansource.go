@@ -150,7 +150,23 @@ func loadPlanWith(e *env, path string, positions bool) (*ipam.Plan, *planfile.Po
 	if err != nil {
 		return nil, nil, err
 	}
-	path = planLabel(path)
+	return parsePlan(data, planLabel(path), positions)
+}
+
+// loadPlanText is loadPlan that also returns the file as read, for a
+// command that writes the plan back into it.
+func loadPlanText(e *env, path string) (*ipam.Plan, []byte, error) {
+	data, err := e.readInput("plan", path)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, _, err := parsePlan(data, planLabel(path), false)
+	return p, data, err
+}
+
+// parsePlan parses data, the plan file named path in errors.
+func parsePlan(data []byte, path string, positions bool) (*ipam.Plan, *planfile.Positions, error) {
+	var err error
 	var p *ipam.Plan
 	var pos *planfile.Positions
 	if positions {

@@ -24,6 +24,11 @@
 // for a value left to its default). For JSON they are a compact table of
 // the document's keys and list entries.
 //
+// [Fill] writes a plan back into the file it came from (how cidrplan
+// complete prints a completed plan): the keys the plan fills are added to
+// the file's own node tree, and its comments, key order, flow style,
+// anchors and indentation stay; JSON stays JSON.
+//
 // [Write] and [Marshal] print a plan back as [YAML] or [JSON] with the keys
 // Parse reads, leaving out fields at their zero value; reading the output
 // back gives the same plan, and writing that gives the same bytes. YAML is

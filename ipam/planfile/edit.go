@@ -1,0 +1,442 @@
+package planfile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cidrplan/cidrplan/internal/input"
+	"github.com/cidrplan/cidrplan/ipam"
+	"go.yaml.in/yaml/v3"
+)
+
+// Fill returns the plan file data (YAML or JSON, named name in errors)
+// with what p holds and data leaves out added, and everything data has
+// kept: its comments, key order, flow style, anchors and values. It is how
+// a completed plan ([ipam.Plan.Complete]) is written back into the user's
+// file: only the keys p fills are added, each after the key p puts before
+// it, in the style of its parent; list entries with a name (VNets,
+// subnets, clusters, pools, ranges to avoid) are matched by name, and new
+// ones appended; a value data gives is never replaced, and a key data
+// gives through a YAML merge key ("<<") is not added again.
+//
+// The result is in format f, or in data's own when f is "": JSON stays
+// JSON, indented as data is (compact when data is one line), and YAML
+// keeps its indentation width. JSON turned into YAML loses its flow style;
+// YAML turned into JSON its comments and anchors. The output is UTF-8
+// with LF line ends whatever data's encoding. An unknown format is an
+// error matching [ErrFormat]; data that does not parse, an
+// *[ipam.ParseError] as [Parse] reports it.
+func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
+	text, err := input.Text(data)
+	if err != nil {
+		var ee *input.EncodingError
+		errors.As(err, &ee)
+		return nil, &ipam.ParseError{File: name, Line: ee.Line, Err: fmt.Errorf("%w: %s", ipam.ErrSyntax, ee.Reason)}
+	}
+	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	isJSON := looksLikeJSON(text)
+	if f == "" {
+		f = YAML
+		if isJSON {
+			f = JSON
+		}
+	}
+	if f != YAML && f != JSON {
+		return nil, fmt.Errorf("%w %q (want %s or %s)", ErrFormat, string(f), YAML, JSON)
+	}
+	doc, err := parseDocument(text, name)
+	if err != nil {
+		return nil, err
+	}
+	wantYAML, err := Marshal(p, YAML)
+	if err != nil {
+		return nil, err
+	}
+	want, err := parseDocument(wantYAML, "completed plan")
+	if err != nil {
+		return nil, err
+	}
+	inline := map[*yaml.Node]bool{}
+	if isJSON {
+		oneLine(doc.Content[0], inline)
+	}
+	fl := filler{given: map[*yaml.Node]bool{}}
+	fl.record(doc)
+	fl.fill(doc.Content[0], want.Content[0])
+	var b bytes.Buffer
+	if f == JSON {
+		w := jsonWriter{indent: "  ", inline: inline}
+		if isJSON {
+			w.indent = jsonIndent(text)
+		}
+		w.node(&b, doc.Content[0], 0)
+		b.WriteByte('\n')
+		return b.Bytes(), nil
+	}
+	width := 2
+	if isJSON {
+		blockStyle(doc)
+	} else if w := yamlIndent(doc.Content[0]); w > 0 {
+		width = w
+	}
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(width)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// parseDocument parses one YAML (or JSON) document into its document
+// node.
+func parseDocument(text []byte, name string) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		return nil, syntaxError(name, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, &ipam.ParseError{File: name, Err: fmt.Errorf("%w: empty plan", ipam.ErrSyntax)}
+	}
+	return &doc, nil
+}
+
+// filler adds to a plan file's node tree what the completed plan holds.
+type filler struct {
+	// given holds the keys of the file as written, so that a key a merge
+	// key brings counts only when the file gives it, not when the fill
+	// added it to the mapping merged.
+	given map[*yaml.Node]bool
+}
+
+func (fl filler) record(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i < len(n.Content); i += 2 {
+			fl.given[n.Content[i]] = true
+		}
+	}
+	for _, c := range n.Content {
+		fl.record(c)
+	}
+}
+
+// fill adds to have what want holds and have lacks.
+func (fl filler) fill(have, want *yaml.Node) {
+	switch {
+	case have.Kind == yaml.MappingNode && want.Kind == yaml.MappingNode:
+		fl.fillMapping(have, want)
+	case have.Kind == yaml.SequenceNode && want.Kind == yaml.SequenceNode:
+		fl.fillSequence(have, want)
+	}
+}
+
+// fillMapping adds the keys of want that have lacks, each after the last
+// key of have that want has before it (first, when none is).
+func (fl filler) fillMapping(have, want *yaml.Node) {
+	at := 0
+	for i := 0; i+1 < len(want.Content); i += 2 {
+		k, v := want.Content[i], want.Content[i+1]
+		if j := keyIndex(have, k.Value); j >= 0 {
+			fl.fill(have.Content[j+1], v) // an alias is left alone: others share it
+			at = max(at, j+2)
+			continue
+		}
+		if fl.merged(have, k.Value, 0) {
+			continue
+		}
+		have.Content = slices.Insert(have.Content, at, k, v)
+		at += 2
+	}
+}
+
+// fillSequence matches the entries of want with those of have by name and
+// fills them, appending the new ones; an empty list takes want's entries.
+// Other lists (of prefixes, of families) are values: have's stay.
+func (fl filler) fillSequence(have, want *yaml.Node) {
+	if len(have.Content) == 0 {
+		have.Content = append(have.Content, want.Content...)
+		return
+	}
+	for _, w := range want.Content {
+		name, ok := entryName(w)
+		if !ok {
+			return
+		}
+		i := slices.IndexFunc(have.Content, func(h *yaml.Node) bool {
+			n, ok := entryName(resolveAlias(h))
+			return ok && n == name
+		})
+		switch {
+		case i < 0:
+			have.Content = append(have.Content, w)
+		case have.Content[i].Kind != yaml.AliasNode:
+			fl.fill(have.Content[i], w)
+		}
+	}
+}
+
+// entryName is the name of a list entry that is a mapping with a scalar
+// name.
+func entryName(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.MappingNode {
+		return "", false
+	}
+	if j := keyIndex(n, "name"); j >= 0 && n.Content[j+1].Kind == yaml.ScalarNode {
+		return n.Content[j+1].Value, true
+	}
+	return "", false
+}
+
+// keyIndex returns the index in n.Content of the key name, or -1.
+func keyIndex(n *yaml.Node, name string) int {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// merged reports whether mapping n gets key name, as the file gives it,
+// through a merge key.
+func (fl filler) merged(n *yaml.Node, name string, depth int) bool {
+	if depth > 16 {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.Value != "<<" {
+			continue
+		}
+		v := resolveAlias(n.Content[i+1])
+		sources := []*yaml.Node{v}
+		if v.Kind == yaml.SequenceNode {
+			sources = v.Content
+		}
+		for _, s := range sources {
+			if s = resolveAlias(s); s.Kind != yaml.MappingNode {
+				continue
+			}
+			if j := keyIndex(s, name); (j >= 0 && fl.given[s.Content[j]]) || fl.merged(s, name, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yamlIndent returns the indentation width of a YAML document: how far
+// the first block mapping or indented block list nested in a block mapping
+// is indented from its key; 0 when it has none.
+func yamlIndent(n *yaml.Node) int {
+	n = resolveAlias(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			block := n.Style&yaml.FlowStyle == 0 && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0
+			switch {
+			case block && v.Kind == yaml.MappingNode && v.Content[0].Column > k.Column:
+				return v.Content[0].Column - k.Column
+			case block && v.Kind == yaml.SequenceNode && v.Column > k.Column:
+				return v.Column - k.Column // the dash, indented
+			}
+			if w := yamlIndent(v); w > 0 {
+				return w
+			}
+		}
+	case yaml.SequenceNode:
+		for _, e := range n.Content {
+			if w := yamlIndent(e); w > 0 {
+				return w
+			}
+		}
+	}
+	return 0
+}
+
+// blockStyle turns the flow style of JSON into YAML's block style, and
+// leaves quoting strings to the encoder.
+func blockStyle(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode, yaml.SequenceNode:
+		n.Style = 0
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!str" {
+			n.Style = 0
+		}
+	}
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
+}
+
+// jsonIndent returns the indentation of a JSON text: the white space
+// that starts its first indented line; "" for a text on one line.
+func jsonIndent(text []byte) string {
+	lines := bytes.Split(bytes.TrimSpace(text), []byte("\n"))
+	for _, l := range lines[1:] {
+		if ws := len(l) - len(bytes.TrimLeft(l, " \t")); ws > 0 && ws < len(l) {
+			return string(l[:ws])
+		}
+	}
+	if len(lines) > 1 {
+		return "  "
+	}
+	return ""
+}
+
+// oneLine adds to inline the objects and arrays of a JSON document that
+// are written on one line, and reports whether n is on line.
+func oneLine(n *yaml.Node, inline map[*yaml.Node]bool) bool {
+	all := true
+	for _, c := range n.Content {
+		if !oneLine(c, inline) || c.Line != n.Line {
+			all = false
+		}
+	}
+	if all && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
+		inline[n] = true
+	}
+	return all
+}
+
+// jsonWriter writes a node tree as JSON, each level indented by indent
+// more than the last (or compact when indent is ""), the objects and
+// arrays of inline on one line, spaced as JSON written by hand is
+// ({"a": 1, "b": [2, 3]}). Aliases are written out and merge keys merged,
+// as JSON has neither.
+type jsonWriter struct {
+	indent string
+	inline map[*yaml.Node]bool
+}
+
+func (w jsonWriter) node(b *bytes.Buffer, n *yaml.Node, depth int) {
+	w.write(b, n, depth, false)
+}
+
+func (w jsonWriter) write(b *bytes.Buffer, n *yaml.Node, depth int, flat bool) {
+	n = resolveAlias(n)
+	flat = flat || w.indent == "" || w.inline[n]
+	sep := func(i, d int) {
+		switch {
+		case i > 0 && flat && w.indent != "":
+			b.WriteString(", ")
+		case i > 0:
+			b.WriteByte(',')
+		}
+		if !flat {
+			b.WriteByte('\n')
+			b.WriteString(strings.Repeat(w.indent, d))
+		}
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		pairs := mergedPairs(n, 0)
+		if len(pairs) == 0 {
+			b.WriteString("{}")
+			return
+		}
+		b.WriteByte('{')
+		for i, kv := range pairs {
+			sep(i, depth+1)
+			writeJSONString(b, kv[0].Value)
+			b.WriteByte(':')
+			if w.indent != "" {
+				b.WriteByte(' ')
+			}
+			w.write(b, kv[1], depth+1, flat)
+		}
+		sep(0, depth)
+		b.WriteByte('}')
+	case yaml.SequenceNode:
+		if len(n.Content) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteByte('[')
+		for i, e := range n.Content {
+			sep(i, depth+1)
+			w.write(b, e, depth+1, flat)
+		}
+		sep(0, depth)
+		b.WriteByte(']')
+	default:
+		writeJSONScalar(b, n)
+	}
+}
+
+// mergedPairs returns the key/value pairs of mapping n with its merge keys
+// replaced by the pairs they bring that n does not state itself.
+func mergedPairs(n *yaml.Node, depth int) [][2]*yaml.Node {
+	var own, brought [][2]*yaml.Node
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Value == "<<" && depth < 16 {
+			v = resolveAlias(v)
+			sources := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				sources = v.Content
+			}
+			for _, s := range sources {
+				if s = resolveAlias(s); s.Kind == yaml.MappingNode {
+					brought = append(brought, mergedPairs(s, depth+1)...)
+				}
+			}
+			continue
+		}
+		own = append(own, [2]*yaml.Node{k, v})
+		seen[k.Value] = true
+	}
+	for _, kv := range brought {
+		if !seen[kv[0].Value] {
+			seen[kv[0].Value] = true
+			own = append(own, kv)
+		}
+	}
+	return own
+}
+
+// writeJSONScalar writes a scalar by its YAML type: numbers, booleans and
+// null as such, everything else as a string.
+func writeJSONScalar(b *bytes.Buffer, n *yaml.Node) {
+	switch n.ShortTag() {
+	case "!!null":
+		b.WriteString("null")
+		return
+	case "!!bool":
+		var v bool
+		if n.Decode(&v) == nil {
+			b.WriteString(strconv.FormatBool(v))
+			return
+		}
+	case "!!int":
+		var v int64
+		if n.Decode(&v) == nil {
+			b.WriteString(strconv.FormatInt(v, 10))
+			return
+		}
+	case "!!float":
+		if json.Valid([]byte(n.Value)) {
+			b.WriteString(n.Value)
+			return
+		}
+	}
+	writeJSONString(b, n.Value)
+}
+
+// writeJSONString writes s quoted, with <, > and & as they are.
+func writeJSONString(b *bytes.Buffer, s string) {
+	var q bytes.Buffer
+	enc := json.NewEncoder(&q)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	b.Write(bytes.TrimSuffix(q.Bytes(), []byte("\n")))
+}

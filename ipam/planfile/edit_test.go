@@ -1,0 +1,172 @@
+package planfile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/google/go-cmp/cmp"
+)
+
+// fillBack completes the plan in data, fills it into data in format f and
+// reads the result back.
+func fillBack(t *testing.T, data []byte, f Format) (done, back *ipam.Plan, out []byte) {
+	t.Helper()
+	p, err := Parse(data, "plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, _ = p.Complete()
+	if done == nil {
+		t.Fatal("Complete gave no plan")
+	}
+	out, err = Fill(data, "plan", done, f)
+	if err != nil {
+		t.Fatalf("Fill: %v", err)
+	}
+	back, err = Parse(out, "filled")
+	if err != nil {
+		t.Fatalf("the filled plan does not load: %v\n%s", err, out)
+	}
+	return done, back, out
+}
+
+// Filling a completed plan into its file gives the completed plan: every
+// example, in its own format and converted.
+func TestFillGivesCompletedPlan(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/plans/*.yaml")
+	if len(files) < 5 {
+		t.Fatalf("%d example plans, want at least 5", len(files))
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []Format{"", JSON, YAML} {
+			t.Run(filepath.Base(file)+"-"+string(f), func(t *testing.T) {
+				done, back, _ := fillBack(t, data, f)
+				if diff := cmp.Diff(done, back, cmpNet); diff != "" {
+					t.Errorf("filled plan (-completed +filled):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// Fill keeps the file: comments, order, flow style, indentation, anchors;
+// it adds no key a merge key brings.
+func TestFillKeepsFile(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		keep []string // lines of the output, in order
+		want string   // the whole output, when given
+	}{
+		{
+			name: "comments and order",
+			in: "# head\nclusters: # the clusters\n  - name: c\n    # the profile\n    networkProfile: {networkPolicy: azure, networkPlugin: azure}\n" +
+				"    agentPoolProfiles:\n      - {name: p, count: 2, maxPods: 30, vnetSubnet: v/n} # one pool\nvnets:\n  - name: v\n    addressSpace: [10.1.0.0/16]\n    subnets: [{name: n}]\n",
+			keep: []string{"# head", "clusters: # the clusters", "    # the profile", "networkPolicy: azure, networkPlugin: azure",
+				"      - {name: p, osType: Linux, count: 2, maxPods: 30, maxSurge: 10%, vnetSubnet: v/n, mode: System} # one pool",
+				"vnets:", "    subnets: [{name: n, addressPrefixes: [10.1.0.0/25], purpose: node}]"},
+		},
+		{
+			name: "four spaces",
+			in:   "vnets:\n    -   name: v\n        addressSpace:\n            - 10.1.0.0/16\n        subnets:\n            -   name: n\nclusters:\n    -   name: c\n        agentPoolProfiles:\n            -   name: p\n                count: 1\n                maxPods: 30\n                vnetSubnet: n\n",
+			keep: []string{"    - name: v", "      networkProfile:", "        networkPlugin: azure"},
+		},
+		{
+			name: "merge key",
+			in: "vnets: [{name: v, addressSpace: [10.1.0.0/16], subnets: [{name: n}]}]\n" +
+				"clusters:\n  - name: c\n    agentPoolProfiles:\n      - &pool {name: a, count: 2, maxPods: 30, maxSurge: \"1\", vnetSubnet: n}\n" +
+				"      - <<: *pool\n        name: b\n",
+			keep: []string{"      - &pool {name: a, osType: Linux, count: 2, maxPods: 30, maxSurge: \"1\", vnetSubnet: n, mode: System}",
+				"      - <<: *pool", "        name: b", "        maxUnavailable: \"0\"", "        mode: User"},
+		},
+		{
+			name: "one-line JSON",
+			in:   `{"vnets": [{"name": "v", "addressSpace": ["10.1.0.0/16"], "subnets": [{"name": "n"}]}], "clusters": [{"name": "c", "agentPoolProfiles": [{"name": "p", "count": 1, "maxPods": 30, "vnetSubnet": "n"}]}]}`,
+			want: `{"vnets":[{"name":"v","addressSpace":["10.1.0.0/16"],"subnets":[{"name":"n","addressPrefixes":["10.1.0.0/25"],"purpose":"node"}]}],"clusters":[{"name":"c","vnet":"v","defaults":{"maxSurge":"10%"},"networkProfile":{"networkPlugin":"azure","networkDataplane":"azure","ipFamilies":["IPv4"],"serviceCidr":"10.0.0.0/16","serviceCidrs":["10.0.0.0/16"],"dnsServiceIP":"10.0.0.10"},"agentPoolProfiles":[{"name":"p","osType":"Linux","count":1,"maxPods":30,"maxSurge":"10%","vnetSubnet":"n","mode":"System"}]}]}` + "\n",
+		},
+		{
+			name: "JSON with tabs and CRLF",
+			in:   "{\r\n\t\"vnets\": [{\"name\": \"v\", \"addressSpace\": [\"10.1.0.0/16\"], \"subnets\": [{\"name\": \"n\"}]}],\r\n\t\"clusters\": [\r\n\t\t{\"name\": \"c\", \"agentPoolProfiles\": [{\"name\": \"p\", \"count\": 1, \"maxPods\": 30, \"vnetSubnet\": \"n\"}]}\r\n\t]\r\n}\r\n",
+			keep: []string{"{", "\t\"vnets\": [{\"name\": \"v\", \"addressSpace\": [\"10.1.0.0/16\"], \"subnets\": [{\"name\": \"n\", \"addressPrefixes\": [\"10.1.0.0/25\"], \"purpose\": \"node\"}]}],", "\t\"clusters\": [", "\t]", "}"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done, back, out := fillBack(t, []byte(tt.in), "")
+			if diff := cmp.Diff(done, back, cmpNet); diff != "" {
+				t.Errorf("filled plan (-completed +filled):\n%s", diff)
+			}
+			if tt.want != "" {
+				if diff := cmp.Diff(tt.want, string(out)); diff != "" {
+					t.Errorf("output (-want +got):\n%s", diff)
+				}
+			}
+			rest := strings.Split(string(out), "\n")
+			for _, line := range tt.keep {
+				i := 0
+				for i < len(rest) && !strings.Contains(rest[i], line) {
+					i++
+				}
+				if i == len(rest) {
+					t.Errorf("output lacks %q after the lines before it:\n%s", line, out)
+					break
+				}
+				rest = rest[i+1:]
+			}
+		})
+	}
+}
+
+func TestFillErrors(t *testing.T) {
+	p := &ipam.Plan{Name: "x"}
+	if _, err := Fill([]byte("name: x\n"), "plan", p, "toml"); !errors.Is(err, ErrFormat) {
+		t.Errorf("format toml: err = %v, want ErrFormat", err)
+	}
+	var pe *ipam.ParseError
+	if _, err := Fill([]byte("name: [\n"), "plan", p, ""); !errors.As(err, &pe) || !errors.Is(err, ipam.ErrSyntax) || pe.File != "plan" {
+		t.Errorf("malformed YAML: err = %v, want an *ipam.ParseError matching ErrSyntax", err)
+	}
+	if _, err := Fill([]byte{0xff, 0xfe, 'x'}, "plan", p, ""); !errors.Is(err, ipam.ErrSyntax) {
+		t.Errorf("odd UTF-16: err = %v, want ErrSyntax", err)
+	}
+}
+
+// FuzzFill: whatever plan Parse accepts, filling its completion back into
+// it gives a plan Parse accepts, with no panic.
+func FuzzFill(f *testing.F) {
+	files, _ := filepath.Glob("../../examples/plans/*.yaml")
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"vnets": [{"name": "v", "addressSpace": ["10.1.0.0/16"], "subnets": [{"name": "n"}]}], "clusters": [{"name": "c", "agentPoolProfiles": [{"name": "p", "count": 1}]}]}`))
+	f.Add([]byte("pool: &p {count: 2}\nclusters: [{name: c, agentPoolProfiles: [{<<: *p, name: a}, *p]}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse(data, "fuzz")
+		if err != nil {
+			return
+		}
+		done, _ := p.Complete()
+		if done == nil {
+			return
+		}
+		for _, format := range []Format{"", JSON, YAML} {
+			out, err := Fill(data, "fuzz", done, format)
+			if err != nil {
+				t.Fatalf("Fill %q: %v", format, err)
+			}
+			if _, err := Parse(out, "filled"); err != nil {
+				t.Fatalf("Fill %q gives a plan that does not load: %v\n%s", format, err, out)
+			}
+		}
+	})
+}
