@@ -105,9 +105,10 @@ type typeInfo struct {
 	enumKey string   // a string enumeration's key (enumOf)
 	allowed []string // its spellings
 	fields  map[string]field
-	byAt    []field  // the fields by field.at
-	names   []string // the fields' json names, sorted (for suggest)
-	name    []int    // a struct's field "name" of kind string, or nil
+	byAt    []field     // the fields by field.at
+	infos   []*typeInfo // the fields' typeInfo by field.at, found when first decoded
+	names   []string    // the fields' json names, sorted (for suggest)
+	name    []int       // a struct's field "name" of kind string, or nil
 	// byKey caches a JSON key's field by its value.key: 0 not looked up,
 	// -1 no field, else field.at+1.
 	byKey []int
@@ -160,6 +161,7 @@ func (d *decoder) info(t reflect.Type) *typeInfo {
 				panic(fmt.Sprintf("planfile: %s has more than 128 fields", t))
 			}
 			ti.byAt = make([]field, len(ti.fields))
+			ti.infos = make([]*typeInfo, len(ti.fields))
 			for k, f := range ti.fields {
 				ti.byAt[f.at] = f
 				ti.names = append(ti.names, k)
@@ -180,6 +182,11 @@ func (d *decoder) info(t reflect.Type) *typeInfo {
 // decode stores the value whose header is h into v; p is its key path
 // and tag the field's cidr tag.
 func (d *decoder) decode(h value, v reflect.Value, p path, tag string) error {
+	return d.decodeAs(h, v, d.info(v.Type()), p, tag)
+}
+
+// decodeAs is decode with v's typeInfo, ti, known.
+func (d *decoder) decodeAs(h value, v reflect.Value, ti *typeInfo, p path, tag string) error {
 	if h.bad != "" {
 		if h.stop {
 			d.stop = true
@@ -189,8 +196,6 @@ func (d *decoder) decode(h value, v reflect.Value, p path, tag string) error {
 	if h.isNull() {
 		return nil // absent
 	}
-	t := v.Type()
-	ti := d.info(t)
 	switch ti.kind {
 	case kindPrefix:
 		s, err := d.scalar(h, p, "a CIDR")
@@ -266,7 +271,7 @@ func (d *decoder) decode(h value, v reflect.Value, p path, tag string) error {
 		return d.decodeStruct(h, v, p)
 	default:
 		d.leave(h)
-		return d.invalid(h.line, p, "unsupported field type %s", t)
+		return d.invalid(h.line, p, "unsupported field type %s", v.Type())
 	}
 	return nil
 }
@@ -331,7 +336,7 @@ func (d *decoder) decodeSlice(h value, v reflect.Value, p path, tag string) erro
 		if ih.isNull() {
 			err = d.invalid(ih.aliasLine, at, "empty list entry")
 		} else {
-			err = d.decode(ih, item, at, tag)
+			err = d.decodeAs(ih, item, elem, at, tag)
 		}
 		err = d.keep(err)
 		if elem.name != nil {
@@ -559,8 +564,13 @@ func (d *decoder) structField(kh value, v reflect.Value, p path, ti *typeInfo, s
 		return d.fail(kh.line, sub, fmt.Errorf("%w: key %q repeated", ipam.ErrSyntax, key))
 	}
 	fv := v.FieldByIndex(f.index)
+	fi := ti.infos[f.at]
+	if fi == nil {
+		fi = d.info(fv.Type())
+		ti.infos[f.at] = fi
+	}
 	vh := d.src.next()
-	if err := d.decode(vh, fv, sub, f.tag); err != nil {
+	if err := d.decodeAs(vh, fv, fi, sub, f.tag); err != nil {
 		return err
 	}
 	if err := explicitZero(v.Type(), key, fv, vh); err != nil {

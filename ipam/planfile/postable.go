@@ -20,13 +20,24 @@ type posTable struct {
 }
 
 // posEntry is one key (a mapping member: the key's place) or list entry
-// (the entry value's place), and the kind of its value.
+// (the entry value's place), and the kind of its value. Entries are in
+// document order, so an entry's children follow it, up to its end.
 type posEntry struct {
-	line, col   int32
-	first, next int32 // first child and next sibling; 0 for none (0 is the root, nobody's child)
-	key         int32 // the key's id; -1 for a list entry or the root
-	kind        yaml.Kind
+	line, col int32
+	end       int32  // the index after the entry's last descendant
+	keyKind   uint32 // the key's id plus 1 (0: a list entry or the root) << 2 | the value's posKind
 }
+
+// posKind is the kind of an entry's value.
+const (
+	posScalar  = 1
+	posMapping = 2
+	posList    = 3
+)
+
+func (e posEntry) key() int32 { return int32(e.keyKind>>2) - 1 }
+
+func (e posEntry) kind() uint32 { return e.keyKind & 3 }
 
 // namedEntry says that list entry entry of the list at entry list has the
 // given name.
@@ -45,9 +56,37 @@ func newPosTable(size int) *posTable {
 	return &posTable{entries: make([]posEntry, 0, size/32+1)}
 }
 
-func (t *posTable) add(line, col int, parent, key int32) int32 {
-	t.entries = append(t.entries, posEntry{line: int32(line), col: int32(col), key: key})
+func (t *posTable) add(line, col int, key int32) int32 {
+	t.entries = append(t.entries, posEntry{line: int32(line), col: int32(col), keyKind: uint32(key+1) << 2})
 	return int32(len(t.entries) - 1)
+}
+
+// close records that e's value, of kind k, ends before the next entry.
+func (t *posTable) close(e int32, k yaml.Kind) {
+	kind := uint32(posScalar)
+	switch k {
+	case yaml.MappingNode:
+		kind = posMapping
+	case yaml.SequenceNode:
+		kind = posList
+	}
+	t.entries[e].keyKind = t.entries[e].keyKind&^3 | kind
+	t.entries[e].end = int32(len(t.entries))
+}
+
+// children calls yield with each child of e, in order.
+func (t *posTable) children(e int32, yield func(c int32) bool) {
+	end := t.entries[e].end
+	for c := e + 1; c < end; {
+		if !yield(c) {
+			return
+		}
+		next := t.entries[c].end
+		if next <= c { // never: every entry of a decoded document is closed
+			return
+		}
+		c = next
+	}
 }
 
 func (t *posTable) name(list, entry int32, name string) {
@@ -86,21 +125,24 @@ func (t *posTable) of(field string) (line, column int) {
 // member returns the entry of key name (compared case-insensitively) of
 // the mapping that is e's value, or -1.
 func (t *posTable) member(e int32, name string) int32 {
-	if t.entries[e].kind != yaml.MappingNode {
+	if t.entries[e].kind() != posMapping {
 		return -1
 	}
-	for c := t.entries[e].first; c != 0; c = t.entries[c].next {
-		if strings.EqualFold(t.keys[t.entries[c].key], name) {
-			return c
+	found := int32(-1)
+	t.children(e, func(c int32) bool {
+		if strings.EqualFold(t.keys[t.entries[c].key()], name) {
+			found = c
+			return false
 		}
-	}
-	return -1
+		return true
+	})
+	return found
 }
 
 // element returns the entry of the list that is e's value named sel, else
 // the one at index sel, or -1.
 func (t *posTable) element(e int32, sel string) int32 {
-	if t.entries[e].kind != yaml.SequenceNode {
+	if t.entries[e].kind() != posList {
 		return -1
 	}
 	want := namedEntry{list: e, name: sel}
@@ -111,11 +153,14 @@ func (t *posTable) element(e int32, sel string) int32 {
 	if err != nil || i < 0 {
 		return -1
 	}
-	for c := t.entries[e].first; c != 0; c = t.entries[c].next {
+	found := int32(-1)
+	t.children(e, func(c int32) bool {
 		if i == 0 {
-			return c
+			found = c
+			return false
 		}
 		i--
-	}
-	return -1
+		return true
+	})
+	return found
 }

@@ -44,7 +44,6 @@ type jsonSource struct {
 	keys      []string          // key spellings by id
 	table     *posTable         // nil: positions not wanted
 	member    int32             // the table entry of the key just read, else -1
-	item      bool              // more just reported an entry: next makes its table entry
 	name      bool              // the key just read is a list entry's "name"
 }
 
@@ -53,7 +52,6 @@ type jsonFrame struct {
 	array   bool
 	started bool  // a member or entry was read
 	entry   int32 // table entry the container is the value of
-	last    int32 // its last child entry, -1 for none
 	named   bool  // (an object in an array) its name is in the table
 }
 
@@ -105,11 +103,11 @@ func (s *jsonSource) next() value {
 	case c == '{':
 		s.pos++
 		v.kind, v.entered = yaml.MappingNode, true
-		s.stack = append(s.stack, jsonFrame{entry: entry, last: -1})
+		s.stack = append(s.stack, jsonFrame{entry: entry})
 	case c == '[':
 		s.pos++
 		v.kind, v.entered = yaml.SequenceNode, true
-		s.stack = append(s.stack, jsonFrame{array: true, entry: entry, last: -1})
+		s.stack = append(s.stack, jsonFrame{array: true, entry: entry})
 	case c == '"':
 		v.kind, v.tag = yaml.ScalarNode, "!!str"
 		v.raw, v.text = s.str()
@@ -130,9 +128,9 @@ func (s *jsonSource) next() value {
 		}
 		s.pos += len(v.text)
 	}
-	if s.table != nil {
-		s.table.entries[entry].kind = v.kind
-		if s.name && v.kind == yaml.ScalarNode {
+	if s.table != nil && v.kind == yaml.ScalarNode {
+		s.table.close(entry, v.kind)
+		if s.name {
 			s.nameEntry(s.retain(v))
 		}
 	}
@@ -152,24 +150,20 @@ func (s *jsonSource) entryFor(line, col int) int32 {
 		s.member = -1
 		return e
 	}
-	if len(s.stack) == 0 {
-		return t.add(line, col, -1, -1)
-	}
-	s.item = false
-	return s.child(line, col, -1)
+	return t.add(line, col, -1)
 }
 
-// child adds an entry under the innermost container.
-func (s *jsonSource) child(line, col int, key int32) int32 {
-	f := &s.stack[len(s.stack)-1]
-	e := s.table.add(line, col, f.entry, key)
-	if f.last >= 0 {
-		s.table.entries[f.last].next = e
-	} else {
-		s.table.entries[f.entry].first = e
+// pop leaves the innermost container, whose table entry ends here.
+func (s *jsonSource) pop() {
+	f := s.stack[len(s.stack)-1]
+	s.stack = s.stack[:len(s.stack)-1]
+	if s.table != nil {
+		kind := yaml.MappingNode
+		if f.array {
+			kind = yaml.SequenceNode
+		}
+		s.table.close(f.entry, kind)
 	}
-	f.last = e
-	return e
 }
 
 // nameEntry records name as the name of the list entry whose object is
@@ -188,13 +182,13 @@ func (s *jsonSource) key() (value, bool) {
 	s.space()
 	if s.pos < len(s.data) && s.data[s.pos] == '}' && !f.started {
 		s.pos++
-		s.stack = s.stack[:len(s.stack)-1]
+		s.pop()
 		return value{}, false
 	}
 	if f.started {
 		if s.pos < len(s.data) && s.data[s.pos] == '}' {
 			s.pos++
-			s.stack = s.stack[:len(s.stack)-1]
+			s.pop()
 			return value{}, false
 		}
 		s.expect(',')
@@ -220,7 +214,7 @@ func (s *jsonSource) key() (value, bool) {
 	s.space()
 	s.expect(':')
 	if s.table != nil {
-		s.member = s.child(k.line, col, id)
+		s.member = s.table.add(k.line, col, id)
 		s.name = len(s.stack) >= 2 && s.stack[len(s.stack)-2].array && !f.named && equalFoldName(k.text)
 	}
 	return k, true
@@ -237,19 +231,18 @@ func (s *jsonSource) more() bool {
 	s.space()
 	if s.pos < len(s.data) && s.data[s.pos] == ']' && !f.started {
 		s.pos++
-		s.stack = s.stack[:len(s.stack)-1]
+		s.pop()
 		return false
 	}
 	if f.started {
 		if s.pos < len(s.data) && s.data[s.pos] == ']' {
 			s.pos++
-			s.stack = s.stack[:len(s.stack)-1]
+			s.pop()
 			return false
 		}
 		s.expect(',')
 	}
 	f.started = true
-	s.item = true
 	return true
 }
 

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,29 +35,59 @@ type e2eConfig struct {
 	dir      string // where the plan files go; empty: a temporary directory
 }
 
-// floorFlag makes benchcmp the decode floor: benchcmp -decode-floor FORMAT FILE.
-const floorFlag = "-decode-floor"
+// The end-to-end comparison's child processes are benchcmp itself:
+//
+//	benchcmp -decode-floor FORMAT FILE
+//	benchcmp -generate-plan SUBNETS CLUSTERS FORMAT FILE
+const (
+	floorFlag    = "-decode-floor"
+	generateFlag = "-generate-plan"
+)
 
-// decodeFloor decodes the file args name, in the format they name, into
-// any, when args ask for it (see floorFlag), and reports whether they did.
-func decodeFloor(args []string) (bool, error) {
-	if len(args) != 3 || args[0] != floorFlag {
-		return false, nil
+// e2eChild does what args ask of a child process of the end-to-end
+// comparison, and reports whether they asked for one.
+func e2eChild(args []string) (bool, error) {
+	switch {
+	case len(args) == 3 && args[0] == floorFlag:
+		return true, decodeFloor(args[1], args[2])
+	case len(args) == 5 && args[0] == generateFlag:
+		subnets, err1 := strconv.Atoi(args[1])
+		clusters, err2 := strconv.Atoi(args[2])
+		if err := errors.Join(err1, err2); err != nil {
+			return true, err
+		}
+		return true, generatePlan(subnets, clusters, args[3], args[4])
 	}
-	data, err := os.ReadFile(args[2])
+	return false, nil
+}
+
+// generatePlan writes the generated plan to path in format.
+func generatePlan(subnets, clusters int, format, path string) error {
+	p, err := workload.Plan(subnets, clusters)
 	if err != nil {
-		return true, err
+		return err
+	}
+	data, err := planfile.Marshal(p, planfile.Format(format))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// decodeFloor decodes the file at path, in format, into any.
+func decodeFloor(format, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
 	}
 	var v any
-	switch args[1] {
+	switch format {
 	case "json":
-		err = json.Unmarshal(data, &v)
+		return json.Unmarshal(data, &v)
 	case "yaml":
-		err = yaml.Unmarshal(data, &v)
-	default:
-		err = fmt.Errorf("format %q: want json or yaml", args[1])
+		return yaml.Unmarshal(data, &v)
 	}
-	return true, err
+	return fmt.Errorf("format %q: want json or yaml", format)
 }
 
 // usage is one child process's cost.
@@ -127,24 +158,24 @@ func runE2E(cfg e2eConfig, out, progress io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The plans are made by child processes too: Linux charges a child,
+	// at exec, with the peak memory of the process it was forked from, so
+	// a benchcmp that had held a large plan would inflate every peak RSS
+	// measured after.
 	var results []*e2eResult
 	for _, n := range cfg.sizes {
-		clusters := cfg.clusters
-		fmt.Fprintf(progress, "\r\033[Kgenerating %d subnets in %d clusters ...", n, clusters)
-		p, err := workload.Plan(n, clusters)
-		if err != nil {
-			return err
-		}
 		for _, f := range cfg.formats {
-			data, err := planfile.Marshal(p, planfile.Format(f))
+			fmt.Fprintf(progress, "\r\033[Kgenerating %d subnets in %d clusters, %s ...", n, cfg.clusters, f)
+			path := filepath.Join(dir, fmt.Sprintf("plan-%d.%s", n, f))
+			gen := exec.Command(self, generateFlag, strconv.Itoa(n), strconv.Itoa(cfg.clusters), f, path)
+			if out, err := gen.CombinedOutput(); err != nil {
+				return fmt.Errorf("generate %d subnets, %s: %v\n%s", n, f, err, out)
+			}
+			st, err := os.Stat(path)
 			if err != nil {
 				return err
 			}
-			path := filepath.Join(dir, fmt.Sprintf("plan-%d.%s", n, f))
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				return err
-			}
-			results = append(results, &e2eResult{e2eCase: e2eCase{subnets: n, clusters: clusters, format: f, path: path, size: int64(len(data))}})
+			results = append(results, &e2eResult{e2eCase: e2eCase{subnets: n, clusters: cfg.clusters, format: f, path: path, size: st.Size()}})
 		}
 	}
 	start := time.Now()

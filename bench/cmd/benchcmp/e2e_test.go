@@ -9,10 +9,10 @@ import (
 	"time"
 )
 
-// TestMain lets the test binary serve as the decode floor, as benchcmp
-// does (runE2E runs its own executable).
+// TestMain lets the test binary serve as the end-to-end comparison's
+// children, as benchcmp does (runE2E runs its own executable).
 func TestMain(m *testing.M) {
-	if ok, err := decodeFloor(os.Args[1:]); ok {
+	if ok, err := e2eChild(os.Args[1:]); ok {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -66,18 +66,19 @@ func TestE2EMeasuresBothProcesses(t *testing.T) {
 	}
 }
 
-func TestDecodeFloorRejectsBadInput(t *testing.T) {
+func TestE2EChildRejectsBadInput(t *testing.T) {
 	dir := t.TempDir()
 	path := dir + "/bad.json"
 	if err := os.WriteFile(path, []byte("{"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{floorFlag, "json", path}, {floorFlag, "toml", path}, {floorFlag, "json", dir + "/missing"}} {
-		if ok, err := decodeFloor(args); !ok || err == nil {
-			t.Errorf("decodeFloor(%q) = %v, %v; want true and an error", args, ok, err)
+	for _, args := range [][]string{{floorFlag, "json", path}, {floorFlag, "toml", path}, {floorFlag, "json", dir + "/missing"},
+		{generateFlag, "x", "1", "json", path}, {generateFlag, "100", "0", "json", path}, {generateFlag, "100", "1", "toml", path}} {
+		if ok, err := e2eChild(args); !ok || err == nil {
+			t.Errorf("e2eChild(%q) = %v, %v; want true and an error", args, ok, err)
 		}
 	}
-	if ok, _ := decodeFloor([]string{"-n", "10"}); ok {
-		t.Error("decodeFloor took benchcmp's own flags")
+	if ok, _ := e2eChild([]string{"-n", "10"}); ok {
+		t.Error("e2eChild took benchcmp's own flags")
 	}
 }

@@ -34,7 +34,7 @@ import (
 )
 
 func main() {
-	if ok, err := decodeFloor(os.Args[1:]); ok { // a child of the end-to-end comparison
+	if ok, err := e2eChild(os.Args[1:]); ok {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "benchcmp:", err)
 			os.Exit(1)
