@@ -27,7 +27,7 @@
 //
 // # Complexity
 //
-// For n entries, k results yielded, B the node capacity (64 IPv4, 32 IPv6):
+// For n entries, k results yielded, B the node capacity (64; IPv6 inner nodes 32):
 //
 //	Insert, InsertRange       O(B·log n)       descent, shifts within one node per level
 //	Delete, DeleteRange       O(B·log n + d)   d = entries with the same range
@@ -57,7 +57,7 @@
 // Build fills leaves to 7/8 and random inserts leave them about 70% full;
 // inner nodes add a few percent. Measured after Build with an int value,
 // cover table included: 17 bytes per entry for 1e6 random IPv4 prefixes,
-// 26 for a realistic plan of 1e6, half IPv6. Build allocates each tree
+// 25 for a realistic plan of 1e6, half IPv6. Build allocates each tree
 // level as one array, so a node that later merges away stays
 // allocated until the tree is dropped.
 //
