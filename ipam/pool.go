@@ -7,7 +7,7 @@ import (
 	"go4.org/netipx"
 )
 
-// Pool is an address pool a plan takes its space from, such as an Azure
+// AddressPool is an address pool a plan takes its space from, such as an Azure
 // Virtual Network Manager IPAM pool (package ipam/avnm reads one and
 // builds this). Name labels the pool in messages; Space is the pool's
 // prefixes; Own holds the ranges the pool has in use that are the plan's
@@ -15,20 +15,20 @@ import (
 // plan's pod and service ranges. What the pool has in use for others is
 // not here: it joins the plan as ranges to avoid of source
 // [SourceAVNMPool], which overlaps report as AvnmPrefixInUse.
-type Pool struct {
+type AddressPool struct {
 	Name  string
 	Space []netip.Prefix
 	Own   []netip.Prefix
 }
 
-// CheckPool returns the findings of p against pool, sorted as
+// CheckAddressPool returns the findings of p against pool, sorted as
 // [Plan.Validate] sorts them: a VNet address prefix not wholly inside
 // pool.Space is an error (AvnmPrefixOutsidePool), since the pool can't
 // allocate it; a VNet prefix, pod or service CIDR wholly inside pool.Own
 // gets an info (AvnmAllocationAssumed) saying it was taken as the pool's
 // allocation to the plan. Defaults are applied first; p is not modified.
 // The other findings of the plan are Validate's.
-func (p *Plan) CheckPool(pool Pool) Findings {
+func (p *Plan) CheckAddressPool(pool AddressPool) Findings {
 	if p == nil {
 		return nil
 	}

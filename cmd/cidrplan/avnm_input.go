@@ -34,11 +34,11 @@ func readAVNM(e *env, name string) (*avnm.Usage, error) {
 
 // joinAVNM reads the pool of --avnm and joins it to p (see avnm.Usage.Join):
 // the plan clear of what the pool has in use for others, the pool for
-// CheckPool and its usage for allocation. The pool is labelled by its file.
-func joinAVNM(e *env, name string, p *ipam.Plan) (*ipam.Plan, ipam.Pool, *avnm.Usage, error) {
+// CheckAddressPool and its usage for allocation. The pool is labelled by its file.
+func joinAVNM(e *env, name string, p *ipam.Plan) (*ipam.Plan, ipam.AddressPool, *avnm.Usage, error) {
 	u, err := readAVNM(e, name)
 	if err != nil {
-		return nil, ipam.Pool{}, nil, err
+		return nil, ipam.AddressPool{}, nil, err
 	}
 	q, pool := u.Join(p, input.Label(name))
 	return q, pool, u, nil
@@ -90,7 +90,7 @@ func validateAVNM(e *env, avnmFile string, p *ipam.Plan) (ipam.Findings, error) 
 	if err != nil {
 		return nil, err
 	}
-	return append(q.Validate(), q.CheckPool(pool)...), nil
+	return append(q.Validate(), q.CheckAddressPool(pool)...), nil
 }
 
 // completeAVNM completes p, and with a pool file in the pool: clear of
@@ -109,7 +109,7 @@ func completeAVNM(e *env, avnmFile string, p *ipam.Plan) (*ipam.Plan, error) {
 	if err != nil || done == nil {
 		return done, err
 	}
-	if errs := done.CheckPool(pool).Filter(ipam.SeverityError); len(errs) > 0 {
+	if errs := done.CheckAddressPool(pool).Filter(ipam.SeverityError); len(errs) > 0 {
 		return done, &ipam.PlanError{Findings: errs}
 	}
 	return done, nil

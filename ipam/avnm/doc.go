@@ -6,7 +6,7 @@
 // prefixes, first fit, lowest address first (as ipam's allocator does).
 // [Usage.Join] relates a usage to a plan: what the pool has in use for
 // others joins the plan as ranges to avoid, and the pool's space and the
-// plan's own allocations go to [ipam.Plan.CheckPool];
+// plan's own allocations go to [ipam.Plan.CheckAddressPool];
 // [ipam.Plan.CompleteWithin] completes a plan in [Usage.Free].
 //
 // # Errors

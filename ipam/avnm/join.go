@@ -10,7 +10,7 @@ import (
 )
 
 // Join returns a copy of p that stays clear of what the pool has in use
-// for others, and the pool as [ipam.Plan.CheckPool] takes it; name labels
+// for others, and the pool as [ipam.Plan.CheckAddressPool] takes it; name labels
 // the pool (the file it was read from). p is not modified.
 //
 // The usage of a pool names no resource but its child pools: its
@@ -28,7 +28,7 @@ import (
 // complete stays clear. Ranges of that source the plan already holds (from
 // an earlier import or completion) are replaced: the usage is the newer
 // word.
-func (u *Usage) Join(p *ipam.Plan, name string) (*ipam.Plan, ipam.Pool) {
+func (u *Usage) Join(p *ipam.Plan, name string) (*ipam.Plan, ipam.AddressPool) {
 	var inUse, reserved, children netipx.IPSetBuilder
 	for _, r := range u.InUse() {
 		inUse.AddRange(r)
@@ -47,7 +47,7 @@ func (u *Usage) Join(p *ipam.Plan, name string) (*ipam.Plan, ipam.Pool) {
 	inUse.RemoveSet(childSet)
 	allocated, _ := inUse.IPSet()
 
-	pool := ipam.Pool{Name: name, Space: u.AddressPrefixes}
+	pool := ipam.AddressPool{Name: name, Space: u.AddressPrefixes}
 	var ownAlloc, ownStatic netipx.IPSetBuilder
 	d := p.WithDefaults()
 	for _, vn := range d.VNets {

@@ -72,7 +72,7 @@ func TestJoin(t *testing.T) {
 	if len(p.Avoid) != 0 {
 		t.Errorf("Join modified the plan: %v", p.Avoid)
 	}
-	wantPool := ipam.Pool{Name: "pool", Space: prefixes("10.0.0.0/16"), Own: prefixes("10.0.0.0/22", "10.0.4.0/24")}
+	wantPool := ipam.AddressPool{Name: "pool", Space: prefixes("10.0.0.0/16"), Own: prefixes("10.0.0.0/22", "10.0.4.0/24")}
 	if diff := cmp.Diff(wantPool, pool, opts); diff != "" {
 		t.Errorf("pool (-want +got)\n%s", diff)
 	}
@@ -82,7 +82,7 @@ func TestJoin(t *testing.T) {
 		Field string
 	}
 	var got []key
-	for _, f := range append(q.Validate(), q.CheckPool(pool)...) {
+	for _, f := range append(q.Validate(), q.CheckAddressPool(pool)...) {
 		switch f.Code {
 		case ipam.CodeAVNMPrefixInUse, ipam.CodeAVNMPrefixOutsidePool, ipam.CodeAVNMAllocationAssumed:
 			got = append(got, key{f.Code, f.Field})
@@ -154,7 +154,7 @@ clusters:
 	if diff := cmp.Diff(prefixes("10.3.0.0/16"), np.ServicePrefixes(), opts); diff != "" {
 		t.Errorf("service CIDR (-want +got)\n%s", diff)
 	}
-	for _, f := range done.CheckPool(pool) {
+	for _, f := range done.CheckAddressPool(pool) {
 		if f.Severity == ipam.SeverityError {
 			t.Errorf("completed plan: %s", f)
 		}
