@@ -40,8 +40,9 @@ func ParseOnPrem(data []byte, file string) (*Resources, error) {
 		case isLocalGateway(it):
 			found = true
 			a := ipam.AvoidRange{Name: required(it.key("name")), Source: ipam.SourceOnPremises}
-			a.Prefixes = uniquePrefixes(it.prop("localNetworkAddressSpace").key("addressPrefixes").prefixes())
-			rs.Avoid = append(rs.Avoid, a)
+			at := placed{at: origin(it)}
+			a.Prefixes = uniquePrefixes(at.fields.read("prefixes", it.prop("localNetworkAddressSpace").key("addressPrefixes")).prefixes())
+			rs.addAvoid(a, at)
 		case isRoute(it):
 			found = true
 			if !strings.EqualFold(it.key("source").str(), routeSourceGateway) {
@@ -63,7 +64,7 @@ func ParseOnPrem(data []byte, file string) (*Resources, error) {
 				"or az network nic show-effective-route-table)"}
 	}
 	if routes.Prefixes = uniquePrefixes(routes.Prefixes); len(routes.Prefixes) > 0 {
-		rs.Avoid = append(rs.Avoid, routes)
+		rs.addAvoid(routes, placed{at: Origin{File: file}}) // from routes all over the file
 	}
 	return rs.withFile(file, newLineIndex(data)), nil
 }

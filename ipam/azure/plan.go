@@ -144,6 +144,7 @@ func (rs *Resources) PlanWithPositions() (*ipam.Plan, *Positions, error) {
 		plan.Clusters = append(plan.Clusters, pc)
 	}
 	var avoid []ipam.AvoidRange
+	var at []placed
 	for i, v := range vnets {
 		for _, p := range v.Peerings {
 			if p.RemoteVNetID != "" && vnetByKey[idKey(p.RemoteVNetID)] {
@@ -151,9 +152,16 @@ func (rs *Resources) PlanWithPositions() (*ipam.Plan, *Positions, error) {
 			}
 			avoid = append(avoid, ipam.AvoidRange{Name: names[i] + "/" + p.Name, Source: ipam.SourcePeering,
 				Prefixes: uniquePrefixes(p.Prefixes)})
+			at = append(at, p.at)
 		}
 	}
-	plan.Avoid = uniqueAvoid(append(avoid, rs.Avoid...))
+	for i := range rs.Avoid {
+		at = append(at, rs.avoidPlace(i))
+	}
+	plan.Avoid, at = uniqueAvoid(append(avoid, rs.Avoid...), at)
+	for i, a := range plan.Avoid {
+		pos.resource(elemPath("avoid", a.Name, i), at[i].at, at[i].fields)
+	}
 	return plan, pos, nil
 }
 
@@ -204,16 +212,19 @@ func disambiguate(names, groups []string) []string {
 }
 
 // uniqueAvoid drops ranges to avoid that repeat an earlier one's source and
-// prefixes, and makes names unique.
-func uniqueAvoid(in []ipam.AvoidRange) []ipam.AvoidRange {
+// prefixes, and makes names unique; at[i] is where in[i] was read, and
+// the places of those kept are returned.
+func uniqueAvoid(in []ipam.AvoidRange, at []placed) ([]ipam.AvoidRange, []placed) {
 	var out []ipam.AvoidRange
-	for _, a := range in {
+	var outAt []placed
+	for i, a := range in {
 		if len(a.Prefixes) == 0 || slices.ContainsFunc(out, func(b ipam.AvoidRange) bool {
 			return a.Source == b.Source && sameSet(a.Prefixes, b.Prefixes)
 		}) {
 			continue
 		}
 		out = append(out, a)
+		outAt = append(outAt, at[i])
 	}
 	names := make([]string, len(out))
 	for i, a := range out {
@@ -222,7 +233,7 @@ func uniqueAvoid(in []ipam.AvoidRange) []ipam.AvoidRange {
 	for i, n := range disambiguate(names, make([]string, len(names))) {
 		out[i].Name = n
 	}
-	return out
+	return out, outAt
 }
 
 // attachPools returns the clusters, merged by ID, with the standalone pools

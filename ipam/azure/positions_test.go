@@ -46,7 +46,15 @@ func TestPositions(t *testing.T) {
 			"clusters[aks-prod].agentPoolProfiles[system].vnetSubnet":     {"arm.json", `"vnetSubnetID": "[variables('nodeSubnetId')]"` + "\n          }\n        ]"},
 			"clusters[aks-prod].agentPoolProfiles[system].maxUnavailable": {"arm.json", `{` + "\n" + `            "name": "system"`},
 		}},
+		{"ranges to avoid", "hub-peerings", map[string]want{
+			"avoid[lgw-datacenter-ams].prefixes[1]":           {"onprem-lgw.json", `"192.168.10.0/24"`},
+			"avoid[vnet-hub/hub-to-spoke-shared].prefixes[0]": {"vnet-hub.json", `"10.61.0.0/16"] }`},
+			"avoid[vnet-hub/hub-to-spoke-shared].prefixes[1]": {"vnet-hub.json", `"addressPrefixes": ["10.61.0.0/16"] }`},
+			"avoid[onprem-routes].prefixes[0]":                {"onprem-routes.json", "{\n  \"nextLink\""},
+			"avoid[vnet-hub/hub-to-spoke-shared].source":      {"vnet-hub.json", "{\n      \"allowGatewayTransit\": true,\n      \"name\": \"hub-to-spoke-shared\""},
+		}},
 		{"terraform state", "terraform-peering", map[string]want{
+			"avoid[vnet-spoke/spoke-to-hub].prefixes[0]":             {"terraform.json", "\"values\": {\n            \"allow_forwarded_traffic\""},
 			"vnets[vnet-spoke].subnets[snet-aks].addressPrefixes[0]": {"terraform.json", `"10.60.0.0/22"`},
 			"vnets[vnet-spoke].addressSpace[0]":                      {"terraform.json", `"10.60.0.0/16"`},
 			"clusters[aks-spoke].networkProfile.serviceCidr":         {"terraform.json", `"service_cidr"`},

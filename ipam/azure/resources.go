@@ -24,6 +24,32 @@ type Resources struct {
 	// files finds lines in the exports read, by file name, for the
 	// positions of the plan's fields.
 	files map[string]*lineIndex
+	// avoidAt says where Avoid[i] was read, when the Parse functions read
+	// it (shorter than Avoid when ranges were added by hand).
+	avoidAt []placed
+}
+
+// placed is where a part of the plan was read and where its fields were.
+type placed struct {
+	at     Origin
+	fields fieldOrigins
+}
+
+// addAvoid appends a range to avoid read at at.
+func (rs *Resources) addAvoid(a ipam.AvoidRange, at placed) {
+	for len(rs.avoidAt) < len(rs.Avoid) {
+		rs.avoidAt = append(rs.avoidAt, placed{})
+	}
+	rs.avoidAt = append(rs.avoidAt[:len(rs.Avoid)], at)
+	rs.Avoid = append(rs.Avoid, a)
+}
+
+// avoidPlace returns where Avoid[i] was read, if known.
+func (rs *Resources) avoidPlace(i int) placed {
+	if i < len(rs.avoidAt) {
+		return rs.avoidAt[i]
+	}
+	return placed{}
 }
 
 // Cluster is a managed cluster as exported. Its AgentPoolProfiles are left
@@ -82,7 +108,9 @@ func (rs *Resources) Add(o *Resources) {
 	rs.Clusters = append(rs.Clusters, o.Clusters...)
 	rs.Pools = append(rs.Pools, o.Pools...)
 	rs.VNets = append(rs.VNets, o.VNets...)
-	rs.Avoid = append(rs.Avoid, o.Avoid...)
+	for i, a := range o.Avoid {
+		rs.addAvoid(a, o.avoidPlace(i))
+	}
 	for f, ix := range o.files {
 		rs.withFile(f, ix)
 	}
@@ -104,6 +132,7 @@ type Peering struct {
 	Name         string
 	RemoteVNetID string
 	Prefixes     []netip.Prefix
+	at           placed
 }
 
 // Origin is where a resource was read: the file and the JSON path of its

@@ -133,8 +133,9 @@ func (t *tfFile) resources() *Resources {
 			}
 			rs.Pools = append(rs.Pools, p)
 		case "azurerm_local_network_gateway":
-			rs.Avoid = append(rs.Avoid, ipam.AvoidRange{Name: required(x.key("name")), Source: ipam.SourceOnPremises,
-				Prefixes: uniquePrefixes(x.key("address_space").prefixes())})
+			at := placed{at: origin(x)}
+			rs.addAvoid(ipam.AvoidRange{Name: required(x.key("name")), Source: ipam.SourceOnPremises,
+				Prefixes: uniquePrefixes(at.fields.read("prefixes", x.key("address_space")).prefixes())}, at)
 		}
 	}
 	return rs
@@ -368,7 +369,7 @@ func (t *tfFile) peerings(rs *Resources, vnets map[string]string, vnetRes []*tfR
 			continue
 		}
 		rv := &rs.VNets[ri]
-		p := Peering{Name: required(x.key("name")), RemoteVNetID: rv.ID, Prefixes: rv.AddressSpace}
+		p := Peering{Name: required(x.key("name")), RemoteVNetID: rv.ID, Prefixes: rv.AddressSpace, at: placed{at: origin(x)}}
 		if vnetRes[ri].data {
 			remoteData[ri] = true
 		}
@@ -380,8 +381,8 @@ func (t *tfFile) peerings(rs *Resources, vnets map[string]string, vnetRes []*tfR
 		if !vnetRes[ri].data {
 			continue // both ends are VNets of the plan
 		}
-		rs.Avoid = append(rs.Avoid, ipam.AvoidRange{Name: x.key("virtual_network_name").str() + "/" + p.Name,
-			Source: ipam.SourcePeering, Prefixes: uniquePrefixes(p.Prefixes)})
+		rs.addAvoid(ipam.AvoidRange{Name: x.key("virtual_network_name").str() + "/" + p.Name,
+			Source: ipam.SourcePeering, Prefixes: uniquePrefixes(p.Prefixes)}, p.at)
 	}
 	if len(remoteData) == 0 {
 		return

@@ -112,8 +112,9 @@ func readSubnet(x val) (ipam.Subnet, string, fieldOrigins) {
 func subnetField(name string) string { return "subnets[" + name + "]" }
 
 func readPeering(x val) Peering {
-	p := Peering{Name: required(x.key("name")), RemoteVNetID: x.prop("remoteVirtualNetwork").key("id").str()}
-	p.Prefixes = x.prop("remoteAddressSpace").key("addressPrefixes").prefixes()
+	p := Peering{Name: required(x.key("name")), RemoteVNetID: x.prop("remoteVirtualNetwork").key("id").str(),
+		at: placed{at: origin(x)}}
+	p.Prefixes = p.at.fields.read("prefixes", x.prop("remoteAddressSpace").key("addressPrefixes")).prefixes()
 	for _, q := range x.prop("remoteVirtualNetworkAddressSpace").key("addressPrefixes").prefixes() {
 		if !slices.Contains(p.Prefixes, q) {
 			p.Prefixes = append(p.Prefixes, q)
