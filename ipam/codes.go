@@ -22,7 +22,7 @@ const (
 
 	// CodeSubnetIsFull: a subnet has no room for one more node at scale-out or
 	// upgrade time; AKS reports it then, cidrplan reports
-	// InsufficientSubnetSize before. Error; source:
+	// InsufficientSubnetSize before (reserved: never emitted). Error; source:
 	// support/azure/azure-kubernetes/error-codes/subnetisfull-error.md.
 	CodeSubnetIsFull Code = "SubnetIsFull"
 

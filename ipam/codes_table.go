@@ -5,7 +5,7 @@ package ipam
 func codeTable() []CodeInfo {
 	return []CodeInfo{
 		{CodeInsufficientSubnetSize, SeverityError, "the addresses planned at the upgrade peak exceed a subnet or pod CIDR.", "articles/aks/configure-azure-cni.md"},
-		{CodeSubnetIsFull, SeverityError, "a subnet has no room for one more node at scale-out or upgrade time; AKS reports it then, cidrplan reports InsufficientSubnetSize before.", "support/azure/azure-kubernetes/error-codes/subnetisfull-error.md"},
+		{CodeSubnetIsFull, SeverityError, "a subnet has no room for one more node at scale-out or upgrade time; AKS reports it then, cidrplan reports InsufficientSubnetSize before (reserved: never emitted).", "support/azure/azure-kubernetes/error-codes/subnetisfull-error.md"},
 		{CodeServiceCIDROverlapExistingSubnetsCIDR, SeverityError, "a service CIDR overlaps a subnet of the cluster's VNet.", "support/azure/azure-kubernetes/error-codes/servicecidroverlapexistingsubnetscidr-error.md"},
 		{CodeDNSServiceIPOutOfServiceCIDR, SeverityError, "the DNS service IP is outside the service CIDR.", "support/azure/azure-kubernetes/error-codes/dnsserviceipoutofservicecidr-error.md"},
 		{CodeNetworkProfileCIDROverlapVNet, SeverityWarning, "a pod CIDR overlaps a VNet's address space but none of its subnets (sources disagree whether AKS refuses it).", "articles/aks/azure-cni-overlay.md"},

@@ -132,6 +132,25 @@ type UpgradeRange struct {
 	Fits   bool         `json:"fits"`
 }
 
+// Words names the range or limit of an upgrade step for people, with the
+// rule behind a limit: "node subnet aks-nodes", "IPv4 pod CIDR",
+// "kubenet's route table", "pool system: nodes with surge (AKS's limit
+// per pool)", "cluster prod: nodes (AKS blocks upgrades past its limit)". Front ends add the prefix and the
+// numbers (Peak, Usable) as they lay them out.
+func (r UpgradeRange) Words() string {
+	switch r.Kind {
+	case CapacityPodCIDR:
+		return r.Name
+	case CapacityRoutes:
+		return "kubenet's " + r.Name
+	case CapacityPoolNodes:
+		return "pool " + r.Name + ": nodes with surge (AKS's limit per pool)"
+	case CapacityClusterNodes:
+		return "cluster " + r.Name + ": nodes (AKS blocks upgrades past its limit)"
+	}
+	return r.Kind.Words() + " " + r.Name
+}
+
 func newUpgradeRange(k CapacityKind, name string, p netip.Prefix, peak, usable sizing.Count) UpgradeRange {
 	return UpgradeRange{Kind: k, Name: name, Prefix: p, Peak: peak, Usable: usable, Fits: !usable.Less(peak)}
 }

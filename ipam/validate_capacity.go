@@ -560,13 +560,9 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 	v.errorf(code, field, fix(need, note), "%s", msg)
 }
 
-// upgradeWords names the peak of upgrade model m, for messages.
-func upgradeWords(m sizing.UpgradeModel) string {
-	if m == sizing.UpgradeSimultaneous {
-		return "every pool surging at once (simultaneous upgrade)"
-	}
-	return "the peak of a sequential upgrade (one pool at a time)"
-}
+// upgradeWords names the peak of upgrade model m, for messages (sizing's
+// UpgradeModel.PeakWords).
+func upgradeWords(m sizing.UpgradeModel) string { return m.PeakWords() }
 
 // addSizingError turns one of sizing's validation errors into a finding at
 // the plan field it concerns. Errors that other checks report (pool names,

@@ -21,7 +21,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"name":   rangeName,
 	"months": monthsWords,
 	"limit":  limitWords,
-	"step":   stepRangeWords,
+	"step":   ipam.UpgradeRange.Words,
 	"bar":    headroomBar,
 	"join":   strings.Join,
 	"lines":  func(s string) []string { return strings.Split(s, "\n") },

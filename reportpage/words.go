@@ -54,25 +54,11 @@ func limitWords(l *ipam.UpgradeRange) string {
 	case l.Kind == "":
 		return l.Name
 	}
-	what := stepRangeWords(*l)
+	what := l.Words()
 	if l.Prefix.IsValid() {
 		what += " " + l.Prefix.String()
 	}
 	return what + ": " + l.Peak.Grouped() + " / " + l.Usable.Grouped()
-}
-
-// stepRangeWords names a range or limit of an upgrade step: "node subnet
-// aks-nodes", "IPv4 pod CIDR", "route table", "pool system nodes".
-func stepRangeWords(r ipam.UpgradeRange) string {
-	switch r.Kind {
-	case ipam.CapacityPodCIDR, ipam.CapacityRoutes:
-		return r.Name
-	case ipam.CapacityPoolNodes:
-		return "pool " + r.Name + " nodes"
-	case ipam.CapacityClusterNodes:
-		return "cluster " + r.Name + " nodes"
-	}
-	return r.Kind.Words() + " " + r.Name
 }
 
 // ratio is a/b for drawing; 0 when b is 0. Counts are exact integers up to

@@ -44,6 +44,7 @@ type sizeResult struct {
 	upgrade   sizing.Upgrade // the cluster's upgrade step by step, for the advisories
 	surge     sizing.Surge   // effective maxSurge, for the table's arithmetic
 	limitedBy *rangeResult   // the range that sets MaxNodes
+	cluster   sizing.Cluster // what was sized, for the words of its limits
 }
 
 // rangeResult is the demand on one range, and its fit when a prefix is given.
@@ -126,7 +127,7 @@ func (in *sizeInput) result() (*sizeResult, error) {
 	}
 	pool := c.Pools[len(c.Pools)-1]
 	res := &sizeResult{Pool: pool.Name, OSType: string(sizing.Linux), Mode: c.PoolMode(len(c.Pools) - 1), Model: c.Network.Model(pool),
-		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut, upgrade: u}
+		Nodes: pool.Nodes(), Autoscaled: pool.EnableAutoScaling, ScaleOut: pool.ScaleOut, upgrade: u, cluster: c}
 	if pool.OSType != "" {
 		res.OSType = string(pool.OSType)
 	}

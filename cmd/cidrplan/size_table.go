@@ -70,7 +70,7 @@ func writeSizeTable(e *env, res *sizeResult) error {
 	}
 	if res.MaxNodes != nil && given > 1 { // with one range, its line says it
 		fmt.Fprintf(w, "\nThe pool fits at most %s, %s, in the given ranges (limited by %s).\n",
-			plural(*res.MaxNodes, "node", "nodes"), plural(*res.Pods, "pod", "pods"), limitWords(res.limitedBy))
+			plural(*res.MaxNodes, "node", "nodes"), plural(*res.Pods, "pod", "pods"), limitWords(res, res.limitedBy))
 	}
 	if len(res.Assumptions) > 0 {
 		fmt.Fprintf(w, "\nAssumed (set the flag to choose):\n")
@@ -149,10 +149,8 @@ func fitWords(res *sizeResult, rr *rangeResult) string {
 			s += fmt.Sprintf(" + %d", rr.Other)
 		}
 		s += " = " + commas(need) + ")"
-	case sizing.BoundPoolLimit:
-		s += fmt.Sprintf(" (AKS caps a pool at %s nodes, surge included)", commasInt(sizing.MaxPoolNodes))
-	case sizing.BoundClusterLimit:
-		s += " (the cluster's node limit for this network model)"
+	case sizing.BoundPoolLimit, sizing.BoundClusterLimit:
+		s += " (" + rr.LimitedBy.Words(res.cluster.Network, res.cluster.Defaults) + ")"
 	case sizing.BoundRoutes:
 		s += fmt.Sprintf(" (kubenet's route table holds %s routes, one per node: %s + %d surge + %d scale-out take %s)",
 			commasInt(*res.RouteLimit), commasInt(n), surge, res.ScaleOut, commasInt(n+surge+res.ScaleOut))
@@ -164,15 +162,10 @@ func fitWords(res *sizeResult, rr *rangeResult) string {
 }
 
 // limitWords names what limits the pool in range rr: the range itself, or
-// the AKS limit that binds first.
-func limitWords(rr *rangeResult) string {
-	switch rr.LimitedBy {
-	case sizing.BoundPoolLimit:
-		return fmt.Sprintf("AKS's %s nodes per pool, surge included", commasInt(sizing.MaxPoolNodes))
-	case sizing.BoundClusterLimit:
-		return "the cluster's node limit for this network model"
-	case sizing.BoundRoutes:
-		return fmt.Sprintf("kubenet's route table: %s routes at the upgrade peak", commasInt(sizing.MaxRoutes))
+// the AKS limit that binds first, in sizing's words (Bound.Words).
+func limitWords(res *sizeResult, rr *rangeResult) string {
+	if w := rr.LimitedBy.Words(res.cluster.Network, res.cluster.Defaults); w != "" {
+		return w
 	}
 	return "the " + rr.key.Kind.Title()
 }

@@ -104,7 +104,7 @@ func writeUpgrade(e *env, u ipam.UpgradeReport, resourceGroup string) {
 			fmt.Fprintln(w, `  "cidrplan check" lists what to fix first.`)
 			continue
 		}
-		fmt.Fprintf(w, "cluster %s: %s, %s\n", c.Name, upgradeModelWords(c.Model), plural(c.Nodes, "node", "nodes"))
+		fmt.Fprintf(w, "cluster %s: %s, %s\n", c.Name, c.Model.Words(), plural(c.Nodes, "node", "nodes"))
 		cols := upgradeColumns(c.Steps)
 		t := newTable(w)
 		head := []string{"  STEP", "POOL", "SURGE"}
@@ -128,13 +128,6 @@ func writeUpgrade(e *env, u ipam.UpgradeReport, resourceGroup string) {
 	}
 }
 
-// upgradeModelWords says how the pools pass through the upgrade.
-func upgradeModelWords(m sizing.UpgradeModel) string {
-	if m == sizing.UpgradeSimultaneous {
-		return "every pool surging at once"
-	}
-	return "one pool at a time"
-}
 
 // upgradeColumn is one column of the step table: a range, or every
 // surging pool's node cap.
@@ -244,20 +237,14 @@ func writeStepFix(w io.Writer, cluster string, n int, s ipam.UpgradeStep, resour
 	}
 }
 
-// rangeWords names a range in a sentence: "node subnet aks-nodes
-// (10.1.0.0/23)", "the route table".
+// rangeWords names a range in a sentence, with its prefix: "node subnet
+// aks-nodes (10.1.0.0/23)", "kubenet's route table" (ipam's
+// UpgradeRange.Words).
 func rangeWords(r ipam.UpgradeRange) string {
-	switch r.Kind {
-	case ipam.CapacityRoutes:
-		return "the route table"
-	case ipam.CapacityPoolNodes:
-		return "pool " + r.Name + " (nodes with surge)"
-	case ipam.CapacityClusterNodes:
-		return "cluster " + r.Name + " (nodes)"
-	case ipam.CapacityPodCIDR:
-		return r.Name + " " + r.Prefix.String()
+	if r.Prefix.IsValid() {
+		return r.Words() + " (" + r.Prefix.String() + ")"
 	}
-	return sizing.RangeKind(r.Kind).Title() + " " + r.Name + " (" + r.Prefix.String() + ")"
+	return r.Words()
 }
 
 // resourceGroupWord is the resource group of the az commands as a shell
