@@ -128,7 +128,6 @@ func writeUpgrade(e *env, u ipam.UpgradeReport, resourceGroup string) {
 	}
 }
 
-
 // upgradeColumn is one column of the step table: a range, or every
 // surging pool's node cap.
 type upgradeColumn struct {
