@@ -44,7 +44,7 @@ func (p *Plan) CheckAddressPool(pool AddressPool) Findings {
 		}
 		if r.kind == kindVNet && !space.ContainsPrefix(r.prefix) {
 			v.errorf(CodeAVNMPrefixOutsidePool, r.field(), "take the VNet's address space from the pool (cidrplan alloc --avnm)",
-				"%s is not inside the prefixes of pool %s, which can't allocate it", r.describe(), name)
+				"%s is not inside the prefixes of AVNM pool %s, which can't allocate it", r.describe(), name)
 			continue
 		}
 		if own.ContainsPrefix(r.prefix) {
@@ -53,7 +53,7 @@ func (p *Plan) CheckAddressPool(pool AddressPool) Findings {
 				what = "static CIDR"
 			}
 			v.infof(CodeAVNMAllocationAssumed, r.field(),
-				"%s lies in what pool %s has in use: taken as the pool's %s to it (the pool's usage names no resource)",
+				"%s lies in what AVNM pool %s has in use: taken as the pool's %s to it (the pool's usage names no resource)",
 				r.describe(), name, what)
 		}
 	}

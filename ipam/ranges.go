@@ -69,6 +69,9 @@ func (r *planRange) describe() string {
 	case kindDocker:
 		return "docker bridge " + p + " of cluster " + strconv.Quote(r.cluster.c.Name)
 	case kindAvoid:
+		if u, ok := parsePoolInUse(r.avoid.Name); ok && r.avoid.Source == SourceAVNMPool {
+			return u.describe(p)
+		}
 		return string(r.avoid.Source) + " range " + strconv.Quote(r.avoid.Name) + " (" + p + ")"
 	case kindReserved:
 		return p + " (" + r.label + ")"

@@ -34,13 +34,14 @@ func readAVNM(e *env, name string) (*avnm.Usage, error) {
 
 // joinAVNM reads the pool of --avnm and joins it to p (see avnm.Usage.Join):
 // the plan clear of what the pool has in use for others, the pool for
-// CheckAddressPool and its usage for allocation. The pool is labelled by its file.
+// CheckAddressPool and its usage for allocation. The pool is named by
+// its "name" key, else by its file's base name.
 func joinAVNM(e *env, name string, p *ipam.Plan) (*ipam.Plan, ipam.AddressPool, *avnm.Usage, error) {
 	u, err := readAVNM(e, name)
 	if err != nil {
 		return nil, ipam.AddressPool{}, nil, err
 	}
-	q, pool := u.Join(p, input.Label(name))
+	q, pool := u.Join(p, u.Name)
 	return q, pool, u, nil
 }
 

@@ -47,6 +47,26 @@ func TestParseUsage(t *testing.T) {
 	}
 }
 
+// A pool is named by its "name" key, else by its file's base name.
+func TestParseUsageName(t *testing.T) {
+	tests := []struct {
+		json, file, want string
+	}{
+		{`{"addressPrefixes": ["10.0.0.0/16"], "name": "corp"}`, "dir/u.json", "corp"},
+		{`{"addressPrefixes": ["10.0.0.0/16"]}`, "dir/u.json", "u.json"},
+		{`{"addressPrefixes": ["10.0.0.0/16"], "name": null}`, "u.json", "u.json"},
+	}
+	for _, tt := range tests {
+		u, err := avnm.ParseUsage([]byte(tt.json), tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Name != tt.want {
+			t.Errorf("ParseUsage(%s, %q).Name = %q, want %q", tt.json, tt.file, u.Name, tt.want)
+		}
+	}
+}
+
 func TestParseUsageExactCounts(t *testing.T) {
 	// An IPv6 pool's counts exceed 2^64; az writes them as strings.
 	u, err := avnm.ParseUsage([]byte(`{"addressPrefixes": ["fd00::/8"],
@@ -76,6 +96,8 @@ func TestParseUsageErrors(t *testing.T) {
 		{"4in6", `{"addressPrefixes": ["::ffff:10.0.0.0/112"]}`, "addressPrefixes[0]", ipam.Err4in6},
 		{"child pools as IDs", `{"addressPrefixes": ["10.0.0.0/16"], "childPools": ["/x"]}`, "childPools", avnm.ErrSyntax},
 		{"child pool host bits", `{"addressPrefixes": ["10.0.0.0/16"], "childPools": [{"resourceId": "/x", "addressPrefixes": ["10.0.0.1/24"]}]}`, "childPools[0].addressPrefixes[0]", ipam.ErrHostBits},
+		{"name not a string", `{"addressPrefixes": ["10.0.0.0/16"], "name": 7}`, "name", avnm.ErrSyntax},
+		{"empty name", `{"addressPrefixes": ["10.0.0.0/16"], "name": ""}`, "name", avnm.ErrSyntax},
 		{"bad count", `{"addressPrefixes": ["10.0.0.0/16"], "totalNumberOfIPAddresses": "-1"}`, "totalNumberOfIPAddresses", sizing.ErrCount},
 	}
 	for _, tt := range tests {

@@ -10,8 +10,8 @@ import (
 )
 
 // Join returns a copy of p that stays clear of what the pool has in use
-// for others, and the pool as [ipam.Plan.CheckAddressPool] takes it; name labels
-// the pool (the file it was read from). p is not modified.
+// for others, and the pool as [ipam.Plan.CheckAddressPool] takes it; name names
+// the pool in messages (usually [Usage.Name]). p is not modified.
 //
 // The usage of a pool names no resource but its child pools: its
 // allocated prefixes say what is taken, not by which VNet. So a range of
@@ -22,9 +22,9 @@ import (
 // lies wholly in the static CIDRs as the static CIDR registered for it
 // (as emit/avnm registers them); these are the pool's Own ranges. The
 // rest of what is in use joins the plan as ranges to avoid of source
-// [ipam.SourceAVNMPool]: "NAME: allocated", "NAME: static CIDRs" and one
-// "NAME: child pool CHILD" per child pool (CHILD the last segment of its
-// resource ID), so that check reports an overlap (AvnmPrefixInUse) and
+// [ipam.SourceAVNMPool], named by [ipam.PoolInUse.AvoidName]: "NAME:
+// allocated", "NAME: static CIDRs" and one "NAME: child pool CHILD" per
+// child pool (CHILD the last segment of its resource ID), so that check reports an overlap (AvnmPrefixInUse) and
 // complete stays clear. Ranges of that source the plan already holds (from
 // an earlier import or completion) are replaced: the usage is the newer
 // word.
@@ -74,7 +74,7 @@ func (u *Usage) Join(p *ipam.Plan, name string) (*ipam.Plan, ipam.AddressPool) {
 
 	q := p.Clone()
 	q.Avoid = slices.DeleteFunc(q.Avoid, func(a ipam.AvoidRange) bool { return a.Source == ipam.SourceAVNMPool })
-	avoid := func(label string, in *netipx.IPSet, own *netipx.IPSetBuilder) {
+	avoid := func(use ipam.PoolInUse, in *netipx.IPSet, own *netipx.IPSetBuilder) {
 		var b netipx.IPSetBuilder
 		b.AddSet(in)
 		if own != nil {
@@ -83,18 +83,18 @@ func (u *Usage) Join(p *ipam.Plan, name string) (*ipam.Plan, ipam.AddressPool) {
 		}
 		s, _ := b.IPSet()
 		if ps := s.Prefixes(); len(ps) > 0 {
-			q.Avoid = append(q.Avoid, ipam.AvoidRange{Name: name + ": " + label, Source: ipam.SourceAVNMPool, Prefixes: ps})
+			q.Avoid = append(q.Avoid, ipam.AvoidRange{Name: use.AvoidName(), Source: ipam.SourceAVNMPool, Prefixes: ps})
 		}
 	}
-	avoid("allocated", allocated, &ownAlloc)
-	avoid("static CIDRs", reservedSet, &ownStatic)
+	avoid(ipam.PoolInUse{Pool: name, Use: ipam.PoolAllocated}, allocated, &ownAlloc)
+	avoid(ipam.PoolInUse{Pool: name, Use: ipam.PoolStaticCIDRs}, reservedSet, &ownStatic)
 	for _, c := range u.ChildPools {
 		var b netipx.IPSetBuilder
 		for _, cp := range c.AddressPrefixes {
 			b.AddPrefix(cp)
 		}
 		s, _ := b.IPSet()
-		avoid("child pool "+lastSegment(c.ID), s, nil)
+		avoid(ipam.PoolInUse{Pool: name, Use: ipam.PoolChild, Child: lastSegment(c.ID)}, s, nil)
 	}
 	return q, pool
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"path/filepath"
 
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/sizing"
@@ -14,6 +15,10 @@ import (
 // Usage is the usage of an AVNM IPAM pool, with the keys of az network
 // manager ipam-pool get-pool-usage.
 type Usage struct {
+	// Name is the pool's name: the file's "name" key where it has one (as
+	// az network manager ipam-pool show writes it; get-pool-usage does
+	// not), else the base name of the file ParseUsage read.
+	Name string `json:"name,omitzero"`
 	// AddressPrefixes are the pool's own prefixes: the space.
 	AddressPrefixes []netip.Prefix `json:"addressPrefixes"`
 	// AllocatedAddressPrefixes are allocated to resources (VNets) and
@@ -64,7 +69,7 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // ParseUsage reads the JSON of az network manager ipam-pool get-pool-usage;
-// name labels errors. Keys it does not know are ignored, so that outputs of
+// name labels errors and, without a "name" key, names the pool. Keys it does not know are ignored, so that outputs of
 // newer az versions load; JSON null means absent.
 func ParseUsage(data []byte, name string) (*Usage, error) {
 	var raw map[string]json.RawMessage
@@ -72,7 +77,12 @@ func ParseUsage(data []byte, name string) (*Usage, error) {
 	if err := dec.Decode(&raw); err != nil || raw == nil {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: want a JSON object (%v)", ErrSyntax, err)}
 	}
-	u := &Usage{}
+	u := &Usage{Name: filepath.Base(name)}
+	if v, ok := raw["name"]; ok {
+		if err := json.Unmarshal(v, &u.Name); err != nil || u.Name == "" {
+			return nil, &Error{File: name, Key: "name", Err: fmt.Errorf("%w: want the pool's name, a string", ErrSyntax)}
+		}
+	}
 	prefixes := []struct {
 		key string
 		dst *[]netip.Prefix
