@@ -26,7 +26,9 @@ import (
 //
 // The result is in format f, or in data's own when f is "": JSON stays
 // JSON, indented as data is (compact when data is one line), and YAML
-// keeps its indentation width. JSON turned into YAML loses its flow style;
+// keeps its indentation width and whether its block lists are indented
+// under their key or written flush with it (the first such list decides
+// for the whole document: the encoder has one setting). JSON turned into YAML loses its flow style;
 // YAML turned into JSON its comments and anchors. The output is UTF-8
 // with LF line ends whatever data's encoding. An unknown format is an
 // error matching [ErrFormat]; data that does not parse, an
@@ -86,6 +88,9 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	}
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(width)
+	if flush, _ := flushLists(doc.Content[0]); flush && !isJSON {
+		enc.CompactSeqIndent()
+	}
 	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
@@ -259,6 +264,32 @@ func yamlIndent(n *yaml.Node) int {
 		}
 	}
 	return 0
+}
+
+// flushLists reports whether the first block list a block mapping holds
+// is written flush with its key ("vnets:" then "- name: v" at the same
+// column), the style the encoder then keeps for every list of the
+// document; found is false when n holds no such list.
+func flushLists(n *yaml.Node) (flush, found bool) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1] // an alias's list is seen where it is written
+			if n.Style&yaml.FlowStyle == 0 && v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
+				return v.Column == k.Column, true
+			}
+			if flush, found := flushLists(v); found {
+				return flush, true
+			}
+		}
+	case yaml.SequenceNode:
+		for _, e := range n.Content {
+			if flush, found := flushLists(e); found {
+				return flush, true
+			}
+		}
+	}
+	return false, false
 }
 
 // blockStyle turns the flow style of JSON into YAML's block style, and
