@@ -166,10 +166,12 @@ func runE2E(cfg e2eConfig, out, progress io.Writer) error {
 	for _, n := range cfg.sizes {
 		for _, f := range cfg.formats {
 			fmt.Fprintf(progress, "\r\033[Kgenerating %d subnets in %d clusters, %s ...", n, cfg.clusters, f)
-			path := filepath.Join(dir, fmt.Sprintf("plan-%d.%s", n, f))
-			gen := exec.Command(self, generateFlag, strconv.Itoa(n), strconv.Itoa(cfg.clusters), f, path)
-			if out, err := gen.CombinedOutput(); err != nil {
-				return fmt.Errorf("generate %d subnets, %s: %v\n%s", n, f, err, out)
+			path := filepath.Join(dir, fmt.Sprintf("plan-%d-%d.%s", n, cfg.clusters, f))
+			if _, err := os.Stat(path); err != nil { // a plan already made (-e2e-dir) is the same plan
+				gen := exec.Command(self, generateFlag, strconv.Itoa(n), strconv.Itoa(cfg.clusters), f, path)
+				if out, err := gen.CombinedOutput(); err != nil {
+					return fmt.Errorf("generate %d subnets, %s: %v\n%s", n, f, err, out)
+				}
 			}
 			st, err := os.Stat(path)
 			if err != nil {

@@ -55,7 +55,7 @@ func main() {
 	flag.StringVar(&e2eSizes, "e2e", "", "instead of the tree operations, compare `cidrplan check` with decoding the plan file, on generated plans of these comma-separated subnet counts (the first is the base), e.g. 100000,1000000")
 	flag.IntVar(&e2e.clusters, "e2e-clusters", workload.PlanClusters, "clusters of each end-to-end plan")
 	flag.StringVar(&e2eFormats, "e2e-formats", "json,yaml", "comma-separated plan file formats of the end-to-end comparison")
-	flag.StringVar(&e2e.dir, "e2e-dir", "", "directory for the end-to-end plan files (default: a temporary one, removed after)")
+	flag.StringVar(&e2e.dir, "e2e-dir", "", "directory for the end-to-end plan files, kept and reused (default: a temporary one, removed after)")
 	flag.Parse()
 	if e2eSizes != "" {
 		e2e.runs, e2e.clock = cfg.runs, cfg.clock
