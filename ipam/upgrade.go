@@ -44,6 +44,22 @@ func (k CapacityKind) Words() string {
 	return sizing.RangeKind(k).Title()
 }
 
+// LimitWords names the AKS limit a kind counts against, for a front end
+// that says what ends a range's runway (ReportRange.MonthsLeftBy): "pool
+// node limit", "cluster node limit", "route limit"; "" for an address
+// range, whose own addresses run out.
+func (k CapacityKind) LimitWords() string {
+	switch k {
+	case CapacityPoolNodes:
+		return "pool node limit"
+	case CapacityClusterNodes:
+		return "cluster node limit"
+	case CapacityRoutes:
+		return "route limit"
+	}
+	return ""
+}
+
 // UpgradeOptions chooses what Plan.Upgrade simulates. The zero value
 // simulates every cluster under its own upgrade model.
 type UpgradeOptions struct {

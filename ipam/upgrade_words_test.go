@@ -31,3 +31,19 @@ func TestUpgradeRangeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCapacityKindLimitWords: what ends a range's runway names the AKS
+// limit, or nothing when the range's own addresses run out
+// (docs/aks-rules.md#upgrades-are-blocked-at-5000-nodes).
+func TestCapacityKindLimitWords(t *testing.T) {
+	got := map[ipam.CapacityKind]string{}
+	for _, k := range []ipam.CapacityKind{ipam.CapacityNodeSubnet, ipam.CapacityPodSubnet, ipam.CapacityPodCIDR,
+		ipam.CapacityRoutes, ipam.CapacityPoolNodes, ipam.CapacityClusterNodes} {
+		got[k] = k.LimitWords()
+	}
+	want := map[ipam.CapacityKind]string{ipam.CapacityNodeSubnet: "", ipam.CapacityPodSubnet: "", ipam.CapacityPodCIDR: "",
+		ipam.CapacityRoutes: "route limit", ipam.CapacityPoolNodes: "pool node limit", ipam.CapacityClusterNodes: "cluster node limit"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("LimitWords (-want +got):\n%s", diff)
+	}
+}

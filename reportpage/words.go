@@ -35,11 +35,8 @@ func monthsWords(r ipam.ReportRange) string {
 	default:
 		s = strconv.Itoa(m.Months)
 	}
-	switch r.MonthsLeftBy {
-	case ipam.CapacityPoolNodes:
-		s += " (pool node limit)"
-	case ipam.CapacityClusterNodes:
-		s += " (cluster node limit)"
+	if w := r.MonthsLeftBy.LimitWords(); w != "" {
+		s += " (" + w + ")"
 	}
 	return s
 }

@@ -143,11 +143,8 @@ func monthsWords(rr ipam.ReportRange) string {
 	case m.Months < 0:
 		s = "short now"
 	}
-	switch rr.MonthsLeftBy {
-	case ipam.CapacityPoolNodes:
-		s += " (pool node limit)"
-	case ipam.CapacityClusterNodes:
-		s += " (cluster node limit)"
+	if w := rr.MonthsLeftBy.LimitWords(); w != "" {
+		s += " (" + w + ")"
 	}
 	return s
 }
