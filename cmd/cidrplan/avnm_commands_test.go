@@ -17,6 +17,8 @@ import (
 const (
 	examplePool  = "../../examples/avnm/pool-usage.json"
 	exampleSpoke = "../../examples/avnm/spoke.yaml"
+	// exampleSpokeCompleted is the completion of exampleSpoke in examplePool.
+	exampleSpokeCompleted = "../../examples/avnm/spoke.completed.yaml"
 )
 
 // check --avnm: the pool's findings join the plan's; a plan outside the
@@ -53,6 +55,9 @@ func TestCompleteAVNM(t *testing.T) {
 	p, err := planfile.Parse([]byte(stdout), "completed.yaml")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if example, err := os.ReadFile(exampleSpokeCompleted); err != nil || string(example) != stdout {
+		t.Errorf("%s is not the completion of %s (%v): regenerate it with cidrplan complete", exampleSpokeCompleted, exampleSpoke, err)
 	}
 	np := p.Clusters[0].NetworkProfile
 	if got := []string{np.PodCIDR.String(), np.ServiceCIDR.String()}; !cmp.Equal(got, []string{"10.1.0.0/16", "10.2.0.0/16"}) {
@@ -145,4 +150,53 @@ func TestAVNMErrors(t *testing.T) {
 		stdout, stderr, code = cli(t, append(cmd, "--avnm", "nope.json")...)
 		wantOneLineError(t, stdout, stderr, code, exitUsage, `--avnm "nope.json": no such file`)
 	}
+}
+
+// emit avnm --avnm checks each range against the pool: outside it, named
+// on stderr and in a comment; partly outside it, the plan refused unless
+// --force; over what the pool has in use, refused as check refuses it.
+// --avnm is for the avnm form only, and shares standard input with PLAN.
+func TestEmitAVNMChecked(t *testing.T) {
+	const plan, mixed, only10 = "../../emit/avnm/testdata/pool/plan.yaml", "../../emit/avnm/testdata/pool/usage.json",
+		"../../emit/avnm/testdata/pool/usage-10.json"
+	stdout, stderr, code := cli(t, "emit", "avnm", plan, "--pool", testPool, "--avnm", only10)
+	wantStderr := `cidrplan emit: 10.244.0.0/16 (pod CIDR of cluster "edge") is outside the prefixes of pool "corp", which never hands it out: no static CIDR
+cidrplan emit: 172.16.0.0/23 (service CIDR of cluster "edge") is outside the prefixes of pool "corp", which never hands it out: no static CIDR
+cidrplan emit: 192.168.0.0/16 (on-premises range "datacenter") is outside the prefixes of pool "corp", which never hands it out: no static CIDR
+`
+	if code != exitOK || stderr != wantStderr {
+		t.Errorf("exit %d, stderr (-want +got)\n%s", code, cmp.Diff(wantStderr, stderr))
+	}
+	if !strings.Contains(stdout, "# 10.244.0.0/16 (pod CIDR of cluster \"edge\") is outside the prefixes of pool \"corp\"") {
+		t.Errorf("no comment for the range outside the pool:\n%s", stdout)
+	}
+
+	stdout, stderr, code = cli(t, "emit", "avnm", plan, "--pool", testPool, "--avnm", mixed)
+	wantStderr = `cidrplan emit: ../../emit/avnm/testdata/pool/plan.yaml has 1 range partly outside the prefixes of AVNM pool "corp", which no static CIDR can hold back; move it wholly inside or outside the pool, or emit anyway with --force:
+  172.16.0.0/23 (service CIDR of cluster "edge")
+`
+	if code != exitFailure || stdout != "" || stderr != wantStderr {
+		t.Errorf("partly outside: exit %d, stdout %q, stderr (-want +got)\n%s", code, stdout, cmp.Diff(wantStderr, stderr))
+	}
+	stdout, stderr, code = cli(t, "emit", "avnm", plan, "--pool", testPool, "--avnm", mixed, "--force")
+	if code != exitOK || !strings.Contains(stderr, "172.16.0.0/23 (service CIDR of cluster \"edge\") is partly outside") ||
+		!strings.Contains(stdout, "# 172.16.0.0/23 (service CIDR of cluster \"edge\") is partly outside") {
+		t.Errorf("partly outside, forced: exit %d, stderr %q\n%s", code, stderr, stdout)
+	}
+
+	_, stderr, code = cli(t, "emit", "avnm", "../../examples/plans/overlay-cilium.yaml", "--pool", testPool, "--avnm", examplePool)
+	if code != exitFailure || !strings.Contains(stderr, "AvnmPrefixInUse") || !strings.Contains(stderr, "AvnmPrefixOutsidePool") {
+		t.Errorf("over the pool's allocations: exit %d, stderr %q", code, stderr)
+	}
+
+	stdout, stderr, code = cli(t, "emit", "avnm", plan, "--pool", testPool)
+	if code != exitOK || stderr != "" || !strings.Contains(stdout, "# Not checked against the pool's usage") {
+		t.Errorf("unchecked: exit %d, stderr %q\n%s", code, stderr, stdout)
+	}
+
+	stdout, stderr, code = cli(t, "emit", "az", plan, "--avnm", only10)
+	wantOneLineError(t, stdout, stderr, code, exitUsage, "--avnm is for emit avnm, not az")
+	var out, errb bytes.Buffer
+	code = runIO([]string{"emit", "avnm", "-", "--pool", testPool, "--avnm", "-"}, strings.NewReader("{}"), &out, &errb)
+	wantOneLineError(t, out.String(), errb.String(), code, exitUsage, "standard input can be read once")
 }

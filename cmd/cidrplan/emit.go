@@ -15,6 +15,7 @@ import (
 	"github.com/cidrplan/cidrplan/emit/bicep"
 	"github.com/cidrplan/cidrplan/emit/terraform"
 	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/ipam/avnm"
 )
 
 // emitForm is one form emit writes: how, and into which file.
@@ -26,15 +27,16 @@ type emitForm struct {
 }
 
 // emitForms lists the forms in the order the help names them; pool is the
-// AVNM pool's resource ID (--pool), which only the avnm form takes.
-func emitForms(pool string) []emitForm {
+// AVNM pool's resource ID (--pool) and usage its usage (--avnm, or nil),
+// which only the avnm form takes.
+func emitForms(pool string, usage *avnm.Usage) []emitForm {
 	return []emitForm{
 		{"terraform", terraform.FileName, 0o644, terraform.Marshal},
 		{"bicep", bicep.FileName, 0o644, bicep.Marshal},
 		{"arm", arm.FileName, 0o644, arm.Marshal},
 		{"az", az.FileName, 0o755, az.Marshal},
 		{"avnm", emitavnm.FileName, 0o755, func(p *ipam.Plan, o emit.Options) ([]byte, error) {
-			return emitavnm.Marshal(p, pool, o)
+			return emitavnm.Marshal(p, pool, usage, o)
 		}},
 	}
 }
@@ -43,7 +45,7 @@ func emitCommand() *command {
 	return &command{
 		name:    "emit",
 		summary: "write a checked plan as Terraform, Bicep, ARM or az commands",
-		usage:   "terraform|bicep|arm|az|avnm PLAN [--out DIR] [--force] [--pool ID]",
+		usage:   "terraform|bicep|arm|az|avnm PLAN [--out DIR] [--force] [--pool ID [--avnm FILE]]",
 		args:    []string{"FORM", "PLAN"},
 		about: `Writes a plan as what you deploy with, so that no range is typed twice:
 
@@ -67,6 +69,16 @@ pool, named by its resource ID with --pool: static CIDRs hold back the pod
 and service CIDRs and the on-premises ranges the plan avoids (Azure does not
 allocate those itself), and each VNet takes its address space from the pool
 (--ipam-allocations). "cidrplan alloc --avnm" picks ranges as the pool does.
+With --avnm FILE, the pool's usage (the JSON of az network manager ipam-pool
+get-pool-usage), the plan is checked against the pool as "check --avnm"
+checks it, its errors refusing it unless --force, and each range is placed
+in the pool: one outside the pool's prefixes needs no static CIDR (the pool
+never hands it out; named in a comment and on standard error); one that
+already is a static CIDR of the pool, and a VNet the pool has allocated
+already, are not created again (named in a comment); one partly outside the
+pool (Azure refuses it as a static CIDR, and the pool may hand out the part
+inside) refuses the plan unless --force. Without --avnm the script says that
+its ranges were not checked.
 
 The result goes to standard output, or with --out DIR into DIR, in the file
 named above. A plan with error findings (what "cidrplan check" rejects) is
@@ -87,16 +99,19 @@ cidrplan emit arm examples/plans/broken.yaml --force
 #   RESOURCE_GROUP=my-rg LOCATION=westeurope VM_SIZE=Standard_D4ds_v5 bash deploy.sh
 cidrplan emit az examples/plans/overlay-cilium.yaml
 # the static CIDRs and VNet allocations of an AVNM IPAM pool
-cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp`,
+cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp
+# the same, checked against the pool's usage
+cidrplan emit avnm examples/avnm/spoke.completed.yaml --avnm examples/avnm/pool-usage.json --pool /subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp`,
 		setup: func(f *flags, e *env) func([]string) error {
-			var out, pool string
+			var out, pool, avnmFile string
 			var force bool
 			f.stringVar(&out, "out", "DIR", "write into DIR (created if missing) instead of standard output")
 			f.boolVar(&force, "force", "emit even when the plan has error findings")
 			f.stringVar(&pool, "pool", "ID", "the resource ID of the AVNM IPAM pool (avnm only)")
+			f.stringVar(&avnmFile, "avnm", "FILE", "check the ranges against the pool's usage, the JSON of az network manager ipam-pool get-pool-usage (avnm only; \"-\": standard input)")
 			f.inputLimitVar(e)
 			return func(args []string) error {
-				form, err := lookupForm(args[0], pool)
+				form, err := lookupForm(args[0], pool, nil)
 				if err != nil {
 					return err
 				}
@@ -105,9 +120,21 @@ cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/reso
 					return errors.New("emit avnm needs --pool ID, the resource ID of the IPAM pool")
 				case form.name != "avnm" && pool != "":
 					return fmt.Errorf("--pool is for emit avnm, not %s", form.name)
+				case form.name != "avnm" && avnmFile != "":
+					return fmt.Errorf("--avnm is for emit avnm, not %s", form.name)
+				}
+				if err := stdinOnce([2]string{"--avnm", avnmFile}, [2]string{"PLAN", args[1]}); err != nil {
+					return err
 				}
 				if _, err := emitavnm.ParsePoolID(pool); pool != "" && err != nil {
 					return fmt.Errorf("--pool %q: not the resource ID of an IPAM pool (want /subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/networkManagers/NM/ipamPools/POOL)", pool)
+				}
+				var usage *avnm.Usage
+				if avnmFile != "" {
+					if usage, err = readAVNM(e, avnmFile); err != nil {
+						return err
+					}
+					form, _ = lookupForm(args[0], pool, usage)
 				}
 				p, err := loadPlan(e, args[1])
 				if err != nil {
@@ -116,6 +143,14 @@ cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/reso
 				data, err := form.marshal(p, emit.Options{Force: force})
 				if err != nil {
 					return emitFailure(e.stderr, planLabel(args[1]), form.name, err)
+				}
+				if usage != nil {
+					pl, _ := emitavnm.ParsePoolID(pool) // checked above
+					for _, r := range emitavnm.Ranges(p, usage) {
+						if r.Place == emitavnm.OutsidePool || r.Place == emitavnm.PartlyInPool {
+							fmt.Fprintf(e.stderr, "cidrplan emit: %s\n", r.Note(pl.Name))
+						}
+					}
 				}
 				if out == "" {
 					_, err := e.stdout.Write(data)
@@ -135,10 +170,10 @@ cidrplan emit avnm examples/plans/hub-spoke.yaml --pool /subscriptions/sub1/reso
 	}
 }
 
-// lookupForm returns the form called name.
-func lookupForm(name, pool string) (emitForm, error) {
+// lookupForm returns the form called name (see emitForms).
+func lookupForm(name, pool string, usage *avnm.Usage) (emitForm, error) {
 	var names []string
-	for _, f := range emitForms(pool) {
+	for _, f := range emitForms(pool, usage) {
 		if f.name == name {
 			return f, nil
 		}
@@ -163,7 +198,19 @@ func emitFailure(stderr io.Writer, name, form string, err error) error {
 	var invalid *emit.InvalidPlanError
 	var unallocated *emit.UnallocatedError
 	var ee *emit.Error
+	var partly *emitavnm.PartlyInPoolError
 	switch {
+	case errors.As(err, &partly):
+		them := "them"
+		if len(partly.Ranges) == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(stderr, "cidrplan emit: %s has %s partly outside the prefixes of AVNM pool %q, which no static CIDR can hold back; move %s wholly inside or outside the pool, or emit anyway with --force:\n",
+			name, plural(len(partly.Ranges), "range", "ranges"), partly.Pool, them)
+		for _, r := range partly.Ranges {
+			fmt.Fprintf(stderr, "  %s\n", r.Describe())
+		}
+		return &failureError{}
 	case errors.As(err, &invalid):
 		fmt.Fprintf(stderr, "cidrplan emit: %s has %s; fix them, or emit anyway with --force:\n", name,
 			plural(len(invalid.Findings), "error", "errors"))

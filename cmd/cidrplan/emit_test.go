@@ -18,7 +18,7 @@ var emitPlans = []string{"classic-cni", "dual-stack", "hub-spoke", "kubenet-limi
 // TestEmit holds the command and the library together: on every bundled
 // plan check accepts, each form prints exactly what the library writes.
 func TestEmit(t *testing.T) {
-	for _, form := range emitForms(testPool) {
+	for _, form := range emitForms(testPool, nil) {
 		for _, name := range emitPlans {
 			t.Run(form.name+"-"+name, func(t *testing.T) {
 				path := "../../examples/plans/" + name + ".yaml"
@@ -49,7 +49,7 @@ func TestEmit(t *testing.T) {
 const testPool = "/subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp"
 
 func TestEmitOut(t *testing.T) {
-	for _, form := range emitForms(testPool) {
+	for _, form := range emitForms(testPool, nil) {
 		t.Run(form.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "deploy")
 			args := []string{"emit", form.name, "../../examples/plans/classic-cni.yaml"}

@@ -29,7 +29,7 @@ const poolID = "/subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Ne
 func TestPlans(t *testing.T) {
 	for _, tp := range emittest.Plans(t) {
 		t.Run(tp.Name, func(t *testing.T) {
-			got, err := avnm.Marshal(tp.Plan, poolID, emit.Options{Force: true})
+			got, err := avnm.Marshal(tp.Plan, poolID, nil, emit.Options{Force: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,10 +98,10 @@ func TestParsePoolID(t *testing.T) {
 
 func TestRefuses(t *testing.T) {
 	var out bytes.Buffer
-	if err := avnm.Write(&out, emittest.BundledPlan(t, "incomplete"), poolID, emit.Options{}); !errors.Is(err, emit.ErrUnallocated) || out.Len() > 0 {
+	if err := avnm.Write(&out, emittest.BundledPlan(t, "incomplete"), poolID, nil, emit.Options{}); !errors.Is(err, emit.ErrUnallocated) || out.Len() > 0 {
 		t.Errorf("Write of an incomplete plan = %v, wrote %d bytes", err, out.Len())
 	}
-	if err := avnm.Write(&out, emittest.BundledPlan(t, "classic-cni"), "corp", emit.Options{}); !errors.Is(err, avnm.ErrPoolID) {
+	if err := avnm.Write(&out, emittest.BundledPlan(t, "classic-cni"), "corp", nil, emit.Options{}); !errors.Is(err, avnm.ErrPoolID) {
 		t.Errorf("Write with a bad pool ID = %v", err)
 	}
 }

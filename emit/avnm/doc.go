@@ -12,6 +12,17 @@
 //     Azure picks the addresses; cidrplan alloc --avnm picks as the pool
 //     does, lowest available address first.
 //
+// Given the pool's usage (package [github.com/cidrplan/cidrplan/ipam/avnm]),
+// the plan is first checked against the pool as check --avnm checks it,
+// and each range to hold back is placed in the pool ([Ranges]): a static
+// CIDR is created only for a range inside the pool's prefixes that is not
+// one of its static CIDRs already; a range outside the pool needs none
+// (the pool never hands it out), and a VNet whose prefixes the pool has
+// allocated already is not allocated again, each named in a comment; a
+// range partly outside the pool, which Azure refuses as a static CIDR, is
+// an error matching [ErrPartlyInPool] unless forced. Without the usage the
+// script says, in a comment, that it was not checked.
+//
 // The pool is named by its resource ID
 // (/subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/
 // networkManagers/NM/ipamPools/POOL); a malformed ID is an error matching

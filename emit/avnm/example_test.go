@@ -17,7 +17,7 @@ func ExampleMarshal() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	out, err := avnm.Marshal(p, "/subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp", emit.Options{})
+	out, err := avnm.Marshal(p, "/subscriptions/sub1/resourceGroups/net-rg/providers/Microsoft.Network/networkManagers/nm/ipamPools/corp", nil, emit.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
