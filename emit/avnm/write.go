@@ -40,12 +40,12 @@ func Write(w io.Writer, p *ipam.Plan, pool string, usage *ipamavnm.Usage, opts e
 // *[emit.InvalidPlanError]) unless opts.Force; a VNet whose prefixes all
 // lie in the pool's allocations (taken as the pool's allocation to it, as
 // check takes it) is not allocated again, but named in a comment. And
-// each range the pool must
-// hold back is placed in it ([Ranges]): only those inside the pool's
-// prefixes and not yet its static CIDRs are created, the others are named
-// in a comment; a range partly outside the pool is an error, a
-// *[PartlyInPoolError], unless opts.Force. Without it (nil) the script
-// says, in a comment, that its ranges were not checked against the pool.
+// each range the pool must hold back is placed in it ([Ranges]): only
+// those inside the pool's prefixes and not yet its static CIDRs are
+// created, the others are named in a comment; a range partly outside the
+// pool is an error, a *[PartlyInPoolError], unless opts.Force. Without
+// usage (nil) the script says, in a comment, that its ranges were not
+// checked against the pool.
 // Errors: a *[PoolIDError], an *emit.InvalidPlanError, a
 // *PartlyInPoolError, those of [emit.Resolve].
 func Marshal(p *ipam.Plan, pool string, usage *ipamavnm.Usage, opts emit.Options) ([]byte, error) {
