@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cidrplan/cidrplan/bench/internal/cli"
 	"github.com/cidrplan/cidrplan/bench/internal/workload"
 	"github.com/cidrplan/cidrplan/ipam"
 	"github.com/cidrplan/cidrplan/ipam/planfile"
@@ -50,12 +51,7 @@ var buildCLI = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	bin := filepath.Join(dir, "cidrplan")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/cidrplan/cidrplan/cmd/cidrplan").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build cidrplan: %v\n%s", err, out)
-	}
-	return bin, nil
+	return cli.Build(dir)
 })
 
 // check runs `cidrplan check path` and returns its output; exit status 1

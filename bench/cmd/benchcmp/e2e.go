@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/cidrplan/cidrplan/bench/internal/cli"
 	"io"
 	"os"
 	"os/exec"
@@ -154,7 +155,7 @@ func runE2E(cfg e2eConfig, out, progress io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(progress, "building cidrplan ...")
-	bin, err := buildCLI(dir)
+	bin, err := cli.Build(dir)
 	if err != nil {
 		return err
 	}
@@ -210,21 +211,4 @@ func runE2E(cfg e2eConfig, out, progress io.Writer) error {
 	}
 	fmt.Fprintf(progress, "\r\033[Kdone in %s\n", time.Since(start).Round(time.Second))
 	return writeE2ETable(out, cfg, results)
-}
-
-// buildCLI builds cidrplan into dir, in its own module (the one the bench
-// module's replace points at), whose go.sum covers every dependency of the
-// command.
-func buildCLI(dir string) (string, error) {
-	root, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/cidrplan/cidrplan").Output()
-	if err != nil {
-		return "", fmt.Errorf("locate the cidrplan module: %v", err)
-	}
-	bin := filepath.Join(dir, "cidrplan")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/cidrplan")
-	build.Dir = strings.TrimSpace(string(root))
-	if out, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build cidrplan: %v\n%s", err, out)
-	}
-	return bin, nil
 }
