@@ -25,8 +25,9 @@ import (
 // O(n) for the radix sort, plus O(r log r) for each run of r entries that
 // share a start (IPv4) or the upper half of a start (IPv6); then O(k) for k
 // pairs yielded, streamed as found and stopping as soon as the caller
-// stops. Memory: 24 bytes per IPv4 entry and 32 per IPv6 entry (sorted
-// records and the sort's scratch), no copy of the entries.
+// stops. Memory: 12 bytes per IPv4 entry and 16 per IPv6 entry for the
+// sorted records, as much again for the sort's scratch, which is kept for
+// the next sort; no copy of the entries.
 func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry[V]], error) {
 	if len(entries) > math.MaxUint32 {
 		t, err := buildByInserting(entries)

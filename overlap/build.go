@@ -31,6 +31,8 @@ func Build[V comparable](entries []Entry[V]) (*Tree[V], error) {
 		return r.Key, r.Aux, s.vals4[r.Idx]
 	})
 	t.v6.build(len(s.r6), func(k int) (addr6, addr6, V) { return s.at6(&s.r6[k]) })
+	radix.Release32(s.r4)
+	radix.Release64(s.r6)
 	if t.v4.n >= coverMin {
 		t.cover = newCover4(&t.v4)
 	}
@@ -117,7 +119,8 @@ func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error
 	margin := len(entries) / 16
 	n6 := min(len(entries), len(entries)-n4+margin)
 	n4 = min(len(entries), n4+margin)
-	s := &sorted[V]{r4: make([]radix.Rec32, 0, n4), r6: make([]radix.Rec64, 0, n6)}
+	s := &sorted[V]{r4: radix.Scratch32(n4), r6: radix.Scratch64(n6)}
+	h4, h6 := new(radix.Hist32), new(radix.Hist64)
 	if lean {
 		s.entries = entries
 	} else {
@@ -135,6 +138,7 @@ func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error
 					s.vals4 = append(s.vals4, e.Value)
 				}
 				s.r4 = append(s.r4, radix.Rec32{Key: a, Aux: b, Idx: idx})
+				h4.Add(a)
 				continue
 			}
 		} else if from.Is6() && to.Is6() && !from.Is4In6() {
@@ -151,13 +155,14 @@ func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error
 					}
 				}
 				s.r6 = append(s.r6, radix.Rec64{Key: a.hi, Idx: idx, Aux: aux})
+				h6.Add(a.hi)
 				continue
 			}
 		}
 		return nil, &RangeError{Range: e.Range, Index: i, Err: cmp.Or(checkRange(e.Range), ErrInvalidRange)}
 	}
-	s.r4 = radix.Sort32(s.r4, make([]radix.Rec32, len(s.r4)))
-	s.r6 = radix.Sort64(s.r6, make([]radix.Rec64, len(s.r6)))
+	s.r4 = sort32(s.r4, h4)
+	s.r6 = sort64(s.r6, h6)
 	sortRuns32(s.r4)
 	sortRuns64(s.r6, func(a, b radix.Rec64) int {
 		as, ae, _ := s.at6(&a)
@@ -165,6 +170,23 @@ func sortEntries[V comparable](entries []Entry[V], lean bool) (*sorted[V], error
 		return cmp.Or(cmp.Compare(as.lo, bs.lo), cmp6(ae, be))
 	})
 	return s, nil
+}
+
+// sort32 sorts the IPv4 records that h4 counted, and hands the array that
+// does not hold the result to the next sort.
+func sort32(a []radix.Rec32, h4 *radix.Hist32) []radix.Rec32 {
+	buf := radix.Scratch32(len(a))[:len(a)]
+	sorted, spare := radix.SortCounted32(a, buf, h4)
+	radix.Release32(spare)
+	return sorted
+}
+
+// sort64 is sort32 for the IPv6 records.
+func sort64(a []radix.Rec64, h6 *radix.Hist64) []radix.Rec64 {
+	buf := radix.Scratch64(len(a))[:len(a)]
+	sorted, spare := radix.SortCounted64(a, buf, h6)
+	radix.Release64(spare)
+	return sorted
 }
 
 // estimateIPv4 guesses from a sample how many entries are IPv4, so that

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // Keys are drawn from few values so that stability is tested.
@@ -46,5 +47,42 @@ func TestSort64(t *testing.T) {
 				t.Fatalf("n=%d spread=%d (-want +got):\n%s", n, spread, diff)
 			}
 		}
+	}
+}
+
+// The spare array is the one not holding the result, so that handing it
+// to the next sort never frees records still in use.
+func TestSortCountedSpare(t *testing.T) {
+	for _, keys := range [][]uint32{nil, {5}, {3, 3, 3}, {3, 1, 2}, {1 << 30, 1, 1 << 15}} {
+		a, buf := make([]Rec32, len(keys)), make([]Rec32, len(keys))
+		h := new(Hist32)
+		for i, k := range keys {
+			a[i] = Rec32{Key: k, Idx: uint32(i)}
+			h.Add(k)
+		}
+		want := slices.SortedStableFunc(slices.Values(slices.Clone(a)), func(x, y Rec32) int { return cmp.Compare(x.Key, y.Key) })
+		a0, buf0 := a[:cap(a)], buf[:cap(buf)]
+		sorted, spare := SortCounted32(a, buf, h)
+		if diff := gocmp.Diff(want, sorted, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%v sorted (-want +got):\n%s", keys, diff)
+		}
+		if len(keys) > 0 && !(&sorted[0] == &a0[0] && &spare[0] == &buf0[0] || &sorted[0] == &buf0[0] && &spare[0] == &a0[0]) {
+			t.Errorf("%v: sorted and spare are not the two arrays, one each", keys)
+		}
+	}
+}
+
+func TestScratch(t *testing.T) {
+	for _, n := range []int{0, 1, 1000} {
+		got := Scratch32(n)
+		if len(got) != 0 || cap(got) < n {
+			t.Errorf("Scratch32(%d): len %d cap %d, want len 0 cap ≥ %d", n, len(got), cap(got), n)
+		}
+		Release32(got[:n])
+		got64 := Scratch64(n)
+		if len(got64) != 0 || cap(got64) < n {
+			t.Errorf("Scratch64(%d): len %d cap %d, want len 0 cap ≥ %d", n, len(got64), cap(got64), n)
+		}
+		Release64(got64[:n])
 	}
 }
