@@ -136,7 +136,10 @@ type Cluster struct {
 // PodCIDR/PodCIDRs and ServiceCIDR/ServiceCIDRs mirror AKS, which reports
 // both: the plural form is authoritative when set, and when both are set the
 // singular must equal the first element. Use [NetworkProfile.PodPrefixes] and
-// [NetworkProfile.ServicePrefixes] to read the effective lists.
+// [NetworkProfile.ServicePrefixes] to read the effective lists. The
+// singular's firstOf tag names its plural, for readers of plan files that
+// need the pairs (a completed plan written back into its file states each
+// value once).
 type NetworkProfile struct {
 	NetworkPlugin     NetworkPlugin     `json:"networkPlugin,omitzero"`
 	NetworkPluginMode NetworkPluginMode `json:"networkPluginMode,omitzero"`
@@ -146,9 +149,9 @@ type NetworkProfile struct {
 	// clusters).
 	NetworkPolicy NetworkPolicy  `json:"networkPolicy,omitzero"`
 	IPFamilies    []IPFamily     `json:"ipFamilies,omitzero"`
-	PodCIDR       netip.Prefix   `json:"podCidr,omitzero"`
+	PodCIDR       netip.Prefix   `json:"podCidr,omitzero" firstOf:"podCidrs"`
 	PodCIDRs      []netip.Prefix `json:"podCidrs,omitzero"`
-	ServiceCIDR   netip.Prefix   `json:"serviceCidr,omitzero"`
+	ServiceCIDR   netip.Prefix   `json:"serviceCidr,omitzero" firstOf:"serviceCidrs"`
 	ServiceCIDRs  []netip.Prefix `json:"serviceCidrs,omitzero"`
 	DNSServiceIP  netip.Addr     `json:"dnsServiceIP,omitzero"`
 	// DockerBridgeCIDR is the legacy docker bridge address, ignored by AKS

@@ -26,7 +26,8 @@ overlay, maxUnavailable only on User pools). Ranges the plan gives are kept
 as they are. PLAN "-" reads standard input.
 
 The plan is printed as its file is written: comments, key order, flow
-style and indentation stay, and only the keys complete fills are added. A
+style and indentation stay, and only the keys complete fills are added,
+each range once (podCidr or podCidrs, as the plan spells it). A
 JSON plan stays JSON unless -o yaml asks otherwise (and a YAML plan turned
 into JSON loses its comments).
 With --avnm FILE (az network manager ipam-pool get-pool-usage) new pod and

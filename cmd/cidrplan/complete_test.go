@@ -130,7 +130,7 @@ func TestCompleteKeepsFile(t *testing.T) {
 		{"complete-json", "testdata/complete-json.in.json",
 			[]string{`    "vnets": [`, `            "addressSpace": ["10.90.0.0/16"],`}, []string{"overlayMaxNodes", "podCidr"}},
 		{"complete-flush", "testdata/complete-flush.in.yaml",
-			[]string{"vnets:", "- name: spoke", "  - 10.60.0.0/16", "  - name: nodes # overlay: nodes only", "  - name: system"}, nil},
+			[]string{"vnets:", "- name: spoke", "  - 10.60.0.0/16", "  - name: nodes # overlay: nodes only", "  - name: system"}, []string{"podCidrs", "serviceCidrs"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -418,6 +418,9 @@ type field struct {
 	index []int
 	tag   string // the cidr tag
 	at    int    // its number, for the set of keys seen
+	// firstOf is the json name of the list whose first entry this field
+	// states again (podCidr of podCidrs), from its firstOf tag.
+	firstOf string
 }
 
 func fieldsOf(t reflect.Type) map[string]field {
@@ -431,7 +434,7 @@ func fieldsOf(t reflect.Type) map[string]field {
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
 			for k, sub := range fieldsOf(f.Type) {
 				if _, dup := out[k]; !dup {
-					out[k] = field{index: append([]int{i}, sub.index...), tag: sub.tag}
+					out[k] = field{index: append([]int{i}, sub.index...), tag: sub.tag, firstOf: sub.firstOf}
 				}
 			}
 			continue
@@ -439,7 +442,7 @@ func fieldsOf(t reflect.Type) map[string]field {
 		if name == "" {
 			name = f.Name
 		}
-		out[name] = field{index: []int{i}, tag: f.Tag.Get("cidr")}
+		out[name] = field{index: []int{i}, tag: f.Tag.Get("cidr"), firstOf: f.Tag.Get("firstOf")}
 	}
 	for i, k := range slices.Sorted(maps.Keys(out)) {
 		f := out[k]

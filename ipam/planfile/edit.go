@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,7 +23,11 @@ import (
 // it, in the style of its parent; list entries with a name (VNets,
 // subnets, clusters, pools, ranges to avoid) are matched by name, and new
 // ones appended; a value data gives is never replaced, and a key data
-// gives through a YAML merge key ("<<") is not added again.
+// gives through a YAML merge key ("<<") is not added again. A value is
+// stated once: of a singular and its list (podCidr and podCidrs,
+// serviceCidr and serviceCidrs: the fields with a firstOf tag), the one
+// data gives stays alone, and when data gives neither only the singular
+// is added, or only the list when it holds more than one entry.
 //
 // The result is in format f, or in data's own when f is "": JSON stays
 // JSON, indented as data is (compact when data is one line), and YAML
@@ -67,9 +72,9 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if isJSON {
 		oneLine(doc.Content[0], inline)
 	}
-	fl := filler{given: map[*yaml.Node]bool{}}
+	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}}
 	fl.record(doc)
-	fl.fill(doc.Content[0], want.Content[0])
+	fl.fill(doc.Content[0], want.Content[0], reflect.TypeFor[ipam.Plan]())
 	var b bytes.Buffer
 	if f == JSON {
 		w := jsonWriter{indent: "  ", inline: inline}
@@ -119,6 +124,8 @@ type filler struct {
 	// key brings counts only when the file gives it, not when the fill
 	// added it to the mapping merged.
 	given map[*yaml.Node]bool
+	// types knows the plan's fields by their keys.
+	types *decoder
 }
 
 func (fl filler) record(n *yaml.Node) {
@@ -132,31 +139,42 @@ func (fl filler) record(n *yaml.Node) {
 	}
 }
 
-// fill adds to have what want holds and have lacks.
-func (fl filler) fill(have, want *yaml.Node) {
+// fill adds to have what want holds and have lacks; t is the Go type
+// both stand for, nil when unknown.
+func (fl filler) fill(have, want *yaml.Node, t reflect.Type) {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
 	switch {
 	case have.Kind == yaml.MappingNode && want.Kind == yaml.MappingNode:
-		fl.fillMapping(have, want)
+		fl.fillMapping(have, want, t)
 	case have.Kind == yaml.SequenceNode && want.Kind == yaml.SequenceNode:
-		fl.fillSequence(have, want)
+		if t != nil && t.Kind() == reflect.Slice {
+			t = t.Elem()
+		} else {
+			t = nil
+		}
+		fl.fillSequence(have, want, t)
 	}
 }
 
 // fillMapping adds the keys of want that have lacks, each after the last
-// key of have that want has before it (first, when none is).
-func (fl filler) fillMapping(have, want *yaml.Node) {
+// key of have that want has before it (first, when none is), but not a
+// key that states again what have says under another (podCidrs of one
+// entry when have gives podCidr, podCidr when have gives podCidrs).
+func (fl filler) fillMapping(have, want *yaml.Node, t reflect.Type) {
 	at := 0
 	for i := 0; i+1 < len(want.Content); i += 2 {
 		k, v := want.Content[i], want.Content[i+1]
 		if j := keyIndex(have, k.Value); j >= 0 {
-			fl.fill(have.Content[j+1], v) // an alias is left alone: others share it
+			fl.fill(have.Content[j+1], v, fl.fieldType(t, k.Value)) // an alias is left alone: others share it
 			at = max(at, j+2)
 			continue
 		}
-		if fl.merged(have, k.Value, 0) {
+		if fl.has(have, k.Value) || fl.restates(have, want, k.Value, v, t) {
 			continue
 		}
-		have.Content = slices.Insert(have.Content, at, k, v)
+		have.Content = slices.Insert(have.Content, at, k, fl.fresh(v, fl.fieldType(t, k.Value)))
 		at += 2
 	}
 }
@@ -164,9 +182,11 @@ func (fl filler) fillMapping(have, want *yaml.Node) {
 // fillSequence matches the entries of want with those of have by name and
 // fills them, appending the new ones; an empty list takes want's entries.
 // Other lists (of prefixes, of families) are values: have's stay.
-func (fl filler) fillSequence(have, want *yaml.Node) {
+func (fl filler) fillSequence(have, want *yaml.Node, t reflect.Type) {
 	if len(have.Content) == 0 {
-		have.Content = append(have.Content, want.Content...)
+		for _, w := range want.Content {
+			have.Content = append(have.Content, fl.fresh(w, t))
+		}
 		return
 	}
 	for _, w := range want.Content {
@@ -180,11 +200,24 @@ func (fl filler) fillSequence(have, want *yaml.Node) {
 		})
 		switch {
 		case i < 0:
-			have.Content = append(have.Content, w)
+			have.Content = append(have.Content, fl.fresh(w, t))
 		case have.Content[i].Kind != yaml.AliasNode:
-			fl.fill(have.Content[i], w)
+			fl.fill(have.Content[i], w, t)
 		}
 	}
+}
+
+// fresh returns want, a value of type t the file lacks, as fill adds it:
+// a mapping or list is filled into an empty one of its style, so that it
+// too states each value once.
+func (fl filler) fresh(want *yaml.Node, t reflect.Type) *yaml.Node {
+	if want.Kind != yaml.MappingNode && want.Kind != yaml.SequenceNode {
+		return want
+	}
+	n := *want
+	n.Content = nil
+	fl.fill(&n, want, t)
+	return &n
 }
 
 // entryName is the name of a list entry that is a mapping with a scalar
@@ -207,6 +240,50 @@ func keyIndex(n *yaml.Node, name string) int {
 		}
 	}
 	return -1
+}
+
+// has reports whether mapping n gives key name, itself or through a merge
+// key.
+func (fl filler) has(n *yaml.Node, name string) bool {
+	return keyIndex(n, name) >= 0 || fl.merged(n, name, 0)
+}
+
+// fieldType is the type of the field of struct t whose key is name; nil
+// when t is not a struct or has no such field.
+func (fl filler) fieldType(t reflect.Type, name string) reflect.Type {
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	f, ok := fl.types.info(t).fields[name]
+	if !ok {
+		return nil
+	}
+	return t.FieldByIndex(f.index).Type
+}
+
+// restates reports whether key name of struct t, with value v in want,
+// says nothing mapping n does not, or will once filled: name is the
+// singular of a list n gives or want holds with more than one entry (the
+// singular is the list's first entry), or a list of one entry whose
+// singular n gives.
+func (fl filler) restates(n, want *yaml.Node, name string, v *yaml.Node, t reflect.Type) bool {
+	if t == nil || t.Kind() != reflect.Struct {
+		return false
+	}
+	fields := fl.types.info(t).fields
+	if f := fields[name]; f.firstOf != "" {
+		if fl.has(n, f.firstOf) {
+			return true
+		}
+		j := keyIndex(want, f.firstOf)
+		return j >= 0 && len(want.Content[j+1].Content) > 1
+	}
+	for single, f := range fields {
+		if f.firstOf == name && fl.has(n, single) {
+			return v.Kind == yaml.SequenceNode && len(v.Content) <= 1
+		}
+	}
+	return false
 }
 
 // merged reports whether mapping n gets key name, as the file gives it,

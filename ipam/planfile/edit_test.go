@@ -2,8 +2,10 @@ package planfile
 
 import (
 	"errors"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -31,7 +33,27 @@ func fillBack(t *testing.T, data []byte, f Format) (done, back *ipam.Plan, out [
 	if err != nil {
 		t.Fatalf("the filled plan does not load: %v\n%s", err, out)
 	}
-	return done, back, out
+	return done, bothSpellings(back), out
+}
+
+// bothSpellings returns p with podCidr/podCidrs and
+// serviceCidr/serviceCidrs each stated under both spellings, as a
+// completed plan states them: the file states each once.
+func bothSpellings(p *ipam.Plan) *ipam.Plan {
+	both := func(single *netip.Prefix, plural *[]netip.Prefix) {
+		switch {
+		case len(*plural) == 0 && single.IsValid():
+			*plural = []netip.Prefix{*single}
+		case len(*plural) > 0 && !single.IsValid():
+			*single = (*plural)[0]
+		}
+	}
+	for i := range p.Clusters {
+		np := &p.Clusters[i].NetworkProfile
+		both(&np.PodCIDR, &np.PodCIDRs)
+		both(&np.ServiceCIDR, &np.ServiceCIDRs)
+	}
+	return p
 }
 
 // Filling a completed plan into its file gives the completed plan: every
@@ -61,11 +83,30 @@ func TestFillGivesCompletedPlan(t *testing.T) {
 // it adds no key a merge key brings.
 func TestFillKeepsFile(t *testing.T) {
 	tests := []struct {
-		name string
-		in   string
-		keep []string // lines of the output, in order
-		want string   // the whole output, when given
+		name   string
+		in     string
+		keep   []string // lines of the output, in order
+		absent []string // what the output must not hold
+		want   string   // the whole output, when given
 	}{
+		{
+			name:   "podCidr alone",
+			in:     "vnets: [{name: v, addressSpace: [10.1.0.0/16], subnets: [{name: n}]}]\nclusters:\n  - name: c\n    networkProfile:\n      networkPluginMode: overlay\n      podCidr: 192.168.0.0/16\n    agentPoolProfiles: [{name: p, count: 1, vnetSubnet: n}]\n",
+			keep:   []string{"      podCidr: 192.168.0.0/16", "      serviceCidr: 10.0.0.0/16"},
+			absent: []string{"podCidrs", "serviceCidrs"},
+		},
+		{
+			name:   "plurals alone",
+			in:     "vnets: [{name: v, addressSpace: [10.1.0.0/16], subnets: [{name: n}]}]\nclusters:\n  - name: c\n    networkProfile:\n      networkPluginMode: overlay\n      podCidrs: [192.168.0.0/16]\n      serviceCidrs: [10.2.0.0/16]\n    agentPoolProfiles: [{name: p, count: 1, vnetSubnet: n}]\n",
+			keep:   []string{"      podCidrs: [192.168.0.0/16]", "      serviceCidrs: [10.2.0.0/16]", "      dnsServiceIP: 10.2.0.10"},
+			absent: []string{"podCidr:", "serviceCidr:"},
+		},
+		{
+			name:   "dual stack states lists",
+			in:     "vnets: [{name: v, addressSpace: [10.1.0.0/16, fd00:1::/48], subnets: [{name: n}]}]\nclusters:\n  - name: c\n    networkProfile:\n      networkPluginMode: overlay\n      ipFamilies: [IPv4, IPv6]\n    agentPoolProfiles: [{name: p, count: 1, vnetSubnet: n}]\n",
+			keep:   []string{"      podCidrs:", "      serviceCidrs:"},
+			absent: []string{"podCidr:", "serviceCidr:"},
+		},
 		{
 			name: "comments and order",
 			in: "# head\nclusters: # the clusters\n  - name: c\n    # the profile\n    networkProfile: {networkPolicy: azure, networkPlugin: azure}\n" +
@@ -90,7 +131,7 @@ func TestFillKeepsFile(t *testing.T) {
 		{
 			name: "one-line JSON",
 			in:   `{"vnets": [{"name": "v", "addressSpace": ["10.1.0.0/16"], "subnets": [{"name": "n"}]}], "clusters": [{"name": "c", "agentPoolProfiles": [{"name": "p", "count": 1, "maxPods": 30, "vnetSubnet": "n"}]}]}`,
-			want: `{"vnets":[{"name":"v","addressSpace":["10.1.0.0/16"],"subnets":[{"name":"n","addressPrefixes":["10.1.0.0/25"],"purpose":"node"}]}],"clusters":[{"name":"c","vnet":"v","defaults":{"maxSurge":"10%"},"networkProfile":{"networkPlugin":"azure","networkDataplane":"azure","ipFamilies":["IPv4"],"serviceCidr":"10.0.0.0/16","serviceCidrs":["10.0.0.0/16"],"dnsServiceIP":"10.0.0.10"},"agentPoolProfiles":[{"name":"p","osType":"Linux","count":1,"maxPods":30,"maxSurge":"10%","vnetSubnet":"n","mode":"System"}]}]}` + "\n",
+			want: `{"vnets":[{"name":"v","addressSpace":["10.1.0.0/16"],"subnets":[{"name":"n","addressPrefixes":["10.1.0.0/25"],"purpose":"node"}]}],"clusters":[{"name":"c","vnet":"v","defaults":{"maxSurge":"10%"},"networkProfile":{"networkPlugin":"azure","networkDataplane":"azure","ipFamilies":["IPv4"],"serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.10"},"agentPoolProfiles":[{"name":"p","osType":"Linux","count":1,"maxPods":30,"maxSurge":"10%","vnetSubnet":"n","mode":"System"}]}]}` + "\n",
 		},
 		{
 			name: "JSON with tabs and CRLF",
@@ -107,6 +148,11 @@ func TestFillKeepsFile(t *testing.T) {
 			if tt.want != "" {
 				if diff := cmp.Diff(tt.want, string(out)); diff != "" {
 					t.Errorf("output (-want +got):\n%s", diff)
+				}
+			}
+			for _, a := range tt.absent {
+				if strings.Contains(string(out), a) {
+					t.Errorf("output holds %q:\n%s", a, out)
 				}
 			}
 			rest := strings.Split(string(out), "\n")
@@ -169,4 +215,32 @@ func FuzzFill(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The firstOf tags the filler reads name the pairs ipam mirrors: a plan
+// with only the singular set gets the list of it from WithDefaults.
+func TestFirstOfTagsArePairsIpamMirrors(t *testing.T) {
+	typ := reflect.TypeFor[ipam.NetworkProfile]()
+	fields := fieldsOf(typ)
+	pairs := 0
+	for name, f := range fields {
+		if f.firstOf == "" {
+			continue
+		}
+		pairs++
+		list, ok := fields[f.firstOf]
+		if !ok {
+			t.Fatalf("%s: firstOf %q names no field", name, f.firstOf)
+		}
+		pf := netip.MustParsePrefix("10.9.0.0/16")
+		p := &ipam.Plan{Clusters: []ipam.Cluster{{Name: "c", NetworkProfile: ipam.NetworkProfile{NetworkPluginMode: ipam.PluginModeOverlay}}}}
+		reflect.ValueOf(&p.Clusters[0].NetworkProfile).Elem().FieldByIndex(f.index).Set(reflect.ValueOf(pf))
+		np := reflect.ValueOf(&p.WithDefaults().Clusters[0].NetworkProfile).Elem()
+		if diff := cmp.Diff([]netip.Prefix{pf}, np.FieldByIndex(list.index).Interface(), cmpNet); diff != "" {
+			t.Errorf("%s alone: %s (-want +got):\n%s", name, f.firstOf, diff)
+		}
+	}
+	if pairs != 2 {
+		t.Errorf("%d firstOf pairs, want 2 (podCidr, serviceCidr)", pairs)
+	}
 }
