@@ -111,6 +111,9 @@ func Expected(p *ipam.Plan) Deployed {
 			PodCIDRs: strs(np.PodPrefixes()), ServiceCIDRs: strs(np.ServicePrefixes()),
 			IPFamilies: families(np.IPFamilies),
 		}
+		if !np.UsesPodCIDR() {
+			dc.PodCIDRs = nil // a range AKS ignores is not deployed
+		}
 		if np.DNSServiceIP.IsValid() {
 			dc.DNSServiceIP = np.DNSServiceIP.String()
 		}
