@@ -29,7 +29,9 @@ The plan is printed as its file is written: comments, key order, flow
 style and indentation stay, and only the keys complete fills are added,
 each range once (podCidr or podCidrs, as the plan spells it). A
 JSON plan stays JSON unless -o yaml asks otherwise (and a YAML plan turned
-into JSON loses its comments).
+into JSON loses its comments). CRLF line ends and a UTF-8 byte order mark
+stay; a UTF-16 plan is printed as UTF-8, since the Windows PowerShell
+redirection that wrote it encodes what it prints as UTF-16 again.
 With --avnm FILE (az network manager ipam-pool get-pool-usage) new pod and
 service CIDRs come only from the pool's available prefixes, lowest first,
 and what the pool has in use for others joins the plan as ranges to avoid.

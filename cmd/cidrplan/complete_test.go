@@ -131,6 +131,10 @@ func TestCompleteKeepsFile(t *testing.T) {
 			[]string{`    "vnets": [`, `            "addressSpace": ["10.90.0.0/16"],`}, []string{"overlayMaxNodes", "podCidr"}},
 		{"complete-flush", "testdata/complete-flush.in.yaml",
 			[]string{"vnets:", "- name: spoke", "  - 10.60.0.0/16", "  - name: nodes # overlay: nodes only", "  - name: system"}, []string{"podCidrs", "serviceCidrs"}},
+		{"complete-crlf-bom", "testdata/complete-crlf-bom.in.yaml",
+			[]string{"\ufeff# Written on Windows", "vnets:\r", "- name: spoke\r", "    addressPrefixes:\r"}, []string{"podCidrs"}},
+		{"complete-utf16", "testdata/complete-utf16.in.yaml",
+			[]string{"# Written on Windows", "vnets:\r", "- name: spoke\r", "    addressPrefixes:\r"}, []string{"podCidrs", "\x00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

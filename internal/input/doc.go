@@ -10,6 +10,9 @@
 // byte order mark, as Windows PowerShell 5.1 writes redirected output) is
 // transcoded. CRLF line ends are left alone: the YAML and JSON readers take
 // them as line ends and white space.
+// [Layout] is the way back, for a file that is written back:
+// [LayoutOf] notes its byte order mark and line ends, [Layout.Apply]
+// puts them on the text written.
 //
 // The functions keep no state and may run concurrently; reading standard
 // input twice is the caller's to prevent.

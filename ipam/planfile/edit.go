@@ -33,11 +33,15 @@ import (
 // JSON, indented as data is (compact when data is one line), and YAML
 // keeps its indentation width and whether its block lists are indented
 // under their key or written flush with it (the first such list decides
-// for the whole document: the encoder has one setting). JSON turned into YAML loses its flow style;
-// YAML turned into JSON its comments and anchors. The output is UTF-8
-// with LF line ends whatever data's encoding. An unknown format is an
-// error matching [ErrFormat]; data that does not parse, an
-// *[ipam.ParseError] as [Parse] reports it.
+// for the whole document: the encoder has one setting). JSON turned into
+// YAML loses its flow style; YAML turned into JSON its comments and
+// anchors. The output keeps data's
+// line ends (CR LF or LF, as its first line ends) and UTF-8 byte order
+// mark. UTF-16 data gives UTF-8 without one: UTF-16 plan files come from
+// Windows PowerShell 5.1 redirecting output, and that redirection encodes
+// what it is given as UTF-16 again. An unknown format is an error
+// matching [ErrFormat]; data that does not parse, an *[ipam.ParseError]
+// as [Parse] reports it.
 func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	text, err := input.Text(data)
 	if err != nil {
@@ -83,7 +87,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 		}
 		w.node(&b, doc.Content[0], 0)
 		b.WriteByte('\n')
-		return b.Bytes(), nil
+		return input.LayoutOf(data).Apply(b.Bytes()), nil
 	}
 	width := 2
 	if isJSON {
@@ -102,7 +106,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return input.LayoutOf(data).Apply(b.Bytes()), nil
 }
 
 // parseDocument parses one YAML (or JSON) document into its document
