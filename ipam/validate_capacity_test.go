@@ -416,7 +416,7 @@ func TestValidateSizingLimits(t *testing.T) {
 			name: "pool of 1000 nodes plus surge", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePool("system", 0, pAutoscale(1, 1000))),
 			codes: []Code{CodePoolNodeLimit},
 			want: Findings{ruleError(CodePoolNodeLimit, sys+".maxCount",
-				`pool "system" of cluster "prod": maxCount 1000: pool too large: 1,100 nodes at upgrade peak (scale-out and surge included) > 1,000: AKS rejects the upgrade before it starts`,
+				`pool "system" of cluster "prod": maxCount 1000: pool too large: 1,100 nodes at upgrade peak (scale-out and surge included) > 1,000 (limit: AKS's 1,000 nodes per pool, surge included): AKS rejects the upgrade before it starts`,
 				"split the pool: a pool plus its upgrade surge holds at most 1,000 nodes")},
 		},
 		{name: "100 pools", plan: rulePlan(ruleOverlay, "10.1.0.0/20", rulePools(100, 1)...),

@@ -164,7 +164,7 @@ func TestValidateNodeLimitsAtPeak(t *testing.T) {
 		{name: "a pool of 910 at 10 percent is one over", codes: codes, plan: overlay(910),
 			want: Findings{
 				{Severity: SeverityError, Code: CodePoolNodeLimit, Field: "clusters[prod].agentPoolProfiles[np0].count",
-					Message: `pool "np0" of cluster "prod": count 910: pool too large: 1,001 nodes at upgrade peak (scale-out and surge included) > 1,000: AKS rejects the upgrade before it starts`,
+					Message: `pool "np0" of cluster "prod": count 910: pool too large: 1,001 nodes at upgrade peak (scale-out and surge included) > 1,000 (limit: AKS's 1,000 nodes per pool, surge included): AKS rejects the upgrade before it starts`,
 					Fix:     "split the pool: a pool plus its upgrade surge holds at most 1,000 nodes"},
 			}},
 		// 4,910 nodes + 90 surge: exactly 5,000 at the peak.

@@ -127,7 +127,8 @@ func (c Cluster) validatePool(i int, p planned) []error {
 	if nodes >= 0 && p.ScaleOut >= 0 && nodes <= MaxPoolNodes && p.ScaleOut <= MaxPoolNodes {
 		if peak := p.peakAt(nodes); peak > MaxPoolNodes {
 			add(countField, itoa(nodes), ErrPoolTooLarge,
-				fmt.Sprintf("%s nodes at upgrade peak (scale-out and surge included) > %s: AKS rejects the upgrade before it starts", grouped(peak), grouped(MaxPoolNodes)))
+				fmt.Sprintf("%s nodes at upgrade peak (scale-out and surge included) > %s (limit: %s): AKS rejects the upgrade before it starts",
+					grouped(peak), grouped(MaxPoolNodes), BoundPoolLimit.Words(Network{}, Defaults{})))
 		}
 	} else if nodes > MaxPoolNodes || p.ScaleOut > MaxPoolNodes {
 		add(countField, itoa(nodes), ErrPoolTooLarge, "more than "+grouped(MaxPoolNodes)+" nodes")

@@ -257,13 +257,14 @@ func (in *sizeInput) fit(c sizing.Cluster, rr *rangeResult, p netip.Prefix, flag
 func (res *sizeResult) notFitting() error {
 	for _, rr := range res.ranges() {
 		if f := rr.fit; f != nil && !f.Fits {
-			return &failureError{fmt.Sprintf("%s %s: needs %s addresses at the upgrade peak, has %s usable (%s)",
-				f.Kind.Title(), f.Prefix, commas(f.Peak), commas(f.Capacity), ipam.CapacityCode(res.Model, f.Kind))}
+			return &failureError{fmt.Sprintf("%s %s: needs %s addresses at %s, has %s usable (%s); model: %s, per node: %s",
+				f.Kind.Title(), f.Prefix, commas(f.Peak), res.upgrade.Model.PeakWords(), commas(f.Capacity), ipam.CapacityCode(res.Model, f.Kind),
+				modelName(res.Model), res.Model.Spec().PerNodeWords(rr.key.Kind, rr.key.Family, res.MaxPods))}
 		}
 	}
 	if a, ok := ipam.AdviseUpgradeRoutes(res.Model, res.upgrade); ok {
-		return &failureError{fmt.Sprintf("kubenet: %s routes at the upgrade peak (one per node, surge included), past the %s of its route table: lower --max-surge (--max-unavailable upgrades in place) or use --network-plugin-mode overlay (%s)",
-			commasInt(a.Routes), commasInt(a.Limit), ipam.CodeKubenetUpgradeRoutes)}
+		return &failureError{fmt.Sprintf("kubenet: %s routes, one per node with surge, at %s, past the limit of %s; lower --max-surge (--max-unavailable upgrades in place) or use --network-plugin-mode overlay (%s)",
+			commasInt(a.Routes), res.upgrade.Model.PeakWords(), sizing.BoundRoutes.Words(res.cluster.Network, res.cluster.Defaults), ipam.CodeKubenetUpgradeRoutes)}
 	}
 	return nil
 }

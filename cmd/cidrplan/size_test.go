@@ -219,7 +219,7 @@ func TestSizeBadInput(t *testing.T) {
 		{"too few pods in the pool", []string{"--max-pods", "10", "--node-count", "2"}, `maxPods × 2 nodes = 20 < 30`},
 		{"kubenet above 400 nodes", []string{"--network-plugin", "kubenet", "--node-count", "401"}, `400`},
 		{"pool above 1000 nodes", []string{"--node-count", "1001"}, `--node-count "1001"`},
-		{"pool and surge above 1000 nodes", []string{"--node-count", "950", "--max-surge", "10%"}, `> 1,000: AKS rejects the upgrade before it starts`},
+		{"pool and surge above 1000 nodes", []string{"--node-count", "950", "--max-surge", "10%"}, `> 1,000 (limit: AKS's 1,000 nodes per pool, surge included): AKS rejects the upgrade before it starts`},
 		{"windows on kubenet", []string{"--os-type", "Windows", "--network-plugin", "kubenet"}, `--os-type "Windows"`},
 		{"windows on cilium", []string{"--os-type", "Windows", "--network-plugin-mode", "overlay", "--network-dataplane", "cilium"}, `Cilium`},
 		{"unknown plugin", []string{"--network-plugin", "calico"}, `--network-plugin "calico": want one of azure, kubenet, none`},

@@ -15,8 +15,9 @@ func (res *sizeResult) warnings() []string {
 		// The same rule as ipam's PodSubnetCannotHoldMaxPods: pods get
 		// addresses in whole batches of 16.
 		out = append(out, fmt.Sprintf(
-			"warning: pod subnet %s gives pods addresses in batches of 16: its %s usable addresses address at most %s pods, while nodes running %d pods each need %s at the upgrade peak (%s)",
-			rr.Prefix, commas(*rr.Usable), commas(*rr.AddressablePods), res.MaxPods, commas(*rr.AddressesAllPods), ipam.CodePodSubnetBelowMaxPods))
+			"warning: pod subnet %s gives pods addresses in batches of 16: its %s usable addresses address at most %s pods, while nodes running %d pods each need %s at %s (%s); model: %s",
+			rr.Prefix, commas(*rr.Usable), commas(*rr.AddressablePods), res.MaxPods, commas(*rr.AddressesAllPods),
+			res.upgrade.Model.PeakWords(), ipam.CodePodSubnetBelowMaxPods, modelName(res.Model)))
 	}
 	return out
 }

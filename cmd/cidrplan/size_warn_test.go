@@ -34,7 +34,7 @@ func TestSizeKubenetRoutesAtPeak(t *testing.T) {
 			if stdout == "" {
 				t.Errorf("no result printed")
 			}
-			failed := strings.Contains(stderr, "KubenetRouteLimitAtUpgrade") && strings.Contains(stderr, "past the 400 of its route table")
+			failed := strings.Contains(stderr, "KubenetRouteLimitAtUpgrade") && strings.Contains(stderr, "past the limit of kubenet's route table: 400 routes")
 			if diff := cmp.Diff(tt.wantCode == exitFailure, failed); diff != "" {
 				t.Errorf("route failure (-want +got):\n%s\nstderr: %q", diff, stderr)
 			}
