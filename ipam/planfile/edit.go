@@ -51,6 +51,9 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	}
 	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	isJSON := looksLikeJSON(text)
+	if isJSON {
+		text = colonsAfterKeys(text)
+	}
 	if f == "" {
 		f = YAML
 		if isJSON {
@@ -107,6 +110,31 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 		return nil, err
 	}
 	return input.LayoutOf(data).Apply(b.Bytes()), nil
+}
+
+// colonsAfterKeys returns JSON text with the white space before each
+// colon dropped: JSON allows a line break between a key and its colon,
+// YAML (which reads the file for Fill) does not.
+func colonsAfterKeys(text []byte) []byte {
+	out := make([]byte, 0, len(text))
+	inString, escaped, ws := false, false, -1
+	for _, c := range text {
+		switch {
+		case inString:
+			inString = escaped || c != '"'
+			escaped = !escaped && c == '\\'
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			if ws < 0 {
+				ws = len(out)
+			}
+		case c == ':' && ws >= 0:
+			out, ws = out[:ws], -1
+		default:
+			inString, ws = c == '"', -1
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // parseDocument parses one YAML (or JSON) document into its document
