@@ -62,6 +62,11 @@ type Migration struct {
 	// FreedAddresses is the node-subnet addresses no longer needed at the
 	// upgrade peak once pods leave the node subnet.
 	FreedAddresses sizing.Count `json:"freedAddresses"`
+	// PodCIDRSizing and FreedSizing say for people which network model,
+	// upgrade model and per-node formula produced PodCIDR's size and
+	// FreedAddresses; "" with no number. The JSON keeps the numbers alone.
+	PodCIDRSizing string `json:"-" yaml:"-"`
+	FreedSizing   string `json:"-" yaml:"-"`
 	// Steps are the commands to run, in order: the blockers' fixes, the
 	// update, and the checks after it; none when the migration is not
 	// possible (and then no PodCIDR and no FreedAddresses either).

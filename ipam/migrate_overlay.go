@@ -135,6 +135,7 @@ func (m *migration) overlayPodCIDR() (*Plan, bool) {
 		pod = proposal
 	}
 	m.out.PodCIDR = pod
+	m.out.PodCIDRSizing = overlayPodCIDRWords()
 	target := m.plan.withCluster(m.i, func(c *Cluster) { asOverlay(c, pod) })
 	fix := "choose another --pod-cidr"
 	if proposal.IsValid() && proposal != pod {
@@ -150,7 +151,7 @@ func (m *migration) overlayPodCIDR() (*Plan, bool) {
 // reimage, and the freed node-subnet addresses.
 func (m *migration) overlayUpdate(target *Plan) {
 	m.reimagePeak(target)
-	m.out.FreedAddresses = freedNodeSubnet(*m.c, target.Clusters[m.i])
+	m.out.FreedAddresses, m.out.FreedSizing = freedNodeSubnet(*m.c, target.Clusters[m.i])
 	cmd := fmt.Sprintf("az aks update %s --network-plugin azure --network-plugin-mode overlay", m.target())
 	kubenet := m.c.NetworkProfile.model() == sizing.ModelKubenet
 	if !kubenet || m.opts.PodCIDR.IsValid() {
@@ -193,8 +194,9 @@ func (m *migration) reimagePeak(q *Plan) {
 					continue
 				}
 				m.block(CodeMigrationReimagePeak, reimageFix(s, r),
-					"%s %s holds %s at the reimage peak, every pool surging at once (%s nodes + %s surge), more than its %s",
-					r.Kind, rangeName(r), r.Peak.Grouped(), grouped(s.Nodes), grouped(s.Surge), r.Usable.Grouped())
+					"%s holds %s at the reimage peak, %s: %s nodes + %s surge under %s, more than its %s",
+					rangeName(r), r.Peak.Grouped(), sizing.UpgradeSimultaneous.PeakWords(), grouped(s.Nodes), grouped(s.Surge),
+					sizing.ModelOverlay.Spec().Label, r.Usable.Grouped())
 			}
 		}
 	}
@@ -203,9 +205,9 @@ func (m *migration) reimagePeak(q *Plan) {
 // rangeName names an UpgradeRange with its prefix when it has one.
 func rangeName(r UpgradeRange) string {
 	if r.Prefix.IsValid() {
-		return fmt.Sprintf("%s (%s)", r.Name, r.Prefix)
+		return fmt.Sprintf("%s (%s)", r.Words(), r.Prefix)
 	}
-	return r.Name
+	return r.Words()
 }
 
 // reimageFix says how to make a step's range hold the reimage peak.
@@ -222,27 +224,44 @@ func reimageFix(s UpgradeStep, r UpgradeRange) string {
 }
 
 // freedNodeSubnet returns the node-subnet addresses from's upgrade peak
-// holds that to's does not: what pods leaving the node subnet give back.
-func freedNodeSubnet(from, to Cluster) sizing.Count {
-	peak := func(c Cluster) (sizing.Count, bool) {
-		d, err := c.sizingInput().Demand()
+// holds that to's does not: what pods leaving the node subnet give back,
+// and the words of the models and per-node formulas behind the number.
+func freedNodeSubnet(from, to Cluster) (sizing.Count, string) {
+	peak := func(c Cluster) (sizing.Count, string, bool) {
+		in := c.sizingInput()
+		d, err := in.Demand()
 		if err != nil {
-			return sizing.Count{}, false
+			return sizing.Count{}, "", false
 		}
 		var n sizing.Count
+		words := ""
 		for _, r := range d.Ranges {
-			if r.Kind == sizing.NodeSubnet {
-				n = n.Add(r.Peak)
+			if r.Kind != sizing.NodeSubnet {
+				continue
+			}
+			n = n.Add(r.Peak)
+			if words == "" && len(r.Pools) > 0 {
+				md := c.NetworkProfile.model()
+				words = fmt.Sprintf("%s at %s per node", md.Spec().Label, md.Spec().PerNodeWords(sizing.NodeSubnet, sizing.IPv4, r.Pools[0].MaxPods))
 			}
 		}
-		return n, true
+		return n, words, true
 	}
-	a, ok1 := peak(from)
-	b, ok2 := peak(to)
+	a, fromWords, ok1 := peak(from)
+	b, toWords, ok2 := peak(to)
 	if !ok1 || !ok2 || a.Less(b) {
-		return sizing.Count{}
+		return sizing.Count{}, ""
 	}
-	return a.Sub(b)
+	return a.Sub(b), fmt.Sprintf("node subnets at %s: %s, less %s",
+		from.Defaults.EffectiveUpgrade().PeakWords(), fromWords, toWords)
+}
+
+// overlayPodCIDRWords says how an overlay pod CIDR is sized for a
+// migration: one block per node with every pool reimaged at once.
+func overlayPodCIDRWords() string {
+	md := sizing.ModelOverlay
+	return fmt.Sprintf("%s per node under %s; %s", md.Spec().PerNodeWords(sizing.PodCIDR, sizing.IPv4, 0), md.Spec().Label,
+		sizing.UpgradeSimultaneous.PeakWords())
 }
 
 // firstIPv4 returns the first IPv4 prefix of ps, or the zero prefix.

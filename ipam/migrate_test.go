@@ -3,6 +3,7 @@ package ipam_test
 import (
 	"errors"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/cidrplan/cidrplan/ipam"
@@ -252,6 +253,37 @@ func TestMigrateFreedAddresses(t *testing.T) {
 	}
 	if want := sizing.CountFromInt(120); got.FreedAddresses != want {
 		t.Errorf("FreedAddresses = %v, want %v", got.FreedAddresses, want)
+	}
+}
+
+// TestMigrationSayWhichModel: the freed addresses, the pod CIDR and the
+// reimage peak name the models and per-node formulas behind their
+// numbers, in the words of sizing's owners.
+func TestMigrationSayWhichModel(t *testing.T) {
+	overlay := sizing.ModelOverlay.Spec()
+	got, err := migrationPlan(func(c *ipam.Cluster) {
+		nodeSubnet(c)
+		c.AgentPoolProfiles[0].MaxPods = 30
+	}).Migrate("c", ipam.MigrateToOverlay, ipam.MigrateOptions{PodCIDR: netip.MustParsePrefix("10.200.0.0/24")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blockers []string
+	for _, b := range got.Blockers {
+		blockers = append(blockers, b.Message)
+	}
+	for _, tt := range []struct{ field, text, want string }{
+		{"FreedSizing", got.FreedSizing, sizing.UpgradeSequential.PeakWords()},
+		{"FreedSizing", got.FreedSizing, sizing.ModelNodeSubnet.Spec().Label + " at " + sizing.ModelNodeSubnet.Spec().PerNodeWords(sizing.NodeSubnet, sizing.IPv4, 30)},
+		{"FreedSizing", got.FreedSizing, "less " + overlay.Label + " at " + overlay.PerNodeWords(sizing.NodeSubnet, sizing.IPv4, 30)},
+		{"PodCIDRSizing", got.PodCIDRSizing, overlay.PerNodeWords(sizing.PodCIDR, sizing.IPv4, 30) + " per node under " + overlay.Label},
+		{"PodCIDRSizing", got.PodCIDRSizing, sizing.UpgradeSimultaneous.PeakWords()},
+		{"blocker", strings.Join(blockers, "\n"), "at the reimage peak, " + sizing.UpgradeSimultaneous.PeakWords()},
+		{"blocker", strings.Join(blockers, "\n"), "under " + overlay.Label},
+	} {
+		if tt.want == "" || !strings.Contains(tt.text, tt.want) {
+			t.Errorf("%s = %q, want it to contain %q", tt.field, tt.text, tt.want)
+		}
 	}
 }
 

@@ -123,10 +123,10 @@ func writeMigration(e *env, m ipam.Migration) {
 	}
 	fmt.Fprintf(w, "cluster %s: %s → %s: %s\n", m.Cluster, m.From, m.To, verdict)
 	if m.PodCIDR.IsValid() {
-		fmt.Fprintf(w, "pod CIDR: %s\n", m.PodCIDR)
+		fmt.Fprintf(w, "pod CIDR: %s (%s)\n", m.PodCIDR, m.PodCIDRSizing)
 	}
 	if !m.FreedAddresses.IsZero() {
-		fmt.Fprintf(w, "node-subnet addresses freed at the upgrade peak: %s\n", m.FreedAddresses.Grouped())
+		fmt.Fprintf(w, "node-subnet addresses freed at the upgrade peak: %s (%s)\n", m.FreedAddresses.Grouped(), m.FreedSizing)
 	}
 	writeNotes(e, "BLOCKERS", red, m.Blockers)
 	writeNotes(e, "WARNINGS", yellow, m.Warnings)
