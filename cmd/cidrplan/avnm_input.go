@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/cidrplan/cidrplan/internal/input"
 	"github.com/cidrplan/cidrplan/ipam"
@@ -45,22 +44,6 @@ func joinAVNM(e *env, name string, p *ipam.Plan) (*ipam.Plan, ipam.AddressPool, 
 	return q, pool, u, nil
 }
 
-// stdinOnce reports a usage error when more than one of the inputs names
-// standard input: it can be read once. inputs are pairs of how the input
-// was given (e.g. "--avnm") and its file.
-func stdinOnce(inputs ...[2]string) error {
-	var named []string
-	for _, in := range inputs {
-		if in[1] == input.Stdin {
-			named = append(named, in[0]+" -")
-		}
-	}
-	if len(named) > 1 {
-		return fmt.Errorf("standard input can be read once, but %s all name it", strings.Join(named, ", "))
-	}
-	return nil
-}
-
 // stdinInputs lists the inputs of a plan source with the PLAN argument
 // args (if any) and the --avnm file, for stdinOnce.
 func (src *planSource) stdinInputs(args []string, avnmFile string) [][2]string {
@@ -68,15 +51,7 @@ func (src *planSource) stdinInputs(args []string, avnmFile string) [][2]string {
 	if len(args) > 0 {
 		out = append(out, [2]string{"PLAN", args[0]})
 	}
-	for _, kind := range []struct {
-		flag  string
-		files []string
-	}{{"--aks", src.AKS}, {"--vnet", src.VNet}, {"--onprem", src.OnPrem}, {"--terraform", src.Terraform},
-		{"--arm", src.ARM}, {"--parameters", src.Parameters}} {
-		for _, f := range kind.files {
-			out = append(out, [2]string{kind.flag, f})
-		}
-	}
+	out = append(out, src.exportInputs()...)
 	return out
 }
 

@@ -35,23 +35,40 @@ func (src *planSource) imports() bool {
 	return len(src.AKS)+len(src.VNet)+len(src.OnPrem)+len(src.Terraform)+len(src.ARM) > 0
 }
 
-// stdinTwice reports a usage error when more than one input names standard
-// input: it can be read once.
+// stdinTwice reports a usage error when more than one export names
+// standard input: it can be read once.
 func (src *planSource) stdinTwice() error {
-	var flags []string
+	return stdinOnce(src.exportInputs()...)
+}
+
+// exportInputs lists the export files as pairs of the flag that named each
+// and the file.
+func (src *planSource) exportInputs() [][2]string {
+	var out [][2]string
 	for _, kind := range []struct {
 		flag  string
 		files []string
 	}{{"--aks", src.AKS}, {"--vnet", src.VNet}, {"--onprem", src.OnPrem}, {"--terraform", src.Terraform},
 		{"--arm", src.ARM}, {"--parameters", src.Parameters}} {
 		for _, f := range kind.files {
-			if f == input.Stdin {
-				flags = append(flags, kind.flag+" -")
-			}
+			out = append(out, [2]string{kind.flag, f})
 		}
 	}
-	if len(flags) > 1 {
-		return fmt.Errorf("standard input can be read once, but %s all name it", strings.Join(flags, ", "))
+	return out
+}
+
+// stdinOnce reports a usage error when more than one of the inputs names
+// standard input: it can be read once. inputs are pairs of how the input
+// was given (e.g. "--avnm") and its file.
+func stdinOnce(inputs ...[2]string) error {
+	var named []string
+	for _, in := range inputs {
+		if in[1] == input.Stdin {
+			named = append(named, in[0]+" -")
+		}
+	}
+	if len(named) > 1 {
+		return fmt.Errorf("standard input can be read once, but %s all name it", strings.Join(named, ", "))
 	}
 	return nil
 }
