@@ -111,9 +111,17 @@ func TestExportFromStdin(t *testing.T) {
 }
 
 func TestStdinTwice(t *testing.T) {
-	var out, errb bytes.Buffer
-	code := runIO([]string{"check", "--aks", "-", "--vnet", "-"}, strings.NewReader("{}"), &out, &errb)
-	wantOneLineError(t, out.String(), errb.String(), code, exitUsage, "standard input can be read once, but --aks -, --vnet - all name it")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--aks", "-", "--vnet", "-"}, "cidrplan check: standard input can be read once, but --aks - and --vnet - both name it"},
+		{[]string{"import", "--avnm", "-", "--aks", "-", "--vnet", "-"}, "cidrplan import: standard input can be read once, but --avnm -, --aks -, --vnet - all name it"},
+	} {
+		var out, errb bytes.Buffer
+		code := runIO(tc.args, strings.NewReader("{}"), &out, &errb)
+		wantOneLineError(t, out.String(), errb.String(), code, exitUsage, tc.want)
+	}
 }
 
 // endless is an input that never ends, as /dev/zero or `yes`.

@@ -67,10 +67,14 @@ func stdinOnce(inputs ...[2]string) error {
 			named = append(named, in[0]+" -")
 		}
 	}
-	if len(named) > 1 {
+	switch len(named) {
+	case 0, 1:
+		return nil
+	case 2:
+		return fmt.Errorf("standard input can be read once, but %s and %s both name it", named[0], named[1])
+	default:
 		return fmt.Errorf("standard input can be read once, but %s all name it", strings.Join(named, ", "))
 	}
-	return nil
 }
 
 // load returns the plan named by the positional arguments args (at most one
