@@ -106,6 +106,9 @@ func writeReport(e *env, name string, r ipam.Report) {
 		fmt.Fprintln(t, strings.Join(row, "\t"))
 	}
 	t.Flush()
+	if pw := r.PeakWords(); pw != "" {
+		fmt.Fprintf(e.stdout, "STEADY: demand without surge; PEAK: %s\n", pw)
+	}
 	if len(r.Pools) > 0 {
 		fmt.Fprintln(w)
 		t = newTable(w)
