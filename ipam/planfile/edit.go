@@ -79,6 +79,15 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if isJSON {
 		oneLine(doc.Content[0], inline)
 	}
+	if root := doc.Content[0]; root.Kind == yaml.ScalarNode {
+		// A null document ("null", "~", a bare tag), which Parse reads as an
+		// empty plan: the completed plan replaces it, keeping its comments;
+		// written back as it is, a bare "!" would become an empty file, which
+		// is no plan.
+		head, line, foot := root.HeadComment, root.LineComment, root.FootComment
+		*root = *want.Content[0]
+		root.HeadComment, root.LineComment, root.FootComment = head, line, foot
+	}
 	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}}
 	fl.record(doc)
 	fl.fill(doc.Content[0], want.Content[0], reflect.TypeFor[ipam.Plan]())

@@ -244,3 +244,30 @@ func TestFirstOfTagsArePairsIpamMirrors(t *testing.T) {
 		t.Errorf("%d firstOf pairs, want 2 (podCidr, serviceCidr)", pairs)
 	}
 }
+
+// A null document is an empty plan to Parse; filled, it stays a plan that
+// loads, and keeps its comment.
+func TestFillNullDocument(t *testing.T) {
+	for in, want := range map[string]string{
+		"!":           "{}\n",
+		"null":        "{}\n",
+		"# mine\n~\n": "# mine\n{}\n",
+		"--- !\n":     "{}\n",
+	} {
+		p, err := Parse([]byte(in), "plan")
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		done, _ := p.Complete()
+		out, err := Fill([]byte(in), "plan", done, "")
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		if diff := cmp.Diff(want, string(out)); diff != "" {
+			t.Errorf("Fill(%q) (-want +got):\n%s", in, diff)
+		}
+		if _, err := Parse(out, "filled"); err != nil {
+			t.Errorf("Fill(%q) = %q, which does not load: %v", in, out, err)
+		}
+	}
+}
