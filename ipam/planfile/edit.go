@@ -52,7 +52,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	isJSON := looksLikeJSON(text)
 	if isJSON {
-		text = colonsAfterKeys(text)
+		text = untabbedLead(colonsAfterKeys(text))
 	}
 	if f == "" {
 		f = YAML
@@ -119,6 +119,24 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 		return nil, err
 	}
 	return input.LayoutOf(data).Apply(b.Bytes()), nil
+}
+
+// untabbedLead returns JSON text with tabs in the white space before its
+// value turned into spaces: JSON allows tabs there, YAML (which reads the
+// file for Fill) does not at the start of a line. Line breaks stay, so lines
+// keep their numbers.
+func untabbedLead(text []byte) []byte {
+	lead := len(text) - len(bytes.TrimLeft(text, " \t\r\n"))
+	if bytes.IndexByte(text[:lead], '\t') < 0 {
+		return text
+	}
+	out := bytes.Clone(text)
+	for i := range lead {
+		if out[i] == '\t' {
+			out[i] = ' '
+		}
+	}
+	return out
 }
 
 // colonsAfterKeys returns JSON text with the white space before each
