@@ -107,6 +107,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	} else if w := yamlIndent(doc.Content[0]); w > 0 {
 		width = w
 	}
+	spellFlowNulls(doc, false)
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(width)
 	if flush, _ := flushLists(doc.Content[0]); flush && !isJSON {
@@ -606,4 +607,18 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // a string always encodes
 	b.Write(bytes.TrimSuffix(q.Bytes(), []byte("\n")))
+}
+
+// spellFlowNulls spells out the null values of flow collections
+// ({name: a, pools} holds pools: null): the encoder writes an empty null
+// there as ”, an empty string, which does not load as the list or object
+// the key wants.
+func spellFlowNulls(n *yaml.Node, flow bool) {
+	flow = flow || n.Style&yaml.FlowStyle != 0
+	for _, c := range n.Content {
+		if flow && c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == "" {
+			c.Value = "null"
+		}
+		spellFlowNulls(c, flow)
+	}
 }
