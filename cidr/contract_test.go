@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cidrplan/cidrplan/cidr"
@@ -12,6 +14,7 @@ import (
 	"github.com/cidrplan/cidrplan/ipam/planfile"
 	"github.com/cidrplan/cidrplan/overlap"
 	"github.com/cidrplan/cidrplan/sizing"
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestSentinelsSharedAcrossPackages pins the contract of one sentinel per
@@ -97,11 +100,61 @@ func TestPackageSentinelsAreCIDRs(t *testing.T) {
 		{"ipam.ErrInvalidAddr", ipam.ErrInvalidAddr, cidr.ErrInvalidAddr},
 		{"ipam.ErrHostBits", ipam.ErrHostBits, cidr.ErrHostBits},
 		{"ipam.Err4in6", ipam.Err4in6, cidr.ErrMappedIPv6},
+		{"ipam.ErrTooLarge", ipam.ErrTooLarge, cidr.ErrInputTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.got != tt.want {
 				t.Errorf("%s = %s, a value other than cidr's %s", tt.name, fmt.Sprint(tt.got), tt.want)
+			}
+		})
+	}
+}
+
+// TestInputTooLargeSharedAcrossReaders pins that every reader of the
+// module reports an input over its limit as the one error type, found by
+// errors.As under cidr's name and ipam's alias, matching both sentinels.
+func TestInputTooLargeSharedAcrossReaders(t *testing.T) {
+	dir := t.TempDir()
+	// A sparse file one byte over the default limit: refused from its
+	// size before it is read.
+	huge := filepath.Join(dir, "plan.yaml")
+	if err := os.WriteFile(huge, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, cidr.DefaultMaxInputSize+1); err != nil {
+		t.Fatal(err)
+	}
+	small := filepath.Join(dir, "aks.json")
+	if err := os.WriteFile(small, []byte(`{"name":"a"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		call func() error
+		want cidr.InputTooLargeError
+	}{
+		{"planfile.Load", func() error {
+			_, err := planfile.Load(huge)
+			return err
+		}, cidr.InputTooLargeError{Name: huge, Limit: ipam.DefaultMaxInputSize}},
+		{"azure.Import", func() error {
+			_, err := azure.Import(azure.Sources{AKS: []string{small}, MaxInputSize: 4})
+			return err
+		}, cidr.InputTooLargeError{Name: small, Limit: 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.call()
+			if !errors.Is(err, cidr.ErrInputTooLarge) || !errors.Is(err, ipam.ErrTooLarge) {
+				t.Fatalf("%s = %v; want it to match cidr.ErrInputTooLarge and ipam.ErrTooLarge", tt.name, err)
+			}
+			var tl *ipam.TooLargeError // the alias: the same type as *cidr.InputTooLargeError
+			if !errors.As(err, &tl) {
+				t.Fatalf("%s = %#v; want an *ipam.TooLargeError", tt.name, err)
+			}
+			if diff := cmp.Diff(tt.want, *tl); diff != "" {
+				t.Errorf("%s: error (-want +got)\n%s", tt.name, diff)
 			}
 		})
 	}

@@ -1,6 +1,8 @@
 // Package cidr is the one strict check of prefixes, addresses and ranges
 // that every cidrplan package validates through, and the one set of
-// sentinel errors they share.
+// sentinel errors they share, including the one for an input over its
+// reader's size limit ([ErrInputTooLarge], [*InputTooLargeError]) and that
+// limit's default ([DefaultMaxInputSize]).
 //
 // # Scope
 //

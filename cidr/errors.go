@@ -23,4 +23,7 @@ var (
 	// ErrInvalidRange: a range with a zero end, ends of different
 	// families, or its start after its end.
 	ErrInvalidRange = errors.New("invalid range")
+	// ErrInputTooLarge: an input (a plan file, an export) is larger than
+	// the size limit of its reader; see [InputTooLargeError].
+	ErrInputTooLarge = errors.New("input too large")
 )

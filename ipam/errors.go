@@ -41,40 +41,27 @@ var (
 	ErrUnknownCluster = errors.New("unknown cluster")
 	// ErrInvalidPlan: Complete cannot produce a valid plan from its input.
 	ErrInvalidPlan = errors.New("invalid plan")
-	// ErrTooLarge: an input (a plan file, an export) is larger than the
-	// size limit of its reader.
-	ErrTooLarge = errors.New("input too large")
+	// ErrTooLarge is cidr.ErrInputTooLarge: an input (a plan file, an
+	// export) is larger than the size limit of its reader.
+	ErrTooLarge = cidr.ErrInputTooLarge
 )
 
-// DefaultMaxInputSize is the size limit of a plan file or an export when
-// the caller sets none: 256 MiB, which a plan of a million subnets as JSON
-// fits under. It bounds the memory reading one input takes.
-const DefaultMaxInputSize int64 = 256 << 20
+// DefaultMaxInputSize is cidr.DefaultMaxInputSize: the size limit of a
+// plan file or an export when the caller sets none, 256 MiB.
+const DefaultMaxInputSize = cidr.DefaultMaxInputSize
 
 // MaxInputErrors bounds the errors reported at once for one plan file, or
 // for the exports of one import: every independent mistake is reported, up
 // to this many, so a file of the wrong kind does not produce thousands.
 const MaxInputErrors = 50
 
-// TooLargeError is an input larger than the size limit, which bounds the
-// memory reading takes: more than Limit bytes in the input called Name
-// ("stdin" for standard input). It matches [ErrTooLarge] with errors.Is.
-type TooLargeError struct {
-	Name  string
-	Limit int64 // bytes
-}
-
-// Error returns "ipam: " and Message.
-func (e *TooLargeError) Error() string { return "ipam: " + e.Message() }
-
-// Message is the error without the package name: `plan.json: input too
-// large (more than 268435456 bytes)`.
-func (e *TooLargeError) Message() string {
-	return fmt.Sprintf("%s: %v (more than %d bytes)", e.Name, ErrTooLarge, e.Limit)
-}
-
-// Unwrap returns [ErrTooLarge].
-func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
+// TooLargeError is cidr.InputTooLargeError: an input larger than the size
+// limit, which bounds the memory reading takes: more than Limit bytes in
+// the input called Name ("stdin" for standard input). It matches
+// [ErrTooLarge] with errors.Is. Its Error and Message are the same text,
+// naming no package: `plan.json: input too large (more than 268435456
+// bytes)`.
+type TooLargeError = cidr.InputTooLargeError
 
 // ParseError is an error in a plan file, with its position, as package
 // planfile reports it. Unwrap returns the cause, which matches one of the

@@ -4,7 +4,7 @@
 // [Read] opens a path, or standard input for "-", and reads at most a
 // limit of bytes ([DefaultLimit] unless the caller says otherwise) through
 // an io.LimitReader, so an oversized file or an endless stream (/dev/zero)
-// fails with an *ipam.TooLargeError within the limit's memory instead of
+// fails with an *cidr.InputTooLargeError within the limit's memory instead of
 // growing until it is killed. [Text] turns what was read into UTF-8: a
 // UTF-8 byte order mark is dropped, UTF-16 (little or big endian, with its
 // byte order mark, as Windows PowerShell 5.1 writes redirected output) is

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/cidr"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -86,7 +86,7 @@ func TestReadFromLimit(t *testing.T) {
 	}{
 		{"under", "abc", 4, nil},
 		{"at", "abcd", 4, nil},
-		{"over", "abcde", 4, ipam.ErrTooLarge},
+		{"over", "abcde", 4, cidr.ErrInputTooLarge},
 		{"default", "abc", 0, nil},
 	}
 	for _, tt := range tests {
@@ -107,11 +107,11 @@ func TestReadFromLimit(t *testing.T) {
 func TestReadFromEndless(t *testing.T) {
 	in := &endless{}
 	_, err := ReadFrom(in, "stdin", 1<<20, 0)
-	var tl *ipam.TooLargeError
+	var tl *cidr.InputTooLargeError
 	if !errors.As(err, &tl) {
-		t.Fatalf("err = %v, want an *ipam.TooLargeError", err)
+		t.Fatalf("err = %v, want an *cidr.InputTooLargeError", err)
 	}
-	if diff := cmp.Diff(ipam.TooLargeError{Name: "stdin", Limit: 1 << 20}, *tl); diff != "" {
+	if diff := cmp.Diff(cidr.InputTooLargeError{Name: "stdin", Limit: 1 << 20}, *tl); diff != "" {
 		t.Errorf("error (-want +got):\n%s", diff)
 	}
 	if in.read > 1<<20+1 {
@@ -133,9 +133,9 @@ func TestRead(t *testing.T) {
 		wantErr    error
 	}{
 		{"file", big, nil, 100, strings.Repeat(" ", 100), nil},
-		{"file over the limit", big, nil, 99, "", ipam.ErrTooLarge},
+		{"file over the limit", big, nil, 99, "", cidr.ErrInputTooLarge},
 		{"stdin", Stdin, strings.NewReader("{}"), 10, "{}", nil},
-		{"stdin over the limit", Stdin, strings.NewReader("{}"), 1, "", ipam.ErrTooLarge},
+		{"stdin over the limit", Stdin, strings.NewReader("{}"), 1, "", cidr.ErrInputTooLarge},
 		{"missing file", filepath.Join(dir, "nope"), nil, 10, "", os.ErrNotExist},
 	}
 	for _, tt := range tests {
@@ -157,9 +157,9 @@ func TestReadDevZero(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	_, err := Read("/dev/zero", nil, 1<<20)
-	var tl *ipam.TooLargeError
+	var tl *cidr.InputTooLargeError
 	if !errors.As(err, &tl) || tl.Name != "/dev/zero" || tl.Limit != 1<<20 {
-		t.Fatalf("err = %#v, want an *ipam.TooLargeError for /dev/zero and 1 MiB", err)
+		t.Fatalf("err = %#v, want an *cidr.InputTooLargeError for /dev/zero and 1 MiB", err)
 	}
 }
 

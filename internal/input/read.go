@@ -6,11 +6,11 @@ import (
 	"io"
 	"os"
 
-	"github.com/cidrplan/cidrplan/ipam"
+	"github.com/cidrplan/cidrplan/cidr"
 )
 
 // DefaultLimit is the input size limit unless the user sets another.
-const DefaultLimit = ipam.DefaultMaxInputSize
+const DefaultLimit = cidr.DefaultMaxInputSize
 
 // Stdin is the name that reads standard input.
 const Stdin = "-"
@@ -26,8 +26,8 @@ func Label(name string) string {
 // Read returns the bytes of the file name, or of stdin when name is
 // [Stdin], reading at most limit bytes (limit ≤ 0 means [DefaultLimit]).
 // A regular file larger than limit is refused before it is read; any other
-// input is read up to limit+1 bytes. Errors: an *ipam.TooLargeError naming
-// Label(name) and the limit, matching ipam.ErrTooLarge; the file system's
+// input is read up to limit+1 bytes. Errors: an *cidr.InputTooLargeError naming
+// Label(name) and the limit, matching cidr.ErrInputTooLarge; the file system's
 // errors (*fs.PathError) as they are.
 func Read(name string, stdin io.Reader, limit int64) ([]byte, error) {
 	if limit <= 0 {
@@ -44,7 +44,7 @@ func Read(name string, stdin io.Reader, limit int64) ([]byte, error) {
 	var size int64
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 		if st.Size() > limit {
-			return nil, &ipam.TooLargeError{Name: name, Limit: limit}
+			return nil, &cidr.InputTooLargeError{Name: name, Limit: limit}
 		}
 		size = st.Size()
 	}
@@ -53,7 +53,7 @@ func Read(name string, stdin io.Reader, limit int64) ([]byte, error) {
 
 // ReadFrom reads r to its end, at most limit bytes (limit ≤ 0 means
 // [DefaultLimit]); sizeHint, when positive, is the expected size. More than
-// limit bytes is an *ipam.TooLargeError naming name; a read error is
+// limit bytes is an *cidr.InputTooLargeError naming name; a read error is
 // returned wrapped with the name.
 func ReadFrom(r io.Reader, name string, limit, sizeHint int64) ([]byte, error) {
 	if limit <= 0 {
@@ -72,7 +72,7 @@ func ReadFrom(r io.Reader, name string, limit, sizeHint int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if n > limit {
-		return nil, &ipam.TooLargeError{Name: name, Limit: limit}
+		return nil, &cidr.InputTooLargeError{Name: name, Limit: limit}
 	}
 	return buf.Bytes(), nil
 }
