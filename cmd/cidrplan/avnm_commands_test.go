@@ -154,7 +154,9 @@ func TestAVNMErrors(t *testing.T) {
 
 // emit avnm --avnm checks each range against the pool: outside it, named
 // on stderr and in a comment; partly outside it, the plan refused unless
-// --force; over what the pool has in use, refused as check refuses it.
+// --force; over what the pool has in use, refused as check refuses it, or
+// by emit where check takes it as the VNet's allocation, and left out with
+// --force.
 // --avnm is for the avnm form only, and shares standard input with PLAN.
 func TestEmitAVNMChecked(t *testing.T) {
 	const plan, mixed, only10 = "../../emit/avnm/testdata/pool/plan.yaml", "../../emit/avnm/testdata/pool/usage.json",
@@ -172,7 +174,7 @@ cidrplan emit: 192.168.0.0/16 (on-premises range "datacenter") is outside the pr
 	}
 
 	stdout, stderr, code = cli(t, "emit", "avnm", plan, "--pool", testPool, "--avnm", mixed)
-	wantStderr = `cidrplan emit: ../../emit/avnm/testdata/pool/plan.yaml has 1 range partly outside the prefixes of AVNM pool "corp", which no static CIDR can hold back; move it wholly inside or outside the pool, or emit anyway with --force:
+	wantStderr = `cidrplan emit: ../../emit/avnm/testdata/pool/plan.yaml has 1 range partly outside the prefixes of AVNM pool "corp", which no static CIDR can hold back; move it wholly inside or outside the pool, or emit anyway with --force, which leaves it out:
   172.16.0.0/23 (service CIDR of cluster "edge")
 `
 	if code != exitFailure || stdout != "" || stderr != wantStderr {
@@ -182,6 +184,22 @@ cidrplan emit: 192.168.0.0/16 (on-premises range "datacenter") is outside the pr
 	if code != exitOK || !strings.Contains(stderr, "172.16.0.0/23 (service CIDR of cluster \"edge\") is partly outside") ||
 		!strings.Contains(stdout, "# 172.16.0.0/23 (service CIDR of cluster \"edge\") is partly outside") {
 		t.Errorf("partly outside, forced: exit %d, stderr %q\n%s", code, stderr, stdout)
+	}
+
+	const inUse = "../../emit/avnm/testdata/pool/in-use.yaml"
+	stdout, stderr, code = cli(t, "emit", "avnm", inUse, "--pool", testPool, "--avnm", mixed)
+	wantStderr = `cidrplan emit: ../../emit/avnm/testdata/pool/in-use.yaml has 1 range over what AVNM pool "corp" has in use, which Azure refuses as static CIDRs; move it to the pool's available prefixes (cidrplan complete --avnm), or emit anyway with --force, which leaves it out:
+  10.0.24.0/21 (pod CIDR of cluster "a") over 10.0.24.0/21
+`
+	if code != exitFailure || stdout != "" || stderr != wantStderr {
+		t.Errorf("in use: exit %d, stdout %q, stderr (-want +got)\n%s", code, stdout, cmp.Diff(wantStderr, stderr))
+	}
+	stdout, stderr, code = cli(t, "emit", "avnm", inUse, "--pool", testPool, "--avnm", mixed, "--force")
+	wantStderr = `cidrplan emit: 10.0.24.0/21 (pod CIDR of cluster "a") is over what pool "corp" has in use (10.0.24.0/21): Azure refuses it as a static CIDR, so none is created and the pool may hand out its free part
+`
+	if code != exitOK || stderr != wantStderr || strings.Contains(stdout, "--address-prefixes 10.0.24.0/21") ||
+		!strings.Contains(stdout, "# 10.0.24.0/21 (pod CIDR of cluster \"a\") is over what pool \"corp\" has in use") {
+		t.Errorf("in use, forced: exit %d, stderr (-want +got)\n%s\n%s", code, cmp.Diff(wantStderr, stderr), stdout)
 	}
 
 	_, stderr, code = cli(t, "emit", "avnm", "../../examples/plans/overlay-cilium.yaml", "--pool", testPool, "--avnm", examplePool)

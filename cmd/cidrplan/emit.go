@@ -75,10 +75,13 @@ checks it, its errors refusing it unless --force, and each range is placed
 in the pool: one outside the pool's prefixes needs no static CIDR (the pool
 never hands it out; named in a comment and on standard error); one that
 already is a static CIDR of the pool, and a VNet the pool has allocated
-already, are not created again (named in a comment); one partly outside the
-pool (Azure refuses it as a static CIDR, and the pool may hand out the part
-inside) refuses the plan unless --force. Without --avnm the script says that
-its ranges were not checked.
+already, are not created again (named in a comment), nor is one inside
+another range the script holds back. One partly outside the pool, or over
+what the pool has in use (allocated, reserved or a child pool's, even where
+"check" takes it as a VNet's own allocation), Azure refuses as a static CIDR:
+it refuses the plan, and with --force is left out, named in a comment and on
+standard error, so that the script never creates a static CIDR Azure
+refuses. Without --avnm the script says that its ranges were not checked.
 
 The result goes to standard output, or with --out DIR into DIR, in the file
 named above. A plan with error findings (what "cidrplan check" rejects) is
@@ -147,7 +150,8 @@ cidrplan emit avnm examples/avnm/spoke.completed.yaml --avnm examples/avnm/pool-
 				if usage != nil {
 					pl, _ := emitavnm.ParsePoolID(pool) // checked above
 					for _, r := range emitavnm.Ranges(p, usage) {
-						if r.Place == emitavnm.OutsidePool || r.Place == emitavnm.PartlyInPool {
+						switch r.Place {
+						case emitavnm.OutsidePool, emitavnm.PartlyInPool, emitavnm.InUse:
 							fmt.Fprintf(e.stderr, "cidrplan emit: %s\n", r.Note(pl.Name))
 						}
 					}
@@ -199,18 +203,29 @@ func emitFailure(stderr io.Writer, name, form string, err error) error {
 	var unallocated *emit.UnallocatedError
 	var ee *emit.Error
 	var partly *emitavnm.PartlyInPoolError
-	switch {
-	case errors.As(err, &partly):
-		them := "them"
-		if len(partly.Ranges) == 1 {
-			them = "it"
-		}
-		fmt.Fprintf(stderr, "cidrplan emit: %s has %s partly outside the prefixes of AVNM pool %q, which no static CIDR can hold back; move %s wholly inside or outside the pool, or emit anyway with --force:\n",
-			name, plural(len(partly.Ranges), "range", "ranges"), partly.Pool, them)
+	var used *emitavnm.InUseError
+	if errors.As(err, &partly) {
+		fmt.Fprintf(stderr, "cidrplan emit: %s has %s partly outside the prefixes of AVNM pool %q, which no static CIDR can hold back; move %s wholly inside or outside the pool, or emit anyway with --force, which leaves %s out:\n",
+			name, plural(len(partly.Ranges), "range", "ranges"), partly.Pool, itThem(len(partly.Ranges)), itThem(len(partly.Ranges)))
 		for _, r := range partly.Ranges {
 			fmt.Fprintf(stderr, "  %s\n", r.Describe())
 		}
+	}
+	if errors.As(err, &used) {
+		fmt.Fprintf(stderr, "cidrplan emit: %s has %s over what AVNM pool %q has in use, which Azure refuses as static CIDRs; move %s to the pool's available prefixes (cidrplan complete --avnm), or emit anyway with --force, which leaves %s out:\n",
+			name, plural(len(used.Ranges), "range", "ranges"), used.Pool, itThem(len(used.Ranges)), itThem(len(used.Ranges)))
+		for _, r := range used.Ranges {
+			taken := make([]string, len(r.Taken))
+			for i, q := range r.Taken {
+				taken[i] = q.String()
+			}
+			fmt.Fprintf(stderr, "  %s over %s\n", r.Describe(), strings.Join(taken, ", "))
+		}
+	}
+	if partly != nil || used != nil {
 		return &failureError{}
+	}
+	switch {
 	case errors.As(err, &invalid):
 		fmt.Fprintf(stderr, "cidrplan emit: %s has %s; fix them, or emit anyway with --force:\n", name,
 			plural(len(invalid.Findings), "error", "errors"))
@@ -237,4 +252,12 @@ func emitFailure(stderr io.Writer, name, form string, err error) error {
 		return &failureError{fmt.Sprintf("%s: %s: %s", name, ee.Field, reason)}
 	}
 	return err
+}
+
+// itThem is "it" for one, "them" for more.
+func itThem(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }

@@ -18,10 +18,13 @@
 // CIDR is created only for a range inside the pool's prefixes that is not
 // one of its static CIDRs already; a range outside the pool needs none
 // (the pool never hands it out), and a VNet whose prefixes the pool has
-// allocated already is not allocated again, each named in a comment; a
-// range partly outside the pool, which Azure refuses as a static CIDR, is
-// an error matching [ErrPartlyInPool] unless forced. Without the usage the
-// script says, in a comment, that it was not checked.
+// allocated already is not allocated again, each named in a comment, and
+// neither is a range inside another the script holds back (its static CIDR
+// holds both). Azure refuses a static CIDR partly outside the pool or over
+// what it has in use: such a range is an error matching [ErrPartlyInPool]
+// or [ErrInUse], and forced, it is left out with a comment that says why,
+// so the script never creates a static CIDR Azure refuses. Without the
+// usage the script says, in a comment, that it was not checked.
 //
 // The pool is named by its resource ID
 // (/subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/

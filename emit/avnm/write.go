@@ -1,6 +1,7 @@
 package avnm
 
 import (
+	"errors"
 	"io"
 	"net/netip"
 	"slices"
@@ -43,11 +44,13 @@ func Write(w io.Writer, p *ipam.Plan, pool string, usage *ipamavnm.Usage, opts e
 // each range the pool must hold back is placed in it ([Ranges]): only
 // those inside the pool's prefixes and not yet its static CIDRs are
 // created, the others are named in a comment; a range partly outside the
-// pool is an error, a *[PartlyInPoolError], unless opts.Force. Without
+// pool, or over what it has in use, is an error (a *[PartlyInPoolError], an
+// *[InUseError], or both joined) unless opts.Force, which leaves it out
+// with a comment: no static CIDR Azure refuses is ever written. Without
 // usage (nil) the script says, in a comment, that its ranges were not
 // checked against the pool.
 // Errors: a *[PoolIDError], an *emit.InvalidPlanError, a
-// *PartlyInPoolError, those of [emit.Resolve].
+// *PartlyInPoolError and/or an *InUseError, those of [emit.Resolve].
 func Marshal(p *ipam.Plan, pool string, usage *ipamavnm.Usage, opts emit.Options) ([]byte, error) {
 	pl, err := ParsePoolID(pool)
 	if err != nil {
@@ -63,8 +66,10 @@ func Marshal(p *ipam.Plan, pool string, usage *ipamavnm.Usage, opts emit.Options
 		return nil, err
 	}
 	ranges := Ranges(d.Plan, usage)
-	if partly := placed(ranges, PartlyInPool); len(partly) > 0 && !opts.Force {
-		return nil, &PartlyInPoolError{Pool: pl.Name, Ranges: partly}
+	if !opts.Force {
+		if err := refused(ranges, pl.Name); err != nil {
+			return nil, err
+		}
 	}
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
@@ -136,8 +141,8 @@ func Marshal(p *ipam.Plan, pool string, usage *ipamavnm.Usage, opts emit.Options
 // Ranges returns the ranges the pool must hold back — each cluster's pod
 // CIDRs (models that use one) and service CIDRs, the on-premises ranges p
 // avoids — in plan order, one per distinct prefix with all its users,
-// each placed in the pool of usage (Unchecked when usage is nil).
-// Defaults are applied first; p is not modified.
+// each placed in the pool of usage (Unchecked when usage is nil), and
+// Nested where it lies in another range that gets a static CIDR. Defaults are applied first; p is not modified.
 func Ranges(p *ipam.Plan, usage *ipamavnm.Usage) []Range {
 	p = p.WithDefaults()
 	var out []Range
@@ -172,8 +177,9 @@ func Ranges(p *ipam.Plan, usage *ipamavnm.Usage) []Range {
 	}
 	pl := newPlacer(usage)
 	for i := range out {
-		out[i].Place = pl.place(out[i].Prefix)
+		out[i].Place, out[i].Taken = pl.place(out[i].Prefix)
 	}
+	nest(out)
 	return out
 }
 
@@ -182,6 +188,23 @@ func Ranges(p *ipam.Plan, usage *ipamavnm.Usage) []Range {
 func checkPool(p *ipam.Plan, name string, usage *ipamavnm.Usage) ipam.Findings {
 	q, pool := usage.Join(p, name)
 	return append(q.Validate(), q.CheckAddressPool(pool)...).Filter(ipam.SeverityError)
+}
+
+// refused returns the error of the ranges Azure refuses as static CIDRs,
+// nil when there are none: a *PartlyInPoolError, an *InUseError, or both
+// joined.
+func refused(rs []Range, pool string) error {
+	var errs []error
+	if partly := placed(rs, PartlyInPool); len(partly) > 0 {
+		errs = append(errs, &PartlyInPoolError{Pool: pool, Ranges: partly})
+	}
+	if used := placed(rs, InUse); len(used) > 0 {
+		errs = append(errs, &InUseError{Pool: pool, Ranges: used})
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }
 
 // placed returns the ranges at place pl.
