@@ -25,9 +25,11 @@ import (
 // O(n) for the radix sort, plus O(r log r) for each run of r entries that
 // share a start (IPv4) or the upper half of a start (IPv6); then O(k) for k
 // pairs yielded, streamed as found and stopping as soon as the caller
-// stops. Memory: 12 bytes per IPv4 entry and 16 per IPv6 entry for the
-// sorted records, as much again for the sort's scratch, which is kept for
-// the next sort; no copy of the entries.
+// stops. Memory: 8 bytes per entry for the sorted records, as much again
+// for the sort's scratch, which is kept for the next sort; no copy of the
+// entries. (12 bytes per IPv4 entry and 16 per IPv6 entry where the IPv6
+// starts differ above the low 31–44 bits of their upper halves, as they do
+// not in one ULA or provider block, or for more than 2^26 entries.)
 func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry[V]], error) {
 	if len(entries) > math.MaxUint32 {
 		t, err := buildByInserting(entries)
@@ -35,6 +37,15 @@ func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry
 			return nil, err
 		}
 		return t.Conflicts(), nil
+	}
+	if w, ok, err := sortWords(entries); err != nil {
+		return nil, err
+	} else if ok {
+		return func(yield func(Entry[V], Entry[V]) bool) {
+			if w.conflicts4(yield) {
+				w.conflicts6(yield)
+			}
+		}, nil
 	}
 	s, err := sortEntries(entries, true)
 	if err != nil {

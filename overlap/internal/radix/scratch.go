@@ -39,3 +39,20 @@ func Release64(a []Rec64) {
 		free64.Put(&a)
 	}
 }
+
+var freeWords sync.Pool // *[]uint64
+
+// ScratchWords is Scratch32 for words.
+func ScratchWords(n int) []uint64 {
+	if p, ok := freeWords.Get().(*[]uint64); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]uint64, 0, n)
+}
+
+// ReleaseWords hands a, no longer used, to a later ScratchWords.
+func ReleaseWords(a []uint64) {
+	if cap(a) > 0 {
+		freeWords.Put(&a)
+	}
+}

@@ -1,0 +1,125 @@
+package overlap
+
+import (
+	"math/rand/v2"
+	"net/netip"
+	"testing"
+
+	"go4.org/netipx"
+
+	"github.com/cidrplan/cidrplan/overlap/internal/naive"
+)
+
+// narrow6 moves every IPv6 address a of es to fd00:: + a>>shift (shift ≥ 8): an
+// order-preserving map, so ranges stay valid, prefixes stay prefixes (or
+// single addresses), and all IPv6 starts share their top shift bits, as
+// in a plan that lives in one block.
+func narrow6(es []Entry[int], shift uint) []Entry[int] {
+	move := func(a netip.Addr) netip.Addr {
+		x := fromAddr6(a)
+		lo := x.lo>>shift | x.hi<<(64-shift)
+		hi := 0xfd<<56 | x.hi>>shift
+		return toAddr6(addr6{hi, lo})
+	}
+	out := make([]Entry[int], len(es))
+	for i, e := range es {
+		out[i] = e
+		if e.Range.From().Is6() {
+			out[i].Range = netipx.IPRangeFrom(move(e.Range.From()), move(e.Range.To()))
+		}
+	}
+	return out
+}
+
+// TestConflictsAmongWords compares ConflictsAmong with the built tree's
+// Conflicts and with the model where the entries fit in words: IPv6 starts
+// sharing their top bits.
+func TestConflictsAmongWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, 2, 10, 100, 700} {
+		for round := range 4 {
+			es := randomEntries(r, n)
+			if round%2 == 1 {
+				es = append(es, edgeEntries()...)
+			}
+			for k := range n / 10 { // more duplicates, some with the same value
+				e := es[r.IntN(len(es))]
+				if k%2 == 0 {
+					e.Value = r.IntN(3)
+				}
+				es = append(es, e)
+			}
+			r.Shuffle(len(es), func(i, j int) { es[i], es[j] = es[j], es[i] })
+			es = narrow6(es, 24)
+			if _, ok, err := sortWords(es); err != nil || !ok {
+				t.Fatalf("n=%d round %d: sortWords took the entries: %v (error %v), want true", len(es), round, ok, err)
+			}
+			got := conflictsAmongVsBuild(t, es)
+			var m naive.Model[int]
+			for _, e := range es {
+				m.Insert(e.Range, e.Value)
+			}
+			if d := diff(fromModelPairs(m.Conflicts()), got); d != "" {
+				t.Fatalf("n=%d round %d: ConflictsAmong vs model (-want +got):\n%s", len(es), round, d)
+			}
+		}
+	}
+}
+
+// TestConflictsAmongWordsGiveUp checks the pairs where one IPv6 start
+// differs above a word's key and the sample misses it, so that the sort
+// of words gives up halfway and sortEntries starts over.
+func TestConflictsAmongWordsGiveUp(t *testing.T) {
+	var es []Entry[int]
+	for i := range 3000 { // disjoint /24s and /64s, every tenth twice
+		var p netip.Prefix
+		if i%2 == 0 {
+			p = netip.PrefixFrom(netip.AddrFrom4([4]byte{10, byte(i >> 8), byte(i), 0}), 24)
+		} else {
+			p = netip.PrefixFrom(netip.AddrFrom16([16]byte{0xfd, 0, 0, 0, 0, 0, byte(i >> 8), byte(i)}), 64)
+		}
+		es = append(es, Entry[int]{netipx.RangeOfPrefix(p), i})
+		if i%10 == 0 {
+			es = append(es, Entry[int]{netipx.RangeOfPrefix(p), -i})
+		}
+	}
+	// Last: the sample takes 1024 entries len(es)/1024 apart from the first.
+	es = append(es, Entry[int]{netipx.RangeOfPrefix(netip.MustParsePrefix("2001:db8::/64")), 1})
+	if _, ok, err := sortWords(es); err != nil || ok {
+		t.Fatalf("sortWords took the entries: %v (error %v), want false", ok, err)
+	}
+	if got := conflictsAmongVsBuild(t, es); len(got) != 300 {
+		t.Errorf("%d pairs, want 300", len(got))
+	}
+}
+
+// conflictsAmongVsBuild returns the pairs ConflictsAmong yields for es,
+// failing t unless they are those of Build(es).Conflicts().
+func conflictsAmongVsBuild(t *testing.T, es []Entry[int]) []pair[int] {
+	t.Helper()
+	seq, err := ConflictsAmong(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := collectPairs(seq)
+	tr, err := Build(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(collectPairs(tr.Conflicts()), got); d != "" {
+		t.Fatalf("n=%d: ConflictsAmong vs Build().Conflicts() (-want +got):\n%s", len(es), d)
+	}
+	return got
+}
+
+// TestSortWordsDeclines checks that entries whose IPv6 starts differ
+// above a word's key, as found by the sample, are left to sortEntries.
+func TestSortWordsDeclines(t *testing.T) {
+	var es []Entry[int]
+	for i, s := range []string{"10.0.0.0/8", "fd00::/48", "2001:db8::/48"} {
+		es = append(es, Entry[int]{netipx.RangeOfPrefix(netip.MustParsePrefix(s)), i})
+	}
+	if _, ok, err := sortWords(es); ok || err != nil {
+		t.Errorf("sortWords took the entries: %v (error %v), want false", ok, err)
+	}
+}
