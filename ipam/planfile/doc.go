@@ -27,7 +27,7 @@
 // [Fill] writes a plan back into the file it came from (how cidrplan
 // complete prints a completed plan): the keys the plan fills are added to
 // the file's own node tree, and its comments, key order, flow style,
-// anchors and indentation stay; JSON stays JSON.
+// anchors and indentation stay; JSON stays JSON, filled in its own text.
 //
 // [Write] and [Marshal] print a plan back as [YAML] or [JSON] with the keys
 // Parse reads, leaving out fields at their zero value; reading the output

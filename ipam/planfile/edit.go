@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/cidrplan/cidrplan/internal/input"
 	"github.com/cidrplan/cidrplan/ipam"
@@ -20,17 +19,20 @@ import (
 // kept: its comments, key order, flow style, anchors and values. It is how
 // a completed plan ([ipam.Plan.Complete]) is written back into the user's
 // file: only the keys p fills are added, each after the key p puts before
-// it, in the style of its parent; list entries with a name (VNets,
-// subnets, clusters, pools, ranges to avoid) are matched by name, and new
-// ones appended; a value data gives is never replaced, and a key data
+// it, in the style of its parent; list entries (VNets, subnets,
+// clusters, pools, ranges to avoid) are matched by name, unnamed ones by
+// their place among the unnamed, so that no entry of data is added again,
+// and new ones appended; a value data gives is never replaced, and a key data
 // gives through a YAML merge key ("<<") is not added again. A value is
 // stated once: of a singular and its list (podCidr and podCidrs,
 // serviceCidr and serviceCidrs: the fields with a firstOf tag), the one
 // data gives stays alone, and when data gives neither only the singular
 // is added, or only the list when it holds more than one entry.
 //
-// The result is in format f, or in data's own when f is "": JSON stays
-// JSON, indented as data is (compact when data is one line), and YAML
+// The result is in format f, or in data's own when f is "": data that is
+// JSON stays JSON, its text kept byte for byte and what is added written
+// in as the members beside it are laid out; YAML (also YAML that starts
+// with "{", as a flow mapping does) stays YAML and
 // keeps its indentation width and whether its block lists are indented
 // under their key or written flush with it (the first such list decides
 // for the whole document: the encoder has one setting). JSON turned into
@@ -50,10 +52,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 		return nil, &ipam.ParseError{File: name, Line: ee.Line, Err: fmt.Errorf("%w: %s", ipam.ErrSyntax, ee.Reason)}
 	}
 	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
-	isJSON := looksLikeJSON(text)
-	if isJSON {
-		text = untabbedLead(colonsAfterKeys(text))
-	}
+	jf, isJSON := readJSONFile(text)
 	if f == "" {
 		f = YAML
 		if isJSON {
@@ -63,8 +62,10 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if f != YAML && f != JSON {
 		return nil, fmt.Errorf("%w %q (want %s or %s)", ErrFormat, string(f), YAML, JSON)
 	}
-	doc, err := parseDocument(text, name)
-	if err != nil {
+	var doc *yaml.Node
+	if isJSON {
+		doc = &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{jf.root}}
+	} else if doc, err = parseDocument(text, name); err != nil {
 		return nil, err
 	}
 	wantYAML, err := Marshal(p, YAML)
@@ -74,10 +75,6 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	want, err := parseDocument(wantYAML, "completed plan")
 	if err != nil {
 		return nil, err
-	}
-	inline := map[*yaml.Node]bool{}
-	if isJSON {
-		oneLine(doc.Content[0], inline)
 	}
 	if root := doc.Content[0]; root.Kind == yaml.ScalarNode {
 		// A null document ("null", "~", a bare tag), which Parse reads as an
@@ -92,12 +89,12 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	fl.record(doc)
 	fl.fill(doc.Content[0], want.Content[0], reflect.TypeFor[ipam.Plan]())
 	var b bytes.Buffer
-	if f == JSON {
-		w := jsonWriter{indent: "  ", inline: inline}
-		if isJSON {
-			w.indent = jsonIndent(text)
-		}
-		w.node(&b, doc.Content[0], 0)
+	switch {
+	case f == JSON && isJSON:
+		return input.LayoutOf(data).Apply(jf.write()), nil
+	case f == JSON:
+		w := jsonWriter{indent: "  ", spaced: true}
+		w.write(&b, doc.Content[0], "", false)
 		b.WriteByte('\n')
 		return input.LayoutOf(data).Apply(b.Bytes()), nil
 	}
@@ -120,49 +117,6 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 		return nil, err
 	}
 	return input.LayoutOf(data).Apply(b.Bytes()), nil
-}
-
-// untabbedLead returns JSON text with tabs in the white space before its
-// value turned into spaces: JSON allows tabs there, YAML (which reads the
-// file for Fill) does not at the start of a line. Line breaks stay, so lines
-// keep their numbers.
-func untabbedLead(text []byte) []byte {
-	lead := len(text) - len(bytes.TrimLeft(text, " \t\r\n"))
-	if bytes.IndexByte(text[:lead], '\t') < 0 {
-		return text
-	}
-	out := bytes.Clone(text)
-	for i := range lead {
-		if out[i] == '\t' {
-			out[i] = ' '
-		}
-	}
-	return out
-}
-
-// colonsAfterKeys returns JSON text with the white space before each
-// colon dropped: JSON allows a line break between a key and its colon,
-// YAML (which reads the file for Fill) does not.
-func colonsAfterKeys(text []byte) []byte {
-	out := make([]byte, 0, len(text))
-	inString, escaped, ws := false, false, -1
-	for _, c := range text {
-		switch {
-		case inString:
-			inString = escaped || c != '"'
-			escaped = !escaped && c == '\\'
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-			if ws < 0 {
-				ws = len(out)
-			}
-		case c == ':' && ws >= 0:
-			out, ws = out[:ws], -1
-		default:
-			inString, ws = c == '"', -1
-		}
-		out = append(out, c)
-	}
-	return out
 }
 
 // parseDocument parses one YAML (or JSON) document into its document
@@ -221,7 +175,9 @@ func (fl filler) fill(have, want *yaml.Node, t reflect.Type) {
 // fillMapping adds the keys of want that have lacks, each after the last
 // key of have that want has before it (first, when none is), but not a
 // key that states again what have says under another (podCidrs of one
-// entry when have gives podCidr, podCidr when have gives podCidrs).
+// entry when have gives podCidr, podCidr when have gives podCidrs), nor an
+// empty string, which says what a missing key says (the name of an
+// unnamed entry).
 func (fl filler) fillMapping(have, want *yaml.Node, t reflect.Type) {
 	at := 0
 	for i := 0; i+1 < len(want.Content); i += 2 {
@@ -231,39 +187,11 @@ func (fl filler) fillMapping(have, want *yaml.Node, t reflect.Type) {
 			at = max(at, j+2)
 			continue
 		}
-		if fl.has(have, k.Value) || fl.restates(have, want, k.Value, v, t) {
+		if fl.has(have, k.Value) || fl.restates(have, want, k.Value, v, t) || isEmptyString(v) {
 			continue
 		}
 		have.Content = slices.Insert(have.Content, at, k, fl.fresh(v, fl.fieldType(t, k.Value)))
 		at += 2
-	}
-}
-
-// fillSequence matches the entries of want with those of have by name and
-// fills them, appending the new ones; an empty list takes want's entries.
-// Other lists (of prefixes, of families) are values: have's stay.
-func (fl filler) fillSequence(have, want *yaml.Node, t reflect.Type) {
-	if len(have.Content) == 0 {
-		for _, w := range want.Content {
-			have.Content = append(have.Content, fl.fresh(w, t))
-		}
-		return
-	}
-	for _, w := range want.Content {
-		name, ok := entryName(w)
-		if !ok {
-			return
-		}
-		i := slices.IndexFunc(have.Content, func(h *yaml.Node) bool {
-			n, ok := entryName(resolveAlias(h))
-			return ok && n == name
-		})
-		switch {
-		case i < 0:
-			have.Content = append(have.Content, fl.fresh(w, t))
-		case have.Content[i].Kind != yaml.AliasNode:
-			fl.fill(have.Content[i], w, t)
-		}
 	}
 }
 
@@ -278,18 +206,6 @@ func (fl filler) fresh(want *yaml.Node, t reflect.Type) *yaml.Node {
 	n.Content = nil
 	fl.fill(&n, want, t)
 	return &n
-}
-
-// entryName is the name of a list entry that is a mapping with a scalar
-// name.
-func entryName(n *yaml.Node) (string, bool) {
-	if n.Kind != yaml.MappingNode {
-		return "", false
-	}
-	if j := keyIndex(n, "name"); j >= 0 && n.Content[j+1].Kind == yaml.ScalarNode {
-		return n.Content[j+1].Value, true
-	}
-	return "", false
 }
 
 // keyIndex returns the index in n.Content of the key name, or -1.
@@ -460,48 +376,40 @@ func jsonIndent(text []byte) string {
 	return ""
 }
 
-// oneLine adds to inline the objects and arrays of a JSON document that
-// are written on one line, and reports whether n is on line.
-func oneLine(n *yaml.Node, inline map[*yaml.Node]bool) bool {
-	all := true
-	for _, c := range n.Content {
-		if !oneLine(c, inline) || c.Line != n.Line {
-			all = false
-		}
-	}
-	if all && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
-		inline[n] = true
-	}
-	return all
-}
-
 // jsonWriter writes a node tree as JSON, each level indented by indent
-// more than the last (or compact when indent is ""), the objects and
-// arrays of inline on one line, spaced as JSON written by hand is
-// ({"a": 1, "b": [2, 3]}). Aliases are written out and merge keys merged,
-// as JSON has neither.
+// more than the last (or on one line when indent is ""), spaced as JSON
+// written by hand is ({"a": 1, "b": [2, 3]}) or compact
+// ({"a":1,"b":[2,3]}) as spaced says. Aliases are written out and merge
+// keys merged, as JSON has neither.
 type jsonWriter struct {
 	indent string
-	inline map[*yaml.Node]bool
+	spaced bool
 }
 
-func (w jsonWriter) node(b *bytes.Buffer, n *yaml.Node, depth int) {
-	w.write(b, n, depth, false)
+// colon returns what follows a key.
+func (w jsonWriter) colon() string {
+	if w.spaced {
+		return ": "
+	}
+	return ":"
 }
 
-func (w jsonWriter) write(b *bytes.Buffer, n *yaml.Node, depth int, flat bool) {
+// write writes n, whose line starts with lead, on one line when flat is
+// set.
+func (w jsonWriter) write(b *bytes.Buffer, n *yaml.Node, lead string, flat bool) {
 	n = resolveAlias(n)
-	flat = flat || w.indent == "" || w.inline[n]
-	sep := func(i, d int) {
+	flat = flat || w.indent == ""
+	inner := lead + w.indent
+	sep := func(i int, lead string) {
 		switch {
-		case i > 0 && flat && w.indent != "":
+		case i > 0 && flat && w.spaced:
 			b.WriteString(", ")
 		case i > 0:
 			b.WriteByte(',')
 		}
 		if !flat {
 			b.WriteByte('\n')
-			b.WriteString(strings.Repeat(w.indent, d))
+			b.WriteString(lead)
 		}
 	}
 	switch n.Kind {
@@ -513,15 +421,12 @@ func (w jsonWriter) write(b *bytes.Buffer, n *yaml.Node, depth int, flat bool) {
 		}
 		b.WriteByte('{')
 		for i, kv := range pairs {
-			sep(i, depth+1)
+			sep(i, inner)
 			writeJSONString(b, kv[0].Value)
-			b.WriteByte(':')
-			if w.indent != "" {
-				b.WriteByte(' ')
-			}
-			w.write(b, kv[1], depth+1, flat)
+			b.WriteString(w.colon())
+			w.write(b, kv[1], inner, flat)
 		}
-		sep(0, depth)
+		sep(0, lead)
 		b.WriteByte('}')
 	case yaml.SequenceNode:
 		if len(n.Content) == 0 {
@@ -530,10 +435,10 @@ func (w jsonWriter) write(b *bytes.Buffer, n *yaml.Node, depth int, flat bool) {
 		}
 		b.WriteByte('[')
 		for i, e := range n.Content {
-			sep(i, depth+1)
-			w.write(b, e, depth+1, flat)
+			sep(i, inner)
+			w.write(b, e, inner, flat)
 		}
-		sep(0, depth)
+		sep(0, lead)
 		b.WriteByte(']')
 	default:
 		writeJSONScalar(b, n)
@@ -609,10 +514,11 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	b.Write(bytes.TrimSuffix(q.Bytes(), []byte("\n")))
 }
 
-// spellFlowNulls spells out the null values of flow collections
-// ({name: a, pools} holds pools: null): the encoder writes an empty null
-// there as ”, an empty string, which does not load as the list or object
-// the key wants.
+// spellFlowNulls spells out the null values of a YAML file's flow
+// collections ({name: a, pools} holds pools: null): the encoder writes an
+// empty null there as nothing, which loads as an empty string, not as the
+// list or object the key wants. (JSON spells its nulls, and JSON turned
+// into YAML is written in block style.)
 func spellFlowNulls(n *yaml.Node, flow bool) {
 	flow = flow || n.Style&yaml.FlowStyle != 0
 	for _, c := range n.Content {

@@ -131,6 +131,11 @@ func TestFillKeepsFile(t *testing.T) {
 		{
 			name: "one-line JSON",
 			in:   `{"vnets": [{"name": "v", "addressSpace": ["10.1.0.0/16"], "subnets": [{"name": "n"}]}], "clusters": [{"name": "c", "agentPoolProfiles": [{"name": "p", "count": 1, "maxPods": 30, "vnetSubnet": "n"}]}]}`,
+			want: `{"vnets": [{"name": "v", "addressSpace": ["10.1.0.0/16"], "subnets": [{"name": "n", "addressPrefixes": ["10.1.0.0/25"], "purpose": "node"}]}], "clusters": [{"name": "c", "vnet": "v", "defaults": {"maxSurge": "10%"}, "networkProfile": {"networkPlugin": "azure", "networkDataplane": "azure", "ipFamilies": ["IPv4"], "serviceCidr": "10.0.0.0/16", "dnsServiceIP": "10.0.0.10"}, "agentPoolProfiles": [{"name": "p", "osType": "Linux", "count": 1, "maxPods": 30, "maxSurge": "10%", "vnetSubnet": "n", "mode": "System"}]}]}` + "\n",
+		},
+		{
+			name: "compact JSON",
+			in:   `{"vnets":[{"name":"v","addressSpace":["10.1.0.0/16"],"subnets":[{"name":"n"}]}],"clusters":[{"name":"c","agentPoolProfiles":[{"name":"p","count":1,"maxPods":30,"vnetSubnet":"n"}]}]}`,
 			want: `{"vnets":[{"name":"v","addressSpace":["10.1.0.0/16"],"subnets":[{"name":"n","addressPrefixes":["10.1.0.0/25"],"purpose":"node"}]}],"clusters":[{"name":"c","vnet":"v","defaults":{"maxSurge":"10%"},"networkProfile":{"networkPlugin":"azure","networkDataplane":"azure","ipFamilies":["IPv4"],"serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.10"},"agentPoolProfiles":[{"name":"p","osType":"Linux","count":1,"maxPods":30,"maxSurge":"10%","vnetSubnet":"n","mode":"System"}]}]}` + "\n",
 		},
 		{
