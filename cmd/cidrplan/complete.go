@@ -27,9 +27,12 @@ as they are. PLAN "-" reads standard input.
 
 The plan is printed as its file is written: comments, key order, flow
 style and indentation stay, and only the keys complete fills are added,
-each range once (podCidr or podCidrs, as the plan spells it). A
-JSON plan stays JSON unless -o yaml asks otherwise (and a YAML plan turned
-into JSON loses its comments). CRLF line ends and a UTF-8 byte order mark
+each range once (podCidr or podCidrs, as the plan spells it). List entries
+are matched by name, entries without one by their place among the unnamed,
+so no entry is added again beside the plan's. A JSON plan stays JSON, byte
+for byte but for what is added, unless -o yaml asks otherwise (and a YAML
+plan turned into JSON loses its comments; a YAML plan that starts with "{"
+stays YAML). CRLF line ends and a UTF-8 byte order mark
 stay; a UTF-16 plan is printed as UTF-8, since the Windows PowerShell
 redirection that wrote it encodes what it prints as UTF-16 again.
 With --avnm FILE (az network manager ipam-pool get-pool-usage) new pod and

@@ -113,7 +113,8 @@ func TestCompleteErrorWording(t *testing.T) {
 // complete keeps the user's file: comments, key order, flow style and a
 // JSON plan's format and indentation stay; only the keys it fills are
 // added, and no default that does not apply (no overlayMaxNodes off
-// overlay, no maxUnavailable on a System pool). The output checks clean.
+// overlay, no maxUnavailable on a System pool); an entry without a name
+// is filled, not added again. The output checks clean.
 func TestCompleteKeepsFile(t *testing.T) {
 	tests := []struct {
 		name, in string
@@ -129,6 +130,11 @@ func TestCompleteKeepsFile(t *testing.T) {
 			[]string{"vnets: [{name: v, addressSpace: [10.80.0.0/16], subnets: [{name: nodes, "}, []string{"maxUnavailable"}},
 		{"complete-json", "testdata/complete-json.in.json",
 			[]string{`    "vnets": [`, `            "addressSpace": ["10.90.0.0/16"],`}, []string{"overlayMaxNodes", "podCidr"}},
+		{"complete-unnamed", "testdata/complete-unnamed.in.json",
+			[]string{`  "avoid": [`, `    {"source": "other", "prefixes": ["10.0.0.0/12"]},`, `    {"source": "peering", "prefixes": ["10.244.0.0/16"]}`, "  ]"},
+			[]string{`"name": ""`}},
+		{"complete-flow-root", "testdata/complete-flow-root.in.yaml",
+			[]string{"{name: flow-root, vnets: [{name: v, ", "# the range to avoid is on-premises"}, []string{"name: \"\"", `"name"`}},
 		{"complete-flush", "testdata/complete-flush.in.yaml",
 			[]string{"vnets:", "- name: spoke", "  - 10.60.0.0/16", "  - name: nodes # overlay: nodes only", "  - name: system"}, []string{"podCidrs", "serviceCidrs"}},
 		{"complete-crlf-bom", "testdata/complete-crlf-bom.in.yaml",
