@@ -76,23 +76,22 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}}
+	fl.record(doc)
 	if root := doc.Content[0]; root.Kind == yaml.ScalarNode {
 		// A null document ("null", "~", a bare tag), which Parse reads as an
 		// empty plan: the completed plan replaces it, keeping its comments;
 		// written back as it is, a bare "!" would become an empty file, which
 		// is no plan.
-		head, line, foot := root.HeadComment, root.LineComment, root.FootComment
-		*root = *want.Content[0]
-		root.HeadComment, root.LineComment, root.FootComment = head, line, foot
+		fl.replace(root, want.Content[0], reflect.TypeFor[ipam.Plan]())
 	}
-	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}}
-	fl.record(doc)
 	fl.fill(doc.Content[0], want.Content[0], reflect.TypeFor[ipam.Plan]())
 	var b bytes.Buffer
 	switch {
 	case f == JSON && isJSON:
 		return input.LayoutOf(data).Apply(jf.write()), nil
 	case f == JSON:
+		fl.textScalars(doc.Content[0], reflect.TypeFor[ipam.Plan](), 0)
 		w := jsonWriter{indent: "  ", spaced: true}
 		w.write(&b, doc.Content[0], "", false)
 		b.WriteByte('\n')
@@ -154,12 +153,16 @@ func (fl filler) record(n *yaml.Node) {
 }
 
 // fill adds to have what want holds and have lacks; t is the Go type
-// both stand for, nil when unknown.
+// both stand for, nil when unknown. A null in have, which Parse reads as
+// absent ("subnets:" with nothing after it, left to be filled in), takes
+// want's value.
 func (fl filler) fill(have, want *yaml.Node, t reflect.Type) {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	switch {
+	case isNull(have) && !isNull(want) && !isEmptyString(want):
+		fl.replace(have, want, t)
 	case have.Kind == yaml.MappingNode && want.Kind == yaml.MappingNode:
 		fl.fillMapping(have, want, t)
 	case have.Kind == yaml.SequenceNode && want.Kind == yaml.SequenceNode:
@@ -193,6 +196,20 @@ func (fl filler) fillMapping(have, want *yaml.Node, t reflect.Type) {
 		have.Content = slices.Insert(have.Content, at, k, fl.fresh(v, fl.fieldType(t, k.Value)))
 		at += 2
 	}
+}
+
+// replace makes have, a null of the file, the value want of type t holds,
+// filled as fresh fills it; have's comments stay.
+func (fl filler) replace(have, want *yaml.Node, t reflect.Type) {
+	head, line, foot := have.HeadComment, have.LineComment, have.FootComment
+	*have = *fl.fresh(want, t)
+	have.HeadComment, have.LineComment, have.FootComment = head, line, foot
+}
+
+// isNull reports whether n is a null scalar (an alias is not: others
+// share it).
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
 // fresh returns want, a value of type t the file lacks, as fill adds it:

@@ -22,6 +22,8 @@ type jsonFile struct {
 	// spans holds where each value of the file is in text, and each key:
 	// from its opening quote through its colon.
 	spans map[*yaml.Node]span
+	// nulls holds the file's nulls: the filler may make one a value.
+	nulls map[*yaml.Node]bool
 	// indent is the file's indentation unit ("" for a file on one line).
 	indent string
 	// spaced is set when the file writes a space after its colons (and
@@ -46,7 +48,7 @@ func readJSONFile(text []byte) (f *jsonFile, ok bool) {
 			f, ok = nil, false
 		}
 	}()
-	f = &jsonFile{text: text, spans: map[*yaml.Node]span{}, indent: jsonIndent(text)}
+	f = &jsonFile{text: text, spans: map[*yaml.Node]span{}, nulls: map[*yaml.Node]bool{}, indent: jsonIndent(text)}
 	s := newJSONSource(text, false)
 	f.root = f.read(s)
 	s.end()
@@ -88,6 +90,7 @@ func (f *jsonFile) read(s *jsonSource) *yaml.Node {
 		}
 	default:
 		n.Value, n.Tag = v.str(), v.tag
+		f.nulls[n] = v.isNull()
 		switch {
 		case v.tag == "!!str":
 			n.Style = yaml.DoubleQuotedStyle
@@ -116,10 +119,11 @@ func lineStartOf(text []byte, i int) int {
 	return bytes.LastIndexByte(text[:i], '\n') + 1
 }
 
-// edit is text to insert at an offset.
+// edit is text to write in place of text[at:end] (at == end for an
+// insertion).
 type edit struct {
-	at   int
-	text string
+	at, end int
+	text    string
 }
 
 // write returns the file's text with what the filler added to its tree
@@ -133,7 +137,7 @@ func (f *jsonFile) write() []byte {
 	for _, e := range edits {
 		b.Write(f.text[last:e.at])
 		b.WriteString(e.text)
-		last = e.at
+		last = e.end
 	}
 	b.Write(f.text[last:])
 	if !bytes.HasSuffix(b.Bytes(), []byte("\n")) {
@@ -171,28 +175,37 @@ func (f *jsonFile) edits(n *yaml.Node, out *[]edit) {
 		text := strings.Join(added, lay.sep)
 		switch {
 		case after >= 0:
-			*out = append(*out, edit{f.spans[n.Content[after+step-1]].end, lay.sep + text})
+			at := f.spans[n.Content[after+step-1]].end
+			*out = append(*out, edit{at, at, lay.sep + text})
 		case len(kept) > 0:
-			*out = append(*out, edit{f.spans[n.Content[kept[0]]].start, text + lay.sep})
+			at := f.spans[n.Content[kept[0]]].start
+			*out = append(*out, edit{at, at, text + lay.sep})
 		default:
-			*out = append(*out, edit{own.start + 1, text})
+			*out = append(*out, edit{own.start + 1, own.start + 1, text})
 		}
 		added = nil
 	}
+	w := jsonWriter{indent: f.indent, spaced: f.spaced}
 	for i := 0; i+step <= len(n.Content); i += step {
+		v := n.Content[i+step-1]
 		if _, ok := f.spans[n.Content[i]]; ok {
 			flush()
 			after = i
-			f.edits(n.Content[i+step-1], out)
+			if f.nulls[v] && !isNull(v) { // a null the filler made a value
+				var b bytes.Buffer
+				w.write(&b, v, lay.lead, !lay.multiline)
+				*out = append(*out, edit{f.spans[v].start, f.spans[v].end, b.String()})
+			} else {
+				f.edits(v, out)
+			}
 			continue
 		}
 		var b bytes.Buffer
-		w := jsonWriter{indent: f.indent, spaced: f.spaced}
 		if step == 2 {
 			writeJSONString(&b, n.Content[i].Value)
 			b.WriteString(w.colon())
 		}
-		w.write(&b, n.Content[i+step-1], lay.lead, !lay.multiline)
+		w.write(&b, v, lay.lead, !lay.multiline)
 		added = append(added, b.String())
 	}
 	flush()

@@ -68,3 +68,17 @@ func TestFillJSONInPlace(t *testing.T) {
 		})
 	}
 }
+
+// YAML written as JSON keeps the text of what Parse reads as text: YAML
+// reads "00" as an integer and "True" as a boolean, Parse as names.
+func TestFillYAMLAsJSONKeepsText(t *testing.T) {
+	in := "name: 00\navoid: [{name: True, source: other, prefixes: [10.1.0.0/16]}]\n"
+	want := "{\n  \"name\": \"00\",\n  \"avoid\": [\n    {\n      \"name\": \"True\",\n      \"source\": \"other\",\n      \"prefixes\": [\n        \"10.1.0.0/16\"\n      ]\n    }\n  ]\n}\n"
+	done, back, out := fillBack(t, []byte(in), JSON)
+	if diff := cmp.Diff(done, back, cmpNet); diff != "" {
+		t.Errorf("filled plan (-completed +filled):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, string(out)); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
+	}
+}
