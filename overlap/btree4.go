@@ -7,9 +7,10 @@ import "fmt"
 // Keep other such identifiers out of it.
 
 // btree4 is a B+-tree of IPv4 entries keyed by (start, end), ties kept in
-// insertion order. Leaves hold one pointer, to the ends of ranges that are
-// not prefixes (walks go through a path4), so for a pointer-free V the
-// garbage collector reads one word of a leaf. Every node
+// insertion order. Leaves hold pointers only to arrays allocated for rare
+// entries (the ends of ranges that are not prefixes; for IPv6, starts with
+// a nonzero lower half), walks go through a path4, so for a pointer-free V
+// the garbage collector reads a word or two of a leaf. Every node
 // also stores running maxima of the entries' ends ("pmax"), so "does
 // anything starting at or before b reach a?" is one root-to-leaf descent:
 //
@@ -32,14 +33,14 @@ type btree4[V comparable] struct {
 type leaf4[V comparable] struct {
 	n int
 	// hole is the first i with an address between the ends before i and
-	// lo[i], or -1: then the leaf is solid, its entries' union one interval
-	// [lo[0], maxEnd()], and a gap search passes it whole.
-	hole int
-	lo   [leafCap4]addr4     // starts, ascending
-	plen [leafCap4]uint8     // prefix length of each entry, or wideLen: its end is in wide
-	bmax [leafCap4 / 8]addr4 // bmax[k] = the largest end of entries 0 … 8k+7
-	vals [leafCap4]V
-	wide *[leafCap4]addr4 // ends of the entries that are not prefixes, by slot; nil until one is stored
+	// start i, or -1: then the leaf is solid, its entries' union one
+	// interval [start 0, maxEnd()], and a gap search passes it whole.
+	hole   int
+	starts starts4             // ascending
+	plen   [leafCap4]uint8     // prefix length of each entry, or wideLen: its end is in wide
+	bmax   [leafCap4 / 8]addr4 // bmax[k] = the largest end of entries 0 … 8k+7
+	vals   [leafCap4]V
+	wide   *[leafCap4]addr4 // ends of the entries that are not prefixes, by slot; nil until one is stored
 }
 
 type inner4[V comparable] struct {
@@ -68,14 +69,15 @@ type path4[V comparable] struct {
 // end returns entry i's last address.
 func (l *leaf4[V]) end(i int) addr4 {
 	if p := l.plen[i]; p != wideLen {
-		return lastOf4(l.lo[i], p)
+		return lastOf4(l.starts.at(i), p)
 	}
 	return l.wide[i]
 }
 
 // set stores entry i.
 func (l *leaf4[V]) set(i int, lo, hi addr4, v V) {
-	l.lo[i], l.vals[i] = lo, v
+	l.starts.put(i, lo)
+	l.vals[i] = v
 	if p, ok := prefixLen4(lo, hi); ok {
 		l.plen[i] = p
 		return
@@ -135,8 +137,8 @@ func (l *leaf4[V]) firstReaching(a addr4) int {
 // countKeyLE returns how many entries are ≤ (klo, khi), searching like
 // countKeyLE4.
 func (l *leaf4[V]) countKeyLE(klo, khi addr4) int {
-	c := countLE4(l.lo[:l.n], klo)
-	for c > 0 && l.lo[c-1] == klo && less4(khi, l.end(c-1)) {
+	c := l.starts.countLE(l.n, klo)
+	for c > 0 && l.starts.at(c-1) == klo && less4(khi, l.end(c-1)) {
 		c--
 	}
 	return c
@@ -144,8 +146,8 @@ func (l *leaf4[V]) countKeyLE(klo, khi addr4) int {
 
 // countKeyLT returns how many entries are < (klo, khi).
 func (l *leaf4[V]) countKeyLT(klo, khi addr4) int {
-	c := countLT4(l.lo[:l.n], klo)
-	for c < l.n && l.lo[c] == klo && less4(l.end(c), khi) {
+	c := l.starts.countLT(l.n, klo)
+	for c < l.n && l.starts.at(c) == klo && less4(l.end(c), khi) {
 		c++
 	}
 	return c
@@ -250,7 +252,7 @@ func (l *leaf4[V]) fixPmax(from int) {
 		l.hole = -1
 	}
 	for i := k * 8; i < l.n; i++ {
-		if seek && i > 0 && hole4(m, l.lo[i]) {
+		if seek && i > 0 && hole4(m, l.starts.at(i)) {
 			l.hole, seek = i, false
 		}
 		m = max4(m, l.end(i))
@@ -291,7 +293,7 @@ func (nd *inner4[V]) fixPmax(from int) {
 func (nd *inner4[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
+		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.starts.at(0), c.end(0), c.maxEnd(), c.hole < 0
 		return
 	}
 	c := nd.inners[i]
@@ -322,7 +324,7 @@ func moveInner4[V comparable](dst *inner4[V], at int, src *inner4[V], from, coun
 
 // moveLeaf4 copies count entries from src[from:] to dst[at:].
 func moveLeaf4[V comparable](dst *leaf4[V], at int, src *leaf4[V], from, count int) {
-	copy(dst.lo[at:at+count], src.lo[from:from+count])
+	moveStarts4(&dst.starts, at, &src.starts, from, count)
 	copy(dst.plen[at:at+count], src.plen[from:from+count])
 	copy(dst.vals[at:at+count], src.vals[from:from+count])
 	if src.wide != nil {
@@ -524,7 +526,7 @@ func (t *btree4[V]) remove(lo, hi addr4, v V) bool {
 			continue
 		}
 		l := p.leaf
-		if l.lo[p.pos] != lo || l.end(p.pos) != hi {
+		if l.starts.at(p.pos) != lo || l.end(p.pos) != hi {
 			return false
 		}
 		if l.vals[p.pos] == v {
@@ -678,7 +680,7 @@ func (t *btree4[V]) overlaps(a, b addr4) bool {
 	} else if l == nil {
 		return false
 	}
-	j := countLE4(l.lo[:l.n], b) - 1
+	j := l.starts.countLE(l.n, b) - 1
 	return j >= 0 && l.reaches(j, a)
 }
 
@@ -705,7 +707,7 @@ func (t *btree4[V]) maxEndUpTo(b addr4) (m addr4, ok bool) {
 	} else if l == nil {
 		return m, false
 	}
-	if j := countLE4(l.lo[:l.n], b) - 1; j >= 0 {
+	if j := l.starts.countLE(l.n, b) - 1; j >= 0 {
 		m, ok = max4(m, l.maxEndThrough(j)), true
 	}
 	return m, ok
@@ -742,8 +744,8 @@ func (nd *inner4[V]) overlapping(h int, a, b addr4, yield func(lo, hi addr4, v V
 }
 
 func (l *leaf4[V]) overlapping(a, b addr4, yield func(lo, hi addr4, v V) bool) bool {
-	for i := l.firstReaching(a); i < l.n && !less4(b, l.lo[i]); i++ {
-		if hi := l.end(i); !less4(hi, a) && !yield(l.lo[i], hi, l.vals[i]) {
+	for i := l.firstReaching(a); i < l.n && !less4(b, l.starts.at(i)); i++ {
+		if hi := l.end(i); !less4(hi, a) && !yield(l.starts.at(i), hi, l.vals[i]) {
 			return false
 		}
 	}
@@ -777,7 +779,7 @@ func (t *btree4[V]) all(yield func(lo, hi addr4, v V) bool) bool {
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			if !yield(l.lo[i], l.end(i), l.vals[i]) {
+			if !yield(l.starts.at(i), l.end(i), l.vals[i]) {
 				return false
 			}
 		}
@@ -793,10 +795,10 @@ func (t *btree4[V]) conflicts(yield func(xlo, xhi addr4, xv V, ylo, yhi addr4, y
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			xlo, xhi, xv := l.lo[i], l.end(i), l.vals[i]
+			xlo, xhi, xv := l.starts.at(i), l.end(i), l.vals[i]
 			j := i + 1
-			for ; j < l.n && !less4(xhi, l.lo[j]); j++ {
-				if !yield(xlo, xhi, xv, l.lo[j], l.end(j), l.vals[j]) {
+			for ; j < l.n && !less4(xhi, l.starts.at(j)); j++ {
+				if !yield(xlo, xhi, xv, l.starts.at(j), l.end(j), l.vals[j]) {
 					return false
 				}
 			}
@@ -807,8 +809,8 @@ func (t *btree4[V]) conflicts(yield func(xlo, xhi addr4, xv V, ylo, yhi addr4, y
 			for q = p; t.nextLeaf(&q); {
 				m := q.leaf
 				k := 0
-				for ; k < m.n && !less4(xhi, m.lo[k]); k++ {
-					if !yield(xlo, xhi, xv, m.lo[k], m.end(k), m.vals[k]) {
+				for ; k < m.n && !less4(xhi, m.starts.at(k)); k++ {
+					if !yield(xlo, xhi, xv, m.starts.at(k), m.end(k), m.vals[k]) {
 						return false
 					}
 				}
@@ -912,8 +914,8 @@ func (w *gapWalk4[V]) inner(nd *inner4[V], h int) bool {
 // leaf walks l's entries starting at or after ws; it reports false when the
 // search is over.
 func (w *gapWalk4[V]) leaf(l *leaf4[V]) bool {
-	for i := lastLT4(l.lo[:l.n], w.ws) + 1; i < l.n; i++ {
-		lo := l.lo[i]
+	for i := l.starts.countLT(l.n, w.ws); i < l.n; i++ {
+		lo := l.starts.at(i)
 		if less4(w.we, lo) {
 			return false
 		}
@@ -1015,16 +1017,16 @@ func (t *btree4[V]) check() error {
 			var m addr4
 			hole := -1
 			for i := range l.n {
-				if i > 0 && !keyLE4(l.lo[i-1], l.end(i-1), l.lo[i], l.end(i)) {
+				if i > 0 && !keyLE4(l.starts.at(i-1), l.end(i-1), l.starts.at(i), l.end(i)) {
 					return fmt.Errorf("leaf out of order at %d", i)
 				}
-				if less4(l.end(i), l.lo[i]) {
+				if less4(l.end(i), l.starts.at(i)) {
 					return fmt.Errorf("reversed entry at %d", i)
 				}
 				if p := l.plen[i]; p != wideLen && p > bits4 {
 					return fmt.Errorf("prefix length %d at %d", p, i)
 				}
-				if i > 0 && hole < 0 && hole4(m, l.lo[i]) {
+				if i > 0 && hole < 0 && hole4(m, l.starts.at(i)) {
 					hole = i
 				}
 				m = max4(m, l.end(i))
@@ -1059,7 +1061,7 @@ func (t *btree4[V]) check() error {
 				if err := walk(0, c, nil, false); err != nil {
 					return err
 				}
-				lo, hi, mx, solid = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
+				lo, hi, mx, solid = c.starts.at(0), c.end(0), c.maxEnd(), c.hole < 0
 			} else {
 				c := nd.inners[i]
 				if err := walk(h-1, nil, c, false); err != nil {
@@ -1103,7 +1105,7 @@ func (t *btree4[V]) check() error {
 		l := p.leaf
 		count += l.n
 		if i+1 < len(leaves) {
-			if r := leaves[i+1]; !keyLE4(l.lo[l.n-1], l.end(l.n-1), r.lo[0], r.end(0)) {
+			if r := leaves[i+1]; !keyLE4(l.starts.at(l.n-1), l.end(l.n-1), r.starts.at(0), r.end(0)) {
 				return fmt.Errorf("leaves %d and %d out of order", i, i+1)
 			}
 		}
@@ -1140,6 +1142,7 @@ func (nd *inner4[V]) clone(h int) *inner4[V] {
 
 func (l *leaf4[V]) clone() *leaf4[V] {
 	c := *l
+	c.starts.own()
 	if l.wide != nil {
 		w := *l.wide
 		c.wide = &w

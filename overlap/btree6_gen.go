@@ -5,9 +5,10 @@ package overlap
 import "fmt"
 
 // btree6 is a B+-tree of IPv6 entries keyed by (start, end), ties kept in
-// insertion order. Leaves hold one pointer, to the ends of ranges that are
-// not prefixes (walks go through a path6), so for a pointer-free V the
-// garbage collector reads one word of a leaf. Every node
+// insertion order. Leaves hold pointers only to arrays allocated for rare
+// entries (the ends of ranges that are not prefixes; for IPv6, starts with
+// a nonzero lower half), walks go through a path6, so for a pointer-free V
+// the garbage collector reads a word or two of a leaf. Every node
 // also stores running maxima of the entries' ends ("pmax"), so "does
 // anything starting at or before b reach a?" is one root-to-leaf descent:
 //
@@ -30,14 +31,14 @@ type btree6[V comparable] struct {
 type leaf6[V comparable] struct {
 	n int
 	// hole is the first i with an address between the ends before i and
-	// lo[i], or -1: then the leaf is solid, its entries' union one interval
-	// [lo[0], maxEnd()], and a gap search passes it whole.
-	hole int
-	lo   [leafCap6]addr6     // starts, ascending
-	plen [leafCap6]uint8     // prefix length of each entry, or wideLen: its end is in wide
-	bmax [leafCap6 / 8]addr6 // bmax[k] = the largest end of entries 0 … 8k+7
-	vals [leafCap6]V
-	wide *[leafCap6]addr6 // ends of the entries that are not prefixes, by slot; nil until one is stored
+	// start i, or -1: then the leaf is solid, its entries' union one
+	// interval [start 0, maxEnd()], and a gap search passes it whole.
+	hole   int
+	starts starts6             // ascending
+	plen   [leafCap6]uint8     // prefix length of each entry, or wideLen: its end is in wide
+	bmax   [leafCap6 / 8]addr6 // bmax[k] = the largest end of entries 0 … 8k+7
+	vals   [leafCap6]V
+	wide   *[leafCap6]addr6 // ends of the entries that are not prefixes, by slot; nil until one is stored
 }
 
 type inner6[V comparable] struct {
@@ -66,14 +67,15 @@ type path6[V comparable] struct {
 // end returns entry i's last address.
 func (l *leaf6[V]) end(i int) addr6 {
 	if p := l.plen[i]; p != wideLen {
-		return lastOf6(l.lo[i], p)
+		return lastOf6(l.starts.at(i), p)
 	}
 	return l.wide[i]
 }
 
 // set stores entry i.
 func (l *leaf6[V]) set(i int, lo, hi addr6, v V) {
-	l.lo[i], l.vals[i] = lo, v
+	l.starts.put(i, lo)
+	l.vals[i] = v
 	if p, ok := prefixLen6(lo, hi); ok {
 		l.plen[i] = p
 		return
@@ -133,8 +135,8 @@ func (l *leaf6[V]) firstReaching(a addr6) int {
 // countKeyLE returns how many entries are ≤ (klo, khi), searching like
 // countKeyLE6.
 func (l *leaf6[V]) countKeyLE(klo, khi addr6) int {
-	c := countLE6(l.lo[:l.n], klo)
-	for c > 0 && l.lo[c-1] == klo && less6(khi, l.end(c-1)) {
+	c := l.starts.countLE(l.n, klo)
+	for c > 0 && l.starts.at(c-1) == klo && less6(khi, l.end(c-1)) {
 		c--
 	}
 	return c
@@ -142,8 +144,8 @@ func (l *leaf6[V]) countKeyLE(klo, khi addr6) int {
 
 // countKeyLT returns how many entries are < (klo, khi).
 func (l *leaf6[V]) countKeyLT(klo, khi addr6) int {
-	c := countLT6(l.lo[:l.n], klo)
-	for c < l.n && l.lo[c] == klo && less6(l.end(c), khi) {
+	c := l.starts.countLT(l.n, klo)
+	for c < l.n && l.starts.at(c) == klo && less6(l.end(c), khi) {
 		c++
 	}
 	return c
@@ -248,7 +250,7 @@ func (l *leaf6[V]) fixPmax(from int) {
 		l.hole = -1
 	}
 	for i := k * 8; i < l.n; i++ {
-		if seek && i > 0 && hole6(m, l.lo[i]) {
+		if seek && i > 0 && hole6(m, l.starts.at(i)) {
 			l.hole, seek = i, false
 		}
 		m = max6(m, l.end(i))
@@ -289,7 +291,7 @@ func (nd *inner6[V]) fixPmax(from int) {
 func (nd *inner6[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
+		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.starts.at(0), c.end(0), c.maxEnd(), c.hole < 0
 		return
 	}
 	c := nd.inners[i]
@@ -320,7 +322,7 @@ func moveInner6[V comparable](dst *inner6[V], at int, src *inner6[V], from, coun
 
 // moveLeaf6 copies count entries from src[from:] to dst[at:].
 func moveLeaf6[V comparable](dst *leaf6[V], at int, src *leaf6[V], from, count int) {
-	copy(dst.lo[at:at+count], src.lo[from:from+count])
+	moveStarts6(&dst.starts, at, &src.starts, from, count)
 	copy(dst.plen[at:at+count], src.plen[from:from+count])
 	copy(dst.vals[at:at+count], src.vals[from:from+count])
 	if src.wide != nil {
@@ -522,7 +524,7 @@ func (t *btree6[V]) remove(lo, hi addr6, v V) bool {
 			continue
 		}
 		l := p.leaf
-		if l.lo[p.pos] != lo || l.end(p.pos) != hi {
+		if l.starts.at(p.pos) != lo || l.end(p.pos) != hi {
 			return false
 		}
 		if l.vals[p.pos] == v {
@@ -676,7 +678,7 @@ func (t *btree6[V]) overlaps(a, b addr6) bool {
 	} else if l == nil {
 		return false
 	}
-	j := countLE6(l.lo[:l.n], b) - 1
+	j := l.starts.countLE(l.n, b) - 1
 	return j >= 0 && l.reaches(j, a)
 }
 
@@ -703,7 +705,7 @@ func (t *btree6[V]) maxEndUpTo(b addr6) (m addr6, ok bool) {
 	} else if l == nil {
 		return m, false
 	}
-	if j := countLE6(l.lo[:l.n], b) - 1; j >= 0 {
+	if j := l.starts.countLE(l.n, b) - 1; j >= 0 {
 		m, ok = max6(m, l.maxEndThrough(j)), true
 	}
 	return m, ok
@@ -740,8 +742,8 @@ func (nd *inner6[V]) overlapping(h int, a, b addr6, yield func(lo, hi addr6, v V
 }
 
 func (l *leaf6[V]) overlapping(a, b addr6, yield func(lo, hi addr6, v V) bool) bool {
-	for i := l.firstReaching(a); i < l.n && !less6(b, l.lo[i]); i++ {
-		if hi := l.end(i); !less6(hi, a) && !yield(l.lo[i], hi, l.vals[i]) {
+	for i := l.firstReaching(a); i < l.n && !less6(b, l.starts.at(i)); i++ {
+		if hi := l.end(i); !less6(hi, a) && !yield(l.starts.at(i), hi, l.vals[i]) {
 			return false
 		}
 	}
@@ -775,7 +777,7 @@ func (t *btree6[V]) all(yield func(lo, hi addr6, v V) bool) bool {
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			if !yield(l.lo[i], l.end(i), l.vals[i]) {
+			if !yield(l.starts.at(i), l.end(i), l.vals[i]) {
 				return false
 			}
 		}
@@ -791,10 +793,10 @@ func (t *btree6[V]) conflicts(yield func(xlo, xhi addr6, xv V, ylo, yhi addr6, y
 	for ok := t.first(&p); ok; ok = t.nextLeaf(&p) {
 		l := p.leaf
 		for i := range l.n {
-			xlo, xhi, xv := l.lo[i], l.end(i), l.vals[i]
+			xlo, xhi, xv := l.starts.at(i), l.end(i), l.vals[i]
 			j := i + 1
-			for ; j < l.n && !less6(xhi, l.lo[j]); j++ {
-				if !yield(xlo, xhi, xv, l.lo[j], l.end(j), l.vals[j]) {
+			for ; j < l.n && !less6(xhi, l.starts.at(j)); j++ {
+				if !yield(xlo, xhi, xv, l.starts.at(j), l.end(j), l.vals[j]) {
 					return false
 				}
 			}
@@ -805,8 +807,8 @@ func (t *btree6[V]) conflicts(yield func(xlo, xhi addr6, xv V, ylo, yhi addr6, y
 			for q = p; t.nextLeaf(&q); {
 				m := q.leaf
 				k := 0
-				for ; k < m.n && !less6(xhi, m.lo[k]); k++ {
-					if !yield(xlo, xhi, xv, m.lo[k], m.end(k), m.vals[k]) {
+				for ; k < m.n && !less6(xhi, m.starts.at(k)); k++ {
+					if !yield(xlo, xhi, xv, m.starts.at(k), m.end(k), m.vals[k]) {
 						return false
 					}
 				}
@@ -910,8 +912,8 @@ func (w *gapWalk6[V]) inner(nd *inner6[V], h int) bool {
 // leaf walks l's entries starting at or after ws; it reports false when the
 // search is over.
 func (w *gapWalk6[V]) leaf(l *leaf6[V]) bool {
-	for i := lastLT6(l.lo[:l.n], w.ws) + 1; i < l.n; i++ {
-		lo := l.lo[i]
+	for i := l.starts.countLT(l.n, w.ws); i < l.n; i++ {
+		lo := l.starts.at(i)
 		if less6(w.we, lo) {
 			return false
 		}
@@ -1013,16 +1015,16 @@ func (t *btree6[V]) check() error {
 			var m addr6
 			hole := -1
 			for i := range l.n {
-				if i > 0 && !keyLE6(l.lo[i-1], l.end(i-1), l.lo[i], l.end(i)) {
+				if i > 0 && !keyLE6(l.starts.at(i-1), l.end(i-1), l.starts.at(i), l.end(i)) {
 					return fmt.Errorf("leaf out of order at %d", i)
 				}
-				if less6(l.end(i), l.lo[i]) {
+				if less6(l.end(i), l.starts.at(i)) {
 					return fmt.Errorf("reversed entry at %d", i)
 				}
 				if p := l.plen[i]; p != wideLen && p > bits6 {
 					return fmt.Errorf("prefix length %d at %d", p, i)
 				}
-				if i > 0 && hole < 0 && hole6(m, l.lo[i]) {
+				if i > 0 && hole < 0 && hole6(m, l.starts.at(i)) {
 					hole = i
 				}
 				m = max6(m, l.end(i))
@@ -1057,7 +1059,7 @@ func (t *btree6[V]) check() error {
 				if err := walk(0, c, nil, false); err != nil {
 					return err
 				}
-				lo, hi, mx, solid = c.lo[0], c.end(0), c.maxEnd(), c.hole < 0
+				lo, hi, mx, solid = c.starts.at(0), c.end(0), c.maxEnd(), c.hole < 0
 			} else {
 				c := nd.inners[i]
 				if err := walk(h-1, nil, c, false); err != nil {
@@ -1101,7 +1103,7 @@ func (t *btree6[V]) check() error {
 		l := p.leaf
 		count += l.n
 		if i+1 < len(leaves) {
-			if r := leaves[i+1]; !keyLE6(l.lo[l.n-1], l.end(l.n-1), r.lo[0], r.end(0)) {
+			if r := leaves[i+1]; !keyLE6(l.starts.at(l.n-1), l.end(l.n-1), r.starts.at(0), r.end(0)) {
 				return fmt.Errorf("leaves %d and %d out of order", i, i+1)
 			}
 		}
@@ -1138,6 +1140,7 @@ func (nd *inner6[V]) clone(h int) *inner6[V] {
 
 func (l *leaf6[V]) clone() *leaf6[V] {
 	c := *l
+	c.starts.own()
 	if l.wide != nil {
 		w := *l.wide
 		c.wide = &w

@@ -77,3 +77,23 @@ func prefixKey4(p netip.Prefix) (lo, hi addr4) {
 func keyLE4(alo, ahi, blo, bhi addr4) bool {
 	return uint64(alo)<<32|uint64(ahi) <= uint64(blo)<<32|uint64(bhi)
 }
+
+// starts4 holds a leaf's starts, ascending.
+type starts4 [leafCap4]addr4
+
+func (s *starts4) at(i int) addr4     { return s[i] }
+func (s *starts4) put(i int, a addr4) { s[i] = a }
+
+// countLE returns how many of the first n starts are ≤ x.
+func (s *starts4) countLE(n int, x addr4) int { return countLE4(s[:n], x) }
+
+// countLT returns how many of the first n starts are < x.
+func (s *starts4) countLT(n int, x addr4) int { return countLT4(s[:n], x) }
+
+// own makes s, a copy of another leaf's starts, share nothing with them.
+func (s *starts4) own() {}
+
+// moveStarts4 copies count starts from src[from:] to dst[at:].
+func moveStarts4(dst *starts4, at int, src *starts4, from, count int) {
+	copy(dst[at:at+count], src[from:from+count])
+}
