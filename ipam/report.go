@@ -120,9 +120,14 @@ type ReportRange struct {
 	Name string       `json:"name"`
 	// VNet is a subnet's VNet; Clusters the clusters whose pools use the
 	// range (a pod CIDR belongs to one).
-	VNet     string       `json:"vnet,omitzero"`
-	Clusters []string     `json:"clusters"`
-	Prefix   netip.Prefix `json:"prefix"`
+	VNet     string   `json:"vnet,omitzero"`
+	Clusters []string `json:"clusters"`
+	// UpgradeModels holds, for each of Clusters in order, the upgrade
+	// model under which that cluster's share of Peak is counted (its
+	// Defaults.Upgrade, sequential unless it chose another): on a subnet
+	// shared by clusters they may differ. See PeakWords.
+	UpgradeModels []sizing.UpgradeModel `json:"upgradeModels"`
+	Prefix        netip.Prefix          `json:"prefix"`
 	// Usable is what the range holds (a subnet less Azure's 5 reserved
 	// addresses per prefix; a static-block pod subnet in whole /28
 	// blocks). Steady is the demand without surge; Peak the worst upgrade
@@ -199,7 +204,8 @@ func (m *capacityModel) reportRanges(r *capacityRun) []ReportRange {
 		if len(sv.nodePools) == 0 {
 			kind = CapacityPodSubnet
 		}
-		rr := ReportRange{Kind: kind, Name: sv.s.Name, VNet: sv.vnet.v.Name, Clusters: subnetClusters(sv),
+		names, models := subnetClusters(sv)
+		rr := ReportRange{Kind: kind, Name: sv.s.Name, VNet: sv.vnet.v.Name, Clusters: names, UpgradeModels: models,
 			Prefix: ipv4Prefixes(sv)[0], Usable: subnetCapacity(sv), Steady: r.steady[sv], Peak: peak}
 		rr.Headroom = sizing.BalanceOf(rr.Usable, rr.Peak)
 		out = append(out, rr)
@@ -217,7 +223,7 @@ func (m *capacityModel) reportRanges(r *capacityRun) []ReportRange {
 				continue
 			}
 			rr := ReportRange{Kind: CapacityPodCIDR, Name: string(sr.Family) + " pod CIDR", Clusters: []string{c.cv.c.Name},
-				Prefix: p, Usable: sizing.Usable(sizing.PodCIDR, sr.Family, "", p.Bits()),
+				UpgradeModels: []sizing.UpgradeModel{r.ups[i].Model}, Prefix: p, Usable: sizing.Usable(sizing.PodCIDR, sr.Family, "", p.Bits()),
 				Steady: sr.Peak.Sub(sr.Surge), Peak: r.ups[i].Peak(sr.RangeKey)}
 			rr.Headroom = sizing.BalanceOf(rr.Usable, rr.Peak)
 			out = append(out, rr)
@@ -226,15 +232,18 @@ func (m *capacityModel) reportRanges(r *capacityRun) []ReportRange {
 	return out
 }
 
-// subnetClusters names the clusters whose pools use sv, each once.
-func subnetClusters(sv *subnetView) []string {
-	var out []string
+// subnetClusters names the clusters whose pools use sv, each once, and
+// the upgrade model of each, whose peak the subnet holds.
+func subnetClusters(sv *subnetView) ([]string, []sizing.UpgradeModel) {
+	var names []string
+	var models []sizing.UpgradeModel
 	for _, pv := range append(append([]*poolView(nil), sv.nodePools...), sv.podPools...) {
-		if n := pv.cluster.c.Name; !slices.Contains(out, n) {
-			out = append(out, n)
+		if n := pv.cluster.c.Name; !slices.Contains(names, n) {
+			names = append(names, n)
+			models = append(models, pv.cluster.c.Defaults.EffectiveUpgrade())
 		}
 	}
-	return out
+	return names, models
 }
 
 // rangeLimits returns, for run r, what each report range rs (by

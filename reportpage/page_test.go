@@ -97,3 +97,49 @@ func TestTextContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestUpgradeColumn: the capacity table names each range's upgrade model
+// in a column of its own only where ranges peak under different models;
+// else the note above the table names the one model.
+func TestUpgradeColumn(t *testing.T) {
+	tests := []struct {
+		name    string
+		path    string
+		columns bool
+	}{
+		{"alike", "../examples/plans/hub-spoke.yaml", false},
+		{"differ", "../ipam/testdata/upgrade-models.yaml", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := planfile.Load(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := p.Report(ipam.ReportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := reportpage.HTML(&buf, p, rep); err != nil {
+				t.Fatal(err)
+			}
+			page := buf.String()
+			type shown struct {
+				Column bool
+				Cells  []bool // each range's UpgradeWords in a cell of its own
+				Note   bool   // the report's PeakWords in the note
+			}
+			want := shown{Column: tt.columns, Note: !tt.columns}
+			got := shown{Column: strings.Contains(page, "<th>upgrade</th>"),
+				Note: rep.PeakWords() != "" && strings.Contains(page, "the worst upgrade step ("+rep.PeakWords()+")")}
+			for _, rr := range rep.Ranges {
+				want.Cells = append(want.Cells, tt.columns)
+				got.Cells = append(got.Cells, strings.Contains(page, "<td>"+rr.UpgradeWords()+"</td>"))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("page (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

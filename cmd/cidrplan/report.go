@@ -20,6 +20,9 @@ surge), the peak (the worst step of the upgrade, one pool at a time unless
 the cluster chose otherwise, as "cidrplan check" counts it) and the
 headroom, usable − peak, negative when the peak does not fit. Every count
 is in addresses: a pod CIDR holds whole per-node blocks, so a /22 is 1,024.
+The line under the table names the upgrade model behind the peaks; where
+ranges peak under different models (clusters that upgrade differently, or
+share a subnet), a column UPGRADE names each range's.
 
 For every pool it reports the most nodes (maxCount when autoscaled) it can
 have, the other pools unchanged, with every upgrade step still fitting
@@ -88,7 +91,13 @@ cidrplan report examples/plans/hub-spoke.yaml --growth 5%/month -o html`,
 func writeReport(e *env, name string, r ipam.Report) {
 	w := e.stdout
 	t := newTable(w)
+	// Ranges that peak under different upgrade models each say theirs.
+	peakWords := r.PeakWords()
+	perRange := peakWords == "" && len(r.Ranges) > 0
 	head := "RANGE\tKIND\tPREFIX\tUSABLE\tSTEADY\tPEAK\tHEADROOM"
+	if perRange {
+		head += "\tUPGRADE"
+	}
 	if !r.Growth.IsZero() {
 		head += "\tMONTHS LEFT (" + r.Growth.String() + ")"
 	}
@@ -100,14 +109,20 @@ func writeReport(e *env, name string, r ipam.Report) {
 		}
 		row := []string{reportRangeName(rr), rr.Kind.Words(), rr.Prefix.String(), rr.Usable.Grouped(),
 			rr.Steady.Grouped(), rr.Peak.Grouped(), headroom}
+		if perRange {
+			row = append(row, rr.UpgradeWords())
+		}
 		if rr.MonthsLeft != nil {
 			row = append(row, monthsWords(rr))
 		}
 		fmt.Fprintln(t, strings.Join(row, "\t"))
 	}
 	t.Flush()
-	if pw := r.PeakWords(); pw != "" {
-		fmt.Fprintf(e.stdout, "STEADY: demand without surge; PEAK: %s\n", pw)
+	switch {
+	case peakWords != "":
+		fmt.Fprintf(e.stdout, "STEADY: demand without surge; PEAK: %s\n", peakWords)
+	case perRange:
+		fmt.Fprintln(e.stdout, "STEADY: demand without surge; PEAK: the worst upgrade step, under the upgrade model of each range's clusters (UPGRADE)")
 	}
 	if len(r.Pools) > 0 {
 		fmt.Fprintln(w)
