@@ -100,7 +100,7 @@ func (m *capacityModel) evaluate(ins []sizing.Cluster) *capacityRun {
 // own returns the subnet's consumers as cluster i's sizing input carries
 // them: every cluster's demand holds them, the subnet's load once.
 func (r *capacityRun) own(i int, sv *subnetView) sizing.Count {
-	return sizing.CountFromInt(r.ins[i].Consumers[sv.path].Total())
+	return sizing.CountFromInt(r.ins[i].Consumers[sv.path()].Total())
 }
 
 // stepRanges measures step s of cluster i's upgrade u against every range

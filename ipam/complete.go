@@ -242,7 +242,7 @@ func (c *completer) subnets() error {
 		todo = append(todo, sv)
 	}
 	slices.SortFunc(todo, func(a, b *subnetView) int {
-		return cmp.Or(cmp.Compare(need[a], need[b]), cmp.Compare(a.path, b.path))
+		return cmp.Or(cmp.Compare(need[a], need[b]), cmp.Compare(a.path(), b.path()))
 	})
 	// Pod and service CIDRs not given yet are picked later, clear of the
 	// subnets: only given ranges count here.

@@ -89,7 +89,6 @@ type subnetView struct {
 	index     int
 	seq       int // position in validation.subnets
 	s         *Subnet
-	path      string  // vnets[hub].subnets[aks]
 	purpose   Purpose // explicit, else inferred (see effectivePurpose)
 	nodePools []*poolView
 	podPools  []*poolView
@@ -141,15 +140,16 @@ func (cv *clusterView) sizingCluster() (c sizing.Cluster, byName map[string]*sub
 		Consumers:      make(map[string]sizing.Consumers),
 	}
 	use := func(sv *subnetView) string {
-		byName[sv.path] = sv
+		path := sv.path()
+		byName[path] = sv
 		// Counts are clipped to maxSubnetConsumers as in consumersTotal
 		// (checkConsumers reports larger ones; sizing rejects them), so the
 		// sum cannot wrap and sizing still sizes the pools.
 		if total := consumersTotal(sv.s.Consumers); total > 0 {
 			ilb := min(max(sv.s.Consumers.InternalLoadBalancers, 0), maxSubnetConsumers)
-			c.Consumers[sv.path] = sizing.Consumers{ILBFrontEnds: ilb, PrivateEndpoints: min(total-ilb, maxSubnetConsumers)}
+			c.Consumers[path] = sizing.Consumers{ILBFrontEnds: ilb, PrivateEndpoints: min(total-ilb, maxSubnetConsumers)}
 		}
-		return sv.path
+		return path
 	}
 	for _, pv := range cv.pools {
 		p := pv.p.Pool
@@ -164,9 +164,16 @@ func (cv *clusterView) sizingCluster() (c sizing.Cluster, byName map[string]*sub
 	return c, byName
 }
 
+// path returns the subnet's field path, vnets[hub].subnets[aks], built
+// when asked: a plan may have a million subnets, few of which a finding or
+// a cluster names.
+func (sv *subnetView) path() string {
+	return sv.vnet.path + "." + elemPath("subnets", sv.s.Name, sv.index)
+}
+
 func (cv *clusterView) field(f string) string { return cv.path + "." + f }
 func (pv *poolView) field(f string) string    { return pv.path + "." + f }
-func (sv *subnetView) field(f string) string  { return sv.path + "." + f }
+func (sv *subnetView) field(f string) string  { return sv.path() + "." + f }
 func (vv *vnetView) field(f string) string    { return vv.path + "." + f }
 
 func (v *validation) add(sev Severity, code Code, field, fix, msg string) {
@@ -245,8 +252,7 @@ func (v *validation) resolveVNets() {
 		}
 		for j := range vn.Subnets {
 			s := &vn.Subnets[j]
-			subnetViews = append(subnetViews, subnetView{vnet: vv, index: j, seq: len(v.subnets), s: s,
-				path: vv.path + "." + elemPath("subnets", s.Name, j), purpose: s.Purpose})
+			subnetViews = append(subnetViews, subnetView{vnet: vv, index: j, seq: len(v.subnets), s: s, purpose: s.Purpose})
 			sv := &subnetViews[len(subnetViews)-1]
 			vv.subnets = append(vv.subnets, sv)
 			v.subnets = append(v.subnets, sv)

@@ -331,6 +331,19 @@ func (l *subnetLoad) cheapestGrowth() (sizing.Count, *loadPart) {
 // that raises the peak. ok is false when sizing refuses the larger pool (a
 // node limit), which other findings report.
 func (lp loadPart) growthCost() (cost sizing.Count, ok bool) {
+	key := growthKey(lp.cs.in, lp.item.Pool, lp.key)
+	if a, ok := lp.cs.growth[key]; ok {
+		return a.cost, a.ok
+	}
+	cost, ok = lp.askGrowthCost()
+	if lp.cs.growth != nil {
+		lp.cs.growth[key] = growthAnswer{cost, ok}
+	}
+	return cost, ok
+}
+
+// askGrowthCost is growthCost as sizing answers it.
+func (lp loadPart) askGrowthCost() (cost sizing.Count, ok bool) {
 	in := lp.cs.in
 	in.Pools = slices.Clone(in.Pools)
 	for i := range in.Pools {

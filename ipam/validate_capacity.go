@@ -97,6 +97,7 @@ type clusterSizing struct {
 	demand  sizing.Demand
 	upgrade sizing.Upgrade // of the cluster's upgrade model (demand.Upgrade)
 	err     error
+	growth  growthMemo // shared by the clusters of one validation
 }
 
 // sized returns every cluster's demand and upgrade, asked of sizing once
@@ -111,6 +112,7 @@ func (v *validation) sized() []clusterSizing {
 // sizeClusters asks sizing for every cluster's demand and upgrade.
 func sizeClusters(v *validation) []clusterSizing {
 	out := make([]clusterSizing, 0, len(v.clusters))
+	growth := make(growthMemo)
 	for _, cv := range v.clusters {
 		in, byName := cv.sizingCluster()
 		d, err := in.Demand()
@@ -118,7 +120,7 @@ func sizeClusters(v *validation) []clusterSizing {
 		if err == nil {
 			u, err = in.Upgrade("")
 		}
-		out = append(out, clusterSizing{cv: cv, in: in, byName: byName, demand: d, upgrade: u, err: err})
+		out = append(out, clusterSizing{cv: cv, in: in, byName: byName, demand: d, upgrade: u, err: err, growth: growth})
 	}
 	return out
 }
@@ -581,7 +583,7 @@ func (v *validation) addSizingError(cv *clusterView, err error) {
 	field, who := cv.field(sizingClusterField(se.Field)), fmt.Sprintf("cluster %q", cv.c.Name)
 	if rest, ok := strings.CutPrefix(se.Field, "consumers."); ok {
 		for _, sv := range v.subnets {
-			if strings.HasPrefix(rest, sv.path) {
+			if strings.HasPrefix(rest, sv.path()) {
 				field = sv.field("consumers")
 			}
 		}

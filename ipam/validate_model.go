@@ -238,7 +238,7 @@ func (v *validation) checkNodeSubnetUse(sv *subnetView) {
 		for i, cv := range clusters {
 			names[i] = strconv.Quote(cv.c.Name)
 		}
-		v.errorf(CodeKubenetSubnetShared, sv.path, "give each kubenet cluster a subnet of its own",
+		v.errorf(CodeKubenetSubnetShared, sv.path(), "give each kubenet cluster a subnet of its own",
 			"subnet %q holds nodes of clusters %s, and kubenet cluster %q may not share its subnet (one route table per cluster)",
 			sv.s.Name, strings.Join(names, ", "), kubenet)
 	}
@@ -474,7 +474,7 @@ func (v *validation) checkGatewayDedicated(sv *subnetView, what string) {
 		return
 	}
 	pv := users[0]
-	v.errorf(CodeAppGatewaySubnetShared, sv.path, "give the pools a subnet of their own",
+	v.errorf(CodeAppGatewaySubnetShared, sv.path(), "give the pools a subnet of their own",
 		"%s subnet %q must be dedicated, but pool %q of cluster %q uses it", what, sv.s.Name, pv.p.Name, pv.cluster.c.Name)
 }
 

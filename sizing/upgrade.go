@@ -183,9 +183,10 @@ func (c Cluster) upgrade(ps []planned, keys []RangeKey, m UpgradeModel) Upgrade 
 		bases[i] = base{other: CountFromInt(c.consumers(k, ps).Total()),
 			steady: load(ps, k.uses, planned.steadyNodes), allPods: load(ps, k.usesAllPods, planned.steadyNodes)}
 	}
+	inStep := make([]planned, 0, len(ps)) // the pools surging in a step, reused step by step
 	for _, surging := range schedule(len(ps), m) {
 		s := Step{Ranges: make([]StepRange, 0, len(keys))}
-		var inStep []planned
+		inStep = inStep[:0]
 		for _, j := range surging {
 			p := ps[j]
 			inStep = append(inStep, p)

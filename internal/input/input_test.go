@@ -82,16 +82,23 @@ func TestReadFromLimit(t *testing.T) {
 		name    string
 		in      string
 		limit   int64
+		hint    int64 // the expected size; 0 none
 		wantErr error
 	}{
-		{"under", "abc", 4, nil},
-		{"at", "abcd", 4, nil},
-		{"over", "abcde", 4, cidr.ErrInputTooLarge},
-		{"default", "abc", 0, nil},
+		{"under", "abc", 4, 0, nil},
+		{"at", "abcd", 4, 0, nil},
+		{"over", "abcde", 4, 0, cidr.ErrInputTooLarge},
+		{"default", "abc", 0, 0, nil},
+		{"hint exact", "abc", 4, 3, nil},
+		{"hint short", "abcd", 4, 1, nil},
+		{"hint long", "ab", 4, 3, nil},
+		{"hint empty", "", 4, 3, nil},
+		{"hint over limit", "abcdef", 4, 6, cidr.ErrInputTooLarge},
+		{"hint under, input over", "abcdefgh", 4, 2, cidr.ErrInputTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadFrom(strings.NewReader(tt.in), "in", tt.limit, 0)
+			got, err := ReadFrom(strings.NewReader(tt.in), "in", tt.limit, tt.hint)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
 			}

@@ -59,14 +59,10 @@ func ReadFrom(r io.Reader, name string, limit, sizeHint int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	var buf bytes.Buffer
 	if sizeHint > 0 {
-		// bytes.Buffer.ReadFrom grows the buffer whenever less than
-		// MinRead bytes are free, even at the end: room for that too keeps
-		// a file of the expected size from being copied into a buffer
-		// twice its size.
-		buf.Grow(int(min(sizeHint, limit)) + bytes.MinRead)
+		return readSized(r, name, limit, min(sizeHint, limit))
 	}
+	var buf bytes.Buffer
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -75,4 +71,31 @@ func ReadFrom(r io.Reader, name string, limit, sizeHint int64) ([]byte, error) {
 		return nil, &cidr.InputTooLargeError{Name: name, Limit: limit}
 	}
 	return buf.Bytes(), nil
+}
+
+// readSized is ReadFrom for an input expected to hold size bytes: they are
+// read into one buffer of that size plus a byte to see the end by, which
+// the runtime hands out unwritten (a bytes.Buffer clears what it grows,
+// touching every page of a large file once more). An input that turns out
+// longer grows the buffer as append does.
+func readSized(r io.Reader, name string, limit, size int64) ([]byte, error) {
+	buf := make([]byte, 0, size+1)
+	r = io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if int64(len(buf)) > limit {
+		return nil, &cidr.InputTooLargeError{Name: name, Limit: limit}
+	}
+	return buf, nil
 }

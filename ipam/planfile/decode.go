@@ -112,6 +112,8 @@ type typeInfo struct {
 	// byKey caches a JSON key's field by its value.key: 0 not looked up,
 	// -1 no field, else field.at+1.
 	byKey []int
+	// slab is a list type's block that carve cuts short lists from.
+	slab reflect.Value
 }
 
 type decodeKind uint8
@@ -264,7 +266,7 @@ func (d *decoder) decodeAs(h value, v reflect.Value, ti *typeInfo, p path, tag s
 		}
 		v.SetBool(h.is("true"))
 	case kindSlice:
-		return d.decodeSlice(h, v, p, tag)
+		return d.decodeSlice(h, v, ti, p, tag)
 	case kindMap:
 		return d.decodeMap(h, v, p)
 	case kindStruct:
@@ -303,7 +305,7 @@ func kindName(k yaml.Kind) string {
 	return "value"
 }
 
-func (d *decoder) decodeSlice(h value, v reflect.Value, p path, tag string) error {
+func (d *decoder) decodeSlice(h value, v reflect.Value, ti *typeInfo, p path, tag string) error {
 	if h.kind != yaml.SequenceNode {
 		d.leave(h)
 		return d.invalid(h.line, p, "want a list")
@@ -347,12 +349,38 @@ func (d *decoder) decodeSlice(h value, v reflect.Value, p path, tag string) erro
 		}
 	}
 	if h.node == nil {
-		exact := reflect.MakeSlice(t, s.Len(), s.Len())
+		exact := ti.carve(t, s.Len())
 		reflect.Copy(exact, s)
 		s = exact
 	}
 	v.Set(s)
 	return nil
+}
+
+// Short lists (a subnet's one prefix) are cut from blocks of entries, one
+// allocation for many lists; the blocks grow with the plan, up to
+// maxSlabLen entries.
+const (
+	maxSlabLen   = 512
+	slabMaxEntry = 4 // longer lists get an allocation of their own
+)
+
+// carve returns a list of type t (ti's) and length n whose capacity is n,
+// so that appending to it never writes into another list's entries.
+func (ti *typeInfo) carve(t reflect.Type, n int) reflect.Value {
+	if n == 0 || n > slabMaxEntry {
+		return reflect.MakeSlice(t, n, n)
+	}
+	if !ti.slab.IsValid() || ti.slab.Cap()-ti.slab.Len() < n {
+		size := 4 * slabMaxEntry
+		if ti.slab.IsValid() {
+			size = min(2*ti.slab.Cap(), maxSlabLen)
+		}
+		ti.slab = reflect.MakeSlice(t, 0, size)
+	}
+	at := ti.slab.Len()
+	ti.slab = ti.slab.Slice(0, at+n)
+	return ti.slab.Slice3(at, at+n, at+n)
 }
 
 // takeScratch returns an empty settable list of type t for decodeSlice to

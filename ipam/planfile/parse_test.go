@@ -3,6 +3,7 @@ package planfile
 import (
 	"errors"
 	"net/netip"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -231,5 +232,37 @@ func TestParseExplicitZero(t *testing.T) {
 				t.Errorf("error %q does not contain %q", err, tt.wantText)
 			}
 		})
+	}
+}
+
+// Short lists of a JSON plan share blocks of memory: each must still be a
+// list of its own, so appending to one leaves the next one as it was.
+func TestShortListsAreSeparate(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"vnets": [{"name": "v", "addressSpace": ["10.0.0.0/16"], "subnets": [`)
+	const n = 100 // more than one block
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"name": "s` + strconv.Itoa(i) + `", "addressPrefixes": ["10.0.` + strconv.Itoa(i) + `.0/24"]}`)
+	}
+	b.WriteString(`]}]}`)
+	p, err := Parse([]byte(b.String()), "plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnets := p.VNets[0].Subnets
+	for i := range subnets {
+		if got := cap(subnets[i].AddressPrefixes); got != 1 {
+			t.Fatalf("subnet %d: capacity %d, want 1", i, got)
+		}
+		subnets[i].AddressPrefixes = append(subnets[i].AddressPrefixes, pfx("192.168.0.0/24"))
+	}
+	for i := range subnets {
+		want := []netip.Prefix{pfx("10.0." + strconv.Itoa(i) + ".0/24"), pfx("192.168.0.0/24")}
+		if diff := cmp.Diff(want, subnets[i].AddressPrefixes, cmpNet); diff != "" {
+			t.Errorf("subnet %d prefixes (-want +got):\n%s", i, diff)
+		}
 	}
 }
