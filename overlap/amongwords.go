@@ -94,15 +94,7 @@ func sortWords[V comparable](entries []Entry[V]) (*words[V], bool, error) {
 	buf := radix.ScratchWords(n)[:n]
 	s.r4, _ = radix.SortWords(recs[:lo], buf[:lo], 32, h4[:])
 	s.r6, _ = radix.SortWords(recs[hi:], buf[hi:], s.shift6, h6[:])
-	// The array neither result is in is free for the next call's sort.
-	in4 := func(a []uint64) bool { return lo == 0 || &s.r4[0] == &a[0] }
-	in6 := func(a []uint64) bool { return hi == n || &s.r6[0] == &a[hi] }
-	switch {
-	case in4(recs) && in6(recs):
-		radix.ReleaseWords(buf)
-	case in4(buf) && in6(buf):
-		radix.ReleaseWords(recs)
-	}
+	s.keepCandidates(recs, buf, lo, hi)
 	s.sortRuns4()
 	s.sortRuns6()
 	return s, true, nil

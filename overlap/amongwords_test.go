@@ -66,12 +66,11 @@ func TestConflictsAmongWords(t *testing.T) {
 	}
 }
 
-// TestConflictsAmongWordsGiveUp checks the pairs where one IPv6 start
-// differs above a word's key and the sample misses it, so that the sort
-// of words gives up halfway and sortEntries starts over.
-func TestConflictsAmongWordsGiveUp(t *testing.T) {
+// sparsePlan returns n disjoint /24s and /64s, every dupEvery-th twice,
+// the duplicate with the negated value.
+func sparsePlan(n, dupEvery int) []Entry[int] {
 	var es []Entry[int]
-	for i := range 3000 { // disjoint /24s and /64s, every tenth twice
+	for i := range n {
 		var p netip.Prefix
 		if i%2 == 0 {
 			p = netip.PrefixFrom(netip.AddrFrom4([4]byte{10, byte(i >> 8), byte(i), 0}), 24)
@@ -79,10 +78,34 @@ func TestConflictsAmongWordsGiveUp(t *testing.T) {
 			p = netip.PrefixFrom(netip.AddrFrom16([16]byte{0xfd, 0, 0, 0, 0, 0, byte(i >> 8), byte(i)}), 64)
 		}
 		es = append(es, Entry[int]{netipx.RangeOfPrefix(p), i})
-		if i%10 == 0 {
+		if i%dupEvery == 0 {
 			es = append(es, Entry[int]{netipx.RangeOfPrefix(p), -i})
 		}
 	}
+	return es
+}
+
+// TestConflictsAmongWordsSparse checks a plan whose few entries in pairs
+// are copied out of the sort's arrays: exactly those are kept.
+func TestConflictsAmongWordsSparse(t *testing.T) {
+	es := sparsePlan(3000, 50)
+	w, ok, err := sortWords(es)
+	if err != nil || !ok {
+		t.Fatalf("sortWords took the entries: %v (error %v), want true", ok, err)
+	}
+	if got := len(w.r4) + len(w.r6); got != 120 {
+		t.Errorf("%d words kept, want the 120 duplicates", got)
+	}
+	if got := conflictsAmongVsBuild(t, es); len(got) != 60 {
+		t.Errorf("%d pairs, want 60", len(got))
+	}
+}
+
+// TestConflictsAmongWordsGiveUp checks the pairs where one IPv6 start
+// differs above a word's key and the sample misses it, so that the sort
+// of words gives up halfway and sortEntries starts over.
+func TestConflictsAmongWordsGiveUp(t *testing.T) {
+	es := sparsePlan(3000, 10)
 	// Last: the sample takes 1024 entries len(es)/1024 apart from the first.
 	es = append(es, Entry[int]{netipx.RangeOfPrefix(netip.MustParsePrefix("2001:db8::/64")), 1})
 	if _, ok, err := sortWords(es); err != nil || ok {
@@ -121,5 +144,31 @@ func TestSortWordsDeclines(t *testing.T) {
 	}
 	if _, ok, err := sortWords(es); ok || err != nil {
 		t.Errorf("sortWords took the entries: %v (error %v), want false", ok, err)
+	}
+}
+
+// TestConflictsAmongWordsFar checks IPv6 entries whose span reaches past
+// the last upper half (the whole space, or a block at its end): every
+// later entry they contain is still paired with them.
+func TestConflictsAmongWordsFar(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		prefixes []string
+	}{
+		{"whole space", []string{"::/0", "0:0:0:5::/64", "0:0:0:9::/64", "10.0.0.0/8"}},
+		{"block at the end", []string{"ff00::/8", "ff00:0:0:5::/64", "ff00:0:0:9::/64", "10.0.0.0/8"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var es []Entry[int]
+			for i, s := range tt.prefixes {
+				es = append(es, Entry[int]{netipx.RangeOfPrefix(netip.MustParsePrefix(s)), i})
+			}
+			if _, ok, err := sortWords(es); err != nil || !ok {
+				t.Fatalf("sortWords took the entries: %v (error %v), want true", ok, err)
+			}
+			if got := conflictsAmongVsBuild(t, es); len(got) != 2 {
+				t.Errorf("%d pairs, want 2", len(got))
+			}
+		})
 	}
 }
