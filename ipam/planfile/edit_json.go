@@ -181,7 +181,7 @@ func (f *jsonFile) edits(n *yaml.Node, out *[]edit) {
 			at := f.spans[n.Content[kept[0]]].start
 			*out = append(*out, edit{at, at, text + lay.sep})
 		default:
-			*out = append(*out, edit{own.start + 1, own.start + 1, text})
+			*out = append(*out, edit{own.start + 1, own.start + 1, lay.open + text})
 		}
 		added = nil
 	}
@@ -218,13 +218,18 @@ type jsonLayout struct {
 	sep       string
 	lead      string
 	multiline bool
+	// open starts what is written into an empty object or array that
+	// spans lines: its members go on lines of their own, before the line
+	// of its closing bracket.
+	open string
 }
 
 // layout returns the layout of n, whose own span is own and whose file
 // members or entries are at kept: what separates its first two, or, with
-// one, a line break and its indentation when it starts a line; an object
-// or array written with at most one member or entry on its bracket's line
-// is on one line.
+// one, a line break and its indentation when it starts a line; an empty
+// object or array that spans lines gets its members on lines indented one
+// step more than its closing bracket's; one written with at most one
+// member or entry on its bracket's line is on one line.
 func (f *jsonFile) layout(n *yaml.Node, own span, kept []int, step int) jsonLayout {
 	oneLine := jsonLayout{sep: ","}
 	if f.spaced {
@@ -232,7 +237,13 @@ func (f *jsonFile) layout(n *yaml.Node, own span, kept []int, step int) jsonLayo
 	}
 	switch len(kept) {
 	case 0:
-		return oneLine
+		closing := own.end - 1
+		nl := bytes.LastIndexByte(f.text[own.start:closing], '\n')
+		if nl < 0 || f.indent == "" {
+			return oneLine
+		}
+		inner := string(f.text[own.start+nl+1:closing]) + f.indent
+		return jsonLayout{sep: ",\n" + inner, lead: inner, multiline: true, open: "\n" + inner}
 	case 1:
 		first := f.spans[n.Content[kept[0]]].start
 		nl := bytes.LastIndexByte(f.text[own.start:first], '\n')

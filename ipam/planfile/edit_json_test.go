@@ -41,6 +41,14 @@ func TestFillJSONInPlace(t *testing.T) {
 			want: `{"vnets": [{"name": "v", "addressSpace": ["10.1.0.0/16"], "subnets": [{"name": "c-nodes", "addressPrefixes": ["10.1.0.0/25"], "purpose": "node"}]}], "clusters": [{"name": "c", "vnet": "v", "defaults": {"maxSurge": "10%"}, ` + profile + `, "agentPoolProfiles": [{"name": "p", "osType": "Linux", "count": 1, "maxPods": 30, "maxSurge": "10%", "vnetSubnet": "c-nodes", "mode": "System"}]}]}` + "\n",
 		},
 		{
+			name: "into an empty list that spans lines",
+			in:   "{\n  \"avoid\": [\n    {\"name\": \"hub\", \"prefixes\": [\"10.2.0.0/16\"]}\n  ],\n  \"vnets\": [\n    {\n      \"name\": \"v\",\n      \"addressSpace\": [\"10.1.0.0/16\"],\n      \"subnets\": [\n      ]\n    }\n  ],\n" +
+				"  \"clusters\": [{\"name\": \"c\", \"vnet\": \"v\", \"defaults\": {\"maxSurge\": \"10%\"}, " + profile + ", \"agentPoolProfiles\": [{\"name\": \"p\", \"osType\": \"Linux\", \"count\": 1, \"maxPods\": 30, \"maxSurge\": \"10%\", \"mode\": \"System\"}]}]\n}\n",
+			want: "{\n  \"avoid\": [\n    {\"name\": \"hub\", \"source\": \"other\", \"prefixes\": [\"10.2.0.0/16\"]}\n  ],\n  \"vnets\": [\n    {\n      \"name\": \"v\",\n      \"addressSpace\": [\"10.1.0.0/16\"],\n      \"subnets\": [\n" +
+				"        {\n          \"name\": \"c-nodes\",\n          \"addressPrefixes\": [\n            \"10.1.0.0/25\"\n          ],\n          \"purpose\": \"node\"\n        }\n      ]\n    }\n  ],\n" +
+				"  \"clusters\": [{\"name\": \"c\", \"vnet\": \"v\", \"defaults\": {\"maxSurge\": \"10%\"}, " + profile + ", \"agentPoolProfiles\": [{\"name\": \"p\", \"osType\": \"Linux\", \"count\": 1, \"maxPods\": 30, \"maxSurge\": \"10%\", \"vnetSubnet\": \"c-nodes\", \"mode\": \"System\"}]}]\n}\n",
+		},
+		{
 			name: "escapes and odd white space stay",
 			in:   "\t{\"vnets\"\n: [{\"name\": \"\\u0076\", \"addressSpace\": [\"10.1.0.0/16\"], \"subnets\": [{\"name\": \"n\", \"addressPrefixes\": [\"10.1.0.0/24\"], \"purpose\" :\"node\"}]}],\n \"clusters\": [{\"name\": \"c\", \"agentPoolProfiles\": [{\"name\": \"p\", \"count\": 1, \"maxPods\": 30, \"vnetSubnet\": \"n\"}]}]}  \n\n",
 			want: "\t{\"vnets\"\n: [{\"name\": \"\\u0076\", \"addressSpace\": [\"10.1.0.0/16\"], \"subnets\": [{\"name\": \"n\", \"addressPrefixes\": [\"10.1.0.0/24\"], \"purpose\" :\"node\"}]}],\n \"clusters\": [{\"name\": \"c\", \"vnet\": \"v\", \"defaults\": {\"maxSurge\": \"10%\"}, " + profile + ", \"agentPoolProfiles\": [{\"name\": \"p\", \"osType\": \"Linux\", \"count\": 1, \"maxPods\": 30, \"maxSurge\": \"10%\", \"vnetSubnet\": \"n\", \"mode\": \"System\"}]}]}  \n\n",
