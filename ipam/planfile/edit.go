@@ -76,7 +76,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}}
+	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}, wants: map[*yaml.Node]*yaml.Node{}, added: new([]addition)}
 	fl.record(doc)
 	if root := doc.Content[0]; root.Kind == yaml.ScalarNode {
 		// A null document ("null", "~", a bare tag), which Parse reads as an
@@ -86,6 +86,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 		fl.replace(root, want.Content[0], reflect.TypeFor[ipam.Plan]())
 	}
 	fl.fill(doc.Content[0], want.Content[0], reflect.TypeFor[ipam.Plan]())
+	fl.unshare(doc)
 	var b bytes.Buffer
 	switch {
 	case f == JSON && isJSON:
@@ -139,6 +140,10 @@ type filler struct {
 	given map[*yaml.Node]bool
 	// types knows the plan's fields by their keys.
 	types *decoder
+	// wants holds what each value of the file stands for in the completed
+	// plan, and added what was added to anchored mappings: see unshare.
+	wants map[*yaml.Node]*yaml.Node
+	added *[]addition
 }
 
 func (fl filler) record(n *yaml.Node) {
@@ -160,6 +165,7 @@ func (fl filler) fill(have, want *yaml.Node, t reflect.Type) {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	fl.wants[have] = want
 	switch {
 	case isNull(have) && !isNull(want) && !isEmptyString(want):
 		fl.replace(have, want, t)
@@ -194,6 +200,9 @@ func (fl filler) fillMapping(have, want *yaml.Node, t reflect.Type) {
 			continue
 		}
 		have.Content = slices.Insert(have.Content, at, k, fl.fresh(v, fl.fieldType(t, k.Value)))
+		if have.Anchor != "" {
+			*fl.added = append(*fl.added, addition{to: have, key: k})
+		}
 		at += 2
 	}
 }

@@ -42,7 +42,7 @@ func TestFillJSONInPlace(t *testing.T) {
 		},
 		{
 			name: "into an empty list that spans lines",
-			in:   "{\n  \"avoid\": [\n    {\"name\": \"hub\", \"prefixes\": [\"10.2.0.0/16\"]}\n  ],\n  \"vnets\": [\n    {\n      \"name\": \"v\",\n      \"addressSpace\": [\"10.1.0.0/16\"],\n      \"subnets\": [\n      ]\n    }\n  ],\n" +
+			in: "{\n  \"avoid\": [\n    {\"name\": \"hub\", \"prefixes\": [\"10.2.0.0/16\"]}\n  ],\n  \"vnets\": [\n    {\n      \"name\": \"v\",\n      \"addressSpace\": [\"10.1.0.0/16\"],\n      \"subnets\": [\n      ]\n    }\n  ],\n" +
 				"  \"clusters\": [{\"name\": \"c\", \"vnet\": \"v\", \"defaults\": {\"maxSurge\": \"10%\"}, " + profile + ", \"agentPoolProfiles\": [{\"name\": \"p\", \"osType\": \"Linux\", \"count\": 1, \"maxPods\": 30, \"maxSurge\": \"10%\", \"mode\": \"System\"}]}]\n}\n",
 			want: "{\n  \"avoid\": [\n    {\"name\": \"hub\", \"source\": \"other\", \"prefixes\": [\"10.2.0.0/16\"]}\n  ],\n  \"vnets\": [\n    {\n      \"name\": \"v\",\n      \"addressSpace\": [\"10.1.0.0/16\"],\n      \"subnets\": [\n" +
 				"        {\n          \"name\": \"c-nodes\",\n          \"addressPrefixes\": [\n            \"10.1.0.0/25\"\n          ],\n          \"purpose\": \"node\"\n        }\n      ]\n    }\n  ],\n" +

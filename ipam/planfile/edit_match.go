@@ -45,6 +45,8 @@ func (fl filler) fillSequence(have, want *yaml.Node, t reflect.Type) {
 			have.Content = append(have.Content, fl.fresh(w, t))
 		case same[k].Kind != yaml.AliasNode:
 			fl.fill(same[k], w, t)
+		default:
+			fl.wants[same[k]] = w // for unshare
 		}
 	}
 }
