@@ -161,8 +161,8 @@ func (c capacityCluster) podCIDR(f sizing.IPFamily) (netip.Prefix, bool) {
 // prefixes, counted in /28 blocks when it is only a static-block pod
 // subnet, as checkSubnetLoad counts them.
 func subnetCapacity(sv *subnetView) sizing.Count {
-	static := len(sv.nodePools) == 0 && len(sv.podPools) > 0
-	for _, pv := range sv.podPools {
+	static := len(sv.users().nodePools) == 0 && len(sv.users().podPools) > 0
+	for _, pv := range sv.users().podPools {
 		static = static && pv.mode().Spec().PodSubnet == sizing.StaticBlock
 	}
 	var c sizing.Count

@@ -42,7 +42,7 @@ func (p *Plan) Refs() []ClusterRefs {
 		if sv == nil {
 			return NoSubnet
 		}
-		return SubnetRef{VNet: sv.vnet.index, Subnet: sv.index}
+		return SubnetRef{VNet: sv.vnet.index, Subnet: int(sv.index)}
 	}
 	out := make([]ClusterRefs, len(v.clusters))
 	for i, cv := range v.clusters {

@@ -197,11 +197,11 @@ func (m *capacityModel) reportRanges(r *capacityRun) []ReportRange {
 	out := []ReportRange{}
 	for _, sv := range m.v.subnets {
 		peak, ok := r.peak[sv]
-		if !ok || len(ipv4Prefixes(sv)) == 0 || len(sv.nodePools)+len(sv.podPools) == 0 {
+		if !ok || len(ipv4Prefixes(sv)) == 0 || len(sv.users().nodePools)+len(sv.users().podPools) == 0 {
 			continue
 		}
 		kind := CapacityNodeSubnet
-		if len(sv.nodePools) == 0 {
+		if len(sv.users().nodePools) == 0 {
 			kind = CapacityPodSubnet
 		}
 		names, models := subnetClusters(sv)
@@ -237,7 +237,7 @@ func (m *capacityModel) reportRanges(r *capacityRun) []ReportRange {
 func subnetClusters(sv *subnetView) ([]string, []sizing.UpgradeModel) {
 	var names []string
 	var models []sizing.UpgradeModel
-	for _, pv := range append(append([]*poolView(nil), sv.nodePools...), sv.podPools...) {
+	for _, pv := range append(append([]*poolView(nil), sv.users().nodePools...), sv.users().podPools...) {
 		if n := pv.cluster.c.Name; !slices.Contains(names, n) {
 			names = append(names, n)
 			models = append(models, pv.cluster.c.Defaults.EffectiveUpgrade())

@@ -85,16 +85,39 @@ type vnetView struct {
 }
 
 type subnetView struct {
-	vnet      *vnetView
-	index     int
-	seq       int // position in validation.subnets
-	s         *Subnet
-	purpose   Purpose // explicit, else inferred (see effectivePurpose)
+	vnet    *vnetView
+	index   int32 // in its VNet; int32 keeps the view at 48 bytes
+	seq     int32 // position in validation.subnets
+	s       *Subnet
+	purpose Purpose // explicit, else inferred (see effectivePurpose)
+	// u is what uses the subnet, nil for nothing (see users): most subnets
+	// of a large plan hold no cluster, and their views stay small.
+	u *subnetUsers
+}
+
+// subnetUsers is what uses a subnet.
+type subnetUsers struct {
 	nodePools []*poolView
 	podPools  []*poolView
 	// apiServerOf lists clusters using the subnet for API server VNet
 	// integration.
 	apiServerOf []*clusterView
+}
+
+// users returns what uses the subnet (read only).
+func (sv *subnetView) users() subnetUsers {
+	if sv.u == nil {
+		return subnetUsers{}
+	}
+	return *sv.u
+}
+
+// usersToAdd returns the subnet's users for resolveClusters to add to.
+func (sv *subnetView) usersToAdd() *subnetUsers {
+	if sv.u == nil {
+		sv.u = new(subnetUsers)
+	}
+	return sv.u
 }
 
 type clusterView struct {
@@ -168,7 +191,7 @@ func (cv *clusterView) sizingCluster() (c sizing.Cluster, byName map[string]*sub
 // when asked: a plan may have a million subnets, few of which a finding or
 // a cluster names.
 func (sv *subnetView) path() string {
-	return sv.vnet.path + "." + elemPath("subnets", sv.s.Name, sv.index)
+	return sv.vnet.path + "." + elemPath("subnets", sv.s.Name, int(sv.index))
 }
 
 func (cv *clusterView) field(f string) string { return cv.path + "." + f }
@@ -252,7 +275,7 @@ func (v *validation) resolveVNets() {
 		}
 		for j := range vn.Subnets {
 			s := &vn.Subnets[j]
-			subnetViews = append(subnetViews, subnetView{vnet: vv, index: j, seq: len(v.subnets), s: s, purpose: s.Purpose})
+			subnetViews = append(subnetViews, subnetView{vnet: vv, index: int32(j), seq: int32(len(v.subnets)), s: s, purpose: s.Purpose})
 			sv := &subnetViews[len(subnetViews)-1]
 			vv.subnets = append(vv.subnets, sv)
 			v.subnets = append(v.subnets, sv)
@@ -306,20 +329,23 @@ func (v *validation) resolveClusters() {
 			if ap.VNetSubnet != "" {
 				pv.nodeSubnet = v.resolveSubnet(cv, ap.VNetSubnet, pv.field("vnetSubnet"))
 				if pv.nodeSubnet != nil {
-					pv.nodeSubnet.nodePools = append(pv.nodeSubnet.nodePools, pv)
+					u := pv.nodeSubnet.usersToAdd()
+					u.nodePools = append(u.nodePools, pv)
 				}
 			}
 			if ap.PodSubnet != "" {
 				pv.podSubnet = v.resolveSubnet(cv, ap.PodSubnet, pv.field("podSubnet"))
 				if pv.podSubnet != nil {
-					pv.podSubnet.podPools = append(pv.podSubnet.podPools, pv)
+					u := pv.podSubnet.usersToAdd()
+					u.podPools = append(u.podPools, pv)
 				}
 			}
 		}
 		if ref := c.APIServerAccessProfile.Subnet; ref != "" {
 			cv.apiServerSubnet = v.resolveSubnet(cv, ref, cv.field("apiServerAccessProfile.subnet"))
 			if cv.apiServerSubnet != nil {
-				cv.apiServerSubnet.apiServerOf = append(cv.apiServerSubnet.apiServerOf, cv)
+				u := cv.apiServerSubnet.usersToAdd()
+				u.apiServerOf = append(u.apiServerOf, cv)
 			}
 		}
 		if cv.vnet == nil && c.VNet == "" {
@@ -404,11 +430,11 @@ func effectivePurpose(sv *subnetView) Purpose {
 		return sv.s.Purpose
 	case sv.s.Name == BastionSubnetName:
 		return PurposeBastion
-	case len(sv.podPools) > 0:
+	case len(sv.users().podPools) > 0:
 		return PurposePod
-	case len(sv.nodePools) > 0:
+	case len(sv.users().nodePools) > 0:
 		return PurposeNode
-	case len(sv.apiServerOf) > 0:
+	case len(sv.users().apiServerOf) > 0:
 		return PurposeAPIServer
 	}
 	return PurposeOther

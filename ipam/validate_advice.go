@@ -278,7 +278,7 @@ func (v *validation) adviseAssumedVNet(vv *vnetView) {
 // addresses, and Application Gateway v2 wants a dedicated subnet.
 func (v *validation) adviseIngressSubnet(sv *subnetView) {
 	n := sv.s.Consumers.ApplicationGatewayInstances
-	if n <= 0 || len(sv.nodePools)+len(sv.podPools) == 0 {
+	if n <= 0 || len(sv.users().nodePools)+len(sv.users().podPools) == 0 {
 		return
 	}
 	v.warnf(CodeIngressSubnetSharedWithNodes, sv.field("consumers.applicationGatewayInstances"),
@@ -287,10 +287,10 @@ func (v *validation) adviseIngressSubnet(sv *subnetView) {
 }
 
 func firstPool(sv *subnetView) *poolView {
-	if len(sv.nodePools) > 0 {
-		return sv.nodePools[0]
+	if len(sv.users().nodePools) > 0 {
+		return sv.users().nodePools[0]
 	}
-	return sv.podPools[0]
+	return sv.users().podPools[0]
 }
 
 // adviseHeadroom warns about a node or pod subnet that fits its demand at
@@ -331,14 +331,16 @@ func (l *subnetLoad) cheapestGrowth() (sizing.Count, *loadPart) {
 // that raises the peak. ok is false when sizing refuses the larger pool (a
 // node limit), which other findings report.
 func (lp loadPart) growthCost() (cost sizing.Count, ok bool) {
-	key := growthKey(lp.cs.in, lp.item.Pool, lp.key)
-	if a, ok := lp.cs.growth[key]; ok {
+	sh := lp.cs.shape
+	if sh == nil || lp.cs.growth == nil {
+		return lp.askGrowthCost()
+	}
+	q := growthQuestion{shape: sh.key, pool: lp.item.Pool, key: sh.rename(lp.key, true)}
+	if a, ok := lp.cs.growth[q]; ok {
 		return a.cost, a.ok
 	}
 	cost, ok = lp.askGrowthCost()
-	if lp.cs.growth != nil {
-		lp.cs.growth[key] = growthAnswer{cost, ok}
-	}
+	lp.cs.growth[q] = growthAnswer{cost, ok}
 	return cost, ok
 }
 

@@ -1,6 +1,7 @@
 package ipam
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/netip"
@@ -32,8 +33,19 @@ func checkCapacity(v *validation) {
 	for _, sv := range v.subnets {
 		v.checkConsumers(sv)
 	}
-	for _, l := range v.subnetLoads() {
-		v.checkSubnetLoad(l)
+	// Subnets no pool uses are checked for their own consumers, in plan
+	// order with the others, each in one load reused (a plan may have
+	// 100,000 of them).
+	loads := v.subnetLoads()
+	var own subnetLoad
+	for _, sv := range v.subnets {
+		if len(loads) > 0 && loads[0].sv == sv {
+			v.checkSubnetLoad(loads[0])
+			loads = loads[1:]
+		} else if consumersTotal(sv.s.Consumers) > 0 && hasIPv4Prefix(sv) {
+			own = newSubnetLoad(sv)
+			v.checkSubnetLoad(&own)
+		}
 	}
 }
 
@@ -97,7 +109,8 @@ type clusterSizing struct {
 	demand  sizing.Demand
 	upgrade sizing.Upgrade // of the cluster's upgrade model (demand.Upgrade)
 	err     error
-	growth  growthMemo // shared by the clusters of one validation
+	shape   *clusterShape // nil: sized as it is
+	growth  growthMemo    // shared by the clusters of one validation
 }
 
 // sized returns every cluster's demand and upgrade, asked of sizing once
@@ -113,14 +126,23 @@ func (v *validation) sized() []clusterSizing {
 func sizeClusters(v *validation) []clusterSizing {
 	out := make([]clusterSizing, 0, len(v.clusters))
 	growth := make(growthMemo)
+	shapes := make(map[string]*sizedShape)
 	for _, cv := range v.clusters {
-		in, byName := cv.sizingCluster()
-		d, err := in.Demand()
-		var u sizing.Upgrade
-		if err == nil {
-			u, err = in.Upgrade("")
+		cs := clusterSizing{cv: cv, growth: growth}
+		cs.in, cs.byName = cv.sizingCluster()
+		if sh, ok := shapeOf(cs.in); ok {
+			if d, u, err := sh.size(shapes); err == nil {
+				cs.shape, cs.demand, cs.upgrade = &sh, d, u
+				out = append(out, cs)
+				continue
+			}
 		}
-		out = append(out, clusterSizing{cv: cv, in: in, byName: byName, demand: d, upgrade: u, err: err, growth: growth})
+		// Sized as it is: its errors name its own subnets.
+		cs.demand, cs.err = cs.in.Demand()
+		if cs.err == nil {
+			cs.upgrade, cs.err = cs.in.Upgrade("")
+		}
+		out = append(out, cs)
 	}
 	return out
 }
@@ -190,30 +212,28 @@ func (v *validation) subnetLoads() []*subnetLoad {
 	return v.loads
 }
 
-// subnetLoads sums the demand of every sized cluster per subnet, in plan
-// order. Subnets without any IPv4 prefix (to be allocated, or IPv6) and
-// subnets nothing uses are left out. The result is never nil.
+// newSubnetLoad returns the load of sv's own consumers.
+func newSubnetLoad(sv *subnetView) subnetLoad {
+	l := subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)}
+	l.peak = sizing.CountFromInt(l.consumers)
+	l.simultaneous, l.allPods = l.peak, l.peak
+	return l
+}
+
+// subnetLoads sums the demand of every sized cluster per subnet pools use,
+// in plan order. Subnets without any IPv4 prefix (to be allocated, or
+// IPv6) are left out, and so are subnets no pool uses: their own consumers
+// are their load (newSubnetLoad). The result is never nil.
 func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
-	loads := make([]*subnetLoad, len(v.subnets)) // by subnetView.seq
-	var slab []subnetLoad                        // loads are allocated in blocks: most subnets have one
+	loads := make(map[*subnetView]*subnetLoad)
 	get := func(sv *subnetView) *subnetLoad {
-		l := loads[sv.seq]
+		l := loads[sv]
 		if l == nil {
-			if len(slab) == cap(slab) {
-				slab = make([]subnetLoad, 0, min(max(64, len(v.subnets)/8), 4096))
-			}
-			slab = append(slab, subnetLoad{sv: sv, consumers: consumersTotal(sv.s.Consumers)})
-			l = &slab[len(slab)-1]
-			l.peak = sizing.CountFromInt(l.consumers)
-			l.simultaneous, l.allPods = l.peak, l.peak
-			loads[sv.seq] = l
+			l = new(subnetLoad)
+			*l = newSubnetLoad(sv)
+			loads[sv] = l
 		}
 		return l
-	}
-	for _, sv := range v.subnets {
-		if consumersTotal(sv.s.Consumers) > 0 {
-			get(sv)
-		}
 	}
 	for i := range sized {
 		cs := &sized[i]
@@ -246,16 +266,16 @@ func subnetLoads(v *validation, sized []clusterSizing) []*subnetLoad {
 			}
 		}
 	}
-	out := []*subnetLoad{}
-	for _, sv := range v.subnets {
-		l := loads[sv.seq]
-		if l == nil || !hasIPv4Prefix(sv) {
+	out := make([]*subnetLoad, 0, len(loads))
+	for _, l := range loads {
+		if !hasIPv4Prefix(l.sv) {
 			continue
 		}
 		l.static = len(l.uses) == 1 && l.uses[0] == subnetUse{sizing.PodSubnet, sizing.StaticBlock}
 		l.dynamic = len(l.uses) == 1 && l.uses[0] == subnetUse{sizing.PodSubnet, sizing.DynamicIndividual}
 		out = append(out, l)
 	}
+	slices.SortFunc(out, func(a, b *subnetLoad) int { return cmp.Compare(a.sv.seq, b.sv.seq) })
 	return out
 }
 

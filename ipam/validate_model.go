@@ -215,17 +215,17 @@ func versionAtLeast(version string, major, minor int) (ok, known bool) {
 // checkNodeSubnetUse reports a delegated node subnet and a node subnet that
 // a kubenet cluster shares with another cluster.
 func (v *validation) checkNodeSubnetUse(sv *subnetView) {
-	if len(sv.nodePools) == 0 {
+	if len(sv.users().nodePools) == 0 {
 		return
 	}
 	if d := sv.s.Delegation; d != "" {
 		v.errorf(CodeSubnetIsDelegated, sv.field("delegation"), "remove the delegation or give the pools an undelegated subnet",
 			"Subnet %s is delegated to %s; AKS cannot place nodes of pool %q in a delegated subnet",
-			sv.s.Name, d, sv.nodePools[0].p.Name)
+			sv.s.Name, d, sv.users().nodePools[0].p.Name)
 	}
 	var clusters []*clusterView
 	kubenet := ""
-	for _, pv := range sv.nodePools {
+	for _, pv := range sv.users().nodePools {
 		if !slices.Contains(clusters, pv.cluster) {
 			clusters = append(clusters, pv.cluster)
 		}
@@ -254,12 +254,12 @@ func (v *validation) checkPoolSubnetPrefixes(sv *subnetView) {
 	var pv *poolView
 	what := "node"
 	switch {
-	case len(sv.nodePools) > 0:
-		pv = sv.nodePools[0]
-	case len(sv.podPools) > 0 && slices.ContainsFunc(sv.podPools, func(pv *poolView) bool {
+	case len(sv.users().nodePools) > 0:
+		pv = sv.users().nodePools[0]
+	case len(sv.users().podPools) > 0 && slices.ContainsFunc(sv.users().podPools, func(pv *poolView) bool {
 		return pv.mode().Spec().Uses(sizing.PodSubnet)
 	}):
-		pv, what = sv.podPools[0], "pod"
+		pv, what = sv.users().podPools[0], "pod"
 	default:
 		return
 	}
@@ -293,7 +293,7 @@ func (v *validation) checkPoolSubnetPrefixes(sv *subnetView) {
 func (v *validation) checkPodSubnetUse(sv *subnetView) {
 	var first *poolView
 	static := false
-	for _, pv := range sv.podPools {
+	for _, pv := range sv.users().podPools {
 		s := pv.mode().Spec()
 		if !s.Uses(sizing.PodSubnet) {
 			continue // a pod subnet the model does not use: checkCapacity reports it
@@ -357,7 +357,7 @@ func (v *validation) checkBastionSubnet(sv *subnetView) {
 
 // vnetIntegrated reports whether a cluster projects its API server into sv.
 func (v *validation) vnetIntegrated(sv *subnetView) bool {
-	return slices.ContainsFunc(sv.apiServerOf, func(cv *clusterView) bool {
+	return slices.ContainsFunc(sv.users().apiServerOf, func(cv *clusterView) bool {
 		return cv.c.APIServerAccessProfile.EnableVNetIntegration
 	})
 }
@@ -389,7 +389,7 @@ func (v *validation) checkAPIServerSubnet(sv *subnetView) {
 // multiple AKS clusters").
 func (v *validation) checkAPIServerClusters(sv *subnetView) {
 	var names []string
-	for _, cv := range sv.apiServerOf {
+	for _, cv := range sv.users().apiServerOf {
 		if cv.c.APIServerAccessProfile.EnableVNetIntegration {
 			names = append(names, strconv.Quote(cv.c.Name))
 		}
@@ -469,7 +469,7 @@ func (v *validation) checkAGCSubnet(sv *subnetView) {
 
 // checkGatewayDedicated reports node or pod pools in a gateway subnet.
 func (v *validation) checkGatewayDedicated(sv *subnetView, what string) {
-	users := append(slices.Clone(sv.nodePools), sv.podPools...)
+	users := append(slices.Clone(sv.users().nodePools), sv.users().podPools...)
 	if len(users) == 0 {
 		return
 	}

@@ -368,7 +368,7 @@ func (v *validation) checkMissingSubnets() {
 		if len(sv.s.AddressPrefixes) > 0 {
 			continue
 		}
-		if len(sv.nodePools)+len(sv.podPools)+len(sv.apiServerOf) > 0 {
+		if len(sv.users().nodePools)+len(sv.users().podPools)+len(sv.users().apiServerOf) > 0 {
 			v.errorf(CodeMissingRange, sv.field("addressPrefixes"), "give the subnet a prefix, or let cidrplan complete size and place it",
 				"subnet %q of VNet %q has no address prefix", sv.s.Name, sv.vnet.v.Name)
 		} else {

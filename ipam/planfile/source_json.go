@@ -2,6 +2,7 @@ package planfile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -67,18 +68,28 @@ func newJSONSource(data []byte, positions bool) *jsonSource {
 func (s *jsonSource) column() int { return s.pos - s.lineStart + 1 }
 
 func (s *jsonSource) space() {
-	for s.pos < len(s.data) {
-		switch s.data[s.pos] {
+	data, pos := s.data, s.pos
+	for pos < len(data) {
+		switch data[pos] {
 		case '\n':
 			s.line++
-			s.lineStart = s.pos + 1
+			s.lineStart = pos + 1
+			// Indentation: eight spaces at a time (most of a pretty
+			// printed plan's bytes).
+			for pos+9 <= len(data) && binary.LittleEndian.Uint64(data[pos+1:]) == eightSpaces {
+				pos += 8
+			}
 		case ' ', '\t', '\r':
 		default:
+			s.pos = pos
 			return
 		}
-		s.pos++
+		pos++
 	}
+	s.pos = pos
 }
+
+const eightSpaces = 0x2020202020202020
 
 // expect consumes c, else the input is not JSON.
 func (s *jsonSource) expect(c byte) {
