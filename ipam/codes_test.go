@@ -167,3 +167,19 @@ func TestRandomPlanCodesRegistered(t *testing.T) {
 		checkRegistered(t, randomPlan(rng).Validate())
 	}
 }
+
+// checkFixValuesNamed holds each finding's FixValues to its Fix: every
+// value proposed is named in the words, and goes to the finding's own
+// field or to a field of the same owner (a service CIDR's fix also sets
+// the cluster's DNS service IP).
+func checkFixValuesNamed(t *testing.T, fs Findings) {
+	t.Helper()
+	for _, f := range fs {
+		owner, _, _ := strings.Cut(f.Field, ".")
+		for _, v := range f.FixValues.All() {
+			if !strings.Contains(f.Fix, v.Value) || !(v.Field == f.Field || strings.HasPrefix(v.Field, owner+".")) {
+				t.Errorf("fix value %s=%s does not agree with %s", v.Field, v.Value, f)
+			}
+		}
+	}
+}

@@ -65,6 +65,11 @@ type Finding struct {
 	Message string `json:"message"`
 	// Fix suggests a remedy; set for every error.
 	Fix string `json:"fix,omitzero"`
+	// FixValues are the values Fix proposes, where it proposes values a
+	// script can set (a free service or pod CIDR, a DNS service IP, a
+	// subnet prefix): the same values its words name. Zero when the fix
+	// names none.
+	FixValues FixValues `json:"fixValues,omitzero"`
 }
 
 // String formats f on one line: "error Code field: message (fix: ...)".
@@ -139,5 +144,6 @@ func compareFindings(a, b Finding) int {
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Message, b.Message),
 		cmp.Compare(a.Fix, b.Fix),
+		cmp.Compare(a.FixValues.enc, b.FixValues.enc),
 	)
 }

@@ -17,18 +17,24 @@ import (
 
 // A fix never proposes a value that cidrplan itself then warns about
 // (issue 11, item 12): for every finding of the bundled plans, and of
-// seeded random breakages of them, whose fix names a value (a service or
-// pod CIDR, a DNS service IP, a subnet prefix), the value is applied to the
-// field the finding names and the plan checked again. The fixed fields must
-// get no error or warning they did not have before, and the finding fixed
-// must be gone.
+// seeded random breakages of them, whose fix proposes values (a service or
+// pod CIDR, a DNS service IP, a subnet prefix: Finding.FixValues), each
+// value is applied to its field and the plan checked again. The fixed
+// fields must get no error or warning they did not have before, and the
+// finding fixed must be gone.
 func TestFixesCheckClean(t *testing.T) {
+	applied := 0
 	for _, path := range bundledPlans(t) {
 		p, err := planfile.Load(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Run(filepath.Base(path), func(t *testing.T) { checkFixes(t, p) })
+		t.Run(filepath.Base(path), func(t *testing.T) { applied += checkFixes(t, p) })
+	}
+	// The bundled broken plans have fixes with values, or the test passes
+	// vacuously.
+	if applied == 0 {
+		t.Error("no finding of the bundled plans proposes a value")
 	}
 }
 
@@ -43,6 +49,12 @@ func TestFixesCheckCleanRandom(t *testing.T) {
 	if testing.Short() {
 		n = 10
 	}
+	applied := 0
+	defer func() {
+		if applied < n {
+			t.Errorf("%d fixes with values applied over %d broken plans, want at least one a plan", applied, n)
+		}
+	}()
 	for i := range n {
 		path := plans[r.IntN(len(plans))]
 		p, err := planfile.Load(path)
@@ -52,7 +64,7 @@ func TestFixesCheckCleanRandom(t *testing.T) {
 		what := breakPlan(r, p)
 		t.Run(fmt.Sprintf("%d-%s", i, filepath.Base(path)), func(t *testing.T) {
 			t.Logf("broken: %s", what)
-			checkFixes(t, p)
+			applied += checkFixes(t, p)
 		})
 	}
 }
@@ -74,16 +86,18 @@ func bundledPlans(t *testing.T) []string {
 	return out
 }
 
-// checkFixes applies each machine-applicable fix of p's findings to a clone
-// of p and checks the fixed fields again.
-func checkFixes(t *testing.T, p *ipam.Plan) {
+// checkFixes applies the values each fix of p's findings proposes
+// (Finding.FixValues) to a clone of p and checks the fixed fields again;
+// it returns how many fixes it applied.
+func checkFixes(t *testing.T, p *ipam.Plan) (applied int) {
 	t.Helper()
 	before := p.Validate()
 	for _, f := range before {
-		sets := fixValues(f)
+		sets := f.FixValues.All()
 		if len(sets) == 0 {
 			continue
 		}
+		applied++
 		q := p.Clone()
 		var fields []string
 		for _, s := range sets {
@@ -110,6 +124,7 @@ func checkFixes(t *testing.T, p *ipam.Plan) {
 			t.Errorf("the fix of\n  %s\nleaves it in place", f)
 		}
 	}
+	return applied
 }
 
 // samePlace reports whether finding field a concerns plan field b: the same
@@ -119,53 +134,11 @@ func samePlace(a, b string) bool {
 	return a == b || strings.HasPrefix(a, b+"[") || strings.HasPrefix(b, a+"[")
 }
 
-// fixSet is one value a fix proposes for a field.
-type fixSet struct {
-	field string
-	value string
-}
-
-var (
-	useServiceRe = regexp.MustCompile(`^use serviceCidr (\S+)(?: and dnsServiceIP (\S+))?`)
-	usePodRe     = regexp.MustCompile(`^use podCidr (\S+)$`)
-	setDNSRe     = regexp.MustCompile(`^set dnsServiceIP to (\S+)$`)
-	suchAsRe     = regexp.MustCompile(`such as (\d[\d.]*/\d+)`)
-	podSizeRe    = regexp.MustCompile(`^use a /\d+ or larger pod CIDR, such as (\d[\d.]*/\d+)`)
-)
-
-// fixValues reads the values f's fix proposes, in the shapes cidrplan
-// writes them; none for a fix that names no value.
-func fixValues(f ipam.Finding) []fixSet {
-	cluster, _, _ := strings.Cut(f.Field, ".networkProfile.")
-	switch {
-	case useServiceRe.MatchString(f.Fix):
-		m := useServiceRe.FindStringSubmatch(f.Fix)
-		field := f.Field
-		if !strings.Contains(field, ".networkProfile.serviceCidr") {
-			field = cluster + ".networkProfile.serviceCidr"
-		}
-		out := []fixSet{{field, m[1]}}
-		if m[2] != "" {
-			out = append(out, fixSet{cluster + ".networkProfile.dnsServiceIP", m[2]})
-		}
-		return out
-	case usePodRe.MatchString(f.Fix) && strings.Contains(f.Field, ".networkProfile.podCidr"):
-		return []fixSet{{f.Field, usePodRe.FindStringSubmatch(f.Fix)[1]}}
-	case podSizeRe.MatchString(f.Fix) && strings.Contains(f.Field, ".networkProfile.podCidr"):
-		return []fixSet{{f.Field, podSizeRe.FindStringSubmatch(f.Fix)[1]}}
-	case setDNSRe.MatchString(f.Fix):
-		return []fixSet{{f.Field, setDNSRe.FindStringSubmatch(f.Fix)[1]}}
-	case strings.Contains(f.Field, ".subnets[") && strings.Contains(f.Field, ".addressPrefixes") && suchAsRe.MatchString(f.Fix):
-		return []fixSet{{f.Field, suchAsRe.FindStringSubmatch(f.Fix)[1]}}
-	}
-	return nil
-}
-
 var elemRe = regexp.MustCompile(`^(\w+)\[([^\]]*)\]`)
 
-// applyFix sets s.value at s.field of p and returns the field set.
-func applyFix(p *ipam.Plan, s fixSet) (string, error) {
-	path := s.field
+// applyFix sets s.Value at s.Field of p and returns the field set.
+func applyFix(p *ipam.Plan, s ipam.FixValue) (string, error) {
+	path := s.Field
 	m := elemRe.FindStringSubmatch(path)
 	if m == nil {
 		return "", fmt.Errorf("field %q", path)
@@ -181,7 +154,7 @@ func applyFix(p *ipam.Plan, s fixSet) (string, error) {
 		if !ok {
 			return "", fmt.Errorf("field %q", path)
 		}
-		return path, setNetwork(&p.Clusters[i].NetworkProfile, key, s.value)
+		return path, setNetwork(&p.Clusters[i].NetworkProfile, key, s.Value)
 	case "vnets":
 		i := slices.IndexFunc(p.VNets, func(v ipam.VNet) bool { return v.Name == m[2] })
 		if i < 0 {
@@ -196,7 +169,7 @@ func applyFix(p *ipam.Plan, s fixSet) (string, error) {
 		if j < 0 {
 			return "", fmt.Errorf("no subnet %q", sm[2])
 		}
-		q, err := netip.ParsePrefix(s.value)
+		q, err := netip.ParsePrefix(s.Value)
 		if err != nil {
 			return "", err
 		}

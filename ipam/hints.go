@@ -99,17 +99,18 @@ func privateParentsV4() []netip.Prefix {
 }
 
 // freeServiceHint suggests a free service range in the family of p, the
-// offending service range, of the cluster's size for that family (and its
-// DNS IP): IPv4 prefers the default 10.0.0.0/16, IPv6 the default
-// fd12:3456:789a:1::/108 and then the rest of fd00::/8.
-func (v *validation) freeServiceHint(cv *clusterView, p netip.Prefix) string {
+// offending service range at field, of the cluster's size for that family
+// (and its DNS IP): IPv4 prefers the default 10.0.0.0/16, IPv6 the default
+// fd12:3456:789a:1::/108 and then the rest of fd00::/8. Its words are
+// "10.0.0.0/16 and dnsServiceIP 10.0.0.10", proposing those values.
+func (v *validation) freeServiceHint(cv *clusterView, p netip.Prefix, field string) fix {
 	if p.Addr().Is6() {
 		bits := serviceFixBits(p.Bits(), DefaultServiceCIDRv6(), 108)
 		q, ok := v.lowestFree(bits, DefaultServiceCIDRv6(), netip.MustParsePrefix("fd00::/8"))
 		if !ok {
-			return "a unique local range (fd00::/8) that overlaps nothing in the plan"
+			return fixText("a unique local range (fd00::/8) that overlaps nothing in the plan")
 		}
-		return q.String()
+		return proposed(field, q.String())
 	}
 	bits := 16
 	for _, s := range cv.c.NetworkProfile.ServicePrefixes() {
@@ -120,13 +121,13 @@ func (v *validation) freeServiceHint(cv *clusterView, p netip.Prefix) string {
 	}
 	q, ok := v.lowestFree(bits, append([]netip.Prefix{DefaultServiceCIDR()}, privateParentsV4()...)...)
 	if !ok {
-		return "a private range that overlaps nothing in the plan"
+		return fixText("a private range that overlaps nothing in the plan")
 	}
-	s := q.String()
+	f := proposed(field, q.String())
 	if dns, ok := dnsCandidate(q); ok {
-		s += " and dnsServiceIP " + dns.String()
+		f = f.and(" and dnsServiceIP ", proposed(cv.field("networkProfile.dnsServiceIP"), dns.String()))
 	}
-	return s
+	return f
 }
 
 // serviceFixBits returns the size a fix proposes for a service range of
@@ -148,25 +149,30 @@ func serviceFixBits(bits int, def netip.Prefix, fallback int) int {
 	return bits
 }
 
-// freePodHint suggests a free pod range of the size of p, preferring the
-// default 10.244.0.0/16.
-func (v *validation) freePodHint(cv *clusterView, p netip.Prefix) string {
+// freePodHint suggests a free pod range of the size of p, the pod range
+// at field, preferring the default 10.244.0.0/16; its words are the range,
+// proposed for field.
+func (v *validation) freePodHint(cv *clusterView, p netip.Prefix, field string) fix {
 	if p.Addr().Is6() {
-		return "a ULA range (fd00::/8) that overlaps nothing in the plan"
+		return fixText("a ULA range (fd00::/8) that overlaps nothing in the plan")
 	}
 	q, ok := v.lowestFree(p.Bits(), append([]netip.Prefix{DefaultPodCIDR()}, privateParentsV4()...)...)
 	if !ok {
-		return "a private range that overlaps nothing in the plan"
+		return fixText("a private range that overlaps nothing in the plan")
 	}
-	return q.String()
+	return proposed(field, q.String())
 }
 
 // freeHint suggests a free range of p's size inside the VNet, as
-// " such as 10.1.2.0/24", or "" if there is none.
-func (v *validation) freeHint(vv *vnetView, p netip.Prefix) string {
+// " such as 10.1.2.0/24", proposing it for field (none when field is
+// ""), or nothing if there is none.
+func (v *validation) freeHint(vv *vnetView, p netip.Prefix, field string) fix {
 	q, ok := v.lowestFree(p.Bits(), vv.v.AddressSpace...)
 	if !ok {
-		return ""
+		return fix{}
 	}
-	return " such as " + q.String()
+	if field == "" {
+		return fixText(" such as " + q.String())
+	}
+	return proposed(field, q.String()).around(" such as ", "")
 }

@@ -207,6 +207,18 @@ func (v *validation) errorf(code Code, field, fix, format string, args ...any) {
 	v.add(SeverityError, code, field, fix, fmt.Sprintf(format, args...))
 }
 
+// addFix is add with a fix that may propose values (Finding.FixValues).
+func (v *validation) addFix(sev Severity, code Code, field string, f fix, msg string) {
+	g := Finding{Severity: sev, Code: code, Field: field, Message: msg}
+	f.apply(&g)
+	v.findings = append(v.findings, g)
+}
+
+// errorFix is errorf with a fix that may propose values.
+func (v *validation) errorFix(code Code, field string, f fix, format string, args ...any) {
+	v.addFix(SeverityError, code, field, f, fmt.Sprintf(format, args...))
+}
+
 func (v *validation) warnf(code Code, field, format string, args ...any) {
 	v.add(SeverityWarning, code, field, "", fmt.Sprintf(format, args...))
 }

@@ -196,7 +196,7 @@ func (v *validation) adviseBastion(cv *clusterView) {
 func (v *validation) bastionHint(vv *vnetView) string {
 	for _, space := range vv.v.AddressSpace {
 		if space.IsValid() && space.Addr().Is4() && space.Bits() <= bastionMaxBits {
-			return v.freeHint(vv, resized(space, bastionMaxBits))
+			return v.freeHint(vv, resized(space, bastionMaxBits), "").words
 		}
 	}
 	return ""

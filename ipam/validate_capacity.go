@@ -371,15 +371,15 @@ func (v *validation) checkSubnetLoad(l *subnetLoad) {
 		if len(l.models) > 0 {
 			msg += " at " + l.modelWords()
 		}
-		v.errorf(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxPods or node counts"), "%s", msg)
+		v.errorFix(CodeInsufficientSubnetSize, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxPods or node counts"), "%s", msg)
 	case have.Less(l.simultaneous):
-		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxSurge, maxPods or node counts"),
+		v.addFix(SeverityWarning, CodeSimultaneousUpgradePeak, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxSurge, maxPods or node counts"),
 			fmt.Sprintf("subnet %q (%s) holds the %s addresses needed at %s, but not the %s needed with every pool surging at once "+
 				"(a network migration reimages all pools together; so does upgrading pools in parallel): %s usable",
 				s.Name, joinPrefixes(prefixes), l.peak.Grouped(), l.modelWords(), l.simultaneous.Grouped(), have.Grouped()))
 	case l.dynamic && have.Less(l.allPods):
 		pods := sizing.WholeBatches(have.Sub(sizing.CountFromInt(l.consumers + l.apiEndpoints)))
-		v.add(SeverityWarning, CodePodSubnetBelowMaxPods, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxPods"),
+		v.addFix(SeverityWarning, CodePodSubnetBelowMaxPods, l.sv.field("addressPrefixes"), v.subnetLoadFix(l, "maxPods"),
 			fmt.Sprintf("pod subnet %q (%s) gives pods addresses in batches of %d: its %s usable addresses address at most %s pods, "+
 				"while its nodes running maxPods pods need %s at the upgrade peak (%s)",
 				s.Name, joinPrefixes(prefixes), sizing.DynamicBatch, have.Grouped(), pods.Grouped(), l.allPods.Grouped(), l.allPodsBreakdown()))
@@ -475,24 +475,23 @@ func nodeTerms(it sizing.Item, surging bool) string {
 // A fix never proposes a size that check then warns about: it holds the
 // upgrade peak, every pool surging at once, one more node of the cheapest
 // pool and, in a dynamic pod subnet, every node's maxPods.
-func (v *validation) subnetLoadFix(l *subnetLoad, levers string) string {
+func (v *validation) subnetLoadFix(l *subnetLoad, levers string) fix {
 	need, why := l.cleanNeed()
 	bits := smallestSubnetBits(need, l.static)
 	if bits < 0 {
-		return fmt.Sprintf("spread the pools over several subnets: %s addresses do not fit one subnet", need.Grouped())
+		return fixText(fmt.Sprintf("spread the pools over several subnets: %s addresses do not fit one subnet", need.Grouped()))
 	}
 	if peak := smallestSubnetBits(l.peak, l.static); peak != bits && l.capacity().Less(l.peak) {
 		// Name sizing's smallest prefix too, the one cidrplan size
 		// prints: it holds the peak but draws a warning.
 		why += fmt.Sprintf("; the peak alone fits a /%d", peak)
 	}
-	fix := fmt.Sprintf("use a /%d or larger for subnet %s (%s usable for %s)%s",
-		bits, l.sv.s.Name, subnetUsable(bits, l.static).Grouped(), why,
-		v.freeHint(l.sv.vnet, netip.PrefixFrom(netip.IPv4Unspecified(), bits)))
+	f := v.freeHint(l.sv.vnet, netip.PrefixFrom(netip.IPv4Unspecified(), bits), l.sv.field("addressPrefixes")).around(
+		fmt.Sprintf("use a /%d or larger for subnet %s (%s usable for %s)", bits, l.sv.s.Name, subnetUsable(bits, l.static).Grouped(), why), "")
 	if len(l.parts) > 0 {
-		fix += ", or lower " + levers
+		f = f.around("", ", or lower "+levers)
 	}
-	return fix
+	return f
 }
 
 func joinPrefixes(ps []netip.Prefix) string {
@@ -538,26 +537,27 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 	// the zero Count says so.
 	holds, _ := sizing.PodCIDRNodes(p)
 	holdsN, _ := holds.Uint64() // holds < nodes: the peak does not fit
-	fix := func(need int, note string) string {
+	fixOf := func(need int, note string) fix {
 		if need < 0 {
-			return "split the nodes over several clusters"
+			return fixText("split the nodes over several clusters")
 		}
-		fix := fmt.Sprintf("use a /%d or larger pod CIDR%s", need, note)
-		if p.Addr().Is4() {
-			fix += ", such as " + v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need))
-			if cv.network().Model(sizing.Pool{}).Spec().PodCIDRExpandable {
-				// AKS expands an overlay pod CIDR only to a superset
-				// (docs/aks-rules.md#overlay-pod-cidr-grows-only-to-a-superset):
-				// a running cluster can't move it.
-				wider, _ := p.Addr().Prefix(need)
-				fix += fmt.Sprintf("; a running overlay cluster can only widen it in place, to %s, if that is free (cidrplan expand finds the smallest clear superset)", wider)
-			}
+		words := fmt.Sprintf("use a /%d or larger pod CIDR%s", need, note)
+		if !p.Addr().Is4() {
+			return fixText(words)
 		}
-		return fix
+		f := v.freePodHint(cv, netip.PrefixFrom(p.Addr(), need), field).around(words+", such as ", "")
+		if cv.network().Model(sizing.Pool{}).Spec().PodCIDRExpandable {
+			// AKS expands an overlay pod CIDR only to a superset
+			// (docs/aks-rules.md#overlay-pod-cidr-grows-only-to-a-superset):
+			// a running cluster can't move it.
+			wider, _ := p.Addr().Prefix(need)
+			f = f.around("", fmt.Sprintf("; a running overlay cluster can only widen it in place, to %s, if that is free (cidrplan expand finds the smallest clear superset)", wider))
+		}
+		return f
 	}
 	if !have.Less(r.Peak) {
 		nodes := cs.demand.SimultaneousPeakNodes
-		v.add(SeverityWarning, CodeSimultaneousUpgradePeak, field, fix(sizing.MinPrefixLen(sizing.PodCIDR, r.Family, "", r.SimultaneousPeak), ""),
+		v.addFix(SeverityWarning, CodeSimultaneousUpgradePeak, field, fixOf(sizing.MinPrefixLen(sizing.PodCIDR, r.Family, "", r.SimultaneousPeak), ""),
 			fmt.Sprintf("pod CIDR %s of cluster %q holds its %s at %s, but not the %s of every pool surging at once "+
 				"(a network migration reimages all pools together; so does upgrading pools in parallel): "+
 				"%s: %s × (%s = %s per node) = %s; a /%d holds %s",
@@ -579,7 +579,7 @@ func (v *validation) checkOnePodCIDR(cs *clusterSizing, r sizing.Range, p netip.
 	if need >= 0 && need < r.MinPrefixLen {
 		note = fmt.Sprintf(" (to hold the %s of every pool surging at once too)", plural(cs.demand.SimultaneousPeakNodes, "node"))
 	}
-	v.errorf(code, field, fix(need, note), "%s", msg)
+	v.errorFix(code, field, fixOf(need, note), "%s", msg)
 }
 
 // upgradeWords names the peak of upgrade model m, for messages (sizing's

@@ -348,8 +348,9 @@ func (v *validation) checkBastionSubnet(sv *subnetView) {
 	}
 	for i, p := range ipv4Prefixes(sv) {
 		if p.Bits() > bastionMaxBits {
-			v.errorf(CodeBastionSubnetTooSmall, sv.field(listField("addressPrefixes", i)),
-				fmt.Sprintf("use a /%d or larger%s", bastionMaxBits, v.freeHint(sv.vnet, resized(p, bastionMaxBits))),
+			field := sv.field(listField("addressPrefixes", i))
+			v.errorFix(CodeBastionSubnetTooSmall, field,
+				v.freeHint(sv.vnet, resized(p, bastionMaxBits), field).around(fmt.Sprintf("use a /%d or larger", bastionMaxBits), ""),
 				"%s %s is a /%d; Azure Bastion needs a /%d or larger", sv.s.Name, p, p.Bits(), bastionMaxBits)
 		}
 	}
@@ -365,8 +366,9 @@ func (v *validation) vnetIntegrated(sv *subnetView) bool {
 func (v *validation) checkAPIServerSubnet(sv *subnetView) {
 	for i, p := range ipv4Prefixes(sv) {
 		if p.Bits() > apiServerMaxBits {
-			v.errorf(CodeAPIServerSubnetTooSmall, sv.field(listField("addressPrefixes", i)),
-				fmt.Sprintf("use a /%d or larger%s", apiServerMaxBits, v.freeHint(sv.vnet, resized(p, apiServerMaxBits))),
+			field := sv.field(listField("addressPrefixes", i))
+			v.errorFix(CodeAPIServerSubnetTooSmall, field,
+				v.freeHint(sv.vnet, resized(p, apiServerMaxBits), field).around(fmt.Sprintf("use a /%d or larger", apiServerMaxBits), ""),
 				"API server subnet %q is %s; API server VNet integration needs a /%d or larger", sv.s.Name, p, apiServerMaxBits)
 		}
 	}
@@ -408,9 +410,9 @@ func (v *validation) checkAPIServerClusters(sv *subnetView) {
 	if !have.Less(need) {
 		return
 	}
-	fix := fmt.Sprintf("use a /%d or larger%s", min(smallestSubnetBits(need, false), apiServerMaxBits),
-		v.freeHint(sv.vnet, resized(prefixes[0], min(smallestSubnetBits(need, false), apiServerMaxBits))))
-	v.errorf(CodeAPIServerSubnetTooSmall, sv.field("addressPrefixes"), fix,
+	bits := min(smallestSubnetBits(need, false), apiServerMaxBits)
+	field := sv.field("addressPrefixes")
+	v.errorFix(CodeAPIServerSubnetTooSmall, field, v.freeHint(sv.vnet, resized(prefixes[0], bits), field).around(fmt.Sprintf("use a /%d or larger", bits), ""),
 		"API server subnet %q (%s) has %s usable addresses; clusters %s reserve at least %d each, %s in all",
 		sv.s.Name, joinPrefixes(prefixes), have.Grouped(), strings.Join(names, ", "), apiServerAddrs, need.Grouped())
 }

@@ -97,7 +97,7 @@ func (c *conflictSet) classify(i, j int) {
 		c.avoidOverlap(b, a)
 	case a.kind == kindSubnet && b.kind == kindSubnet:
 		if a.vnet == b.vnet {
-			c.errorf(CodeSubnetOverlap, b, a, "move one of the subnets to a free range"+v.freeHint(a.vnet, b.prefix),
+			c.errorFix(CodeSubnetOverlap, b, a, v.freeHint(a.vnet, b.prefix, b.field()).around("move one of the subnets to a free range", ""),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindSubnet && (b.kind == kindPod || b.kind == kindService):
@@ -108,11 +108,11 @@ func (c *conflictSet) classify(i, j int) {
 			return // reported once against the other VNet's address space
 		}
 		c.spaceHits[[2]int{j, a.vnet.index}] = true
-		code, fix := CodeServiceCIDROverlapExistingSubnetsCIDR, "use serviceCidr "+v.freeServiceHint(b.cluster, b.prefix)
+		code, fix := CodeServiceCIDROverlapExistingSubnetsCIDR, v.freeServiceHint(b.cluster, b.prefix, b.field()).around("use serviceCidr ", "")
 		if b.kind == kindPod {
-			code, fix = CodePodCIDROverlapExistingSubnetsCIDR, "use podCidr "+v.freePodHint(b.cluster, b.prefix)
+			code, fix = CodePodCIDROverlapExistingSubnetsCIDR, v.freePodHint(b.cluster, b.prefix, b.field()).around("use podCidr ", "")
 		}
-		c.errorf(code, b, a, fix, "%s overlaps %s", b.describe(), a.describe())
+		c.errorFix(code, b, a, fix, "%s overlaps %s", b.describe(), a.describe())
 	case a.kind == kindSubnet && b.kind == kindDocker:
 		if b.vnet == a.vnet {
 			c.spaceHits[[2]int{j, a.vnet.index}] = true
@@ -134,7 +134,7 @@ func (c *conflictSet) classify(i, j int) {
 		case na.podCIDRReusable() && nb.podCIDRReusable():
 			c.allow(b, a, "overlay pod CIDRs are private to each cluster, so independent clusters may reuse one")
 		case a.vnet != nil && a.vnet == b.vnet:
-			c.errorf(CodePodCIDROverlapPodCIDR, b, a, "use podCidr "+v.freePodHint(b.cluster, b.prefix),
+			c.errorFix(CodePodCIDROverlapPodCIDR, b, a, v.freePodHint(b.cluster, b.prefix, b.field()).around("use podCidr ", ""),
 				"%s overlaps %s in the same VNet: kubenet routes would collide", b.describe(), a.describe())
 		default:
 			c.warnf(CodePodCIDROverlapPodCIDR, b, a, "%s overlaps %s: pods of the two clusters can't reach each other directly",
@@ -142,7 +142,7 @@ func (c *conflictSet) classify(i, j int) {
 		}
 	case a.kind == kindPod && b.kind == kindService:
 		if a.cluster == b.cluster && a.cluster.c.NetworkProfile.UsesPodCIDR() {
-			c.errorf(CodePodCIDROverlapServiceCIDR, b, a, "use serviceCidr "+v.freeServiceHint(b.cluster, b.prefix),
+			c.errorFix(CodePodCIDROverlapServiceCIDR, b, a, v.freeServiceHint(b.cluster, b.prefix, b.field()).around("use serviceCidr ", ""),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindPod && b.kind == kindDocker:
@@ -201,23 +201,29 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	case SourceAVNMPool:
 		code = CodeAVNMPrefixInUse
 	}
-	fix, fixOther := "move it clear of "+av.prefix.String(), av.prefix.String()
+	fix, fixOther := fixText("move it clear of "+av.prefix.String()), av.prefix.String()
 	switch r.kind {
 	case kindService:
-		fix, fixOther = "use serviceCidr "+c.v.freeServiceHint(r.cluster, r.prefix), ""
+		fix, fixOther = c.v.freeServiceHint(r.cluster, r.prefix, r.field()).around("use serviceCidr ", ""), ""
 	case kindPod:
-		fix, fixOther = "use podCidr "+c.v.freePodHint(r.cluster, r.prefix), ""
+		fix, fixOther = c.v.freePodHint(r.cluster, r.prefix, r.field()).around("use podCidr ", ""), ""
 	case kindSubnet:
-		fix += c.v.freeHint(r.vnet, r.prefix)
+		fix = c.v.freeHint(r.vnet, r.prefix, r.field()).around(fix.words, "")
 	}
-	c.errorf(code, r, av, fix, "%s overlaps %s", r.describe(), av.describe())
+	c.errorFix(code, r, av, fix, "%s overlaps %s", r.describe(), av.describe())
 	c.overlaps[len(c.overlaps)-1].fixOther = fixOther
 }
 
 // errorf reports subject overlapping other as an error on subject's field.
 func (c *conflictSet) errorf(code Code, subject, other *planRange, fix, format string, args ...any) {
-	c.report(Finding{Severity: SeverityError, Code: code, Field: subject.field(), Message: fmt.Sprintf(format, args...), Fix: fix},
-		subject, other)
+	c.errorFix(code, subject, other, fixText(fix), format, args...)
+}
+
+// errorFix is errorf with a fix that may propose values.
+func (c *conflictSet) errorFix(code Code, subject, other *planRange, fix fix, format string, args ...any) {
+	f := Finding{Severity: SeverityError, Code: code, Field: subject.field(), Message: fmt.Sprintf(format, args...)}
+	fix.apply(&f)
+	c.report(f, subject, other)
 }
 
 // warnf reports subject overlapping other as a warning on subject's field.

@@ -113,9 +113,10 @@ func TestOverlapMessageNamesBoth(t *testing.T) {
 	got := p.Validate().Filter(SeverityError)
 	want := Findings{{
 		Severity: SeverityError, Code: CodeSubnetOverlap,
-		Field:   "vnets[hub].subnets[other].addressPrefixes[0]",
-		Message: `subnet "other" (10.1.2.0/24) of VNet "hub" overlaps subnet "aks" (10.1.0.0/22) of VNet "hub"`,
-		Fix:     "move one of the subnets to a free range such as 10.1.4.0/24",
+		Field:     "vnets[hub].subnets[other].addressPrefixes[0]",
+		Message:   `subnet "other" (10.1.2.0/24) of VNet "hub" overlaps subnet "aks" (10.1.0.0/22) of VNet "hub"`,
+		Fix:       "move one of the subnets to a free range such as 10.1.4.0/24",
+		FixValues: FixValuesOf(FixValue{"vnets[hub].subnets[other].addressPrefixes[0]", "10.1.4.0/24"}),
 	}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

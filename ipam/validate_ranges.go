@@ -20,7 +20,7 @@ func checkRanges(v *validation) {
 			v.findings = append(v.findings, rf.Finding)
 		}
 		if r.kind == kindSubnet && len(r.vnet.v.AddressSpace) > 0 && !v.insideVNet(r) {
-			v.errorf(CodeSubnetOutsideVNet, r.field(), "move the subnet inside "+describeList(r.vnet.v.AddressSpace)+v.freeHint(r.vnet, r.prefix),
+			v.errorFix(CodeSubnetOutsideVNet, r.field(), v.freeHint(r.vnet, r.prefix, r.field()).around("move the subnet inside "+describeList(r.vnet.v.AddressSpace), ""),
 				"subnet %q prefix %s is not inside the address space %s of VNet %q",
 				r.subnet.s.Name, r.prefix, describeList(r.vnet.v.AddressSpace), r.vnet.v.Name)
 		}
@@ -203,11 +203,11 @@ func (v *validation) checkDNSServiceIP(cv *clusterView) {
 	case !dns.IsValid() && len(services) == 0:
 		return
 	case !dns.IsValid():
-		fix := "set dnsServiceIP"
+		fix := fixText("set dnsServiceIP")
 		if a, ok := dnsCandidate(services[0]); ok {
-			fix = "set dnsServiceIP to " + a.String()
+			fix = proposed(field, a.String()).around("set dnsServiceIP to ", "")
 		}
-		v.errorf(CodeDNSServiceIPWithoutServiceCIDR, field, fix,
+		v.errorFix(CodeDNSServiceIPWithoutServiceCIDR, field, fix,
 			"cluster %q sets service CIDR %s but no DNS service IP; the two are given together", cv.c.Name, services[0])
 		return
 	case len(services) == 0:
@@ -228,15 +228,15 @@ func (v *validation) checkDNSServiceIP(cv *clusterView) {
 		}
 	}
 	if !svc.IsValid() || !svc.Contains(dns) {
-		fix := "put the DNS service IP inside the service CIDR"
+		fix := fixText("put the DNS service IP inside the service CIDR")
 		shown := services[0]
 		if svc.IsValid() {
 			shown = svc
 			if a, ok := dnsCandidate(svc); ok {
-				fix = "set dnsServiceIP to " + a.String()
+				fix = proposed(field, a.String()).around("set dnsServiceIP to ", "")
 			}
 		}
-		v.errorf(CodeDNSServiceIPOutOfServiceCIDR, field, fix,
+		v.errorFix(CodeDNSServiceIPOutOfServiceCIDR, field, fix,
 			"The DNS service IP %s is out of the range defined by service CIDR %s.", dns, shown)
 		return
 	}
@@ -253,11 +253,11 @@ func (v *validation) checkDNSServiceIP(cv *clusterView) {
 	default:
 		return
 	}
-	fix := "use another address of the service CIDR"
+	fix := fixText("use another address of the service CIDR")
 	if a, ok := dnsCandidate(svc); ok {
-		fix = "use " + a.String() + ", the conventional .10 address"
+		fix = proposed(field, a.String()).around("use ", ", the conventional .10 address")
 	}
-	v.errorf(CodeDNSServiceIPReserved, field, fix, "DNS service IP %s of service CIDR %s is %s", dns, svc, why)
+	v.errorFix(CodeDNSServiceIPReserved, field, fix, "DNS service IP %s of service CIDR %s is %s", dns, svc, why)
 }
 
 // dnsCandidate returns the conventional DNS service IP of a service range:

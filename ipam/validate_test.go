@@ -55,6 +55,8 @@ func TestValidateServiceOverlapsSubnet(t *testing.T) {
 		Field:    "clusters[prod].networkProfile.serviceCidr",
 		Message:  `service CIDR 10.1.0.0/16 of cluster "prod" overlaps subnet "aks" (10.1.0.0/22) of VNet "hub"`,
 		Fix:      "use serviceCidr 10.0.0.0/16 and dnsServiceIP 10.0.0.10",
+		FixValues: FixValuesOf(FixValue{"clusters[prod].networkProfile.serviceCidr", "10.0.0.0/16"},
+			FixValue{"clusters[prod].networkProfile.dnsServiceIP", "10.0.0.10"}),
 	}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Validate() mismatch (-want +got):\n%s", diff)

@@ -20,6 +20,14 @@ type findingJSON struct {
 	Field    string `json:"field"`
 	Message  string `json:"message"`
 	Fix      string `json:"fix"`
+	// FixValues are the values the fix proposes, where it proposes any.
+	FixValues []fixValueJSON `json:"fixValues"`
+}
+
+// fixValueJSON is one value of a finding's fixValues.
+type fixValueJSON struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
 }
 
 func checkJSON(t *testing.T, args ...string) ([]findingJSON, int) {
@@ -264,4 +272,36 @@ func TestCheckFailOn(t *testing.T) {
 	}
 	stdout, stderr, code := cli(t, "check", plan, "--fail-on", "fatal")
 	wantOneLineError(t, stdout, stderr, code, exitUsage, `--fail-on "fatal": want one of error, warning, info`)
+}
+
+// TestCheckJSONFixValues: -o json gives a fix's proposed values as
+// fixValues, each named in the fix's words, for a script to set instead of
+// parsing the words.
+func TestCheckJSONFixValues(t *testing.T) {
+	fs, _ := checkJSON(t, "../../examples/plans/broken.yaml")
+	var with int
+	for _, f := range fs {
+		for _, v := range f.FixValues {
+			if !strings.Contains(f.Fix, v.Value) {
+				t.Errorf("fixValues %+v not named in the fix of %+v", v, f)
+			}
+		}
+		if len(f.FixValues) > 0 {
+			with++
+		}
+	}
+	if with == 0 {
+		t.Fatal("no finding of broken.yaml has fixValues")
+	}
+	i := slices.IndexFunc(fs, func(f findingJSON) bool { return f.Code == "ServiceCidrOverlapExistingSubnetsCidr" })
+	if i < 0 {
+		t.Fatal("no ServiceCidrOverlapExistingSubnetsCidr in broken.yaml")
+	}
+	want := []fixValueJSON{
+		{"clusters[classic].networkProfile.serviceCidr", "10.3.0.0/20"},
+		{"clusters[classic].networkProfile.dnsServiceIP", "10.3.0.10"},
+	}
+	if diff := cmp.Diff(want, fs[i].FixValues); diff != "" {
+		t.Errorf("fixValues of %s (-want +got):\n%s", fs[i].Fix, diff)
+	}
 }
