@@ -25,14 +25,15 @@ to the cluster's network model is written out (overlayMaxNodes only for
 overlay, maxUnavailable only on User pools). Ranges the plan gives are kept
 as they are. PLAN "-" reads standard input.
 
-The plan is printed as its file is written: comments, key order, flow
-style and indentation stay, and only the keys complete fills are added,
-each range once (podCidr or podCidrs, as the plan spells it). List entries
-are matched by name, entries without one by their place among the unnamed,
-so no entry is added again beside the plan's. A JSON plan stays JSON, byte
-for byte but for what is added, unless -o yaml asks otherwise (and a YAML
-plan turned into JSON loses its comments; a YAML plan that starts with "{"
-stays YAML). CRLF line ends and a UTF-8 byte order mark
+The plan is printed as its file is written: comments, blank lines, key
+order, flow style and indentation stay, and only the keys complete fills
+are added, each range once (podCidr or podCidrs, as the plan spells it).
+List entries are matched by name, entries without one by their place among
+the unnamed, so no entry is added again beside the plan's; an empty value
+("subnets:" with nothing after it) is filled in. A JSON plan stays JSON,
+byte for byte but for what is added, unless -o yaml asks otherwise (and a
+YAML plan turned into JSON loses its comments; a YAML plan that starts
+with "{" stays YAML). CRLF line ends and a UTF-8 byte order mark
 stay; a UTF-16 plan is printed as UTF-8, since the Windows PowerShell
 redirection that wrote it encodes what it prints as UTF-16 again.
 With --avnm FILE (az network manager ipam-pool get-pool-usage) new pod and

@@ -16,7 +16,8 @@ import (
 
 // Fill returns the plan file data (YAML or JSON, named name in errors)
 // with what p holds and data leaves out added, and everything data has
-// kept: its comments, key order, flow style, anchors and values. It is how
+// kept: its comments, blank lines, key order, flow style, anchors and
+// values. It is how
 // a completed plan ([ipam.Plan.Complete]) is written back into the user's
 // file: only the keys p fills are added, each after the key p puts before
 // it, in the style of its parent; list entries (VNets, subnets,
@@ -76,6 +77,10 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	var gaps map[*yaml.Node]int
+	if !isJSON {
+		gaps = blankGaps(doc, text)
+	}
 	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}, wants: map[*yaml.Node]*yaml.Node{}, added: new([]addition)}
 	fl.record(doc)
 	if root := doc.Content[0]; root.Kind == yaml.ScalarNode {
@@ -116,7 +121,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return input.LayoutOf(data).Apply(b.Bytes()), nil
+	return input.LayoutOf(data).Apply(withBlankLines(b.Bytes(), doc, gaps)), nil
 }
 
 // parseDocument parses one YAML (or JSON) document into its document

@@ -194,7 +194,8 @@ func TestFillErrors(t *testing.T) {
 
 // FuzzFill: whatever plan Parse accepts, filling its completion back into
 // it gives a plan Parse accepts, with no panic; without anchors (whose
-// values all their aliases share), the completed plan itself.
+// values all their aliases share), the completed plan itself, and as JSON
+// a file that filling again leaves as it is.
 func FuzzFill(f *testing.F) {
 	files, _ := filepath.Glob("../../examples/plans/*.yaml")
 	for _, file := range files {
@@ -204,6 +205,8 @@ func FuzzFill(f *testing.F) {
 	}
 	f.Add([]byte(`{"vnets": [{"name": "v", "addressSpace": ["10.1.0.0/16"], "subnets": [{"name": "n"}]}], "clusters": [{"name": "c", "agentPoolProfiles": [{"name": "p", "count": 1}]}]}`))
 	f.Add([]byte("pool: &p {count: 2}\nclusters: [{name: c, agentPoolProfiles: [{<<: *p, name: a}, *p]}]\n"))
+	f.Add([]byte("# plan\n\nname: x\n\nvnets:\n  - name: v\n    addressSpace: [10.1.0.0/16]\n    subnets:\n\n# the clusters\nclusters:\n  - name: c\n    agentPoolProfiles:\n      - {count: 1}\n\n      # apps\n      - {name: q, count: 1}\n"))
+	f.Add([]byte("{\n  \"vnets\": [\n    {\"name\": \"v\", \"addressSpace\": [\"10.1.0.0/16\"], \"subnets\": null}\n  ],\n  \"clusters\": [\n    {\"agentPoolProfiles\": [\n    ]}\n  ]\n}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Parse(data, "fuzz")
 		if err != nil {
@@ -227,6 +230,15 @@ func FuzzFill(f *testing.F) {
 			}
 			if diff := cmp.Diff(bothSpellings(done), bothSpellings(back), cmpNet, cmpopts.EquateEmpty()); diff != "" {
 				t.Fatalf("Fill %q (-completed +filled):\n%s\n%s", format, diff, out)
+			}
+			if _, isJSON := readJSONFile(out); isJSON {
+				again, err := Fill(out, "filled", done, "")
+				if err != nil {
+					t.Fatalf("Fill %q, again: %v", format, err)
+				}
+				if diff := cmp.Diff(string(out), string(again)); diff != "" {
+					t.Fatalf("Fill %q, again, changes the JSON it filled (-once +twice):\n%s", format, diff)
+				}
 			}
 		}
 	})
