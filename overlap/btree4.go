@@ -247,19 +247,27 @@ func (l *leaf4[V]) fixPmax(from int) {
 	if k > 0 {
 		m = l.bmax[k-1]
 	}
-	seek := l.hole < 0 || l.hole >= k*8 // a hole before the block still stands
-	if seek {
-		l.hole = -1
+	if l.hole < 0 || l.hole >= k*8 { // else a hole before the block still stands
+		l.hole = l.firstHole(k*8, m)
 	}
-	for i := k * 8; i < l.n; i++ {
-		if seek && i > 0 && hole4(m, l.starts.at(i)) {
-			l.hole, seek = i, false
+	for ; k*8 < l.n; k++ {
+		for i := k * 8; i < min(k*8+8, l.n); i++ {
+			m = max4(m, l.end(i))
+		}
+		l.bmax[k] = m
+	}
+}
+
+// firstHole returns the first i ≥ from with an address between the ends
+// before i, whose largest is m, and start i; or -1.
+func (l *leaf4[V]) firstHole(from int, m addr4) int {
+	for i := from; i < l.n; i++ {
+		if i > 0 && hole4(m, l.starts.at(i)) {
+			return i
 		}
 		m = max4(m, l.end(i))
-		if i%8 == 7 || i == l.n-1 {
-			l.bmax[i/8] = m
-		}
 	}
+	return -1
 }
 
 // hole4 reports whether an address lies between the end m of what came
@@ -474,7 +482,19 @@ func (t *btree4[V]) insert(lo, hi addr4, v V) {
 			l, pos = right, pos-l.n
 		}
 	}
+	// An entry after the leaf's first that raises neither its largest end
+	// nor its solidity leaves the parent's summary of the leaf as it was:
+	// the walk up stops before reading it.
+	kept := right == nil && pos > 0
+	var maxEnd addr4
+	if kept {
+		maxEnd = l.maxEnd()
+	}
+	solid := l.hole < 0
 	l.insertAt(pos, lo, hi, v)
+	if kept && l.maxEnd() == maxEnd && (l.hole < 0) == solid {
+		return
+	}
 
 	var rightInner *inner4[V]
 	for d := t.height - 1; d >= 0; d-- {

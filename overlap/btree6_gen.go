@@ -245,19 +245,27 @@ func (l *leaf6[V]) fixPmax(from int) {
 	if k > 0 {
 		m = l.bmax[k-1]
 	}
-	seek := l.hole < 0 || l.hole >= k*8 // a hole before the block still stands
-	if seek {
-		l.hole = -1
+	if l.hole < 0 || l.hole >= k*8 { // else a hole before the block still stands
+		l.hole = l.firstHole(k*8, m)
 	}
-	for i := k * 8; i < l.n; i++ {
-		if seek && i > 0 && hole6(m, l.starts.at(i)) {
-			l.hole, seek = i, false
+	for ; k*8 < l.n; k++ {
+		for i := k * 8; i < min(k*8+8, l.n); i++ {
+			m = max6(m, l.end(i))
+		}
+		l.bmax[k] = m
+	}
+}
+
+// firstHole returns the first i ≥ from with an address between the ends
+// before i, whose largest is m, and start i; or -1.
+func (l *leaf6[V]) firstHole(from int, m addr6) int {
+	for i := from; i < l.n; i++ {
+		if i > 0 && hole6(m, l.starts.at(i)) {
+			return i
 		}
 		m = max6(m, l.end(i))
-		if i%8 == 7 || i == l.n-1 {
-			l.bmax[i/8] = m
-		}
 	}
+	return -1
 }
 
 // hole6 reports whether an address lies between the end m of what came
@@ -472,7 +480,19 @@ func (t *btree6[V]) insert(lo, hi addr6, v V) {
 			l, pos = right, pos-l.n
 		}
 	}
+	// An entry after the leaf's first that raises neither its largest end
+	// nor its solidity leaves the parent's summary of the leaf as it was:
+	// the walk up stops before reading it.
+	kept := right == nil && pos > 0
+	var maxEnd addr6
+	if kept {
+		maxEnd = l.maxEnd()
+	}
+	solid := l.hole < 0
 	l.insertAt(pos, lo, hi, v)
+	if kept && l.maxEnd() == maxEnd && (l.hole < 0) == solid {
+		return
+	}
 
 	var rightInner *inner6[V]
 	for d := t.height - 1; d >= 0; d-- {
