@@ -26,10 +26,13 @@ import (
 // share a start (IPv4) or the upper half of a start (IPv6); then O(k) for k
 // pairs yielded, streamed as found and stopping as soon as the caller
 // stops. Memory: 8 bytes per entry for the sorted records, as much again
-// for the sort's scratch, which is kept for the next sort; no copy of the
-// entries. (12 bytes per IPv4 entry and 16 per IPv6 entry where the IPv6
-// starts differ above the low 31–44 bits of their upper halves, as they do
-// not in one ULA or provider block, or for more than 2^26 entries.)
+// for the sort's scratch; no copy of the entries. Where few entries may be
+// in a pair (in a plan, a few per thousand), those records are copied out
+// and both arrays are kept for the next call, so that the sequence holds
+// only those. (12 bytes per IPv4 entry and 16 per IPv6 entry, the sorted
+// records all held by the sequence, where the IPv6 starts differ above the
+// low 31–44 bits of their upper halves, as they do not in one ULA or
+// provider block, or for more than 2^26 entries.)
 func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry[V]], error) {
 	if len(entries) > math.MaxUint32 {
 		t, err := buildByInserting(entries)
