@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,8 +102,9 @@ func TestCheckSARIF(t *testing.T) {
 					} `json:"physicalLocation"`
 				} `json:"locations"`
 				Properties struct {
-					Field string `json:"field"`
-					Fix   string `json:"fix"`
+					Field     string         `json:"field"`
+					Fix       string         `json:"fix"`
+					FixValues []fixValueJSON `json:"fixValues"`
 				} `json:"properties"`
 			} `json:"results"`
 		} `json:"runs"`
@@ -153,8 +155,9 @@ func TestCheckSARIF(t *testing.T) {
 		if err := sev.UnmarshalText([]byte(f.Severity)); err != nil || r.Level != levels[sev] {
 			t.Errorf("result %d: level %q for a %s", i, r.Level, f.Severity)
 		}
-		if r.Message.Text == nil || *r.Message.Text != f.Message || r.Properties.Field != f.Field || r.Properties.Fix != f.Fix {
-			t.Errorf("result %d: message, field or fix differ from the finding %+v", i, f)
+		if r.Message.Text == nil || *r.Message.Text != f.Message || r.Properties.Field != f.Field || r.Properties.Fix != f.Fix ||
+			!slices.Equal(r.Properties.FixValues, f.FixValues) {
+			t.Errorf("result %d: message, field, fix or fixValues differ from the finding %+v", i, f)
 		}
 		if len(r.Locations) != 1 {
 			t.Fatalf("result %d: %d locations, want 1", i, len(r.Locations))

@@ -57,8 +57,9 @@ type sarifResult struct {
 }
 
 type sarifProperties struct {
-	Field string `json:"field,omitempty"`
-	Fix   string `json:"fix,omitempty"`
+	Field     string         `json:"field,omitempty"`
+	Fix       string         `json:"fix,omitempty"`
+	FixValues ipam.FixValues `json:"fixValues,omitzero"`
 }
 
 type sarifLocation struct {
@@ -113,7 +114,7 @@ func writeSARIF(w io.Writer, fs ipam.Findings, where locator) error {
 	results := []sarifResult{}
 	for _, f := range fs {
 		r := sarifResult{RuleID: string(f.Code), RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
-			Message: sarifText{f.Message}, Properties: sarifProperties{Field: f.Field, Fix: f.Fix}}
+			Message: sarifText{f.Message}, Properties: sarifProperties{Field: f.Field, Fix: f.Fix, FixValues: f.FixValues}}
 		if file, line, col := where(f.Field); file != "" {
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: file}}}
 			if line > 0 {
