@@ -77,9 +77,9 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var gaps map[*yaml.Node]int
+	var looks map[*yaml.Node]lineLook
 	if !isJSON {
-		gaps = blankGaps(doc, text)
+		looks = lineLooks(doc, text)
 	}
 	fl := filler{given: map[*yaml.Node]bool{}, types: &decoder{}, wants: map[*yaml.Node]*yaml.Node{}, added: new([]addition)}
 	fl.record(doc)
@@ -121,7 +121,7 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return input.LayoutOf(data).Apply(withBlankLines(b.Bytes(), doc, gaps)), nil
+	return input.LayoutOf(data).Apply(withLineLooks(b.Bytes(), doc, looks, text)), nil
 }
 
 // parseDocument parses one YAML (or JSON) document into its document

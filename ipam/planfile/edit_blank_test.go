@@ -6,8 +6,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// The blank lines of a YAML file stay where they were: before the key or
-// entry they came before, above its head comment.
+// The blank lines of a YAML file stay where they were (before the key or
+// entry they came before, above its head comment), its comments in their
+// columns, its document markers.
 func TestFillKeepsBlankLines(t *testing.T) {
 	const profile = "    networkProfile: {networkPlugin: azure, networkDataplane: azure, ipFamilies: [IPv4], serviceCidr: 10.0.0.0/16, dnsServiceIP: 10.0.0.10}\n"
 	tests := []struct {
@@ -28,6 +29,11 @@ func TestFillKeepsBlankLines(t *testing.T) {
 			name: "CRLF",
 			in:   "name: x\r\n\r\navoid:\r\n  - name: hub\r\n    prefixes: [10.2.0.0/16]\r\n\r\n  - name: spoke\r\n    prefixes: [10.3.0.0/16]\r\n",
 			want: "name: x\r\n\r\navoid:\r\n  - name: hub\r\n    source: other\r\n    prefixes: [10.2.0.0/16]\r\n\r\n  - name: spoke\r\n    source: other\r\n    prefixes: [10.3.0.0/16]\r\n",
+		},
+		{
+			name: "aligned comments and document markers",
+			in:   "---\n# head\nname: x      # the plan\navoid:       # ranges\n  - name: hub  # peered\n    prefixes: [10.2.0.0/16]\n  - {name: dc, prefixes: [10.3.0.0/16]}\t# on-premises\n...\n",
+			want: "---\n# head\nname: x      # the plan\navoid:       # ranges\n  - name: hub  # peered\n    source: other\n    prefixes: [10.2.0.0/16]\n  - {name: dc, source: other, prefixes: [10.3.0.0/16]}\t# on-premises\n...\n",
 		},
 		{
 			name: "none in a flow collection",
