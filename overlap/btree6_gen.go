@@ -43,10 +43,10 @@ type leaf6[V comparable] struct {
 
 type inner6[V comparable] struct {
 	n        int
-	lo       [innerCap6]addr6 // first key of each child
+	lo       keys6 // first key of each child
 	hi       [innerCap6]addr6
 	maxHi    [innerCap6]addr6      // largest end in each child
-	pmax     [innerCap6]addr6      // pmax[i] = max(maxHi[0..i])
+	pmax     keys6                 // pmax[i] = max(maxHi[0..i])
 	inners   [innerCap6]*inner6[V] // children, on levels above the leaves' parents
 	leaves   [innerCap6]*leaf6[V]  // children, on the leaves' parents
 	kidSolid [innerCap6]bool       // whether each child is solid
@@ -151,91 +151,26 @@ func (l *leaf6[V]) countKeyLT(klo, khi addr6) int {
 	return c
 }
 
-// countLE6 returns how many a[i] ≤ x in the ascending a. It reads every
-// eighth key to find the block of eight holding the answer, then counts in
-// that block: no more than two dependent steps and a few cache lines per
-// node, whether the node is cold (a binary search would wait on one miss
-// per step) or hot (a full scan would do needless compares).
-func countLE6(a []addr6, x addr6) int {
-	full := 0
-	for k := 7; k < len(a); k += 8 {
-		more := full + 8
-		if less6(x, a[k]) {
-			more = full
-		}
-		full = more
-	}
-	c := full
-	for _, v := range a[full:min(full+8, len(a))] {
-		if !less6(x, v) {
-			c++
-		}
-	}
-	return c
-}
-
-// countLT6 returns how many a[i] < x in the ascending a, searching like
-// countLE6.
-func countLT6(a []addr6, x addr6) int {
-	full := 0
-	for k := 7; k < len(a); k += 8 {
-		more := full + 8
-		if !less6(a[k], x) {
-			more = full
-		}
-		full = more
-	}
-	c := full
-	for _, v := range a[full:min(full+8, len(a))] {
-		if less6(v, x) {
-			c++
-		}
-	}
-	return c
-}
-
-// countKeyLE6 returns how many keys (lo[i], hi[i]) ≤ (klo, khi). It
-// searches the starts alone and reads ends only among keys with start klo,
-// which are rare: half the cache lines of a search on both arrays, and
-// cache misses are what a descent waits on.
-func countKeyLE6(lo, hi []addr6, klo, khi addr6) int {
-	c := countLE6(lo, klo)
-	for c > 0 && lo[c-1] == klo && less6(khi, hi[c-1]) {
+// countKeyLE returns how many children's first keys (lo[i], hi[i]) are
+// ≤ (klo, khi). It searches the starts alone and reads ends only among
+// keys with start klo, which are rare: half the cache lines of a search on
+// both arrays, and cache misses are what a descent waits on.
+func (nd *inner6[V]) countKeyLE(klo, khi addr6) int {
+	c := nd.lo.countLE(nd.n, klo)
+	for c > 0 && nd.lo.at(c-1) == klo && less6(khi, nd.hi[c-1]) {
 		c--
 	}
 	return c
 }
 
-// countKeyLT6 returns how many keys (lo[i], hi[i]) < (klo, khi), searching
-// like countKeyLE6.
-func countKeyLT6(lo, hi []addr6, klo, khi addr6) int {
-	c := countLT6(lo, klo)
-	for c < len(lo) && lo[c] == klo && less6(hi[c], khi) {
+// countKeyLT returns how many children's first keys are < (klo, khi),
+// searching like countKeyLE.
+func (nd *inner6[V]) countKeyLT(klo, khi addr6) int {
+	c := nd.lo.countLT(nd.n, klo)
+	for c < nd.n && nd.lo.at(c) == klo && less6(nd.hi[c], khi) {
 		c++
 	}
 	return c
-}
-
-// lastLT6 returns the last i with a[i] < x in the ascending a, or -1.
-func lastLT6(a []addr6, x addr6) int {
-	n := len(a)
-	if n == 0 || !less6(a[0], x) {
-		return -1
-	}
-	base := 0
-	for n > 1 {
-		half := n / 2
-		if less6(a[base+half], x) {
-			base += half
-		}
-		n -= half
-	}
-	return base
-}
-
-// firstGE6 returns the first i with a[i] ≥ x in the ascending a, or len(a).
-func firstGE6(a []addr6, x addr6) int {
-	return lastLT6(a, x) + 1
 }
 
 // fixPmax recomputes the block maxima from index from on, and solid.
@@ -278,16 +213,16 @@ func hole6(m, lo addr6) bool {
 func (nd *inner6[V]) fixPmax(from int) {
 	var m addr6
 	if from > 0 {
-		m = nd.pmax[from-1]
+		m = nd.pmax.at(from - 1)
 	}
 	for i := from; i < nd.n; i++ {
 		m = max6(m, nd.maxHi[i])
-		nd.pmax[i] = m
+		nd.pmax.put(i, m)
 	}
 	if nd.hole < 0 || nd.hole >= from { // a hole before from still stands
 		nd.hole = -1
 		for i := from; i < nd.n; i++ {
-			if !nd.kidSolid[i] || i > 0 && hole6(nd.pmax[i-1], nd.lo[i]) {
+			if !nd.kidSolid[i] || i > 0 && hole6(nd.pmax.at(i-1), nd.lo.at(i)) {
 				nd.hole = i
 				break
 			}
@@ -299,19 +234,21 @@ func (nd *inner6[V]) fixPmax(from int) {
 func (nd *inner6[V]) summarize(i int, leafKids bool) {
 	if leafKids {
 		c := nd.leaves[i]
-		nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.starts.at(0), c.end(0), c.maxEnd(), c.hole < 0
+		nd.lo.put(i, c.starts.at(0))
+		nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.end(0), c.maxEnd(), c.hole < 0
 		return
 	}
 	c := nd.inners[i]
-	nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
+	nd.lo.put(i, c.lo.at(0))
+	nd.hi[i], nd.maxHi[i], nd.kidSolid[i] = c.hi[0], c.pmax.at(c.n-1), c.hole < 0
 }
 
 // resummarize refreshes child i's summary and the running maxima, and
 // reports whether the summary changed.
 func (nd *inner6[V]) resummarize(i int, leafKids bool) bool {
-	lo, hi, mx, solid := nd.lo[i], nd.hi[i], nd.maxHi[i], nd.kidSolid[i]
+	lo, hi, mx, solid := nd.lo.at(i), nd.hi[i], nd.maxHi[i], nd.kidSolid[i]
 	nd.summarize(i, leafKids)
-	if lo == nd.lo[i] && hi == nd.hi[i] && mx == nd.maxHi[i] && solid == nd.kidSolid[i] {
+	if lo == nd.lo.at(i) && hi == nd.hi[i] && mx == nd.maxHi[i] && solid == nd.kidSolid[i] {
 		return false
 	}
 	nd.fixPmax(i)
@@ -320,7 +257,7 @@ func (nd *inner6[V]) resummarize(i int, leafKids bool) bool {
 
 // moveInner6 copies count children from src[from:] to dst[at:].
 func moveInner6[V comparable](dst *inner6[V], at int, src *inner6[V], from, count int) {
-	copy(dst.lo[at:at+count], src.lo[from:from+count])
+	moveKeys6(&dst.lo, at, &src.lo, from, count)
 	copy(dst.hi[at:at+count], src.hi[from:from+count])
 	copy(dst.maxHi[at:at+count], src.maxHi[from:from+count])
 	copy(dst.inners[at:at+count], src.inners[from:from+count])
@@ -425,9 +362,9 @@ func (t *btree6[V]) descend(p *path6[V], lo, hi addr6, upper bool) {
 		for d := range t.height {
 			var i int
 			if upper {
-				i = countKeyLE6(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi) - 1
+				i = nd.countKeyLE(lo, hi) - 1
 			} else {
-				i = countKeyLT6(nd.lo[:nd.n], nd.hi[:nd.n], lo, hi) - 1
+				i = nd.countKeyLT(lo, hi) - 1
 			}
 			i = max(i, 0)
 			p.inner[d], p.idx[d] = nd, i
@@ -682,11 +619,11 @@ func (t *btree6[V]) overlaps(a, b addr6) bool {
 	if t.height > 0 {
 		nd := t.rootInner
 		for h := t.height; ; h-- {
-			i := countLE6(nd.lo[:nd.n], b) - 1
+			i := nd.lo.countLE(nd.n, b) - 1
 			if i < 0 {
 				return false
 			}
-			if i > 0 && !less6(nd.pmax[i-1], a) {
+			if i > 0 && nd.pmax.reaches(i-1, a) {
 				return true
 			}
 			if h == 1 {
@@ -709,12 +646,12 @@ func (t *btree6[V]) maxEndUpTo(b addr6) (m addr6, ok bool) {
 	if t.height > 0 {
 		nd := t.rootInner
 		for h := t.height; ; h-- {
-			i := countLE6(nd.lo[:nd.n], b) - 1
+			i := nd.lo.countLE(nd.n, b) - 1
 			if i < 0 {
 				return m, ok
 			}
 			if i > 0 {
-				m, ok = nd.pmax[i-1], true
+				m, ok = nd.pmax.at(i-1), true
 			}
 			if h == 1 {
 				l = nd.leaves[i]
@@ -744,7 +681,7 @@ func (t *btree6[V]) overlapping(a, b addr6, yield func(lo, hi addr6, v V) bool) 
 }
 
 func (nd *inner6[V]) overlapping(h int, a, b addr6, yield func(lo, hi addr6, v V) bool) bool {
-	for i := firstGE6(nd.pmax[:nd.n], a); i < nd.n && !less6(b, nd.lo[i]); i++ {
+	for i := nd.pmax.countLT(nd.n, a); i < nd.n && !less6(b, nd.lo.at(i)); i++ {
 		if less6(nd.maxHi[i], a) {
 			continue
 		}
@@ -903,8 +840,8 @@ func (w *gapWalk6[V]) cover(hi addr6) bool {
 // solid child is one interval, so it is passed without descending: the
 // search costs O(log n) per gap and per child with a hole, not per entry.
 func (w *gapWalk6[V]) inner(nd *inner6[V], h int) bool {
-	for i := max(lastLT6(nd.lo[:nd.n], w.ws), 0); i < nd.n; i++ {
-		lo, mx := nd.lo[i], nd.maxHi[i]
+	for i := max(nd.lo.countLT(nd.n, w.ws)-1, 0); i < nd.n; i++ {
+		lo, mx := nd.lo.at(i), nd.maxHi[i]
 		switch {
 		case less6(w.we, lo):
 			return false
@@ -913,7 +850,7 @@ func (w *gapWalk6[V]) inner(nd *inner6[V], h int) bool {
 				return false
 			}
 			continue
-		case i+1 < nd.n && !less6(w.cur, nd.lo[i+1]) && less6(mx, w.cur):
+		case i+1 < nd.n && !less6(w.cur, nd.lo.at(i+1)) && less6(mx, w.cur):
 			continue // nothing in it starts after cur or reaches cur
 		}
 		var more bool
@@ -1085,19 +1022,19 @@ func (t *btree6[V]) check() error {
 				if err := walk(h-1, nil, c, false); err != nil {
 					return err
 				}
-				lo, hi, mx, solid = c.lo[0], c.hi[0], c.pmax[c.n-1], c.hole < 0
+				lo, hi, mx, solid = c.lo.at(0), c.hi[0], c.pmax.at(c.n-1), c.hole < 0
 			}
-			if nd.lo[i] != lo || nd.hi[i] != hi || nd.maxHi[i] != mx || nd.kidSolid[i] != solid {
+			if nd.lo.at(i) != lo || nd.hi[i] != hi || nd.maxHi[i] != mx || nd.kidSolid[i] != solid {
 				return fmt.Errorf("stale summary of child %d at height %d", i, h)
 			}
 			m = max6(m, mx)
-			if nd.pmax[i] != m {
+			if nd.pmax.at(i) != m {
 				return fmt.Errorf("inner pmax wrong at %d, height %d", i, h)
 			}
 		}
 		hole := -1
 		for i := 0; i < nd.n && hole < 0; i++ {
-			if !nd.kidSolid[i] || i > 0 && hole6(nd.pmax[i-1], nd.lo[i]) {
+			if !nd.kidSolid[i] || i > 0 && hole6(nd.pmax.at(i-1), nd.lo.at(i)) {
 				hole = i
 			}
 		}

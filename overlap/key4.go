@@ -97,3 +97,66 @@ func (s *starts4) own() {}
 func moveStarts4(dst *starts4, at int, src *starts4, from, count int) {
 	copy(dst[at:at+count], src[from:from+count])
 }
+
+// countLE4 returns how many a[i] ≤ x in the ascending a. It reads every
+// eighth key to find the block of eight holding the answer, then counts in
+// that block: no more than two dependent steps and a few cache lines per
+// node, whether the node is cold (a binary search would wait on one miss
+// per step) or hot (a full scan would do needless compares).
+func countLE4(a []addr4, x addr4) int {
+	full := 0
+	for k := 7; k < len(a); k += 8 {
+		more := full + 8
+		if less4(x, a[k]) {
+			more = full
+		}
+		full = more
+	}
+	c := full
+	for _, v := range a[full:min(full+8, len(a))] {
+		if !less4(x, v) {
+			c++
+		}
+	}
+	return c
+}
+
+// countLT4 returns how many a[i] < x in the ascending a, searching like
+// countLE4.
+func countLT4(a []addr4, x addr4) int {
+	full := 0
+	for k := 7; k < len(a); k += 8 {
+		more := full + 8
+		if !less4(a[k], x) {
+			more = full
+		}
+		full = more
+	}
+	c := full
+	for _, v := range a[full:min(full+8, len(a))] {
+		if less4(v, x) {
+			c++
+		}
+	}
+	return c
+}
+
+// keys4 holds an inner node's first keys or running maxima, ascending.
+type keys4 [innerCap4]addr4
+
+func (k *keys4) at(i int) addr4     { return k[i] }
+func (k *keys4) put(i int, a addr4) { k[i] = a }
+
+// countLE returns how many of the first n keys are ≤ x.
+func (k *keys4) countLE(n int, x addr4) int { return countLE4(k[:n], x) }
+
+// countLT returns how many of the first n keys are < x.
+func (k *keys4) countLT(n int, x addr4) int { return countLT4(k[:n], x) }
+
+// reaches reports whether key i is ≥ a.
+func (k *keys4) reaches(i int, a addr4) bool { return k[i] >= a }
+
+// moveKeys4 copies count keys from src[from:] to dst[at:].
+func moveKeys4(dst *keys4, at int, src *keys4, from, count int) {
+	copy(dst[at:at+count], src[from:from+count])
+}

@@ -254,3 +254,46 @@ func countLT64(a []uint64, x uint64) int {
 	}
 	return c
 }
+
+// keys6 holds an inner node's first keys or running maxima, ascending, as
+// their upper and lower halves: a search or a comparison reads the lower
+// half only where the upper halves are equal, so a descent reads half the
+// cache lines.
+type keys6 struct{ hi, lo [innerCap6]uint64 }
+
+func (k *keys6) at(i int) addr6 { return addr6{k.hi[i], k.lo[i]} }
+
+func (k *keys6) put(i int, a addr6) { k.hi[i], k.lo[i] = a.hi, a.lo }
+
+// countLE returns how many of the first n keys are ≤ x: those whose upper
+// half is ≤ x.hi, less the last few with upper half x.hi and a larger
+// lower half.
+func (k *keys6) countLE(n int, x addr6) int {
+	c := countLE64(k.hi[:n], x.hi)
+	for c > 0 && k.hi[c-1] == x.hi && k.lo[c-1] > x.lo {
+		c--
+	}
+	return c
+}
+
+// countLT returns how many of the first n keys are < x, searching like
+// countLE.
+func (k *keys6) countLT(n int, x addr6) int {
+	c := countLT64(k.hi[:n], x.hi)
+	for c < n && k.hi[c] == x.hi && k.lo[c] < x.lo {
+		c++
+	}
+	return c
+}
+
+// reaches reports whether key i is ≥ a.
+func (k *keys6) reaches(i int, a addr6) bool {
+	h := k.hi[i]
+	return h > a.hi || h == a.hi && k.lo[i] >= a.lo
+}
+
+// moveKeys6 copies count keys from src[from:] to dst[at:].
+func moveKeys6(dst *keys6, at int, src *keys6, from, count int) {
+	copy(dst.hi[at:at+count], src.hi[from:from+count])
+	copy(dst.lo[at:at+count], src.lo[from:from+count])
+}
