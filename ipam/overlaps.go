@@ -81,8 +81,8 @@ func (p *Plan) Overlaps() []Overlap {
 // public describes r for an Overlap.
 func (r *planRange) public() PlanRange {
 	pr := PlanRange{Prefix: r.prefix, Field: r.field()}
-	if r.vnet != nil {
-		pr.VNet = r.vnet.v.Name
+	if vv := r.vnet(); vv != nil {
+		pr.VNet = vv.v.Name
 	}
 	switch r.kind {
 	case kindVNet:
@@ -97,8 +97,6 @@ func (r *planRange) public() PlanRange {
 		pr.Kind, pr.Cluster = RangeDockerBridge, r.cluster.c.Name
 	case kindAvoid:
 		pr.Kind, pr.Name, pr.Source = RangeAvoid, r.avoid.Name, r.avoid.Source
-	case kindReserved:
-		pr.Kind, pr.Name, pr.Field = RangeReserved, r.label, ""
 	}
 	return pr
 }

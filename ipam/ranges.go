@@ -23,15 +23,27 @@ const (
 // planRange is one prefix of the plan with what it belongs to. Exactly the
 // owner fields that fit the kind are set.
 type planRange struct {
-	kind    rangeKind
 	prefix  netip.Prefix
-	i       int // position in its list (address space, prefixes, pod/service CIDRs)
-	avoidAt int // for kindAvoid: position of the avoid range in the plan
-	vnet    *vnetView
+	net     *vnetView // kindVNet's VNet (see vnet)
 	subnet  *subnetView
 	cluster *clusterView
 	avoid   *AvoidRange
-	label   string // for kindReserved
+	i       int32 // position in its list (address space, prefixes, pod/service CIDRs)
+	avoidAt int32 // for kindAvoid: position of the avoid range in the plan
+	kind    rangeKind
+}
+
+// vnet returns the VNet the range is in: a VNet's own, a subnet's, a
+// cluster's (nil when unresolved); nil for other ranges. (A plan may hold
+// a million ranges: each says it once.)
+func (r *planRange) vnet() *vnetView {
+	switch {
+	case r.subnet != nil:
+		return r.subnet.vnet
+	case r.cluster != nil:
+		return r.cluster.vnet
+	}
+	return r.net
 }
 
 // field returns the range's full field path, built only when a finding
@@ -39,17 +51,17 @@ type planRange struct {
 func (r *planRange) field() string {
 	switch r.kind {
 	case kindVNet:
-		return r.vnet.field(listField("addressSpace", r.i))
+		return r.net.field(listField("addressSpace", int(r.i)))
 	case kindSubnet:
-		return r.subnet.field(listField("addressPrefixes", r.i))
+		return r.subnet.field(listField("addressPrefixes", int(r.i)))
 	case kindPod:
-		return r.cluster.field(podField(&r.cluster.c.NetworkProfile, r.i))
+		return r.cluster.field(podField(&r.cluster.c.NetworkProfile, int(r.i)))
 	case kindService:
-		return r.cluster.field(serviceField(&r.cluster.c.NetworkProfile, r.i))
+		return r.cluster.field(serviceField(&r.cluster.c.NetworkProfile, int(r.i)))
 	case kindDocker:
 		return r.cluster.field("networkProfile.dockerBridgeCidr")
 	case kindAvoid:
-		return elemPath("avoid", r.avoid.Name, r.avoidAt) + "." + listField("prefixes", r.i)
+		return elemPath("avoid", r.avoid.Name, int(r.avoidAt)) + "." + listField("prefixes", int(r.i))
 	}
 	return ""
 }
@@ -59,7 +71,7 @@ func (r *planRange) describe() string {
 	p := r.prefix.String()
 	switch r.kind {
 	case kindVNet:
-		return "address space " + p + " of VNet " + strconv.Quote(r.vnet.v.Name)
+		return "address space " + p + " of VNet " + strconv.Quote(r.net.v.Name)
 	case kindSubnet:
 		return "subnet " + strconv.Quote(r.subnet.s.Name) + " (" + p + ") of VNet " + strconv.Quote(r.subnet.vnet.v.Name)
 	case kindPod:
@@ -73,8 +85,6 @@ func (r *planRange) describe() string {
 			return u.describe(p)
 		}
 		return string(r.avoid.Source) + " range " + strconv.Quote(r.avoid.Name) + " (" + p + ")"
-	case kindReserved:
-		return p + " (" + r.label + ")"
 	}
 	return p
 }
@@ -98,30 +108,30 @@ func (v *validation) collectRanges() []planRange {
 	}
 	for _, vv := range v.vnets {
 		for i, p := range vv.v.AddressSpace {
-			add(planRange{kind: kindVNet, prefix: p, i: i, vnet: vv})
+			add(planRange{kind: kindVNet, prefix: p, i: int32(i), net: vv})
 		}
 	}
 	for _, sv := range v.subnets {
 		for i, p := range sv.s.AddressPrefixes {
-			add(planRange{kind: kindSubnet, prefix: p, i: i, vnet: sv.vnet, subnet: sv})
+			add(planRange{kind: kindSubnet, prefix: p, i: int32(i), subnet: sv})
 		}
 	}
 	for _, cv := range v.clusters {
 		np := &cv.c.NetworkProfile
 		for i, p := range np.PodPrefixes() {
-			add(planRange{kind: kindPod, prefix: p, i: i, cluster: cv, vnet: cv.vnet})
+			add(planRange{kind: kindPod, prefix: p, i: int32(i), cluster: cv})
 		}
 		for i, p := range np.ServicePrefixes() {
-			add(planRange{kind: kindService, prefix: p, i: i, cluster: cv, vnet: cv.vnet})
+			add(planRange{kind: kindService, prefix: p, i: int32(i), cluster: cv})
 		}
 		if d := np.DockerBridgeCIDR.Masked(); cidr.PrefixSentinel(d) == nil {
-			out = append(out, planRange{kind: kindDocker, prefix: d, cluster: cv, vnet: cv.vnet})
+			out = append(out, planRange{kind: kindDocker, prefix: d, cluster: cv})
 		}
 	}
 	for i := range v.plan.Avoid {
 		a := &v.plan.Avoid[i]
 		for j, p := range a.Prefixes {
-			add(planRange{kind: kindAvoid, prefix: p, i: j, avoidAt: i, avoid: a})
+			add(planRange{kind: kindAvoid, prefix: p, i: int32(j), avoidAt: int32(i), avoid: a})
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package ipam
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -81,7 +82,7 @@ type vnetView struct {
 	v          *VNet
 	path       string // vnets[hub]
 	subnets    []*subnetView
-	byName     map[string]*subnetView
+	byName     []*subnetView // its named subnets by name, in plan order where names repeat (see subnet)
 }
 
 type subnetView struct {
@@ -270,11 +271,11 @@ func (v *validation) resolveVNets() {
 	subnetViews := make([]subnetView, 0, n)
 	v.vnets = make([]*vnetView, 0, len(v.plan.VNets))
 	v.subnets = make([]*subnetView, 0, n)
+	named := make([]*subnetView, 0, n) // every VNet's byName, one after the other
 	for i := range v.plan.VNets {
 		vn := &v.plan.VNets[i]
 		vv := &vnetViews[i]
-		*vv = vnetView{index: i, v: vn, path: elemPath("vnets", vn.Name, i), byName: make(map[string]*subnetView, len(vn.Subnets)),
-			subnets: make([]*subnetView, 0, len(vn.Subnets))}
+		*vv = vnetView{index: i, v: vn, path: elemPath("vnets", vn.Name, i)}
 		v.vnets = append(v.vnets, vv)
 		switch {
 		case vn.Name == "":
@@ -285,23 +286,38 @@ func (v *validation) resolveVNets() {
 		default:
 			v.byVNet[vn.Name] = vv
 		}
+		first, firstNamed := len(v.subnets), len(named)
 		for j := range vn.Subnets {
 			s := &vn.Subnets[j]
 			subnetViews = append(subnetViews, subnetView{vnet: vv, index: int32(j), seq: int32(len(v.subnets)), s: s, purpose: s.Purpose})
 			sv := &subnetViews[len(subnetViews)-1]
-			vv.subnets = append(vv.subnets, sv)
 			v.subnets = append(v.subnets, sv)
-			switch {
-			case s.Name == "":
+			if s.Name == "" {
 				v.errorf(CodeMissingName, sv.field("name"), "name the subnet", "subnet %d of VNet %q has no name", j, vn.Name)
-			case vv.byName[s.Name] != nil:
+			} else {
+				named = append(named, sv)
+			}
+		}
+		vv.subnets = v.subnets[first:len(v.subnets):len(v.subnets)]
+		vv.byName = named[firstNamed:len(named):len(named)]
+		slices.SortStableFunc(vv.byName, func(a, b *subnetView) int { return strings.Compare(a.s.Name, b.s.Name) })
+		for k := 1; k < len(vv.byName); k++ {
+			if sv := vv.byName[k]; sv.s.Name == vv.byName[k-1].s.Name {
 				v.errorf(CodeDuplicateName, sv.field("name"), "give each subnet of a VNet its own name",
-					"subnet name %q is used twice in VNet %q", s.Name, vn.Name)
-			default:
-				vv.byName[s.Name] = sv
+					"subnet name %q is used twice in VNet %q", sv.s.Name, vn.Name)
 			}
 		}
 	}
+}
+
+// subnet returns the VNet's subnet named name (the first, if several
+// are), or nil.
+func (vv *vnetView) subnet(name string) *subnetView {
+	i, ok := slices.BinarySearchFunc(vv.byName, name, func(sv *subnetView, name string) int { return strings.Compare(sv.s.Name, name) })
+	if !ok {
+		return nil
+	}
+	return vv.byName[i]
 }
 
 func (v *validation) resolveClusters() {
@@ -391,7 +407,7 @@ func (v *validation) resolveSubnet(cv *clusterView, ref, field string) *subnetVi
 				"subnet reference %q names VNet %q, which the plan does not hold", ref, vnet)
 			return nil
 		}
-		if sv := vv.byName[name]; sv != nil {
+		if sv := vv.subnet(name); sv != nil {
 			return sv
 		}
 		v.errorf(CodeUnknownSubnet, field, "add the subnet to the VNet or fix the reference",
@@ -402,7 +418,7 @@ func (v *validation) resolveSubnet(cv *clusterView, ref, field string) *subnetVi
 		if cv.vnet == nil {
 			return nil // the unknown VNet is already reported
 		}
-		if sv := cv.vnet.byName[ref]; sv != nil {
+		if sv := cv.vnet.subnet(ref); sv != nil {
 			return sv
 		}
 		v.errorf(CodeUnknownSubnet, field, "add the subnet to the VNet or fix the reference",
@@ -412,7 +428,7 @@ func (v *validation) resolveSubnet(cv *clusterView, ref, field string) *subnetVi
 	var found *subnetView
 	var vnets []string
 	for _, vv := range v.vnets {
-		if sv := vv.byName[ref]; sv != nil {
+		if sv := vv.subnet(ref); sv != nil {
 			found = sv
 			vnets = append(vnets, vv.v.Name)
 		}

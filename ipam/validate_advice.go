@@ -177,7 +177,7 @@ func (v *validation) adviseBastion(cv *clusterView) {
 	if !cv.c.WantsBastion || cv.vnet == nil {
 		return
 	}
-	sv := cv.vnet.byName[BastionSubnetName]
+	sv := cv.vnet.subnet(BastionSubnetName)
 	if sv == nil {
 		v.warnf(CodeBastionMissing, cv.field("wantsBastion"),
 			"cluster %q asks for a bastion, but VNet %q has no %s; add a /%d or larger%s",

@@ -68,7 +68,7 @@ func (c *conflictSet) classify(i, j int) {
 	v := c.v
 	switch {
 	case a.kind == kindVNet && b.kind == kindVNet:
-		if a.vnet == b.vnet {
+		if a.vnet() == b.vnet() {
 			c.errorf(CodeVNetOverlap, b, a, "remove one of the overlapping address prefixes",
 				"%s overlaps %s", b.describe(), a.describe())
 		} else {
@@ -84,8 +84,8 @@ func (c *conflictSet) classify(i, j int) {
 		}
 		c.deferred = append(c.deferred, [2]int{j, i})
 	case a.kind == kindVNet && b.kind == kindDocker:
-		if b.vnet == a.vnet {
-			c.spaceHits[[2]int{j, a.vnet.index}] = true
+		if b.vnet() == a.vnet() {
+			c.spaceHits[[2]int{j, a.vnet().index}] = true
 			c.warnf(CodeDockerBridgeInVNet, b, a, "%s overlaps %s (AKS ignores the docker bridge, but remove or move it)",
 				b.describe(), a.describe())
 		}
@@ -96,26 +96,26 @@ func (c *conflictSet) classify(i, j int) {
 		}
 		c.avoidOverlap(b, a)
 	case a.kind == kindSubnet && b.kind == kindSubnet:
-		if a.vnet == b.vnet {
-			c.errorFix(CodeSubnetOverlap, b, a, v.freeHint(a.vnet, b.prefix, b.field()).around("move one of the subnets to a free range", ""),
+		if a.vnet() == b.vnet() {
+			c.errorFix(CodeSubnetOverlap, b, a, v.freeHint(a.vnet(), b.prefix, b.field()).around("move one of the subnets to a free range", ""),
 				"%s overlaps %s", b.describe(), a.describe())
 		}
 	case a.kind == kindSubnet && (b.kind == kindPod || b.kind == kindService):
 		if b.kind == kindPod && !b.cluster.c.NetworkProfile.UsesPodCIDR() {
 			return
 		}
-		if b.vnet != a.vnet {
+		if b.vnet() != a.vnet() {
 			return // reported once against the other VNet's address space
 		}
-		c.spaceHits[[2]int{j, a.vnet.index}] = true
+		c.spaceHits[[2]int{j, a.vnet().index}] = true
 		code, fix := CodeServiceCIDROverlapExistingSubnetsCIDR, v.freeServiceHint(b.cluster, b.prefix, b.field()).around("use serviceCidr ", "")
 		if b.kind == kindPod {
 			code, fix = CodePodCIDROverlapExistingSubnetsCIDR, v.freePodHint(b.cluster, b.prefix, b.field()).around("use podCidr ", "")
 		}
 		c.errorFix(code, b, a, fix, "%s overlaps %s", b.describe(), a.describe())
 	case a.kind == kindSubnet && b.kind == kindDocker:
-		if b.vnet == a.vnet {
-			c.spaceHits[[2]int{j, a.vnet.index}] = true
+		if b.vnet() == a.vnet() {
+			c.spaceHits[[2]int{j, a.vnet().index}] = true
 		}
 	case a.kind == kindSubnet && b.kind == kindAvoid:
 		// Reported against the VNet space that holds the subnet, unless the
@@ -133,7 +133,7 @@ func (c *conflictSet) classify(i, j int) {
 			// A pod CIDR the model ignores (PodCidrNotUsed) overlaps nothing.
 		case na.podCIDRReusable() && nb.podCIDRReusable():
 			c.allow(b, a, "overlay pod CIDRs are private to each cluster, so independent clusters may reuse one")
-		case a.vnet != nil && a.vnet == b.vnet:
+		case a.vnet() != nil && a.vnet() == b.vnet():
 			c.errorFix(CodePodCIDROverlapPodCIDR, b, a, v.freePodHint(b.cluster, b.prefix, b.field()).around("use podCidr ", ""),
 				"%s overlaps %s in the same VNet: kubenet routes would collide", b.describe(), a.describe())
 		default:
@@ -174,7 +174,7 @@ func (c *conflictSet) classify(i, j int) {
 // insideVNet reports whether a subnet range lies inside one address space
 // of its VNet.
 func (v *validation) insideVNet(r *planRange) bool {
-	for _, sp := range r.vnet.v.AddressSpace {
+	for _, sp := range r.vnet().v.AddressSpace {
 		if sp.IsValid() && sp.Bits() <= r.prefix.Bits() && sp.Contains(r.prefix.Addr()) {
 			return true
 		}
@@ -208,7 +208,7 @@ func (c *conflictSet) avoidOverlap(av, r *planRange) {
 	case kindPod:
 		fix, fixOther = c.v.freePodHint(r.cluster, r.prefix, r.field()).around("use podCidr ", ""), ""
 	case kindSubnet:
-		fix = c.v.freeHint(r.vnet, r.prefix, r.field()).around(fix.words, "")
+		fix = c.v.freeHint(r.vnet(), r.prefix, r.field()).around(fix.words, "")
 	}
 	c.errorFix(code, r, av, fix, "%s overlaps %s", r.describe(), av.describe())
 	c.overlaps[len(c.overlaps)-1].fixOther = fixOther
@@ -258,10 +258,10 @@ func (c *conflictSet) allow(subject, other *planRange, why string) {
 func (c *conflictSet) emit() {
 	for _, d := range c.deferred {
 		r, space := &c.ranges[d[0]], &c.ranges[d[1]]
-		if c.spaceHits[[2]int{d[0], space.vnet.index}] {
+		if c.spaceHits[[2]int{d[0], space.vnet().index}] {
 			continue
 		}
-		if r.vnet != space.vnet {
+		if r.vnet() != space.vnet() {
 			c.warnf(codeForeignOverlap(r.kind), r, space, "%s overlaps %s, another VNet of the plan: if the VNets are peered, pods cannot reach it",
 				r.describe(), space.describe())
 			continue

@@ -19,10 +19,10 @@ func checkRanges(v *validation) {
 		for _, rf := range v.singleRangeFindings(r) {
 			v.findings = append(v.findings, rf.Finding)
 		}
-		if r.kind == kindSubnet && len(r.vnet.v.AddressSpace) > 0 && !v.insideVNet(r) {
-			v.errorFix(CodeSubnetOutsideVNet, r.field(), v.freeHint(r.vnet, r.prefix, r.field()).around("move the subnet inside "+describeList(r.vnet.v.AddressSpace), ""),
+		if r.kind == kindSubnet && len(r.vnet().v.AddressSpace) > 0 && !v.insideVNet(r) {
+			v.errorFix(CodeSubnetOutsideVNet, r.field(), v.freeHint(r.vnet(), r.prefix, r.field()).around("move the subnet inside "+describeList(r.vnet().v.AddressSpace), ""),
 				"subnet %q prefix %s is not inside the address space %s of VNet %q",
-				r.subnet.s.Name, r.prefix, describeList(r.vnet.v.AddressSpace), r.vnet.v.Name)
+				r.subnet.s.Name, r.prefix, describeList(r.vnet().v.AddressSpace), r.vnet().v.Name)
 		}
 	}
 	for _, vv := range v.vnets {
@@ -143,12 +143,12 @@ func (v *validation) vnetSpaceFindings(r *planRange) []rangeFinding {
 		}
 		add(SeverityError, CodeVNetForbiddenRange, forbiddenHit[0], fix,
 			"VNet %q address space %s overlaps %s, which Azure does not allow in a VNet",
-			r.vnet.v.Name, p, namedList(forbiddenHit))
+			r.vnet().v.Name, p, namedList(forbiddenHit))
 		for _, f := range forbiddenHit {
 			out[len(out)-1].others = append(out[len(out)-1].others, wellKnown(f))
 		}
 	}
-	if v.clusterVNet(r.vnet) {
+	if v.clusterVNet(r.vnet()) {
 		var hit []NamedPrefix
 		var prefixes []string
 		for _, f := range AKSReservedRanges() {
@@ -158,21 +158,21 @@ func (v *validation) vnetSpaceFindings(r *planRange) []rangeFinding {
 		}
 		if len(hit) > 0 {
 			add(SeverityError, CodeReservedRangeOverlap, hit[0], "use a VNet range clear of "+andList(prefixes),
-				"VNet %q address space %s overlaps %s", r.vnet.v.Name, p, namedList(hit))
+				"VNet %q address space %s overlaps %s", r.vnet().v.Name, p, namedList(hit))
 			for _, f := range hit {
 				out[len(out)-1].others = append(out[len(out)-1].others, wellKnown(f))
 			}
 		}
 		if p.Addr().Is4() && p.Bits() < 8 {
 			add(SeverityError, CodeVNetTooLarge, NamedPrefix{}, "split the address space into /8 or smaller prefixes",
-				"VNet %q address space %s is larger than /8, the largest AKS plans for", r.vnet.v.Name, p)
+				"VNet %q address space %s is larger than /8, the largest AKS plans for", r.vnet().v.Name, p)
 		}
 	}
 	_, reserved := insideAKSReserved(p)
-	if !IsPrivate(p) && !forbidden && !(reserved && v.clusterVNet(r.vnet)) {
+	if !IsPrivate(p) && !forbidden && !(reserved && v.clusterVNet(r.vnet())) {
 		add(SeverityWarning, CodePublicRangeAsPrivate, NamedPrefix{}, "",
 			"VNet %q address space %s is %s; %s avoid clashes with Internet destinations",
-			r.vnet.v.Name, p, notPrivateWords(p), privateAdvice(p))
+			r.vnet().v.Name, p, notPrivateWords(p), privateAdvice(p))
 	}
 	return out
 }

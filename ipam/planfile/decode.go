@@ -27,11 +27,13 @@ type decoder struct {
 	file  string
 	src   source
 	types map[reflect.Type]*typeInfo
-	// scratch holds lists for decodeSlice to reuse, by type.
-	scratch map[reflect.Type][]reflect.Value
-	errs    []error
-	steps   []pathStep // see path
-	stop    bool       // ipam.MaxInputErrors or the alias budget is spent: decode no further
+	// scratch holds lists for decodeSlice to reuse, by type; prefixes
+	// decodePrefixes'.
+	scratch  map[reflect.Type][]reflect.Value
+	prefixes []netip.Prefix
+	errs     []error
+	steps    []pathStep // see path
+	stop     bool       // ipam.MaxInputErrors or the alias budget is spent: decode no further
 }
 
 // errStop ends decoding once the budget or ipam.MaxInputErrors is spent; the errors
@@ -95,6 +97,7 @@ func (d *decoder) leave(v value) {
 
 var (
 	prefixType    = reflect.TypeFor[netip.Prefix]()
+	prefixesType  = reflect.TypeFor[[]netip.Prefix]()
 	addrType      = reflect.TypeFor[netip.Addr]()
 	unmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
@@ -112,8 +115,10 @@ type typeInfo struct {
 	// byKey caches a JSON key's field by its value.key: 0 not looked up,
 	// -1 no field, else field.at+1.
 	byKey []int
-	// slab is a list type's block that carve cuts short lists from.
-	slab reflect.Value
+	// slab is a list type's block that carve cuts short lists from;
+	// prefixSlab a list of prefixes' (carvePrefixes).
+	slab       reflect.Value
+	prefixSlab []netip.Prefix
 }
 
 type decodeKind uint8
@@ -200,17 +205,9 @@ func (d *decoder) decodeAs(h value, v reflect.Value, ti *typeInfo, p path, tag s
 	}
 	switch ti.kind {
 	case kindPrefix:
-		s, err := d.scalar(h, p, "a CIDR")
+		pf, err := d.prefix(h, p, tag)
 		if err != nil {
 			return err
-		}
-		parse := ipam.ParsePrefix
-		if tag == "address" {
-			parse = cidr.ParseAddrPrefix
-		}
-		pf, err := parse(s)
-		if err != nil {
-			return d.fail(h.line, p, err)
 		}
 		*v.Addr().Interface().(*netip.Prefix) = pf
 	case kindAddr:
@@ -278,6 +275,24 @@ func (d *decoder) decodeAs(h value, v reflect.Value, ti *typeInfo, p path, tag s
 	return nil
 }
 
+// prefix returns the prefix h, a scalar, spells; tag is its field's cidr
+// tag.
+func (d *decoder) prefix(h value, p path, tag string) (netip.Prefix, error) {
+	s, err := d.scalar(h, p, "a CIDR")
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	parse := ipam.ParsePrefix
+	if tag == "address" {
+		parse = cidr.ParseAddrPrefix
+	}
+	pf, err := parse(s)
+	if err != nil {
+		return netip.Prefix{}, d.fail(h.line, p, err)
+	}
+	return pf, nil
+}
+
 // scalar returns the text of h, a scalar, else an error naming want.
 func (d *decoder) scalar(h value, p path, want string) (string, error) {
 	if err := d.scalarKind(h, p, want); err != nil {
@@ -311,6 +326,9 @@ func (d *decoder) decodeSlice(h value, v reflect.Value, ti *typeInfo, p path, ta
 		return d.invalid(h.line, p, "want a list")
 	}
 	t := v.Type()
+	if h.node == nil && t == prefixesType {
+		return d.decodePrefixes(v, ti, p, tag)
+	}
 	var s reflect.Value
 	if h.node != nil {
 		n := len(h.node.Content)
@@ -355,6 +373,50 @@ func (d *decoder) decodeSlice(h value, v reflect.Value, ti *typeInfo, p path, ta
 	}
 	v.Set(s)
 	return nil
+}
+
+// decodePrefixes is decodeSlice for a JSON list of prefixes, the plan's
+// most numerous list (every subnet has one), with no reflection per entry.
+func (d *decoder) decodePrefixes(v reflect.Value, ti *typeInfo, p path, tag string) error {
+	list := d.prefixes[:0]
+	var err error
+	for i := 0; d.src.more(); i++ {
+		at := d.enter(p, pathStep{kind: pathIndex, index: i})
+		ih := d.src.next()
+		var pf netip.Prefix
+		if ih.isNull() {
+			err = d.invalid(ih.aliasLine, at, "empty list entry")
+		} else {
+			pf, err = d.prefix(ih, at, tag)
+		}
+		list = append(list, pf)
+		if err = d.keep(err); err != nil {
+			break
+		}
+	}
+	d.prefixes = list
+	if err != nil {
+		return err
+	}
+	*v.Addr().Interface().(*[]netip.Prefix) = ti.carvePrefixes(list)
+	return nil
+}
+
+// carvePrefixes is carve for a list of prefixes: a copy of list whose
+// capacity is its length.
+func (ti *typeInfo) carvePrefixes(list []netip.Prefix) []netip.Prefix {
+	n := len(list)
+	if n == 0 || n > slabMaxEntry {
+		out := make([]netip.Prefix, n)
+		copy(out, list)
+		return out
+	}
+	if cap(ti.prefixSlab)-len(ti.prefixSlab) < n {
+		ti.prefixSlab = make([]netip.Prefix, 0, min(max(2*cap(ti.prefixSlab), 4*slabMaxEntry), maxSlabLen))
+	}
+	at := len(ti.prefixSlab)
+	ti.prefixSlab = append(ti.prefixSlab, list...)
+	return ti.prefixSlab[at : at+n : at+n]
 }
 
 // Short lists (a subnet's one prefix) are cut from blocks of entries, one

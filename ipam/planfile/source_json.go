@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -74,9 +75,14 @@ func (s *jsonSource) space() {
 		case '\n':
 			s.line++
 			s.lineStart = pos + 1
-			// Indentation: eight spaces at a time (most of a pretty
-			// printed plan's bytes).
-			for pos+9 <= len(data) && binary.LittleEndian.Uint64(data[pos+1:]) == eightSpaces {
+			// Indentation, most of a pretty printed plan's bytes: eight
+			// spaces at a time, then up to the first other byte.
+			for pos+9 <= len(data) {
+				w := binary.LittleEndian.Uint64(data[pos+1:]) ^ eightSpaces
+				if w != 0 {
+					pos += bits.TrailingZeros64(w) / 8
+					break
+				}
 				pos += 8
 			}
 		case ' ', '\t', '\r':
