@@ -44,9 +44,15 @@ type jsonSource struct {
 	strs      map[string]string // retained strings, shared
 	keyIDs    map[string]int32  // key spellings' ids
 	keys      []string          // key spellings by id
-	table     *posTable         // nil: positions not wanted
-	member    int32             // the table entry of the key just read, else -1
-	name      bool              // the key just read is a list entry's "name"
+	nextKey   []int32           // by key id: the id of the key read after it last, -1 none (see keyID)
+	lastKey   int32             // the id of the key read last, -1 none
+	// retained is the string retain returned last, for the raw text at
+	// retainedAt in data.
+	retained   string
+	retainedAt *byte
+	table      *posTable // nil: positions not wanted
+	member     int32     // the table entry of the key just read, else -1
+	name       bool      // the key just read is a list entry's "name"
 }
 
 // jsonFrame is an object or array being read.
@@ -58,7 +64,7 @@ type jsonFrame struct {
 }
 
 func newJSONSource(data []byte, positions bool) *jsonSource {
-	s := &jsonSource{data: data, line: 1, strs: make(map[string]string), keyIDs: make(map[string]int32), member: -1}
+	s := &jsonSource{data: data, line: 1, strs: make(map[string]string), keyIDs: make(map[string]int32), member: -1, lastKey: -1}
 	if positions {
 		s.table = newPosTable(len(data))
 	}
@@ -221,12 +227,7 @@ func (s *jsonSource) key() (value, bool) {
 	if raw == nil {
 		raw = []byte(text)
 	}
-	id, ok := s.keyIDs[string(raw)]
-	if !ok { // keys are few: each spelling is kept once
-		id = int32(len(s.keys))
-		s.keys = append(s.keys, string(raw))
-		s.keyIDs[s.keys[id]] = id
-	}
+	id := s.keyID(raw)
 	k.text, k.key = s.keys[id], id+1
 	s.space()
 	s.expect(':')
@@ -235,6 +236,30 @@ func (s *jsonSource) key() (value, bool) {
 		s.name = len(s.stack) >= 2 && s.stack[len(s.stack)-2].array && !f.named && equalFoldName(k.text)
 	}
 	return k, true
+}
+
+// keyID returns the id of the key spelled raw. Keys are few, each
+// spelling kept once, and come in the same order object after object: the
+// key that followed the previous one last time is tried before the map.
+func (s *jsonSource) keyID(raw []byte) int32 {
+	if s.lastKey >= 0 {
+		if next := s.nextKey[s.lastKey]; next >= 0 && s.keys[next] == string(raw) {
+			s.lastKey = next
+			return next
+		}
+	}
+	id, ok := s.keyIDs[string(raw)]
+	if !ok {
+		id = int32(len(s.keys))
+		s.keys = append(s.keys, string(raw))
+		s.keyIDs[s.keys[id]] = id
+		s.nextKey = append(s.nextKey, -1)
+	}
+	if s.lastKey >= 0 {
+		s.nextKey[s.lastKey] = id
+	}
+	s.lastKey = id
+	return id
 }
 
 // equalFoldName reports whether k is "name" in any case (Positions
@@ -291,12 +316,20 @@ func (s *jsonSource) retain(v value) string {
 	if v.raw == nil {
 		return v.text
 	}
-	if r, ok := s.strs[string(v.raw)]; ok {
-		return r
+	// A list entry's name is retained twice, for the position table as it
+	// is read and by the decoder after.
+	if len(v.raw) > 0 && len(v.raw) == len(s.retained) && &v.raw[0] == s.retainedAt {
+		return s.retained
 	}
-	str := string(v.raw)
-	s.strs[str] = str
-	return str
+	r, ok := s.strs[string(v.raw)]
+	if !ok {
+		r = string(v.raw)
+		s.strs[r] = r
+	}
+	if len(v.raw) > 0 {
+		s.retained, s.retainedAt = r, &v.raw[0]
+	}
+	return r
 }
 
 // str scans a JSON string: its text in place (raw) when it has no escapes,
