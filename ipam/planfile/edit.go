@@ -187,13 +187,17 @@ func (fl filler) fill(have, want *yaml.Node, t reflect.Type) {
 }
 
 // fillMapping adds the keys of want that have lacks, each after the last
-// key of have that want has before it (first, when none is), but not a
+// key of have that want has before it (first, when none is, but after
+// the merge keys have starts with), but not a
 // key that states again what have says under another (podCidrs of one
 // entry when have gives podCidr, podCidr when have gives podCidrs), nor an
 // empty string, which says what a missing key says (the name of an
 // unnamed entry).
 func (fl filler) fillMapping(have, want *yaml.Node, t reflect.Type) {
 	at := 0
+	for at+1 < len(have.Content) && have.Content[at].ShortTag() == "!!merge" {
+		at += 2 // after the merge keys that lead, as the keys they bring
+	}
 	for i := 0; i+1 < len(want.Content); i += 2 {
 		k, v := want.Content[i], want.Content[i+1]
 		if j := keyIndex(have, k.Value); j >= 0 {

@@ -55,7 +55,7 @@ func TestFillMatchesEntries(t *testing.T) {
 				"  - name: d\n    vnet: v\n    defaults:\n      maxSurge: 10%\n    networkProfile:\n      networkPlugin: azure\n      networkDataplane: azure\n" +
 				"      ipFamilies:\n        - IPv4\n      serviceCidr: 10.0.0.0/16\n      dnsServiceIP: 10.0.0.10\n    agentPoolProfiles:\n" +
 				"      - {name: s, osType: Linux, count: 1, maxPods: 30, maxSurge: 10%, vnetSubnet: n, mode: System}\n" +
-				"      - {osType: Linux, <<: [*q, *p], count: 2, maxPods: 30, maxSurge: 10%, maxUnavailable: \"0\", mode: User}\n",
+				"      - {<<: [*q, *p], osType: Linux, count: 2, maxPods: 30, maxSurge: 10%, maxUnavailable: \"0\", mode: User}\n",
 		},
 		{
 			name: "unnamed cluster in JSON",
