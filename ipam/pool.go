@@ -24,9 +24,11 @@ type AddressPool struct {
 // CheckAddressPool returns the findings of p against pool, sorted as
 // [Plan.Validate] sorts them: a VNet address prefix not wholly inside
 // pool.Space is an error (AvnmPrefixOutsidePool), since the pool can't
-// allocate it; a VNet prefix, pod or service CIDR wholly inside pool.Own
-// gets an info (AvnmAllocationAssumed) saying it was taken as the pool's
-// allocation to the plan. Defaults are applied first; p is not modified.
+// allocate it; a pod or service CIDR over the pool's allocation to a VNet
+// of the plan is an error too (AvnmPrefixInUse): no static CIDR can hold
+// it back; any other VNet prefix, pod or service CIDR wholly inside
+// pool.Own gets an info (AvnmAllocationAssumed) saying it was taken as the
+// pool's allocation or static CIDR to the plan. Defaults are applied first; p is not modified.
 // The other findings of the plan are Validate's.
 func (p *Plan) CheckAddressPool(pool AddressPool) Findings {
 	if p == nil {
@@ -36,7 +38,18 @@ func (p *Plan) CheckAddressPool(pool AddressPool) Findings {
 	v := newValidation(p.withDefaults())
 	v.findings = nil // the plan's own findings are Validate's
 	name := strconv.Quote(pool.Name)
-	for _, r := range v.collectRangesQuiet() {
+	ranges := v.collectRangesQuiet()
+	// The pool's allocations to the plan's VNets: a pod or service CIDR
+	// over one is in use all the same, and Azure refuses a static CIDR
+	// over it (emit avnm leaves it out).
+	var allocated netipx.IPSetBuilder
+	for _, r := range ranges {
+		if r.kind == kindVNet && own.ContainsPrefix(r.prefix) {
+			allocated.AddPrefix(r.prefix)
+		}
+	}
+	vnetAllocs, _ := allocated.IPSet() // valid prefixes only: no error
+	for _, r := range ranges {
 		switch r.kind {
 		case kindVNet, kindPod, kindService:
 		default:
@@ -45,6 +58,12 @@ func (p *Plan) CheckAddressPool(pool AddressPool) Findings {
 		if r.kind == kindVNet && !space.ContainsPrefix(r.prefix) {
 			v.errorf(CodeAVNMPrefixOutsidePool, r.field(), "take the VNet's address space from the pool (cidrplan alloc --avnm)",
 				"%s is not inside the prefixes of AVNM pool %s, which can't allocate it", r.describe(), name)
+			continue
+		}
+		if r.kind != kindVNet && vnetAllocs.OverlapsPrefix(r.prefix) {
+			v.errorf(CodeAVNMPrefixInUse, r.field(), "take it from the pool's available prefixes (cidrplan complete --avnm)",
+				"%s overlaps what AVNM pool %s has allocated to a VNet of the plan (%s): no static CIDR can hold it back",
+				r.describe(), name, joinPrefixes(overlapping(vnetAllocs, r.prefix)))
 			continue
 		}
 		if own.ContainsPrefix(r.prefix) {
@@ -58,6 +77,15 @@ func (p *Plan) CheckAddressPool(pool AddressPool) Findings {
 		}
 	}
 	return v.result()
+}
+
+// overlapping returns the part of s that p overlaps, as prefixes.
+func overlapping(s *netipx.IPSet, p netip.Prefix) []netip.Prefix {
+	var b netipx.IPSetBuilder
+	b.AddPrefix(p)
+	b.Intersect(s)
+	in, _ := b.IPSet()
+	return in.Prefixes()
 }
 
 // prefixSet returns the set of ps; invalid prefixes are left out.

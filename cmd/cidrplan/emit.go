@@ -78,10 +78,11 @@ already is a static CIDR of the pool, and a VNet the pool has allocated
 already, are not created again (named in a comment), nor is one inside
 another range the script holds back. One partly outside the pool, or over
 what the pool has in use (allocated, reserved or a child pool's, even where
-"check" takes it as a VNet's own allocation), Azure refuses as a static CIDR:
-it refuses the plan, and with --force is left out, named in a comment and on
-standard error, so that the script never creates a static CIDR Azure
-refuses. Without --avnm the script says that its ranges were not checked.
+"check" takes what it lies over as another cluster's static CIDR), Azure
+refuses as a static CIDR: it refuses the plan, and with --force is left
+out, named in a comment and on standard error, so that the script never
+creates a static CIDR Azure refuses. Without --avnm the script says that
+its ranges were not checked.
 
 The result goes to standard output, or with --out DIR into DIR, in the file
 named above. A plan with error findings (what "cidrplan check" rejects) is

@@ -75,9 +75,9 @@ func TestRefusedPlaces(t *testing.T) {
 		usage                  *ipamavnm.Usage
 		want                   []placedRange
 	}{
-		{"over a VNet allocation and a static CIDR", "10.0.16.0/21", "10.0.4.0/23", "10.1.0.0/16", "10.2.0.0/24", mixed, []placedRange{
+		{"over a VNet allocation and a static CIDR", "10.0.16.0/21", "10.0.4.0/22", "10.1.0.0/16", "10.2.0.0/24", mixed, []placedRange{
 			{pf("10.0.16.0/21"), avnm.InUse, []netip.Prefix{pf("10.0.16.0/21")}, netip.Prefix{}},
-			{pf("10.0.4.0/23"), avnm.InUse, []netip.Prefix{pf("10.0.4.0/24")}, netip.Prefix{}},
+			{pf("10.0.4.0/22"), avnm.InUse, []netip.Prefix{pf("10.0.4.0/24")}, netip.Prefix{}},
 			{pf("10.1.0.0/16"), avnm.InPool, nil, netip.Prefix{}},
 			{pf("10.2.0.0/24"), avnm.InPool, nil, netip.Prefix{}},
 		}},
@@ -113,32 +113,38 @@ func TestRefusedPlaces(t *testing.T) {
 	}
 }
 
-// Unforced, a range Azure refuses as a static CIDR refuses the plan, even
-// where check --avnm passes it (a pod CIDR inside the VNet's own
-// allocation); forced, the script leaves it out with a comment that says
-// why, and creates no static CIDR inside another.
+// Unforced, a range Azure refuses as a static CIDR refuses the plan: as
+// check --avnm refuses it (over a VNet's allocation), or as emit finds it
+// (over a static CIDR check takes as another cluster's service CIDR);
+// forced, the script leaves it out with a comment that says why, and
+// creates no static CIDR inside another.
 func TestRefusedMarshal(t *testing.T) {
-	mixed := loadPool(t, "usage.json")
 	pf := netip.MustParsePrefix
 	tests := []struct {
 		name        string
 		plan        *ipam.Plan
+		usage       string
+		wantCheck   []ipam.Code    // the codes of the *emit.InvalidPlanError
 		wantInUse   []netip.Prefix // the ranges of the *InUseError
 		wantPartly  []netip.Prefix // the ranges of the *PartlyInPoolError
 		forcedHas   []string
 		forcedLacks []string
 	}{
-		{"in the VNet's allocation", twoClusters(t, "10.0.24.0/21", "10.2.0.0/24", "10.1.0.0/16", "10.3.0.0/24"),
-			[]netip.Prefix{pf("10.0.24.0/21")}, nil,
+		{"in the VNet's allocation", twoClusters(t, "10.0.24.0/21", "10.2.0.0/24", "10.1.0.0/16", "10.3.0.0/24"), "usage.json",
+			[]ipam.Code{ipam.CodeAVNMPrefixInUse}, nil, nil,
 			[]string{`# 10.0.24.0/21 (pod CIDR of cluster "a") is over what pool "corp" has in use (10.0.24.0/21): Azure refuses it as a static CIDR`,
 				"--address-prefixes 10.1.0.0/16"},
 			[]string{"--address-prefixes 10.0.24.0/21"}},
-		{"in use and partly outside", twoClusters(t, "10.0.24.0/21", "10.2.0.0/24", "10.1.0.0/16", "172.16.0.0/23"),
-			[]netip.Prefix{pf("10.0.24.0/21")}, []netip.Prefix{pf("172.16.0.0/23")},
-			[]string{`# 172.16.0.0/23 (service CIDR of cluster "b") is partly outside`},
-			[]string{"--address-prefixes 10.0.24.0/21", "--address-prefixes 172.16.0.0/23"}},
-		{"nested", twoClusters(t, "10.1.0.0/16", "10.2.0.0/24", "10.1.0.0/17", "10.3.0.0/24"),
-			nil, nil,
+		{"over a static CIDR check takes as another cluster's", twoClusters(t, "10.0.4.0/22", "10.2.0.0/24", "10.1.0.0/16", "10.0.4.0/24"), "usage.json",
+			nil, []netip.Prefix{pf("10.0.4.0/22")}, nil,
+			[]string{`# 10.0.4.0/22 (pod CIDR of cluster "a") is over what pool "corp" has in use (10.0.4.0/24)`, "--address-prefixes 10.1.0.0/16"},
+			[]string{"--address-prefixes 10.0.4.0/22"}},
+		{"that and partly outside", twoClusters(t, "10.0.4.0/22", "172.16.0.0/23", "10.1.0.0/16", "10.0.4.0/24"), "usage.json",
+			nil, []netip.Prefix{pf("10.0.4.0/22")}, []netip.Prefix{pf("172.16.0.0/23")},
+			[]string{`# 172.16.0.0/23 (service CIDR of cluster "a") is partly outside`},
+			[]string{"--address-prefixes 10.0.4.0/22", "--address-prefixes 172.16.0.0/23"}},
+		{"nested", twoClusters(t, "10.1.0.0/16", "10.2.0.0/24", "10.1.0.0/17", "10.3.0.0/24"), "usage.json",
+			nil, nil, nil,
 			[]string{`# 10.1.0.0/17 (pod CIDR of cluster "b") lies in 10.1.0.0/16, held back by its static CIDR`, "--address-prefixes 10.1.0.0/16"},
 			[]string{"--address-prefixes 10.1.0.0/17"}},
 	}
@@ -152,18 +158,27 @@ func TestRefusedMarshal(t *testing.T) {
 	opt := cmpopts.EquateComparable(netip.Prefix{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := avnm.Marshal(tt.plan, poolID, mixed, emit.Options{})
+			usage := loadPool(t, tt.usage)
+			_, err := avnm.Marshal(tt.plan, poolID, usage, emit.Options{})
+			var invalid *emit.InvalidPlanError
 			var used *avnm.InUseError
 			var partly *avnm.PartlyInPoolError
 			switch {
-			case tt.wantInUse == nil && tt.wantPartly == nil:
+			case tt.wantCheck == nil && tt.wantInUse == nil && tt.wantPartly == nil:
 				if err != nil {
 					t.Fatalf("Marshal = %v, want no error", err)
 				}
+			case tt.wantCheck != nil && !errors.As(err, &invalid):
+				t.Fatalf("Marshal = %v, want an *emit.InvalidPlanError", err)
 			case tt.wantInUse != nil && !(errors.Is(err, avnm.ErrInUse) && errors.As(err, &used)):
 				t.Fatalf("Marshal = %v, want an *InUseError", err)
 			case tt.wantPartly != nil && !(errors.Is(err, avnm.ErrPartlyInPool) && errors.As(err, &partly)):
 				t.Fatalf("Marshal = %v, want a *PartlyInPoolError", err)
+			}
+			if invalid != nil {
+				if diff := cmp.Diff(tt.wantCheck, invalid.Findings.Codes()); diff != "" {
+					t.Errorf("refused for (-want +got)\n%s", diff)
+				}
 			}
 			if used != nil {
 				if diff := cmp.Diff(tt.wantInUse, prefixes(used.Ranges), opt); diff != "" || used.Pool != "corp" {
@@ -176,7 +191,7 @@ func TestRefusedMarshal(t *testing.T) {
 				}
 			}
 
-			got, err := avnm.Marshal(tt.plan, poolID, mixed, emit.Options{Force: true})
+			got, err := avnm.Marshal(tt.plan, poolID, usage, emit.Options{Force: true})
 			if err != nil {
 				t.Fatalf("forced: %v", err)
 			}

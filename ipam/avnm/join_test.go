@@ -160,3 +160,41 @@ clusters:
 		}
 	}
 }
+
+// TestCheckOverVNetAllocation: a pod or service CIDR over the pool's
+// allocation to a VNet of the plan is in use all the same (no static CIDR
+// can hold it back), so check reports it as AvnmPrefixInUse instead of
+// taking it as a static CIDR of the plan.
+func TestCheckOverVNetAllocation(t *testing.T) {
+	tests := []struct {
+		name string
+		pod  string
+		want []string // the fields of AvnmPrefixInUse; AvnmAllocationAssumed stays on the VNet
+	}{
+		{"inside the VNet's allocation", "10.0.2.0/23", []string{"clusters[c].networkProfile.podCidr"}},
+		{"over part of it", "10.0.0.0/21", []string{"clusters[c].networkProfile.podCidr"}},
+		{"clear of it", "192.168.0.0/16", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := planfile.Parse([]byte(joinPlan), "join.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Clusters[0].NetworkProfile.PodCIDR = netip.MustParsePrefix(tt.pod)
+			q, pool := loadFile(t, "testdata/pool-child.json").Join(p, "pool")
+			var got []string
+			for _, f := range q.CheckAddressPool(pool) {
+				switch {
+				case f.Code == ipam.CodeAVNMPrefixInUse:
+					got = append(got, f.Field)
+				case f.Code == ipam.CodeAVNMAllocationAssumed && f.Field == "clusters[c].networkProfile.podCidr":
+					t.Errorf("the pod CIDR is taken as the pool's: %s", f)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("AvnmPrefixInUse fields (-want +got)\n%s", diff)
+			}
+		})
+	}
+}
