@@ -29,10 +29,10 @@ import (
 // for the sort's scratch; no copy of the entries. Where few entries may be
 // in a pair (in a plan, a few per thousand), those records are copied out
 // and both arrays are kept for the next call, so that the sequence holds
-// only those. (12 bytes per IPv4 entry and 16 per IPv6 entry, the sorted
-// records all held by the sequence, where the IPv6 starts differ above the
-// low 31–44 bits of their upper halves, as they do not in one ULA or
-// provider block, or for more than 2^26 entries.)
+// only those. (12 bytes per IPv4 entry and 16 per IPv6 entry, and as much
+// again, where the IPv6 starts differ above the low 31–44 bits of their
+// upper halves, as they do not in one ULA or provider block, or for more
+// than 2^26 entries.)
 func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry[V]], error) {
 	if len(entries) > math.MaxUint32 {
 		t, err := buildByInserting(entries)
@@ -54,6 +54,7 @@ func ConflictsAmong[V comparable](entries []Entry[V]) (iter.Seq2[Entry[V], Entry
 	if err != nil {
 		return nil, err
 	}
+	s.keepCandidates()
 	return func(yield func(Entry[V], Entry[V]) bool) {
 		if s.conflicts4(yield) {
 			s.conflicts6(yield)

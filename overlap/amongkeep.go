@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"math/bits"
+	"slices"
 
 	"github.com/cidrplan/cidrplan/overlap/internal/radix"
 )
@@ -76,6 +77,53 @@ func (s *words[V]) keep6(r []uint64) []uint64 {
 		lim, carry := bits.Add64(hi, uint64(1)<<span, 0)
 		far := span >= 64 || carry != 0
 		if all || hi < reach || i+1 < len(r) && (far || s.hi6(r[i+1]) < lim) {
+			r[k] = x
+			k++
+		}
+		all = all || far
+		reach = max(reach, lim)
+	}
+	return r[:k]
+}
+
+// keepCandidates is words.keepCandidates for the records of a lean sort,
+// which are sorted in arrays of their own, the sort's scratch already
+// handed on: an IPv4 record carries its end, an IPv6 record its span.
+func (s *sorted[V]) keepCandidates() {
+	r4, r6 := keepRecs4(s.r4), keepRecs6(s.r6)
+	if len(r4)+len(r6) > (len(s.r4)+len(s.r6))/keepFraction {
+		s.r4, s.r6 = r4, r6
+		return
+	}
+	radix.Release32(s.r4)
+	radix.Release64(s.r6)
+	s.r4, s.r6 = slices.Clone(r4), slices.Clone(r6)
+}
+
+// keepRecs4 is keep4 for IPv4 records, which know their ends.
+func keepRecs4(r []radix.Rec32) []radix.Rec32 {
+	k := 0
+	var reach uint64 // one past the largest end so far
+	for i, x := range r {
+		if uint64(x.Key) < reach || i+1 < len(r) && r[i+1].Key <= x.Aux {
+			r[k] = x
+			k++
+		}
+		reach = max(reach, uint64(x.Aux)+1)
+	}
+	return r[:k]
+}
+
+// keepRecs6 is keep6 for IPv6 records, whose Aux is the span.
+func keepRecs6(r []radix.Rec64) []radix.Rec64 {
+	k := 0
+	var reach uint64 // the largest lim so far
+	all := false     // whether some lim is beyond the last upper half
+	for i, x := range r {
+		span := x.Aux & 0xff
+		lim, carry := bits.Add64(x.Key, uint64(1)<<span, 0)
+		far := span >= 64 || carry != 0
+		if all || x.Key < reach || i+1 < len(r) && (far || r[i+1].Key < lim) {
 			r[k] = x
 			k++
 		}

@@ -103,16 +103,28 @@ func TestConflictsAmongWordsSparse(t *testing.T) {
 
 // TestConflictsAmongWordsGiveUp checks the pairs where one IPv6 start
 // differs above a word's key and the sample misses it, so that the sort
-// of words gives up halfway and sortEntries starts over.
+// of words gives up halfway and the records are sorted instead: where
+// many entries are in pairs, and where the few that are are copied out.
 func TestConflictsAmongWordsGiveUp(t *testing.T) {
-	es := sparsePlan(3000, 10)
-	// Last: the sample takes 1024 entries len(es)/1024 apart from the first.
-	es = append(es, Entry[int]{netipx.RangeOfPrefix(netip.MustParsePrefix("2001:db8::/64")), 1})
-	if _, ok, err := sortWords(es); err != nil || ok {
-		t.Fatalf("sortWords took the entries: %v (error %v), want false", ok, err)
-	}
-	if got := conflictsAmongVsBuild(t, es); len(got) != 300 {
-		t.Errorf("%d pairs, want 300", len(got))
+	for _, dupEvery := range []int{10, 50} {
+		es := sparsePlan(3000, dupEvery)
+		// Last: the sample takes 1024 entries len(es)/1024 apart from the first.
+		es = append(es, Entry[int]{netipx.RangeOfPrefix(netip.MustParsePrefix("2001:db8::/64")), 1})
+		if _, ok, err := sortWords(es); err != nil || ok {
+			t.Fatalf("sortWords took the entries: %v (error %v), want false", ok, err)
+		}
+		s, err := sortEntries(es, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.keepCandidates()
+		pairs := 3000 / dupEvery
+		if got := len(s.r4) + len(s.r6); got != 2*pairs {
+			t.Errorf("every %d-th twice: %d records kept, want the %d duplicates", dupEvery, got, 2*pairs)
+		}
+		if got := conflictsAmongVsBuild(t, es); len(got) != pairs {
+			t.Errorf("every %d-th twice: %d pairs, want %d", dupEvery, len(got), pairs)
+		}
 	}
 }
 
@@ -147,27 +159,31 @@ func TestSortWordsDeclines(t *testing.T) {
 	}
 }
 
-// TestConflictsAmongWordsFar checks IPv6 entries whose span reaches past
-// the last upper half (the whole space, or a block at its end): every
-// later entry they contain is still paired with them.
-func TestConflictsAmongWordsFar(t *testing.T) {
+// TestConflictsAmongReach checks entries paired with a later entry that
+// the one between them does not reach: through IPv6 spans past the last
+// upper half (the whole space, or a block at its end) and an IPv4 /8 over
+// two /16s, sorted as words or, where the IPv6 starts differ, as records.
+func TestConflictsAmongReach(t *testing.T) {
 	for _, tt := range []struct {
-		name     string
-		prefixes []string
+		name      string
+		prefixes  []string
+		wantWords bool
 	}{
-		{"whole space", []string{"::/0", "0:0:0:5::/64", "0:0:0:9::/64", "10.0.0.0/8"}},
-		{"block at the end", []string{"ff00::/8", "ff00:0:0:5::/64", "ff00:0:0:9::/64", "10.0.0.0/8"}},
+		{"whole space", []string{"::/0", "0:0:0:5::/64", "0:0:0:9::/64", "10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16"}, true},
+		{"block at the end", []string{"ff00::/8", "ff00:0:0:5::/64", "ff00:0:0:9::/64", "10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16"}, true},
+		{"whole space, records", []string{"::/0", "2001:db8::/64", "fd00::/64", "10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16"}, false},
+		{"block at the end, records", []string{"2001:db8::/64", "ff00::/8", "ff00:0:0:5::/64", "ff00:0:0:9::/64", "10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16"}, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var es []Entry[int]
 			for i, s := range tt.prefixes {
 				es = append(es, Entry[int]{netipx.RangeOfPrefix(netip.MustParsePrefix(s)), i})
 			}
-			if _, ok, err := sortWords(es); err != nil || !ok {
-				t.Fatalf("sortWords took the entries: %v (error %v), want true", ok, err)
+			if _, ok, err := sortWords(es); err != nil || ok != tt.wantWords {
+				t.Fatalf("sortWords took the entries: %v (error %v), want %v", ok, err, tt.wantWords)
 			}
-			if got := conflictsAmongVsBuild(t, es); len(got) != 2 {
-				t.Errorf("%d pairs, want 2", len(got))
+			if got := conflictsAmongVsBuild(t, es); len(got) != 4 {
+				t.Errorf("%d pairs, want 4", len(got))
 			}
 		})
 	}
