@@ -62,6 +62,7 @@ type path6[V comparable] struct {
 	idx   [maxHeight]int
 	leaf  *leaf6[V]
 	pos   int
+	warm  uint // what descend's leaf.touch returned, kept so that its loads stay
 }
 
 // end returns entry i's last address.
@@ -85,6 +86,25 @@ func (l *leaf6[V]) set(i int, lo, hi addr6, v V) {
 		l.wide = new([leafCap6]addr6)
 	}
 	l.wide[i] = hi
+}
+
+// touch loads a word from each cache line of the prefix lengths and block
+// maxima (and, for an insert or a removal, of the values) and returns their
+// sum, which means nothing. The caller reads those lines after searching
+// the starts, at places the search decides; loading them before, while the
+// search's cache misses are still pending, lets their misses overlap
+// instead of following one another. Go has no prefetch instruction, so the
+// caller must use the sum (store it, or branch on it) to keep the loads.
+func (l *leaf6[V]) touch(write bool) uint {
+	w := uint(l.plen[0]) + uint(l.plen[leafCap6-1]) + word6(l.bmax[0]) + word6(l.bmax[leafCap6/8-1])
+	if write {
+		for i := leafCap6 / 8; i < leafCap6; i += leafCap6 / 4 {
+			if l.vals[i] == l.vals[i-1] {
+				w++
+			}
+		}
+	}
+	return w
 }
 
 // maxEnd returns the largest end in the leaf, which is not empty.
@@ -376,6 +396,7 @@ func (t *btree6[V]) descend(p *path6[V], lo, hi addr6, upper bool) {
 		}
 	}
 	l := p.leaf
+	p.warm = l.touch(true)
 	if upper {
 		p.pos = l.countKeyLE(lo, hi)
 	} else {
@@ -634,6 +655,9 @@ func (t *btree6[V]) overlaps(a, b addr6) bool {
 		}
 	} else if l == nil {
 		return false
+	}
+	if l.touch(false) == 0 {
+		cold()
 	}
 	j := l.starts.countLE(l.n, b) - 1
 	return j >= 0 && l.reaches(j, a)

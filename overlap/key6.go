@@ -297,3 +297,6 @@ func moveKeys6(dst *keys6, at int, src *keys6, from, count int) {
 	copy(dst.hi[at:at+count], src.hi[from:from+count])
 	copy(dst.lo[at:at+count], src.lo[from:from+count])
 }
+
+// word6 returns a folded into a machine word, for leaf6.touch.
+func word6(a addr6) uint { return uint(a.hi ^ a.lo) }
