@@ -8,6 +8,7 @@ import (
 
 	"github.com/cidrplan/cidrplan/bench/internal/suite"
 	"github.com/cidrplan/cidrplan/bench/internal/workload"
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestRunPrintsRatioTable(t *testing.T) {
@@ -66,6 +67,31 @@ func TestMedian(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := median(tt.in); got != tt.want {
 				t.Errorf("median(%v) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestJudge(t *testing.T) {
+	tests := []struct {
+		name string
+		g    goal
+		r    []float64
+		want string
+	}{
+		{name: "median under", g: goal{peer: "bart", max: 1.0}, r: []float64{0.8, 1.1, 0.9},
+			want: "≤ 1.00: met (runs 0.80–1.10)"},
+		{name: "median over", g: goal{peer: "bart", max: 1.0}, r: []float64{1.2, 1.1, 0.9},
+			want: "≤ 1.00: **not met** (1.10× the goal) (runs 0.90–1.20)"},
+		{name: "every run, one over", g: goal{peer: "bart", max: 0.9, everyRun: true}, r: []float64{0.8, 0.99, 0.85},
+			want: "≤ 0.90 in every run: **not met** (1.10× the goal) (runs 0.80–0.99)"},
+		{name: "every run, all under", g: goal{peer: "bart", max: 0.9, everyRun: true}, r: []float64{0.8, 0.89, 0.85},
+			want: "≤ 0.90 in every run: met (runs 0.80–0.89)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, judge(tt.g, tt.r)); diff != "" {
+				t.Errorf("judge(%v, %v) (-want +got):\n%s", tt.g, tt.r, diff)
 			}
 		})
 	}

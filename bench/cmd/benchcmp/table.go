@@ -15,20 +15,23 @@ import (
 type goal struct {
 	peer string
 	max  float64 // ratio ours/peer must be at most this
+	// everyRun judges the worst run instead of the median: the issue asks
+	// insert to stay under its goal in every run.
+	everyRun bool
 }
 
 // goals holds the targets, which apply at n=1e6 on the realistic mixed plan
 // (allocate and gaps: the allocation workload).
 var goals = map[suite.Op]goal{
-	suite.Build:     {"bart", 0.3},
-	suite.Overlaps:  {"bart", 1.0},
-	suite.Conflicts: {"bart", 0.05},
+	suite.Build:     {peer: "bart", max: 0.3},
+	suite.Overlaps:  {peer: "bart", max: 1.0},
+	suite.Conflicts: {peer: "bart", max: 0.05},
 	// The issue does not say whether the conflicts goal includes the build;
 	// both readings are measured and judged.
-	suite.ConflictsBuilt: {"bart", 0.05},
-	suite.Insert:         {"bart", 0.9},
-	bytesOp:              {"bart", 0.5},
-	suite.Allocate:       {"netipx", 0.001},
+	suite.ConflictsBuilt: {peer: "bart", max: 0.05},
+	suite.Insert:         {peer: "bart", max: 0.9, everyRun: true},
+	bytesOp:              {peer: "bart", max: 0.5},
+	suite.Allocate:       {peer: "netipx", max: 0.001},
 }
 
 func median(xs []float64) float64 {
@@ -126,11 +129,7 @@ func writeTable(w io.Writer, cfg config, res results) error {
 			m := median(r)
 			fmt.Fprintf(&b, " | %s", formatRatio(m))
 			if g, ok := goals[op]; ok && g.peer == p {
-				verdict := "met"
-				if m > g.max {
-					verdict = fmt.Sprintf("**not met** (%.2f× the goal)", m/g.max)
-				}
-				goalCell = fmt.Sprintf("≤ %s: %s", formatRatio(g.max), verdict)
+				goalCell = judge(g, r)
 			}
 		}
 		fmt.Fprintf(&b, " | %s |\n", goalCell)
@@ -152,6 +151,22 @@ func writeTable(w io.Writer, cfg config, res results) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// judge returns the goal cell for the per-run ratios r: the goal, the
+// verdict on the median (or, for a goal of every run, on the worst run)
+// and the runs' range, so a thin margin shows.
+func judge(g goal, r []float64) string {
+	judged, of := median(r), ""
+	if g.everyRun {
+		judged, of = slices.Max(r), " in every run"
+	}
+	verdict := "met"
+	if judged > g.max {
+		verdict = fmt.Sprintf("**not met** (%.2f× the goal)", judged/g.max)
+	}
+	return fmt.Sprintf("≤ %s%s: %s (runs %s–%s)", formatRatio(g.max), of, verdict,
+		formatRatio(slices.Min(r)), formatRatio(slices.Max(r)))
 }
 
 func cell(op suite.Op, ss []sample) string {
