@@ -32,6 +32,16 @@ func TestFixValues(t *testing.T) {
 			p.Clusters[0].NetworkProfile.ServiceCIDR = pfx("10.1.0.0/16")
 			p.Clusters[0].NetworkProfile.DNSServiceIP = netip.MustParseAddr("10.1.0.10")
 		}, CodeServiceCIDROverlapExistingSubnetsCIDR, []FixValue{{np + "serviceCidr", "10.0.0.0/16"}, {np + "dnsServiceIP", "10.0.0.10"}}},
+		// Both the DNS finding and the overlap would set dnsServiceIP: the DNS
+		// fix follows the move, so applying either or both agrees.
+		{"dns service IP outside a service CIDR that must move", func(p *Plan) {
+			p.Clusters[0].NetworkProfile.ServiceCIDR = pfx("10.1.0.0/16")
+			p.Clusters[0].NetworkProfile.DNSServiceIP = netip.MustParseAddr("10.9.0.10")
+		}, CodeDNSServiceIPOutOfServiceCIDR, []FixValue{{np + "serviceCidr", "10.0.0.0/16"}, {np + "dnsServiceIP", "10.0.0.10"}}},
+		{"dns service IP reserved in a service CIDR that must move", func(p *Plan) {
+			p.Clusters[0].NetworkProfile.ServiceCIDR = pfx("10.1.0.0/16")
+			p.Clusters[0].NetworkProfile.DNSServiceIP = netip.MustParseAddr("10.1.0.1")
+		}, CodeDNSServiceIPReserved, []FixValue{{np + "serviceCidr", "10.0.0.0/16"}, {np + "dnsServiceIP", "10.0.0.10"}}},
 		{"kubenet pod CIDR too small", func(p *Plan) {
 			p.Clusters[0].NetworkProfile = NetworkProfile{NetworkPlugin: PluginKubenet, PodCIDR: pfx("10.244.0.0/24")}
 		}, CodeInsufficientPodCIDR, []FixValue{{np + "podCidr", "10.244.4.0/22"}}},

@@ -230,6 +230,7 @@ func (v *validation) infof(code Code, field, format string, args ...any) {
 
 func (v *validation) result() Findings {
 	fs := v.findings
+	agreeDNSFixes(fs)
 	fs.Sort()
 	out := fs[:0]
 	for i, f := range fs {
