@@ -15,7 +15,7 @@ func TestRun(t *testing.T) {
 	want := `proposed plan: 2 errors
   DnsServiceIpOutOfServiceCidr clusters[payments].networkProfile.dnsServiceIP
     The DNS service IP 10.0.0.10 is out of the range defined by service CIDR 10.20.0.0/16.
-    fix: set dnsServiceIP to 10.20.0.10
+    fix: use serviceCidr 10.0.0.0/16 and dnsServiceIP 10.0.0.10
   ServiceCidrOverlapExistingSubnetsCidr clusters[payments].networkProfile.serviceCidr
     service CIDR 10.20.0.0/16 of cluster "payments" overlaps subnet "aks-nodes" (10.20.0.0/22) of VNet "spoke"
     fix: use serviceCidr 10.0.0.0/16 and dnsServiceIP 10.0.0.10
