@@ -561,6 +561,9 @@ func (d *decoder) decodeStruct(h value, v reflect.Value, p path) error {
 	}
 	ti := d.info(v.Type())
 	// YAML merge keys (<<: *base) apply first; keys written out override.
+	// Of a list of sources (<<: [*a, *b]) an earlier one overrides a later
+	// one, as the merge key's spec and yaml.v3 have it, so the last is
+	// decoded first.
 	if n := h.node; n != nil {
 		ns := d.src.(*nodeSource)
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -569,7 +572,7 @@ func (d *decoder) decodeStruct(h value, v reflect.Value, p path) error {
 				if vn.Kind == yaml.SequenceNode {
 					srcs = vn.Content
 				}
-				for _, src := range srcs {
+				for _, src := range slices.Backward(srcs) {
 					src = resolveAlias(src)
 					if err := d.keep(d.decodeStruct(ns.open(src, src.Line), v, p)); err != nil {
 						return err

@@ -303,22 +303,9 @@ func (fl filler) merged(n *yaml.Node, name string, depth int) bool {
 	if depth > 16 {
 		return false
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.Value != "<<" {
-			continue
-		}
-		v := resolveAlias(n.Content[i+1])
-		sources := []*yaml.Node{v}
-		if v.Kind == yaml.SequenceNode {
-			sources = v.Content
-		}
-		for _, s := range sources {
-			if s = resolveAlias(s); s.Kind != yaml.MappingNode {
-				continue
-			}
-			if j := keyIndex(s, name); (j >= 0 && fl.given[s.Content[j]]) || fl.merged(s, name, depth+1) {
-				return true
-			}
+	for _, s := range directMerges(n) {
+		if j := keyIndex(s, name); (j >= 0 && fl.given[s.Content[j]]) || fl.merged(s, name, depth+1) {
+			return true
 		}
 	}
 	return false

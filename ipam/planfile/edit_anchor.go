@@ -77,6 +77,18 @@ func mergeSources(n *yaml.Node, depth int) []*yaml.Node {
 		return nil
 	}
 	var out []*yaml.Node
+	for _, s := range directMerges(n) {
+		out = append(out, s)
+		out = append(out, mergeSources(s, depth+1)...)
+	}
+	return out
+}
+
+// directMerges returns the mappings mapping n's merge keys name, in the
+// file's order (the sources of "<<: [*a, *b]" in that order), aliases
+// resolved; not those the sources merge in turn.
+func directMerges(n *yaml.Node) []*yaml.Node {
+	var out []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
 			continue
@@ -89,7 +101,6 @@ func mergeSources(n *yaml.Node, depth int) []*yaml.Node {
 		for _, s := range sources {
 			if s = resolveAlias(s); s.Kind == yaml.MappingNode {
 				out = append(out, s)
-				out = append(out, mergeSources(s, depth+1)...)
 			}
 		}
 	}

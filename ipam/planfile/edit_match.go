@@ -66,7 +66,7 @@ func entryName(n *yaml.Node) (string, bool) {
 }
 
 // namedBy returns the value of mapping n's name key, written out or
-// brought by a merge key (a later merge source overriding an earlier one,
+// brought by a merge key (an earlier merge source overriding a later one,
 // as the decoder applies them); nil when n has none.
 func namedBy(n *yaml.Node, depth int) *yaml.Node {
 	if j := keyIndex(n, "name"); j >= 0 {
@@ -75,25 +75,12 @@ func namedBy(n *yaml.Node, depth int) *yaml.Node {
 	if depth > 16 {
 		return nil
 	}
-	var found *yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
-			continue
-		}
-		v := resolveAlias(n.Content[i+1])
-		sources := []*yaml.Node{v}
-		if v.Kind == yaml.SequenceNode {
-			sources = v.Content
-		}
-		for _, s := range sources {
-			if s = resolveAlias(s); s.Kind == yaml.MappingNode {
-				if v := namedBy(s, depth+1); v != nil {
-					found = v
-				}
-			}
+	for _, s := range directMerges(n) {
+		if v := namedBy(s, depth+1); v != nil {
+			return v
 		}
 	}
-	return found
+	return nil
 }
 
 // isEmptyString reports whether n is the scalar "".

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
 )
 
 // Fill never adds an entry of the file again beside itself: entries are
@@ -132,6 +133,33 @@ func TestFillTellsYAMLFromJSON(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, string(out)); diff != "" {
 				t.Errorf("output (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestNamedByMergeOrder: a name brought by a list of merge sources is the
+// earliest source's, as Parse reads it (TestParseMergeListPrecedence).
+func TestNamedByMergeOrder(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"{<<: [*q, *p]}", "q"},
+		{"{<<: [*p, *q]}", "p"},
+		{"{<<: [*p, *q], name: own}", "own"},
+		{"{<<: *p}", "p"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var doc yaml.Node
+			src := "a: [&q {name: q}, &p {name: p}]\nb: " + tt.in + "\n"
+			if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if v := namedBy(doc.Content[0].Content[3], 0); v != nil {
+				got = v.Value
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("namedBy(%s) (-want +got):\n%s", tt.in, diff)
 			}
 		})
 	}

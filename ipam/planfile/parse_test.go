@@ -266,3 +266,40 @@ func TestShortListsAreSeparate(t *testing.T) {
 		}
 	}
 }
+
+// TestParseMergeListPrecedence pins how a list of merge sources applies:
+// an earlier source overrides a later one and keys written out override
+// both (the YAML merge key type, yaml.org/type/merge.html; yaml.v3 decodes
+// the same way).
+func TestParseMergeListPrecedence(t *testing.T) {
+	in := `
+clusters:
+  - name: c
+    agentPoolProfiles:
+      - &a {name: a, count: 1, maxPods: 30}
+      - &b {name: b, count: 2, maxPods: 40, vnetSubnet: s}
+  - name: d
+    agentPoolProfiles:
+      - {<<: [*a, *b]}
+  - name: e
+    agentPoolProfiles:
+      - {<<: [*b, *a], maxPods: 50}
+`
+	p, err := Parse([]byte(in), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pool struct {
+		Name, Subnet   string
+		Count, MaxPods int
+	}
+	var got []pool
+	for _, c := range p.Clusters[1:] {
+		ap := c.AgentPoolProfiles[0]
+		got = append(got, pool{ap.Name, ap.VNetSubnet, ap.Count, ap.MaxPods})
+	}
+	want := []pool{{"a", "s", 1, 30}, {"b", "s", 2, 50}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("merged pools of d, e (-want +got):\n%s", diff)
+	}
+}
