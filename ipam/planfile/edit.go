@@ -52,7 +52,11 @@ func Fill(data []byte, name string, p *ipam.Plan, f Format) ([]byte, error) {
 		errors.As(err, &ee)
 		return nil, &ipam.ParseError{File: name, Line: ee.Line, Err: fmt.Errorf("%w: %s", ipam.ErrSyntax, ee.Reason)}
 	}
+	// A lone CR ends a line too (YAML reads it so; in JSON it is white
+	// space either way): made LF like CR LF, so that a filled file, filled
+	// again, stays as it is.
 	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
 	jf, isJSON := readJSONFile(text)
 	if f == "" {
 		f = YAML
