@@ -357,7 +357,6 @@ func (c *completer) clusterRanges() error {
 				np.ServiceCIDRs = append(np.ServiceCIDRs, v6)
 			}
 			mirror(&np.ServiceCIDR, &np.ServiceCIDRs)
-			np.DNSServiceIP = netip.Addr{}
 		}
 		if !np.DNSServiceIP.IsValid() {
 			if dns, ok := dnsCandidate(np.ServicePrefixes()[0]); ok {

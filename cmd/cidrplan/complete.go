@@ -22,8 +22,10 @@ VNet; clusters without a pod CIDR or service CIDR get ranges that overlap
 nothing (10.244.0.0/16 and 10.0.0.0/16 when those are free), with the DNS
 service IP at the service CIDR's .10 address. Every default that applies
 to the cluster's network model is written out (overlayMaxNodes only for
-overlay, maxUnavailable only on User pools). Ranges the plan gives are kept
-as they are. PLAN "-" reads standard input.
+overlay, maxUnavailable only on User pools). Ranges and addresses the plan
+gives are kept as they are (a DNS service IP given without a service CIDR
+too: check reports it if the new range does not hold it). PLAN "-" reads
+standard input.
 
 The plan is printed as its file is written: comments, blank lines, key
 order, flow style and indentation stay, and only the keys complete fills
