@@ -474,30 +474,25 @@ func (w jsonWriter) write(b *bytes.Buffer, n *yaml.Node, lead string, flat bool)
 // mergedPairs returns the key/value pairs of mapping n with its merge keys
 // replaced by the pairs they bring that n does not state itself.
 func mergedPairs(n *yaml.Node, depth int) [][2]*yaml.Node {
-	var own, brought [][2]*yaml.Node
+	var own [][2]*yaml.Node
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.ScalarNode && k.Value == "<<" && depth < 16 {
-			v = resolveAlias(v)
-			sources := []*yaml.Node{v}
-			if v.Kind == yaml.SequenceNode {
-				sources = v.Content
-			}
-			for _, s := range sources {
-				if s = resolveAlias(s); s.Kind == yaml.MappingNode {
-					brought = append(brought, mergedPairs(s, depth+1)...)
-				}
-			}
+		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" && depth < 16 {
 			continue
 		}
 		own = append(own, [2]*yaml.Node{k, v})
 		seen[k.Value] = true
 	}
-	for _, kv := range brought {
-		if !seen[kv[0].Value] {
-			seen[kv[0].Value] = true
-			own = append(own, kv)
+	if depth >= 16 {
+		return own
+	}
+	for _, s := range directMerges(n) {
+		for _, kv := range mergedPairs(s, depth+1) {
+			if !seen[kv[0].Value] {
+				seen[kv[0].Value] = true
+				own = append(own, kv)
+			}
 		}
 	}
 	return own
